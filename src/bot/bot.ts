@@ -1,0 +1,612 @@
+/**
+ * The bot core: one `InboundMessage` in, replies out, for every platform. It keeps the conversation
+ * in the store (Redis or memory), runs the pipeline once per image and slice (results cached by
+ * content hash), understands follow-ups and runs quiz rounds. Every failure becomes a friendly
+ * reply; nothing here imports a chat SDK.
+ */
+import { SegmentationCache } from '../cache/result-cache.js';
+import {
+  type CachedSegmentation,
+  type ConversationKey,
+  type ConversationState,
+  type ConversationStore,
+  emptyConversation,
+  type JsonObject,
+  rateLimitedError,
+} from '../cache/store.js';
+import { asCodedError, ErrorCode, InputError, isCodedError } from '../errors.js';
+import { type Logger, silentLogger } from '../logger.js';
+import { areaCm2, type GroundedAnswer, groundAnswer } from '../pipeline/answer.js';
+import { encodeDisplayVolume } from '../pipeline/decode/derived.js';
+import type { DecodedImage, Slice } from '../pipeline/decode/types.js';
+import { writeDisplaySliceToStorage } from '../pipeline/decode/geometry.js';
+import { writeNiftiLabels } from '../pipeline/decode/nifti-write.js';
+import { ORGAN_IDS, type OrganId, type OrganLetter, organById, organByLetter } from '../pipeline/organs.js';
+import { overlayAltText, renderMaskPng, renderOverlay } from '../pipeline/overlay.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { QuestionResolution, QuestionResolver } from '../pipeline/question/resolver.js';
+import type { OrganFinding, SliceSegmentation } from '../pipeline/segment.js';
+import { type Intent, parseIntent } from './intents.js';
+import { QuizMaster } from './quiz.js';
+import type { ChatBot, DeliverFn, InboundMessage, ProgressFn, Reply, ReplyAnswer } from './types.js';
+
+export interface BotOptions {
+  pipeline: Pipeline;
+  resolver: QuestionResolver;
+  store: ConversationStore;
+  logger?: Logger;
+  /** Clock, ms since the epoch (default `Date.now`). */
+  now?: () => number;
+  /** Randomness in [0, 1) for quiz choices (default `Math.random`). */
+  random?: () => number;
+  /** Folder of teaching cases for quizzes (images of any supported format). */
+  quizCasesDir?: string;
+  /** Quiz round length before the answer is revealed automatically (default 60 s; 0 = only on "reveal"). */
+  quizRoundMs?: number;
+  /** Requests per user per minute (default 30) and per channel per minute (default 240). */
+  rateLimits?: { userPerMinute: number; channelPerMinute: number };
+  /** Decoded images kept in memory by content hash (default 8). */
+  decodedCacheSize?: number;
+}
+
+interface Extra {
+  zoom?: boolean;
+  boxes?: boolean;
+  /** The question's own resolution of the last turn, for "the other one". */
+  lastAsked?: OrganId[];
+}
+
+const HELP_TEXT = [
+  '*Organ-Seg Bot* answers questions about 13 abdominal organs on an MRI or CT slice and outlines them.',
+  '1. Upload a slice (PNG, JPEG, DICOM, a zip of a DICOM series, or NIfTI).',
+  '2. Ask in plain words: "Which organ stores bile?", "segment the IVC", "show both kidneys".',
+  'Follow-ups: "now the left one", "the other kidney", "what about the spleen?", "show all organs", "hide the liver", "outline only", "filled", "zoom in", "how big is it?", "next slice", "slice 12", "go to the slice where the liver is largest", "export", "undo", "start over".',
+  'Quiz: "quiz" (or "quiz kidneys", "quiz hard"), answer with a letter, "reveal" ends the round, "leaderboard". "add to quiz bank" keeps the current slice for quizzes.',
+  '"forget" deletes everything this conversation stored. Answers are for teaching and research, not diagnosis.',
+].join('\n');
+
+function decodedKey(hash: string): string {
+  return hash;
+}
+
+export class OrganSegBot implements ChatBot {
+  readonly #options: BotOptions;
+  readonly #logger: Logger;
+  readonly #now: () => number;
+  readonly #results: SegmentationCache;
+  readonly #decoded = new Map<string, DecodedImage>();
+  readonly #delivers = new Map<string, DeliverFn>();
+  readonly #quiz: QuizMaster;
+
+  constructor(options: BotOptions) {
+    this.#options = options;
+    this.#logger = (options.logger ?? silentLogger).child({ component: 'bot' });
+    this.#now = options.now ?? Date.now;
+    this.#results = new SegmentationCache({ store: options.store, logger: this.#logger });
+    this.#quiz = new QuizMaster({
+      store: options.store,
+      now: this.#now,
+      random: options.random ?? Math.random,
+      roundMs: options.quizRoundMs ?? 60_000,
+      casesDir: options.quizCasesDir,
+      logger: this.#logger,
+      host: this,
+    });
+  }
+
+  setDeliver(platform: ConversationKey['platform'], deliver: DeliverFn): void {
+    this.#delivers.set(platform, deliver);
+  }
+
+  /** Sends an asynchronous reply (a quiz round that timed out) through the platform's adapter. */
+  async deliver(conversation: ConversationKey, reply: Reply): Promise<void> {
+    const deliver = this.#delivers.get(conversation.platform);
+    if (!deliver) {
+      this.#logger.warn({ platform: conversation.platform }, 'no delivery route for an asynchronous reply');
+      return;
+    }
+    await deliver(conversation, reply);
+  }
+
+  async close(): Promise<void> {
+    this.#quiz.close();
+  }
+
+  async handle(message: InboundMessage, progress: ProgressFn = () => {}): Promise<Reply[]> {
+    const started = this.#now();
+    try {
+      if (message.eventId && !(await this.#options.store.claimEvent(`${message.conversation.platform}:${message.eventId}`))) {
+        this.#logger.debug({ platform: message.conversation.platform }, 'duplicate delivery ignored');
+        return [];
+      }
+      await this.#checkRateLimits(message);
+      const replies = await this.#handle(message, progress);
+      this.#logger.info(
+        { platform: message.conversation.platform, kinds: replies.map((r) => r.kind), ms: this.#now() - started },
+        'turn answered',
+      );
+      return replies;
+    } catch (error) {
+      return [this.errorReply(error)];
+    }
+  }
+
+  errorReply(error: unknown): Reply {
+    const coded = asCodedError(error);
+    if (coded.code === ErrorCode.Unknown) {
+      this.#logger.error({ err: error }, 'unexpected failure in a turn');
+    } else {
+      this.#logger.warn({ code: coded.code }, coded.message);
+    }
+    const suggestion: Partial<Record<ErrorCode, string>> = {
+      [ErrorCode.NoActiveImage]: 'Upload a slice first (PNG, JPEG, DICOM or NIfTI), then ask again.',
+      [ErrorCode.StateUnavailable]: 'Your conversation is safe; just send the message again in a moment.',
+      [ErrorCode.ModelUnavailable]: 'An administrator needs to install the model file (see models/README.md).',
+    };
+    const extra = suggestion[coded.code];
+    return { kind: 'error', text: extra ? `${coded.userMessage} ${extra}` : coded.userMessage, errorCode: coded.code };
+  }
+
+  async #checkRateLimits(message: InboundMessage): Promise<void> {
+    const limits = this.#options.rateLimits ?? { userPerMinute: 30, channelPerMinute: 240 };
+    const { platform, workspace, channel } = message.conversation;
+    const rules = [
+      { scope: 'user' as const, id: `${platform}:${workspace}:${message.user.id}`, limit: limits.userPerMinute, windowSeconds: 60 },
+      { scope: 'channel' as const, id: `${platform}:${workspace}:${channel}`, limit: limits.channelPerMinute, windowSeconds: 60 },
+    ];
+    for (const rule of rules) {
+      const decision = await this.#options.store.hitRateLimit(rule, this.#now());
+      if (!decision.allowed) throw rateLimitedError(rule, decision);
+    }
+  }
+
+  async loadState(key: ConversationKey): Promise<ConversationState> {
+    return (await this.#options.store.getConversation(key)) ?? emptyConversation(this.#now());
+  }
+
+  async saveState(key: ConversationKey, state: ConversationState): Promise<void> {
+    state.updatedAt = this.#now();
+    await this.#options.store.saveConversation(key, state);
+  }
+
+  async #handle(message: InboundMessage, progress: ProgressFn): Promise<Reply[]> {
+    const key = message.conversation;
+    let state = await this.loadState(key);
+    const replies: Reply[] = [];
+    const text = message.text.trim();
+
+    if (message.action) {
+      return this.#quiz.handleAction(key, state, message);
+    }
+
+    if (message.attachments.length > 0) {
+      const attachment = message.attachments[0];
+      if (!attachment) throw new Error('attachment list changed');
+      progress('Reading the image…');
+      state = await this.#acceptUpload(state, attachment.bytes, attachment.name);
+      if (text === '') {
+        const image = state.activeImage;
+        const seg = await this.segmentActive(state, progress);
+        await this.saveState(key, state);
+        const visible = seg.findings.filter((f) => f.present).map((f) => organById(f.id).name.toLowerCase());
+        const where = image && image.sliceCount > 1 ? ` Showing slice ${image.slice + 1} of ${image.sliceCount}.` : '';
+        replies.push({
+          kind: 'info',
+          text: `Got ${attachment.name} (${image?.description ?? 'image'}).${where} I can see: ${visible.length > 0 ? visible.join(', ') : 'none of the 13 organs clearly'}. Ask me a question about it, e.g. "Which organ stores bile?"`,
+          slice: image ? { index: image.slice, count: image.sliceCount } : undefined,
+        });
+        return replies;
+      }
+    }
+
+    if (text === '') {
+      throw new InputError(ErrorCode.QuestionEmpty, 'Your message was empty. Ask about an organ, e.g. "Which organ filters blood?", or say "help".');
+    }
+
+    const intent = parseIntent(text);
+    const quizReply = await this.#quiz.maybeHandle(key, state, message, intent);
+    if (quizReply) return quizReply;
+    return [...replies, ...(await this.#handleIntent(key, state, message, intent, progress))];
+  }
+
+  async #acceptUpload(state: ConversationState, bytes: Uint8Array, name: string): Promise<ConversationState> {
+    // DICOM headers identify the patient: a de-identified rendering of the pixels is kept instead.
+    const { hash, image } = await this.uploadCase(bytes, name);
+    const next: ConversationState = {
+      ...state,
+      undo: [],
+      selection: [],
+      activeImage: {
+        hash,
+        fileName: name,
+        format: image.format,
+        modality: image.modality,
+        sliceCount: image.sliceCount,
+        slice: image.defaultSlice,
+        width: image.slice(image.defaultSlice).width,
+        height: image.slice(image.defaultSlice).height,
+        description: image.description,
+        uploadedAt: this.#now(),
+      },
+      extra: {},
+    };
+    next.history = [...state.history, { role: 'user', text: `[uploaded ${name}]`, at: this.#now(), intent: 'upload' }];
+    return next;
+  }
+
+  /** Stores a teaching case like an upload (DICOM de-identified first) and returns its hash. */
+  async uploadCase(bytes: Uint8Array, name: string): Promise<{ hash: string; image: DecodedImage }> {
+    const decoded = await this.#options.pipeline.decodeBytes(bytes, name);
+    const isDicom = decoded.format === 'dicom' || decoded.format === 'dicom-series';
+    const kept = isDicom ? encodeDisplayVolume(decoded) : bytes;
+    const hash = await this.#options.store.putBlob(kept);
+    const image = isDicom ? await this.#options.pipeline.decodeBytes(kept, name) : decoded;
+    this.#rememberDecoded(hash, image);
+    return { hash, image };
+  }
+
+  #rememberDecoded(hash: string, image: DecodedImage): void {
+    this.#decoded.delete(decodedKey(hash));
+    this.#decoded.set(decodedKey(hash), image);
+    const limit = this.#options.decodedCacheSize ?? 8;
+    while (this.#decoded.size > limit) this.#decoded.delete(this.#decoded.keys().next().value as string);
+  }
+
+  /** The active image, decoded (from memory, else from the stored bytes). */
+  async activeDecoded(state: ConversationState): Promise<DecodedImage> {
+    const active = state.activeImage;
+    if (!active) {
+      throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    }
+    const hit = this.#decoded.get(decodedKey(active.hash));
+    if (hit) return hit;
+    const bytes = await this.#options.store.getBlob(active.hash);
+    if (!bytes) {
+      throw new InputError(ErrorCode.NoActiveImage, 'The slice of this conversation has expired.');
+    }
+    const image = await this.#options.pipeline.decodeBytes(bytes, active.fileName);
+    this.#rememberDecoded(active.hash, image);
+    return image;
+  }
+
+  /** Segments one slice of an image, from the cache when any conversation asked before. */
+  async segmentImageSlice(hash: string, image: DecodedImage, index: number, progress?: ProgressFn): Promise<SliceSegmentation> {
+    const segmenter = await this.#options.pipeline.getSegmenter();
+    const slice = image.slice(index);
+    const { result } = await this.#results.getOrCompute({ imageHash: hash, modelVersion: segmenter.version, slice: index }, async () => {
+      progress?.('Finding the organs…');
+      const [seg] = await segmenter.segmentSlices([slice]);
+      if (!seg) throw new Error('no segmentation');
+      return toCached(seg);
+    });
+    return fromCached(result, segmenter.version);
+  }
+
+  async segmentActive(state: ConversationState, progress?: ProgressFn): Promise<SliceSegmentation> {
+    const image = await this.activeDecoded(state);
+    const active = state.activeImage;
+    if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    return this.segmentImageSlice(active.hash, image, active.slice, progress);
+  }
+
+  /** Renders the active slice with `organs`, honouring the conversation's display settings. */
+  async renderReply(
+    state: ConversationState,
+    organs: OrganId[],
+    text: string,
+    answer?: ReplyAnswer,
+    kind: Reply['kind'] = 'answer',
+  ): Promise<Reply> {
+    const image = await this.activeDecoded(state);
+    const active = state.activeImage;
+    if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    const slice = image.slice(active.slice);
+    const seg = await this.segmentActive(state);
+    const extra = (state.extra ?? {}) as Extra;
+    const findings = organs.map((id) => seg.findings.find((f) => f.id === id) as OrganFinding);
+    const zoomBox = extra.zoom ? unionBox(findings.filter((f) => f.present).map((f) => f.bbox as [number, number, number, number])) : undefined;
+    const style = state.display.style === 'outline' ? 'outline' : 'filled';
+    const overlay = await renderOverlay(slice, seg.labels, {
+      organs,
+      style,
+      showBoxes: extra.boxes ?? false,
+      zoomTo: zoomBox ?? undefined,
+      fillOpacity: state.display.opacity,
+      legend: state.display.legend,
+    });
+    return {
+      kind,
+      text,
+      answer,
+      image: {
+        png: overlay.png,
+        organs: findings.filter((f) => f.present).map((f) => organById(f.id).letter),
+        altText: overlayAltText(findings.map((f) => ({ id: f.id, bbox: f.present ? f.bbox : null })), slice.width, slice.height, style),
+        fileName: `organ-seg-slice-${active.slice + 1}.png`,
+        width: overlay.width,
+        height: overlay.height,
+      },
+      slice: { index: active.slice, count: active.sliceCount },
+    };
+  }
+
+  async #answerQuestion(key: ConversationKey, state: ConversationState, message: InboundMessage, question: string, progress: ProgressFn): Promise<Reply[]> {
+    const resolution = this.#options.resolver.resolve(question);
+    if (!state.activeImage) {
+      const letters = resolution.letters.map((l) => (l === 'N' ? 'N. None of them' : `${l}. ${organByLetter(l).name}`)).join(', ');
+      return [
+        {
+          kind: 'answer',
+          text: `*${letters}*\n${resolution.explanation}\nUpload a slice and I will outline it.`,
+          answer: { letters: resolution.letters, names: namesOf(resolution), noneOfThem: resolution.noneOfThem, explanation: resolution.explanation, organs: [] },
+        },
+      ];
+    }
+    const image = await this.activeDecoded(state);
+    const slice = image.slice(state.activeImage.slice);
+    progress('Analysing the slice…');
+    const seg = await this.segmentActive(state, progress);
+    const grounded = groundAnswer(resolution, seg, slice);
+    const drawn = grounded.organs.map((o) => organByLetter(o.letter as OrganLetter).id);
+    pushUndo(state);
+    state.selection = drawn;
+    state.extra = { ...(state.extra ?? {}), lastAsked: resolution.organIds } as JsonObject;
+    state.history.push(
+      { role: 'user', userId: message.user.id, text: question.slice(0, 500), at: this.#now(), intent: 'question' },
+      { role: 'bot', text: grounded.explanation.slice(0, 500), at: this.#now(), intent: 'answer', answer: grounded.letters[0] },
+    );
+    await this.saveState(key, state);
+    return [await this.renderReply(state, drawn, answerText(grounded), toReplyAnswer(grounded))];
+  }
+
+  async #handleIntent(key: ConversationKey, state: ConversationState, message: InboundMessage, intent: Intent, progress: ProgressFn): Promise<Reply[]> {
+    switch (intent.kind) {
+      case 'help':
+        return [{ kind: 'help', text: HELP_TEXT }];
+      case 'forget':
+        await this.#options.store.forget(key);
+        return [{ kind: 'info', text: 'Done: I deleted everything this conversation stored (image, answers, quiz round, preferences).' }];
+      case 'start-over':
+        await this.saveState(key, emptyConversation(this.#now()));
+        return [{ kind: 'info', text: 'Started over. Upload a slice to begin.' }];
+      case 'undo': {
+        const previous = state.undo.pop();
+        if (!previous) return [{ kind: 'info', text: 'There is nothing to undo.' }];
+        state.selection = previous.selection;
+        if (state.activeImage) state.activeImage.slice = previous.slice;
+        state.display = previous.display;
+        await this.saveState(key, state);
+        return [await this.renderReply(state, state.selection, `Undone. Showing ${describeSelection(state.selection)}.`, undefined, 'info')];
+      }
+      case 'letter':
+        return this.#answerQuestion(key, state, message, intent.letter === 'N' ? 'none of them' : organByLetter(intent.letter).name, progress);
+      case 'question':
+        return this.#answerQuestion(key, state, message, intent.text, progress);
+      case 'side':
+        return this.#handleSide(key, state, message, intent.side, progress);
+      case 'show-all': {
+        const seg = await this.segmentActive(state, progress);
+        pushUndo(state);
+        state.selection = seg.findings.filter((f) => f.present).map((f) => f.id);
+        await this.saveState(key, state);
+        const text = state.selection.length > 0 ? `All ${state.selection.length} organs visible in this slice: ${describeSelection(state.selection)}.` : 'None of the 13 organs is clearly visible in this slice.';
+        return [await this.renderReply(state, state.selection, text, undefined, 'info')];
+      }
+      case 'hide': {
+        const hidden = this.#options.resolver.resolve(intent.organText).organIds;
+        pushUndo(state);
+        state.selection = state.selection.filter((id) => !hidden.includes(id));
+        await this.saveState(key, state);
+        return [await this.renderReply(state, state.selection, `Hidden. Showing ${describeSelection(state.selection)}.`, undefined, 'info')];
+      }
+      case 'style':
+        pushUndo(state);
+        state.display = { ...state.display, style: intent.style === 'outline' ? 'outline' : 'filled+outline' };
+        await this.saveState(key, state);
+        return [await this.renderReply(state, state.selection, intent.style === 'outline' ? 'Outlines only.' : 'Filled.', undefined, 'info')];
+      case 'boxes':
+      case 'zoom': {
+        pushUndo(state);
+        state.extra = { ...(state.extra ?? {}), [intent.kind === 'zoom' ? 'zoom' : 'boxes']: intent.on } as JsonObject;
+        await this.saveState(key, state);
+        const text = intent.kind === 'zoom' ? (intent.on ? `Zoomed in on ${describeSelection(state.selection)}.` : 'Whole slice.') : intent.on ? 'Bounding boxes on.' : 'Bounding boxes off.';
+        return [await this.renderReply(state, state.selection, text, undefined, 'info')];
+      }
+      case 'slice-step':
+      case 'slice-goto':
+      case 'slice-largest':
+        return this.#handleSlice(key, state, intent, progress);
+      case 'size':
+        return [await this.#sizeReply(state, progress)];
+      case 'export':
+        return [await this.#exportReply(state, progress)];
+      default:
+        // Quiz commands were taken by the quiz master before this switch.
+        return [{ kind: 'help', text: HELP_TEXT }];
+    }
+  }
+
+  async #handleSide(key: ConversationKey, state: ConversationState, message: InboundMessage, side: 'left' | 'right' | 'other' | 'both', progress: ProgressFn): Promise<Reply[]> {
+    const lastAsked = ((state.extra ?? {}) as Extra).lastAsked ?? [];
+    const reference = [...state.selection, ...lastAsked].map(organById).find((o) => o.pairedWith);
+    if (!reference?.pairedWith) {
+      return [{ kind: 'info', text: 'Which organ do you mean? Only the kidneys and the adrenal glands come in left and right, e.g. "show the left kidney".' }];
+    }
+    const pair = [reference.id, reference.pairedWith].map(organById);
+    const chosen =
+      side === 'both'
+        ? pair
+        : side === 'other'
+          ? [organById(reference.pairedWith)]
+          : pair.filter((o) => o.side === side);
+    const question = chosen.map((o) => o.name).join(' and ');
+    return this.#answerQuestion(key, state, message, question, progress);
+  }
+
+  async #handleSlice(key: ConversationKey, state: ConversationState, intent: Extract<Intent, { kind: 'slice-step' | 'slice-goto' | 'slice-largest' }>, progress: ProgressFn): Promise<Reply[]> {
+    const image = await this.activeDecoded(state);
+    const active = state.activeImage;
+    if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    if (image.sliceCount === 1) {
+      return [{ kind: 'info', text: 'This image is a single slice. Upload a volume (NIfTI, or a DICOM series as a zip) to move between slices.' }];
+    }
+    let target = active.slice;
+    let note = '';
+    if (intent.kind === 'slice-step') target = active.slice + intent.step;
+    if (intent.kind === 'slice-goto') target = intent.number - 1;
+    if (intent.kind === 'slice-largest') {
+      const organs = this.#options.resolver.resolve(intent.organText).organIds;
+      if (organs.length === 0) return [{ kind: 'info', text: `I could not tell which organ "${intent.organText}" is.` }];
+      progress(`Looking through all ${image.sliceCount} slices…`);
+      const areas = await this.#areasPerSlice(active.hash, image, organs, progress);
+      const best = areas.reduce((b, a, i) => (a > (areas[b] as number) ? i : b), 0);
+      if ((areas[best] as number) === 0) {
+        return [{ kind: 'answer', text: `The ${describeSelection(organs)} is not visible in any slice of this volume.` }];
+      }
+      target = best;
+      note = `The ${describeSelection(organs)} is largest in slice ${best + 1}. `;
+      state.selection = organs;
+    }
+    if (target < 0 || target >= image.sliceCount) {
+      return [{ kind: 'info', text: `Slice ${target + 1} does not exist: this volume has slices 1 to ${image.sliceCount}.` }];
+    }
+    pushUndo(state);
+    active.slice = target;
+    await this.saveState(key, state);
+    const seg = await this.segmentActive(state, progress);
+    const visible = state.selection.filter((id) => seg.findings.find((f) => f.id === id)?.present);
+    const missing = state.selection.filter((id) => !visible.includes(id));
+    const text = `${note}Slice ${target + 1} of ${image.sliceCount}.${missing.length > 0 ? ` The ${describeSelection(missing)} is not visible here.` : ''}`;
+    return [await this.renderReply(state, state.selection, text, undefined, 'info')];
+  }
+
+  async #areasPerSlice(hash: string, image: DecodedImage, organs: OrganId[], progress?: ProgressFn): Promise<number[]> {
+    const areas: number[] = [];
+    for (let k = 0; k < image.sliceCount; k++) {
+      const seg = await this.segmentImageSlice(hash, image, k);
+      areas.push(organs.reduce((sum, id) => sum + (seg.findings.find((f) => f.id === id)?.areaPx ?? 0), 0));
+      if (k % 10 === 9) progress?.(`Looked at ${k + 1} of ${image.sliceCount} slices…`);
+    }
+    return areas;
+  }
+
+  async #sizeReply(state: ConversationState, progress: ProgressFn): Promise<Reply> {
+    if (state.selection.length === 0) return { kind: 'info', text: 'Nothing is selected. Ask about an organ first, e.g. "show the liver".' };
+    const image = await this.activeDecoded(state);
+    const active = state.activeImage;
+    if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    const slice: Slice = image.slice(active.slice);
+    const seg = await this.segmentActive(state, progress);
+    const lines: string[] = [];
+    for (const id of state.selection) {
+      const finding = seg.findings.find((f) => f.id === id);
+      const name = organById(id).name;
+      if (!finding?.present) {
+        lines.push(`${name}: not visible in this slice.`);
+        continue;
+      }
+      const area = areaCm2(finding.areaPx, slice);
+      let line = area !== undefined ? `${name}: ${area.toFixed(1)} cm² in this slice` : `${name}: ${finding.areaPx} pixels in this slice (no pixel spacing in this file, so no cm²)`;
+      if (image.sliceCount > 1 && image.storage.kind === 'volume' && area !== undefined) {
+        progress('Measuring across all slices…');
+        const areas = await this.#areasPerSlice(active.hash, image, [id], progress);
+        const { geometry } = image.storage;
+        const thickness = geometry.spacingMm[geometry.displayAxes.slice.axis];
+        const [row, col] = slice.pixelSpacingMm ?? [1, 1];
+        const volumeMl = (areas.reduce((s, a) => s + a, 0) * row * col * thickness) / 1000;
+        line += `; about ${volumeMl.toFixed(1)} mL over the volume`;
+      }
+      lines.push(`${line}.`);
+    }
+    return { kind: 'answer', text: lines.join('\n') };
+  }
+
+  async #exportReply(state: ConversationState, progress: ProgressFn): Promise<Reply> {
+    const image = await this.activeDecoded(state);
+    const active = state.activeImage;
+    if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
+    const seg = await this.segmentActive(state, progress);
+    const organs = state.selection.length > 0 ? state.selection : seg.findings.filter((f) => f.present).map((f) => f.id);
+    const files: Reply['files'] = [
+      {
+        name: `organ-seg-mask-slice-${active.slice + 1}.png`,
+        contentType: 'image/png',
+        bytes: await renderMaskPng(seg.labels, seg.width, seg.height, organs),
+        description: `Mask of ${describeSelection(organs)} on slice ${active.slice + 1} (white = organ, same size as the slice).`,
+      },
+    ];
+    if (image.storage.kind === 'volume') {
+      progress('Segmenting every slice for the label volume…');
+      const { geometry } = image.storage;
+      const [nx, ny, nz] = geometry.dims;
+      const volume = new Uint8Array(nx * ny * nz);
+      for (let k = 0; k < image.sliceCount; k++) {
+        const s = await this.segmentImageSlice(active.hash, image, k);
+        writeDisplaySliceToStorage(s.labels, geometry, k, volume);
+      }
+      files.push({
+        name: 'organ-seg-labels.nii.gz',
+        contentType: 'application/gzip',
+        bytes: writeNiftiLabels(volume, geometry, image.storage.niftiHeader),
+        description: 'Label volume (NIfTI, ids 1–13 as in the README) on the uploaded volume’s grid; opens in ITK-SNAP, 3D Slicer or FSLeyes.',
+      });
+    }
+    return { kind: 'info', text: `Here is the segmentation of ${describeSelection(organs)}. DICOM SEG export is not available yet.`, files };
+  }
+}
+
+function pushUndo(state: ConversationState): void {
+  state.undo.push({ selection: [...state.selection], slice: state.activeImage?.slice ?? 0, display: { ...state.display } });
+}
+
+function unionBox(boxes: [number, number, number, number][]): [number, number, number, number] | null {
+  if (boxes.length === 0) return null;
+  return boxes.reduce((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])]);
+}
+
+export function describeSelection(ids: OrganId[]): string {
+  if (ids.length === 0) return 'no organ';
+  const names = ids.map((id) => organById(id).name.toLowerCase());
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function namesOf(resolution: QuestionResolution): string[] {
+  return resolution.letters.map((l) => (l === 'N' ? 'None of them' : organByLetter(l).name));
+}
+
+export function toReplyAnswer(grounded: GroundedAnswer): ReplyAnswer {
+  return {
+    letters: grounded.letters,
+    names: grounded.names,
+    noneOfThem: grounded.noneOfThem,
+    explanation: grounded.explanation,
+    organs: grounded.organs.map((o) => ({ ...o })),
+  };
+}
+
+function answerText(grounded: GroundedAnswer): string {
+  const head = grounded.noneOfThem ? '*N. None of them*' : `*${grounded.organs.map((o) => `${o.letter}. ${o.name}`).join(', ')}*`;
+  return `${head}\n${grounded.explanation}`;
+}
+
+export function toCached(seg: SliceSegmentation): CachedSegmentation {
+  return {
+    width: seg.width,
+    height: seg.height,
+    labels: seg.labels,
+    details: { findings: seg.findings.map((f) => ({ ...f, bbox: f.bbox ? [...f.bbox] : null })) as unknown as JsonObject[] },
+  };
+}
+
+export function fromCached(result: CachedSegmentation, modelVersion: string): SliceSegmentation {
+  const findings = ((result.details?.findings ?? []) as unknown as OrganFinding[]).filter((f) => ORGAN_IDS.includes(f.id));
+  return { width: result.width, height: result.height, labels: result.labels, findings, modelVersion };
+}
+
+export function isUserFacing(error: unknown): boolean {
+  return isCodedError(error) && error.code !== ErrorCode.Unknown;
+}
+
+export function createBot(options: BotOptions): OrganSegBot {
+  return new OrganSegBot(options);
+}

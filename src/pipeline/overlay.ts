@@ -1,0 +1,236 @@
+/**
+ * Draws the answer: the slice in gray, each chosen organ filled semi-transparently in its colour with
+ * a crisp outline, an optional bounding box, and a small legend (letter + name). Tiny slices are
+ * upscaled so the picture reads at a glance on a phone.
+ */
+import sharp from 'sharp';
+import type { Slice } from './decode/types.js';
+import { colourRgb, type OrganId, organById } from './organs.js';
+
+export interface OverlayOptions {
+  /** Organs to draw, in legend order. Organs with no pixels in `labels` are listed as "not visible". */
+  organs: OrganId[];
+  /** `filled` (default): translucent fill + outline; `outline`: outline only. */
+  style?: 'filled' | 'outline';
+  /** Draw each organ's bounding box (default false). */
+  showBoxes?: boolean;
+  /** Fill opacity 0..1 (default 0.35). */
+  fillOpacity?: number;
+  /** Crop to this [x1, y1, x2, y2] box (plus a margin) before drawing: "zoom in on it". */
+  zoomTo?: [number, number, number, number];
+  /** Slices smaller than this on their longer side are upscaled by an integer factor (default 512). */
+  minSide?: number;
+  /** Legend on (default) or off. */
+  legend?: boolean;
+}
+
+export interface RenderedOverlay {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+interface Raster {
+  width: number;
+  height: number;
+  gray: Float32Array;
+  labels: Uint8Array;
+}
+
+function crop(raster: Raster, box: [number, number, number, number]): Raster {
+  const [bx1, by1, bx2, by2] = box;
+  const margin = Math.round(Math.max(bx2 - bx1, by2 - by1) * 0.35) + 8;
+  const x1 = Math.max(0, bx1 - margin);
+  const y1 = Math.max(0, by1 - margin);
+  const x2 = Math.min(raster.width - 1, bx2 + margin);
+  const y2 = Math.min(raster.height - 1, by2 + margin);
+  const width = x2 - x1 + 1;
+  const height = y2 - y1 + 1;
+  const gray = new Float32Array(width * height);
+  const labels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      gray[y * width + x] = raster.gray[(y + y1) * raster.width + x + x1] as number;
+      labels[y * width + x] = raster.labels[(y + y1) * raster.width + x + x1] as number;
+    }
+  }
+  return { width, height, gray, labels };
+}
+
+/** Integer upscale: bilinear for the image, nearest for the labels (masks stay exact). */
+function upscale(raster: Raster, factor: number): Raster {
+  if (factor <= 1) return raster;
+  const width = raster.width * factor;
+  const height = raster.height * factor;
+  const gray = new Float32Array(width * height);
+  const labels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(Math.max((y + 0.5) / factor - 0.5, 0), raster.height - 1);
+    const iy = Math.floor(sy);
+    const iy1 = Math.min(iy + 1, raster.height - 1);
+    const wy = sy - iy;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(Math.max((x + 0.5) / factor - 0.5, 0), raster.width - 1);
+      const ix = Math.floor(sx);
+      const ix1 = Math.min(ix + 1, raster.width - 1);
+      const wx = sx - ix;
+      const g = raster.gray;
+      const w = raster.width;
+      gray[y * width + x] =
+        ((g[iy * w + ix] as number) * (1 - wx) + (g[iy * w + ix1] as number) * wx) * (1 - wy) +
+        ((g[iy1 * w + ix] as number) * (1 - wx) + (g[iy1 * w + ix1] as number) * wx) * wy;
+      labels[y * width + x] = raster.labels[Math.floor(y / factor) * w + Math.floor(x / factor)] as number;
+    }
+  }
+  return { width, height, gray, labels };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export async function renderOverlay(slice: Slice, labels: Uint8Array, options: OverlayOptions): Promise<RenderedOverlay> {
+  let raster: Raster = { width: slice.width, height: slice.height, gray: slice.pixels, labels };
+  if (options.zoomTo) raster = crop(raster, options.zoomTo);
+  const minSide = options.minSide ?? 512;
+  const factor = Math.min(8, Math.max(1, Math.ceil(minSide / Math.max(raster.width, raster.height))));
+  raster = upscale(raster, factor);
+  const { width, height, gray } = raster;
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < gray.length; i++) {
+    const v = Math.round(Math.min(1, Math.max(0, gray[i] as number)) * 255);
+    rgb[3 * i] = v;
+    rgb[3 * i + 1] = v;
+    rgb[3 * i + 2] = v;
+  }
+  const alpha = options.style === 'outline' ? 0 : (options.fillOpacity ?? 0.35);
+  // Outline thickness grows with the picture so it stays crisp but visible on a phone.
+  const thickness = Math.max(1, Math.round(Math.max(width, height) / 400));
+  const chosen = new Set(options.organs);
+  const drawn: OrganId[] = [];
+  for (const id of options.organs) {
+    const [r, g, b] = colourRgb(organById(id).colour);
+    let any = false;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = y * width + x;
+        if (raster.labels[i] !== id) continue;
+        any = true;
+        let edge = false;
+        for (let d = 1; d <= thickness && !edge; d++) {
+          edge =
+            x - d < 0 ||
+            x + d >= width ||
+            y - d < 0 ||
+            y + d >= height ||
+            raster.labels[i - d] !== id ||
+            raster.labels[i + d] !== id ||
+            raster.labels[i - d * width] !== id ||
+            raster.labels[i + d * width] !== id;
+        }
+        const a = edge ? 1 : alpha;
+        if (a === 0) continue;
+        rgb[3 * i] = Math.round((rgb[3 * i] as number) * (1 - a) + r * a);
+        rgb[3 * i + 1] = Math.round((rgb[3 * i + 1] as number) * (1 - a) + g * a);
+        rgb[3 * i + 2] = Math.round((rgb[3 * i + 2] as number) * (1 - a) + b * a);
+      }
+    }
+    if (any) drawn.push(id);
+  }
+  const svg = overlaySvg(raster, options, drawn, chosen, factor);
+  const image = sharp(rgb, { raw: { width, height, channels: 3 } });
+  const png = await (svg ? image.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]) : image)
+    .png({ compressionLevel: 6 })
+    .toBuffer();
+  return { png, width, height };
+}
+
+function overlaySvg(raster: Raster, options: OverlayOptions, drawn: OrganId[], chosen: Set<OrganId>, factor: number): string | null {
+  const { width, height } = raster;
+  const parts: string[] = [];
+  if (options.showBoxes) {
+    for (const id of drawn) {
+      let x1 = width;
+      let y1 = height;
+      let x2 = -1;
+      let y2 = -1;
+      for (let i = 0; i < raster.labels.length; i++) {
+        if (raster.labels[i] !== id) continue;
+        const x = i % width;
+        const y = (i - x) / width;
+        x1 = Math.min(x1, x);
+        y1 = Math.min(y1, y);
+        x2 = Math.max(x2, x);
+        y2 = Math.max(y2, y);
+      }
+      parts.push(
+        `<rect x="${x1 - 2}" y="${y1 - 2}" width="${x2 - x1 + 5}" height="${y2 - y1 + 5}" fill="none" stroke="${organById(id).colour}" stroke-width="${Math.max(1, factor)}" stroke-dasharray="6 4"/>`,
+      );
+    }
+  }
+  if (options.legend !== false && chosen.size > 0) {
+    const fontSize = Math.max(12, Math.round(Math.min(width, height) / 30));
+    const lineHeight = Math.round(fontSize * 1.4);
+    const pad = Math.round(fontSize * 0.5);
+    const entries = [...chosen].map((id) => {
+      const organ = organById(id);
+      const visible = drawn.includes(id);
+      return { colour: organ.colour, text: `${organ.letter}. ${organ.name}${visible ? '' : ' (not visible)'}` };
+    });
+    const boxWidth = Math.min(width - 2 * pad, Math.round(pad * 3 + fontSize * 1.2 + Math.max(...entries.map((e) => e.text.length)) * fontSize * 0.62));
+    const boxHeight = entries.length * lineHeight + pad;
+    parts.push(`<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.6"/>`);
+    entries.forEach((entry, i) => {
+      const y = pad + pad / 2 + i * lineHeight;
+      parts.push(
+        `<rect x="${pad * 2}" y="${y + (lineHeight - fontSize) / 2}" width="${fontSize}" height="${fontSize}" fill="${entry.colour}"/>`,
+        `<text x="${pad * 2 + fontSize * 1.5}" y="${y + lineHeight / 2 + fontSize * 0.36}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" fill="#ffffff">${escapeXml(entry.text)}</text>`,
+      );
+    });
+  }
+  if (parts.length === 0) return null;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
+}
+
+/** A single-channel PNG, 255 inside the union of `organs`, 0 elsewhere, on the slice grid. */
+export async function renderMaskPng(labels: Uint8Array, width: number, height: number, organs: OrganId[]): Promise<Buffer> {
+  const chosen = new Set<number>(organs);
+  const mask = Buffer.alloc(width * height);
+  for (let i = 0; i < labels.length; i++) mask[i] = chosen.has(labels[i] as number) ? 255 : 0;
+  // 'b-w' makes libvips write PNG colour type 0 (one gray channel) instead of expanding to RGB.
+  return sharp(mask, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+}
+
+/** An 8-bit PNG whose pixel values are organ ids (0 = background). */
+export async function renderLabelPng(labels: Uint8Array, width: number, height: number): Promise<Buffer> {
+  return sharp(Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .png()
+    .toBuffer();
+}
+
+/** Where on an axial slice a box lies, in the patient's terms (image left = patient right). */
+export function describeLocation(bbox: [number, number, number, number], width: number, height: number): string {
+  const cx = (bbox[0] + bbox[2]) / 2 / width;
+  const cy = (bbox[1] + bbox[3]) / 2 / height;
+  const side = cx < 0.4 ? "on the patient's right" : cx > 0.6 ? "on the patient's left" : 'near the midline';
+  const depth = cy < 0.4 ? 'anterior' : cy > 0.6 ? 'posterior' : 'mid-depth';
+  return `${side}, ${depth}`;
+}
+
+/** Alt text for an overlay: what it shows, in words. */
+export function overlayAltText(
+  findings: { id: OrganId; bbox: [number, number, number, number] | null }[],
+  width: number,
+  height: number,
+  style: 'filled' | 'outline' = 'filled',
+): string {
+  if (findings.length === 0) return 'Slice with no organ highlighted';
+  const verb = style === 'outline' ? 'outlined' : 'highlighted';
+  const parts = findings.map((f) => {
+    const organ = organById(f.id);
+    const where = f.bbox ? `, ${describeLocation(f.bbox, width, height)}` : ' (not visible in this slice)';
+    return `the ${organ.name.toLowerCase()} ${verb} in ${organ.colourName}${where}`;
+  });
+  return `Slice with ${parts.join('; ')}`;
+}

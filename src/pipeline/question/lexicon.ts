@@ -1,0 +1,166 @@
+/**
+ * Names by which a question can mention an organ directly: names, plurals, adjectives, synonyms,
+ * abbreviations, common misspellings and a few words in other languages, plus the names of organs
+ * outside the 13 (the C' side). Paired organs (kidneys, adrenals) are a family: laterality in the
+ * question picks the side, none or both picks both.
+ */
+import type { OrganId } from '../organs.js';
+import { tokenize } from './text.js';
+
+export type MentionTarget =
+  | { kind: 'organ'; ids: readonly OrganId[]; family?: 'kidney' | 'adrenal' }
+  | { kind: 'outside'; topic: string };
+
+export interface LexiconEntry {
+  /** Normalised tokens of the phrase. */
+  tokens: readonly string[];
+  target: MentionTarget;
+  /** Only counts when typed in capitals (RAG, LAG, GB are also English words). */
+  capitalsOnly?: boolean;
+  /**
+   * An adjective ("renal", "gastric"): in a "which organ ..." question it usually qualifies a
+   * disease or a secretion ("renal colic", "gastric acid") and is left to the context cache.
+   */
+  adjective?: boolean;
+}
+
+const organ = (...ids: OrganId[]): MentionTarget => ({ kind: 'organ', ids });
+const KIDNEYS: MentionTarget = { kind: 'organ', ids: [2, 13], family: 'kidney' };
+const ADRENALS: MentionTarget = { kind: 'organ', ids: [7, 8], family: 'adrenal' };
+const outside = (topic: string): MentionTarget => ({ kind: 'outside', topic });
+
+// [phrases separated by "|", target, options]
+const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjective?: boolean }?]> = [
+  ['liver|livers|hepar|higado|leber|foie|fegato', organ(1)],
+  ['hepatic|hepato', organ(1), { adjective: true }],
+  ['hepatocyte|hepatocytes|liver cell|liver cells', organ(1)],
+  ['livr|liever|lvier', organ(1)],
+  ['right kidney|right renal|rt kidney|right nephron', organ(2)],
+  ['RK', organ(2), { capitalsOnly: true }],
+  ['left kidney|left renal|lt kidney', organ(13)],
+  ['LK', organ(13), { capitalsOnly: true }],
+  ['kidney|kidneys|kindey|kidny|kidnies|rinon|rinones|niere|nieren', KIDNEYS],
+  ['renal|nephric', KIDNEYS, { adjective: true }],
+  ['spleen|spleens|bazo|milz|milza', organ(3)],
+  ['splenic|splen', organ(3), { adjective: true }],
+  ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread', organ(4)],
+  ['pancreatic', organ(4), { adjective: true }],
+  ['aorta|aortas|abdominal aorta|aorte', organ(5)],
+  ['aortic', organ(5), { adjective: true }],
+  [
+    'inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene',
+    organ(6),
+  ],
+  ['right adrenal|right adrenal gland|right suprarenal|right suprarenal gland', organ(7)],
+  ['RAG', organ(7), { capitalsOnly: true }],
+  ['left adrenal|left adrenal gland|left suprarenal|left suprarenal gland', organ(8)],
+  ['LAG', organ(8), { capitalsOnly: true }],
+  [
+    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere',
+    ADRENALS,
+  ],
+  [
+    'gallbladder|gallbladders|gall bladder|gall bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea',
+    organ(9),
+  ],
+  ['GB', organ(9), { capitalsOnly: true }],
+  ['esophagus|esophagi|gullet|food pipe|foodpipe|esophagous|esofago|speiserohre|esophage', organ(10)],
+  ['esophageal', organ(10), { adjective: true }],
+  ['stomach|stomachs|stomache|tummy|estomago|magen|estomac|stomaco|stomac', organ(11)],
+  ['gastric', organ(11), { adjective: true }],
+  ['duodenum|duodena|duodenem|duodeno|duodenums|zwolffingerdarm', organ(12)],
+  ['duodenal', organ(12), { adjective: true }],
+
+  ['lung|lungs', outside('lungs')],
+  ['pulmonary|pulmonic', outside('lungs'), { adjective: true }],
+  ['superior vena cava|svc', outside('heart')],
+  ['heart|hearts', outside('heart')],
+  ['cardiac', outside('heart'), { adjective: true }],
+  ['brain|brains|cerebrum|cerebellum|spinal cord', outside('brain')],
+  ['cerebral', outside('brain'), { adjective: true }],
+  ['urinary bladder|bladder|bladders', outside('urinary bladder')],
+  ['colon|large intestine|large bowel|rectum|caecum|cecum', outside('colon')],
+  ['small intestine|small bowel|jejunum|ileum|small intestines', outside('small bowel')],
+  ['appendix', outside('appendix')],
+  ['thyroid|thyroid gland', outside('thyroid')],
+  ['uterus|womb|ovary|ovaries|fallopian', outside('uterus and ovaries')],
+  ['prostate|testis|testes|testicle|testicles', outside('prostate and testes')],
+  ['eye|eyes|ears|eardrum|retina', outside('eyes and ears')],
+  ['skin', outside('skin')],
+  ['bone|bones|skeleton|femur|skull|muscle|muscles', outside('bones and muscles')],
+  ['tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus', outside('other organs')],
+];
+
+function build(): LexiconEntry[] {
+  const entries: LexiconEntry[] = [];
+  for (const [phrases, target, options] of RAW) {
+    for (const phrase of phrases.split('|')) {
+      const tokens = tokenize(phrase).map((t) => t.text);
+      entries.push({ tokens, target, capitalsOnly: options?.capitalsOnly, adjective: options?.adjective });
+    }
+  }
+  return entries;
+}
+
+export const LEXICON: readonly LexiconEntry[] = build();
+
+/**
+ * Words a typo may be corrected towards. Curated rather than derived: short or common-looking names
+ * ("gall", "tummy", "lung") would pull ordinary English words ("mummy", "long") into organs.
+ */
+export const FUZZY_TARGET_WORDS: readonly string[] = [
+  'liver',
+  'kidney',
+  'kidneys',
+  'spleen',
+  'splenic',
+  'pancreas',
+  'pancreatic',
+  'aorta',
+  'aortic',
+  'inferior',
+  'adrenal',
+  'adrenals',
+  'suprarenal',
+  'gallbladder',
+  'bladder',
+  'esophagus',
+  'esophageal',
+  'stomach',
+  'gastric',
+  'duodenum',
+  'duodenal',
+  'hepatic',
+];
+
+/** English words one edit away from an organ name; never "corrected". */
+export const NOT_TYPOS: ReadonlySet<string> = new Set([
+  'river',
+  'rivers',
+  'lived',
+  'lover',
+  'lovers',
+  'lever',
+  'levers',
+  'liner',
+  'diver',
+  'giver',
+  'fiver',
+  'sliver',
+  'livery',
+  'ladder',
+  'ladders',
+  'rental',
+  'sorta',
+  'porta',
+  'interior',
+  'anterior',
+  'posterior',
+  'superior',
+  'kidnap',
+  'stomp',
+  'splendid',
+  'gastro',
+  'aortas',
+  'spleens',
+]);

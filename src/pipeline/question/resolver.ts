@@ -1,0 +1,675 @@
+/**
+ * The embedded question resolver: answers the paper's multiple-choice question (A–M organs, N none
+ * of them) offline, in well under a millisecond, and explains itself.
+ *
+ * Decision rule, in order:
+ * 1. Organs the question names directly ("segment the IVC", "left kidney", "liver and spleen") are
+ *    the answer, after dropping names that are negated ("not the liver") or corrected away
+ *    ("liver — sorry, I meant the spleen").
+ * 2. In a "which organ …" question, a name that is only context — the object of a relation
+ *    ("bile produced by the liver", "sits on top of the kidney") or the subject of a clause ("the
+ *    bile the liver makes") — is not the answer: the asked-for organ is a different one.
+ * 3. Otherwise the described organ is found in the context cache (paper §III-C-2): cosine similarity
+ *    against every organ's knowledge passages and the irrelevant entries C'; the best match wins,
+ *    and a C' match (or no match at all) answers N.
+ * Outside organs named directly ("segment the lungs") answer N with the topic.
+ */
+import { ErrorCode, InputError } from '../../errors.js';
+import { type AnswerLetter, type OrganId, organById } from '../organs.js';
+import { type CacheTarget, ContextCache, type ContextCacheTuning } from './cache.js';
+import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE, organFunction } from './knowledge.js';
+import { FUZZY_TARGET_WORDS, LEXICON, type LexiconEntry, type MentionTarget, NOT_TYPOS } from './lexicon.js';
+import { editDistance, STOPWORDS, type Token, tokenize } from './text.js';
+
+export interface QuestionResolution {
+  /** A–M for organs (several for a multi-organ question), or ['N']. Never empty. */
+  letters: AnswerLetter[];
+  organIds: OrganId[];
+  noneOfThem: boolean;
+  /** One or two short sentences: the organ's function, or why none of the options fits. */
+  explanation: string;
+  /** 0..1; named organs score high, close calls in the context cache low. */
+  confidence: number;
+  reason: 'named' | 'described' | 'outside' | 'off-topic' | 'unclear';
+  /** For N answers about a real organ outside the 13, e.g. 'lungs'. */
+  outsideTopic?: string;
+}
+
+export interface QuestionResolver {
+  resolve(question: string): QuestionResolution;
+}
+
+export interface QuestionResolverOptions {
+  /**
+   * Characters of the question that are read; a longer paste is resolved on its start, so a
+   * 100 KB message costs the same as a 4,000-character one. Default 4,000.
+   */
+  maxChars?: number;
+  /**
+   * Cosine similarity below which a question that names no organ is not about any entry of the
+   * context cache (answer N). Default 0.1, chosen on the training split.
+   */
+  minSimilarity?: number;
+  /** Feature weights of the context cache; the defaults were tuned on the training split. */
+  cacheTuning?: Partial<ContextCacheTuning>;
+}
+
+export const DEFAULT_MAX_QUESTION_CHARS = 4000;
+const DEFAULT_MIN_SIMILARITY = 0.1;
+const OPPOSITE_SIDE_DISCOUNT = 0.8;
+/** Typos are only looked for in this many words; a pasted essay stays fast. */
+const MAX_TYPO_LOOKUPS = 64;
+
+interface Mention {
+  start: number;
+  end: number;
+  target: MentionTarget;
+  adjective: boolean;
+  role: 'direct' | 'context' | 'negated' | 'ignored';
+}
+
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+  'your',
+  'my',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'both',
+  'whole',
+  'entire',
+]);
+// In a "which organ …" question the organ asked about is unnamed; a name counts as the answer
+// only as the complement of "is/called" ("which organ is the spleen?") or as an option offered at
+// the start of a clause ("…, the liver or the gallbladder?"). Everywhere else it is context.
+const COMPLEMENT_WORDS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  's',
+  'called',
+  'named',
+  'termed',
+  'as',
+  'be',
+  'being',
+]);
+// "kidney stones", "heart attack", "liver disease": the name is part of a condition and says which
+// organ the question is about; it is left to the context cache rather than taken as context.
+const CONDITION_NOUNS = new Set(
+  `attack attacks failure disease diseases cancer cancers tumor tumors stone stones transplant transplants infection
+  infections injury damage function functions problem problems cyst cysts ulcer ulcers enzymes test tests hormone hormones`.split(
+    /\s+/,
+  ),
+);
+const COMMAND_VERBS = new Set([
+  'segment',
+  'show',
+  'highlight',
+  'outline',
+  'mask',
+  'find',
+  'draw',
+  'mark',
+  'trace',
+  'display',
+  'isolate',
+  'see',
+]);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'beyond',
+  'except',
+  'excluding',
+  'exclude',
+  'without',
+  'nor',
+  'neither',
+  'never',
+  'skip',
+  'ignore',
+  'omit',
+  'minus',
+  'nt',
+]);
+const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
+  ['other', 'than'],
+  ['instead', 'of'],
+  ['rather', 'than'],
+  ['apart', 'from'],
+  ['leave', 'out'],
+  ['don', 't'],
+  ['dont', ''],
+  ['isn', 't'],
+  ['aren', 't'],
+  ['wasn', 't'],
+];
+const SCOPE_STOPPERS = new Set([
+  'but',
+  'meant',
+  'mean',
+  'actually',
+  'instead',
+  'rather',
+  'sorry',
+  'just',
+  'only',
+  'however',
+  'want',
+]);
+const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
+  ['i', 'meant'],
+  ['i', 'mean'],
+  ['meant'],
+  ['actually'],
+  ['sorry'],
+  ['correction'],
+  ['scratch', 'that'],
+  ['wait'],
+  ['oops'],
+  ['my', 'mistake'],
+  ['my', 'bad'],
+];
+const HEAD_NOUNS =
+  'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
+// The kind of thing asked for narrows the answer: "which vein" can only be the IVC. Entries for
+// organs outside the 13 stay allowed (a vein or gland outside the options answers N).
+const HEAD_TYPES: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
+  [/^veins?$/, [6]],
+  [/^arter(y|ies)$/, [5]],
+  [/^(blood )?vessels?$/, [5, 6]],
+  [/^glands?$/, [1, 4, 7, 8]],
+  [/^(sac|pouch)$/, [9]],
+];
+const TYPED_HEAD = new RegExp(`\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS})\\b`);
+
+const DESCRIPTIVE_HEADS: readonly RegExp[] = [
+  new RegExp(
+    `\\b(which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS}|kidney|kidneys|adrenal|adrenals)\\b`,
+  ),
+  new RegExp(
+    `\\b(the|an|a|this|that) (?:[a-z0-9]+ )?(${HEAD_NOUNS}) (that|which|who|responsible|involved|where|whose|located|found|producing|making|storing|lying|sitting|used|in charge)\\b`,
+  ),
+  new RegExp(`\\b(${HEAD_NOUNS}) (that|which|responsible|involved)\\b`),
+  /\bwhere (is|are|does|do|did|s|would|can|could|will)\b/,
+  /\b(what|which) (stores|makes|produces|filters|secretes|carries|pumps|breaks|digests|controls|regulates|connects|receives|releases|returns)\b/,
+];
+
+const PAIR_FUNCTION = new Map<string, string>(
+  ORGAN_KNOWLEDGE.filter((k) => k.organIds.length === 2).map((k) => [
+    [...k.organIds].sort().join(','),
+    k.functionSentence,
+  ]),
+);
+const OUTSIDE_EXPLANATION = new Map(OUTSIDE_KNOWLEDGE.map((k) => [k.topic, k.explanation]));
+
+const LEXICON_BY_FIRST = new Map<string, LexiconEntry[]>();
+for (const entry of LEXICON) {
+  const first = entry.tokens[0];
+  if (first === undefined) continue;
+  const list = LEXICON_BY_FIRST.get(first) ?? [];
+  list.push(entry);
+  LEXICON_BY_FIRST.set(first, list);
+}
+for (const list of LEXICON_BY_FIRST.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+const LEXICON_WORDS = new Set(LEXICON.flatMap((e) => e.tokens));
+
+export function createQuestionResolver(options: QuestionResolverOptions = {}): QuestionResolver {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_QUESTION_CHARS;
+  const minSimilarity = options.minSimilarity ?? DEFAULT_MIN_SIMILARITY;
+  const cache = new ContextCache(options.cacheTuning);
+
+  function correctTypos(tokens: Token[]): boolean {
+    let corrected = false;
+    let lookups = 0;
+    const seen = new Map<string, string | undefined>();
+    for (const token of tokens) {
+      const w = token.text;
+      if (token.boundary || w.length < 5 || /\d/.test(w)) continue;
+      if (LEXICON_WORDS.has(w) || cache.vocabulary.has(w) || STOPWORDS.has(w) || NOT_TYPOS.has(w)) continue;
+      if (seen.has(w)) {
+        const again = seen.get(w);
+        if (again) {
+          token.text = again;
+          corrected = true;
+        }
+        continue;
+      }
+      if (++lookups > MAX_TYPO_LOOKUPS) break;
+      const maxEdits = w.length >= 8 ? 2 : 1;
+      let best: string | undefined;
+      let bestDistance = maxEdits + 1;
+      let tie = false;
+      for (const candidate of FUZZY_TARGET_WORDS) {
+        const d = editDistance(w, candidate, maxEdits);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+          tie = false;
+        } else if (d === bestDistance && d <= maxEdits && candidate !== best) {
+          tie = true;
+        }
+      }
+      seen.set(w, best && !tie ? best : undefined);
+      if (best && !tie) {
+        token.text = best;
+        corrected = true;
+      }
+    }
+    return corrected;
+  }
+
+  function findMentions(tokens: Token[]): Mention[] {
+    const mentions: Mention[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (token.boundary) continue;
+      const candidates = LEXICON_BY_FIRST.get(token.text);
+      if (!candidates) continue;
+      for (const entry of candidates) {
+        const end = i + entry.tokens.length;
+        if (end > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < entry.tokens.length; k++) {
+          const t = tokens[i + k] as Token;
+          if (t.boundary || t.text !== entry.tokens[k]) ok = false;
+          // Lower-case "rag"/"lag" count only right after a command: "segment rag".
+          else if (
+            entry.capitalsOnly &&
+            t.raw !== t.raw.toUpperCase() &&
+            !COMMAND_VERBS.has(tokens[i - 1]?.text ?? '')
+          )
+            ok = false;
+          if (!ok) break;
+        }
+        if (!ok) continue;
+        // "rihgt adrenal", "lfet kidney": a misspelt side word right before a paired organ.
+        const before = tokens[i - 1];
+        if (entry.target.kind === 'organ' && entry.target.family && before && !before.boundary) {
+          for (const sideWord of ['left', 'right']) {
+            if (before.text !== sideWord && before.text.length >= 4 && editDistance(before.text, sideWord, 1) <= 1) {
+              before.text = sideWord;
+            }
+          }
+        }
+        mentions.push({
+          start: i,
+          end,
+          target: entry.target,
+          adjective: entry.adjective === true,
+          role: 'direct',
+        });
+        i = end - 1;
+        break;
+      }
+    }
+    return mentions;
+  }
+
+  function previousWord(tokens: Token[], index: number): { word?: string; at: number } {
+    for (let j = index - 1; j >= 0; j--) {
+      const t = tokens[j] as Token;
+      if (t.boundary) return { at: j };
+      if (!ARTICLES.has(t.text)) return { word: t.text, at: j };
+    }
+    return { at: -1 };
+  }
+
+  function markNegations(tokens: Token[], mentions: Mention[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.boundary) continue;
+      let scopeStart = -1;
+      if (NEGATORS.has(t.text)) scopeStart = i + 1;
+      for (const [a, b] of NEGATOR_PAIRS) {
+        if (t.text !== a) continue;
+        if (b === '') scopeStart = i + 1;
+        else if (tokens[i + 1]?.text === b) scopeStart = i + 2;
+      }
+      if (scopeStart < 0) continue;
+      // The scope reaches the next organ name within four words, then runs on through a list
+      // joined by "and/or/nor" ("not the liver or spleen"), and stops at a clause boundary: in
+      // "not the stomach, the spleen" the comma starts the correction.
+      let gap = 0;
+      let inList = false;
+      for (let j = scopeStart; j < tokens.length; j++) {
+        const u = tokens[j] as Token;
+        if (u.boundary) break;
+        const mention = mentions.find((m) => m.start === j);
+        if (mention) {
+          mention.role = 'negated';
+          inList = true;
+          gap = 0;
+          j = mention.end - 1;
+          continue;
+        }
+        if (SCOPE_STOPPERS.has(u.text)) break;
+        if (inList && !['and', 'or', 'nor', ...ARTICLES].includes(u.text)) break;
+        if (++gap > 4) break;
+      }
+    }
+  }
+
+  function applyCorrections(tokens: Token[], mentions: Mention[]): void {
+    let lastMarker = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      for (const marker of CORRECTION_MARKERS) {
+        if (marker.every((w, k) => tokens[i + k]?.text === w)) lastMarker = i;
+      }
+      // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
+      if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) lastMarker = i;
+    }
+    if (lastMarker < 0) return;
+    const after = mentions.some((m) => m.start > lastMarker && m.role === 'direct');
+    if (!after) return;
+    for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'negated';
+  }
+
+  function sideOf(tokens: Token[], mention: Mention, mentions: Mention[]): { left: boolean; right: boolean } {
+    const side = { left: false, right: false };
+    const note = (w: string) => {
+      if (w === 'left' || w === 'lt' || w === 'sinistral') side.left = true;
+      if (w === 'right' || w === 'rt' || w === 'dextral') side.right = true;
+      if (w === 'both' || w === 'bilateral' || w === 'each' || w === 'two' || w === 'pair') {
+        side.left = true;
+        side.right = true;
+      }
+    };
+    for (let j = mention.start - 1; j >= Math.max(0, mention.start - 3); j--) {
+      const t = tokens[j] as Token;
+      if (t.boundary || mentions.some((m) => m !== mention && j >= m.start && j < m.end)) break;
+      note(t.text);
+    }
+    // "the kidney on the left (side)"
+    if (['on', 'in', 'at'].includes(tokens[mention.end]?.text ?? '')) {
+      for (let j = mention.end + 1; j < Math.min(tokens.length, mention.end + 4); j++) {
+        const t = tokens[j] as Token;
+        if (t.boundary) break;
+        note(t.text);
+      }
+    }
+    return side;
+  }
+
+  function pickSide(ids: readonly OrganId[], side: { left: boolean; right: boolean }): OrganId[] {
+    if (ids.length !== 2 || side.left === side.right) return [...ids];
+    return ids.filter((id) => organById(id).side === (side.left ? 'left' : 'right'));
+  }
+
+  function questionSide(tokens: Token[]): { left: boolean; right: boolean } {
+    const words = new Set(tokens.map((t) => t.text));
+    return { left: words.has('left') || words.has('lt'), right: words.has('right') || words.has('rt') };
+  }
+
+  function explainOrgans(ids: readonly OrganId[]): string {
+    const sorted = [...ids].sort((a, b) => a - b);
+    const sentences: string[] = [];
+    const used = new Set<OrganId>();
+    for (const key of PAIR_FUNCTION.keys()) {
+      const pair = key.split(',').map(Number) as OrganId[];
+      if (pair.every((id) => sorted.includes(id))) {
+        sentences.push(PAIR_FUNCTION.get(key) as string);
+        for (const id of pair) used.add(id);
+      }
+    }
+    for (const id of sorted) if (!used.has(id)) sentences.push(organFunction(id));
+    return sentences.join(' ');
+  }
+
+  function organAnswer(
+    ids: readonly OrganId[],
+    reason: 'named' | 'described',
+    confidence: number,
+    note?: string,
+  ): QuestionResolution {
+    const organIds = [...new Set(ids)].sort((a, b) => a - b);
+    const explanation = [explainOrgans(organIds), note].filter(Boolean).join(' ');
+    return {
+      letters: organIds.map((id) => organById(id).letter),
+      organIds,
+      noneOfThem: false,
+      explanation,
+      confidence: round(confidence),
+      reason,
+    };
+  }
+
+  function noneAnswer(
+    reason: 'outside' | 'off-topic' | 'unclear',
+    confidence: number,
+    topic?: string,
+  ): QuestionResolution {
+    const explanation =
+      reason === 'outside' && topic
+        ? (OUTSIDE_EXPLANATION.get(topic) ?? `The ${topic} are not one of the 13 abdominal organs.`)
+        : reason === 'off-topic'
+          ? 'That does not look like a question about the 13 abdominal organs, so the answer is N (None of them).'
+          : 'I could not tell which of the 13 abdominal organs is meant, so the answer is N (None of them). Try naming the organ or saying what it does.';
+    return {
+      letters: ['N'],
+      organIds: [],
+      noneOfThem: true,
+      explanation,
+      confidence: round(confidence),
+      reason,
+      ...(reason === 'outside' && topic ? { outsideTopic: topic } : {}),
+    };
+  }
+
+  function resolve(question: string): QuestionResolution {
+    if (typeof question !== 'string' || question.trim() === '') {
+      throw new InputError(
+        ErrorCode.QuestionEmpty,
+        'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
+      );
+    }
+    const tokens = tokenize(question.slice(0, maxChars));
+    const corrected = correctTypos(tokens);
+    const mentions = findMentions(tokens);
+    const normalised = tokens.map((t) => t.text).join(' ');
+    const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
+    const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
+    const allowedByHead = HEAD_TYPES.find(([re]) => re.test(headNoun))?.[1];
+
+    markNegations(tokens, mentions);
+    // "Which kidney …?" / "which adrenal …?": one of a pair is asked for, the description says which.
+    let pairAsked: Mention | undefined;
+    if (descriptive) {
+      for (let k = 0; k < mentions.length; k++) {
+        const m = mentions[k] as Mention;
+        if (m.role !== 'direct') continue;
+        const prev = previousWord(tokens, m.start);
+        if (m.target.kind === 'organ' && m.target.family && (prev.word === 'which' || prev.word === 'what')) {
+          pairAsked = m;
+          m.role = 'ignored';
+          continue;
+        }
+        if (m.adjective || CONDITION_NOUNS.has(tokens[m.end]?.text ?? '')) {
+          m.role = 'ignored';
+          continue;
+        }
+        const before = k > 0 ? (mentions[k - 1] as Mention) : undefined;
+        const listed = before && (prev.word === 'and' || prev.word === 'or') && prev.at === before.end;
+        if (listed && before) m.role = before.role === 'negated' ? 'context' : before.role;
+        else if (prev.word === undefined || COMPLEMENT_WORDS.has(prev.word)) m.role = 'direct';
+        else m.role = 'context';
+      }
+    }
+    applyCorrections(tokens, mentions);
+
+    const direct = mentions.filter((m) => m.role === 'direct');
+    const directOrgans = direct.filter((m) => m.target.kind === 'organ');
+    const confidenceScale = corrected ? 0.9 : 1;
+    const side = questionSide(tokens);
+
+    // Entries the cache may not answer: organs and outside topics named as context or negated.
+    const excludedOrgans = new Set<OrganId>();
+    const excludedTopics = new Set<string>();
+    for (const m of mentions) {
+      if (m.role !== 'context' && m.role !== 'negated') continue;
+      if (m.target.kind === 'organ') for (const id of m.target.ids) excludedOrgans.add(id);
+      else excludedTopics.add(m.target.topic);
+    }
+    // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
+    // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
+    const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
+    const rankedMatches = () =>
+      cache
+        .match(cache.encode(queryWords(tokens, mentions)))
+        .filter((c) =>
+          c.target.kind === 'organ'
+            ? !c.target.ids.every((id) => excludedOrgans.has(id)) &&
+              (!allowedByHead || pairAsked !== undefined || c.target.ids.some((id) => allowedByHead.includes(id)))
+            : !excludedTopics.has(c.target.topic),
+        )
+        .map((c) =>
+          c.target.kind === 'organ' &&
+          wrongSide &&
+          c.target.ids.every((id) => organById(id).side === wrongSide)
+            ? { ...c, score: c.score * OPPOSITE_SIDE_DISCOUNT }
+            : c,
+        )
+        .sort((a, b) => b.score - a.score);
+
+    if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
+      const pair = pairAsked.target.ids;
+      if (side.left !== side.right)
+        return organAnswer(pickSide(pair, side), 'described', 0.8 * confidenceScale);
+      const best = rankedMatches().find(
+        (c) =>
+          c.target.kind === 'organ' && c.target.ids.length === 1 && pair.includes(c.target.ids[0] as OrganId),
+      );
+      if (best && best.target.kind === 'organ')
+        return organAnswer(best.target.ids, 'described', 0.6 * confidenceScale);
+    }
+
+    if (directOrgans.length > 0) {
+      // "Which organ stores bile, the liver or the gallbladder?" — a choice between named organs.
+      const isChoice =
+        descriptive &&
+        directOrgans.length > 1 &&
+        directOrgans.some(
+          (m, k) =>
+            k > 0 && tokens.slice((directOrgans[k - 1] as Mention).end, m.start).some((t) => t.text === 'or'),
+        );
+      if (isChoice) {
+        const allowed = new Set(directOrgans.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])));
+        const best = cache
+          .match(cache.encode(queryWords(tokens, mentions)))
+          .find((c) => c.target.kind === 'organ' && c.target.ids.every((id) => allowed.has(id)));
+        if (best && best.target.kind === 'organ') {
+          return organAnswer(pickSide(best.target.ids, side), 'described', 0.7 * confidenceScale);
+        }
+      }
+      const ids: OrganId[] = [];
+      for (const m of directOrgans) {
+        if (m.target.kind !== 'organ') continue;
+        if (m.target.family) {
+          // Side words next to the name decide; with one organ named, a side anywhere does
+          // ("an adrenal adenoma on the right").
+          const local = sideOf(tokens, m, mentions);
+          const organMentions = mentions.filter((x) => x.target.kind === 'organ').length;
+          ids.push(...pickSide(m.target.ids, local.left || local.right || organMentions > 1 ? local : side));
+          continue;
+        }
+        ids.push(...m.target.ids);
+        // "left and right kidney": the phrase matched "right kidney"; the dangling side adds its pair.
+        const paired =
+          m.target.ids.length === 1 ? organById(m.target.ids[0] as OrganId).pairedWith : undefined;
+        const joiner = tokens[m.start - 1]?.text ?? '';
+        const otherSide = tokens[m.start - 2]?.text ?? '';
+        if (
+          paired &&
+          (joiner === 'and' || joiner === 'or') &&
+          (otherSide === 'left' || otherSide === 'right')
+        )
+          ids.push(paired);
+      }
+      const outsideNamed = direct.find((m) => m.target.kind === 'outside');
+      const note =
+        outsideNamed && outsideNamed.target.kind === 'outside'
+          ? `The ${outsideNamed.target.topic} are not among the 13 organs, so they are left out.`
+          : undefined;
+      return organAnswer(ids, 'named', 0.95 * confidenceScale, note);
+    }
+
+    // "not the left adrenal, the right one": the other side of a negated paired organ.
+    const negatedPaired = mentions.find(
+      (m) =>
+        m.role === 'negated' &&
+        m.target.kind === 'organ' &&
+        m.target.ids.length === 1 &&
+        organById(m.target.ids[0] as OrganId).pairedWith !== undefined,
+    );
+    if (negatedPaired && negatedPaired.target.kind === 'organ' && direct.length === 0) {
+      const organ = organById(negatedPaired.target.ids[0] as OrganId);
+      const otherSide = organ.side === 'left' ? 'right' : 'left';
+      const named = tokens.some((t, j) => t.text === otherSide && (j < negatedPaired.start || j >= negatedPaired.end));
+      if (named && organ.pairedWith) return organAnswer([organ.pairedWith], 'named', 0.85 * confidenceScale);
+    }
+
+    const directOutside = direct.find((m) => m.target.kind === 'outside');
+    if (directOutside && directOutside.target.kind === 'outside') {
+      return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
+    }
+
+    // Described, not named: the context cache decides (paper §III-C-2).
+    const [best, second] = rankedMatches();
+    if (!best || best.score < minSimilarity) {
+      return noneAnswer(descriptive ? 'unclear' : 'off-topic', 0.5);
+    }
+    const margin = best.score - (second?.score ?? 0);
+    const confidence = Math.min(0.95, 0.35 + (0.6 * margin) / best.score);
+    return answerFromCache(best.target, side, confidence);
+  }
+
+  function answerFromCache(
+    target: CacheTarget,
+    side: { left: boolean; right: boolean },
+    confidence: number,
+  ): QuestionResolution {
+    if (target.kind === 'outside') {
+      return target.topic === 'off-topic'
+        ? noneAnswer('off-topic', confidence)
+        : noneAnswer('outside', confidence, target.topic);
+    }
+    let ids = pickSide(target.ids, side);
+    // A side-specific passage won ("the left adrenal is crescent shaped …") but the question names
+    // the other side: the side the user typed wins.
+    if (ids.length === 1 && side.left !== side.right) {
+      const organ = organById(ids[0] as OrganId);
+      const wanted = side.left ? 'left' : 'right';
+      if (organ.pairedWith && organ.side !== wanted) ids = [organ.pairedWith];
+    }
+    return organAnswer(ids, 'described', confidence);
+  }
+
+  return { resolve };
+}
+
+/** Words the cache sees: everything but negated names (context names stay: they describe neighbours). */
+function queryWords(tokens: Token[], mentions: Mention[]): string[] {
+  const hidden = new Set<number>();
+  for (const m of mentions) {
+    if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
+  }
+  const words: string[] = [];
+  tokens.forEach((t, j) => {
+    if (!t.boundary && !hidden.has(j)) words.push(t.text);
+  });
+  return words;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

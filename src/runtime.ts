@@ -1,0 +1,63 @@
+/**
+ * Builds the bot core from the validated configuration: logger, state store, pipeline, question
+ * resolver. Shared by `organ-seg serve`, `organ-seg chat` and the queue worker.
+ */
+import { createBot, type OrganSegBot } from './bot/bot.js';
+import { createConversationStore } from './cache/index.js';
+import type { ConversationStore } from './cache/store.js';
+import type { AppConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { Pipeline } from './pipeline/pipeline.js';
+import { createQuestionResolver } from './pipeline/question/resolver.js';
+
+export interface Runtime {
+  bot: OrganSegBot;
+  store: ConversationStore;
+  pipeline: Pipeline;
+  /** Lines for start-up: which state store, which model, what is missing. */
+  describe: string[];
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  store?: ConversationStore;
+  now?: () => number;
+  random?: () => number;
+  quizRoundMs?: number;
+}
+
+export function createRuntime(config: AppConfig, logger: Logger, overrides: RuntimeOverrides = {}): Runtime {
+  const created = overrides.store
+    ? { store: overrides.store, description: overrides.store.description }
+    : createConversationStore({ redisUrl: config.redis?.url, prefix: config.redis?.prefix, ttlSeconds: config.stateTtlSeconds, logger });
+  const resolver = createQuestionResolver();
+  const pipeline = new Pipeline({
+    modelPath: config.model.path,
+    executionProvider: config.model.executionProvider,
+    threads: config.model.threads,
+    inputLimits: config.inputLimits,
+    resolver,
+    logger: logger.child({ component: 'pipeline' }),
+  });
+  const bot = createBot({
+    pipeline,
+    resolver,
+    store: created.store,
+    logger,
+    quizCasesDir: config.quizCasesDir,
+    now: overrides.now,
+    random: overrides.random,
+    quizRoundMs: overrides.quizRoundMs,
+  });
+  return {
+    bot,
+    store: created.store,
+    pipeline,
+    describe: [created.description, `model: ${config.model.path}`, config.llm ? `LLM: ${config.llm.provider} ${config.llm.model}` : 'questions: embedded resolver (offline)'],
+    async close() {
+      await bot.close();
+      await pipeline.close();
+      await created.store.close();
+    },
+  };
+}

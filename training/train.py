@@ -1,0 +1,153 @@
+"""Train the organ-seg U-Net (CPU).
+
+Usage: python3 training/train.py --out training/.runs/fold1 [--iters 6000] [--seed 0]
+
+Data: the cache written by prepare_data.py.  Each batch mixes CHAOS-MR,
+TotalSegmentator-CT and Pancreas-CT slices (weights --mix) with real or
+SynthSeg-style synthetic intensities (augment.py).  Loss: partial-label
+marginal cross-entropy + soft Dice over labelled classes (see ``loss``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+import augment as A
+import preprocess as P
+from model import OrganUNet
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Source:
+    def __init__(self, path, p_synth):
+        d = np.load(path)
+        self.img, self.lbl, self.syn = d["img"], d["lbl"], d["syn"].astype(np.int64)
+        with open(path + ".json") as f:
+            self.meta = json.load(f)
+        self.valid = [P.valid_mask(m["h"], m["w"]) for m in self.meta]
+        self.p_synth = p_synth
+        # slices containing labelled foreground are sampled 3x more often
+        w = np.array([3.0 if (l > 0).any() else 1.0 for l in self.lbl])
+        self.w = w / w.sum()
+
+    def sample(self, rng):
+        i = rng.choice(len(self.meta), p=self.w)
+        m = self.meta[i]
+        synth = rng.random() < self.p_synth
+        x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth)
+        return x, self.lbl[i].astype(np.int64), np.array(m["labelled"], np.float32)
+
+
+def loss_fn(logits, target, labelled, dice_w=1.0):
+    """Partial-label loss.
+
+    labelled [B,14] (1 = class annotated in this sample; background always 1).
+    Marginal CE: a foreground pixel of class c costs -log p_c; a background
+    pixel costs -log(p_0 + sum of p_u over the sample's UNlabelled classes u),
+    i.e. "background or any organ that is not annotated here" -- unlabelled
+    organs are never pushed towards background.
+    Soft Dice: batch-aggregated per class over the samples where the class
+    is labelled (classes 1..13), averaged over classes labelled in the batch.
+    """
+    logp = F.log_softmax(logits, 1)
+    B, C = labelled.shape
+    bgset = (1 - labelled).clone()
+    bgset[:, 0] = 1
+    neg = torch.where(bgset > 0, torch.zeros_like(bgset), torch.full_like(bgset, -1e4))
+    bg_logp = torch.logsumexp(logp + neg[:, :, None, None], 1)
+    fg_logp = logp.gather(1, target[:, None])[:, 0]
+    ce = -torch.where(target == 0, bg_logp, fg_logp).mean()
+
+    prob = logp.exp()
+    oh = F.one_hot(target, C).permute(0, 3, 1, 2).float()
+    lm = labelled[:, :, None, None]
+    inter = (prob * oh * lm).sum((0, 2, 3))
+    den = ((prob + oh) * lm).sum((0, 2, 3))
+    present = labelled.sum(0) > 0
+    present[0] = False
+    dice = (2 * inter + 1.0) / (den + 1.0)
+    dl = 1 - dice[present].mean() if present.any() else ce * 0
+    return ce + dice_w * dl, ce.item(), dl.item()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default=os.path.join(HERE, ".data"))
+    ap.add_argument("--out", default=os.path.join(HERE, ".runs", "fold1"))
+    ap.add_argument("--iters", type=int, default=6000)
+    ap.add_argument("--batch", type=int, default=12)
+    ap.add_argument("--crop", type=int, default=160)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--train-ct", default="tsct_train", help="totalseg volume used for training (fold 1: tsct_train)")
+    ap.add_argument("--mix", default="0.35,0.40,0.25", help="sampling weights chaos,totalseg,pancreas")
+    ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
+    ap.add_argument("--save-every", type=int, default=500)
+    ap.add_argument("--resume", default=None)
+    a = ap.parse_args()
+
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+    np.random.seed(a.seed)
+    random.seed(a.seed)
+    rng = np.random.default_rng(a.seed)
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "args.json"), "w") as f:
+        json.dump(vars(a), f, indent=1)
+
+    mix = [float(v) for v in a.mix.split(",")]
+    ps = [float(v) for v in a.synth.split(",")]
+    names = ["chaos_train", a.train_ct, "pancreas_train"]
+    srcs = [Source(os.path.join(a.cache, n + ".npz"), p) for n, p in zip(names, ps)]
+    mix = np.array(mix) / sum(mix)
+
+    model = OrganUNet()
+    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
+    start = 0
+    if a.resume:
+        ck = torch.load(a.resume)
+        model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"]); start = ck["iter"]
+        rng = np.random.default_rng(a.seed + start)
+    warm = 200
+    log = open(os.path.join(a.out, "log.txt"), "a")
+    t0 = time.time()
+    model.train()
+    for it in range(start, a.iters):
+        lr = a.lr * min(1.0, (it + 1) / warm) * 0.5 * (1 + math.cos(math.pi * it / a.iters))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        xs, ys, ls = [], [], []
+        for _ in range(a.batch):
+            s = srcs[rng.choice(len(srcs), p=mix)]
+            x, y, l = s.sample(rng)
+            xs.append(x); ys.append(y); ls.append(l)
+        x = torch.from_numpy(np.stack(xs))[:, None]
+        y = torch.from_numpy(np.stack(ys))
+        lab = torch.from_numpy(np.stack(ls))
+        x, y = A.geometric(rng, x, y, a.crop)
+        logits = model(x)
+        loss, ce, dl = loss_fn(logits, y, lab)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        if it % 20 == 0:
+            msg = f"it {it} loss {loss.item():.4f} ce {ce:.4f} dice {dl:.4f} lr {lr:.2e} t {time.time() - t0:.0f}s"
+            print(msg, flush=True); log.write(msg + "\n"); log.flush()
+        if (it + 1) % a.save_every == 0 or it + 1 == a.iters:
+            ck = {"model": model.state_dict(), "opt": opt.state_dict(), "iter": it + 1, "args": vars(a)}
+            torch.save(ck, os.path.join(a.out, "last.pt"))
+            torch.save({"model": model.state_dict(), "iter": it + 1, "args": vars(a)}, os.path.join(a.out, f"it{it + 1}.pt"))
+
+
+if __name__ == "__main__":
+    main()

@@ -18,7 +18,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { asCodedError } from './errors.js';
+import { asCodedError, ErrorCode, OrganSegError } from './errors.js';
 import { type Logger, silentLogger } from './logger.js';
 
 /** A plain Node request handler, as the Slack, Teams and web adapters export. May return a promise. */
@@ -116,6 +116,28 @@ export function sendJson(
 
 const MiB = 1024 * 1024;
 
+/** The usual start-up failures, said in configuration terms (PORT, HOST). */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') {
+    return new OrganSegError(
+      ErrorCode.ConfigInvalid,
+      `Port ${port} is already in use. Stop the other server or set PORT to a free port.`,
+      { cause: error, detail: `${host}:${port}` },
+    );
+  }
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES') {
+    return new OrganSegError(
+      ErrorCode.ConfigInvalid,
+      `Cannot listen on ${host}:${port}. Check HOST and PORT.`,
+      {
+        cause: error,
+        detail: error.code,
+      },
+    );
+  }
+  return error;
+}
+
 function pathOf(req: IncomingMessage): string {
   return new URL(req.url ?? '/', 'http://localhost').pathname;
 }
@@ -194,13 +216,16 @@ export class HttpServer {
   /** Starts listening; resolves with the bound address (the real port when `port` was 0). */
   async listen(): Promise<{ host: string; port: number; url: string }> {
     await new Promise<void>((resolve, reject) => {
-      const onError = (error: Error) => reject(error);
+      const onError = (error: NodeJS.ErrnoException) =>
+        reject(listenError(error, this.options.host, this.options.port));
       this.server.once('error', onError);
       this.server.listen(this.options.port, this.options.host, () => {
         this.server.off('error', onError);
         resolve();
       });
     });
+    // After start-up, a server error (EMFILE…) is logged rather than crashing the process.
+    this.server.on('error', (error) => this.logger.error({ err: error }, 'server error'));
     const address = this.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
@@ -353,7 +378,11 @@ export class HttpServer {
     }
     this.counters.serverErrors++;
     const coded = asCodedError(error);
-    this.logger.error({ err: error, code: coded.code, method: req.method, url: req.url }, 'request failed');
+    // The path only: a query string may carry a token (`?token=` on the web chat's event stream).
+    this.logger.error(
+      { err: error, code: coded.code, method: req.method, path: pathOf(req) },
+      'request failed',
+    );
     if (res.headersSent) res.end();
     else sendJson(res, 500, { error: coded.code, message: coded.userMessage });
   }
@@ -364,11 +393,18 @@ export class HttpServer {
     this.server.closeIdleConnections();
     await this.runHooks(this.shutdownHooks, 'shutdown');
     const drained = await this.drain();
-    if (!drained) {
+    if (!drained)
       this.logger.warn({ inFlight: this.inFlight.size }, 'shutdown timeout: cutting requests still running');
-      for (const socket of this.sockets) socket.destroy();
-    }
+    // After a clean drain, a keep-alive socket whose last response just ended gets a second to go
+    // idle and close on its own; anything still open then (or at once, after a timeout) is cut.
+    const cut = setTimeout(
+      () => {
+        for (const socket of this.sockets) socket.destroy();
+      },
+      drained ? 1000 : 0,
+    );
     await stopped;
+    clearTimeout(cut);
     await this.runHooks(this.closeHooks, 'close');
     this.logger.info('closed');
   }

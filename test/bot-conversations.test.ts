@@ -177,7 +177,7 @@ async function runScript(bot: OrganSegBot, key: ConversationKey, steps: Step[]):
     // No mask is ever painted on an organ the answer did not choose.
     if (reply.answer && step.painted) {
       const chosen = reply.answer.letters;
-      for (const id of step.painted) expect(chosen.includes('ABCDEFGHIJKLM'[id - 1] as string), where).toBe(true);
+      for (const id of step.painted) expect((chosen as string[]).includes('ABCDEFGHIJKLM'[id - 1] as string), where).toBe(true);
     }
   }
 }

@@ -506,6 +506,19 @@ describe('decodeDicomSeries', () => {
     expect(sliceValue(image, 4)).toBeCloseTo(expectedWindowed(40 + 50 * 4, 140, 401), 6);
   });
 
+  it('decodes a folder holding one image, a DICOMDIR-like file and litter as that single image', async () => {
+    const noImage = { name: 'DICOMDIR', bytes: makeDicom(ctFixture({ omitPixelData: true })) };
+    const litter = { name: 'notes.txt', bytes: new TextEncoder().encode('not an image') };
+    const image = await decodeDicomSeries(
+      [noImage, litter, { name: 'IM1', bytes: makeDicom(ctFixture({ transferSyntax: TS.deflated })) }],
+      options,
+    );
+    expect(image.format).toBe('dicom');
+    expect(pixels(image)[pixelWithHu(hu, 60)]).toBeCloseTo(expectedWindowed(60, 40, 400), 4);
+    await expectCode(decodeDicomSeries([noImage, litter], options), ErrorCode.DicomNoPixelData);
+    await expectCode(decodeDicomSeries([litter], options), ErrorCode.InputUnsupportedFormat);
+  });
+
   it('refuses mixed series with DicomMixedSeries', async () => {
     await expectCode(
       decodeDicomSeries(

@@ -121,17 +121,26 @@ describe('the question dataset', () => {
       const n = all.filter((q) => q.letters.includes(letter)).length;
       expect(n, `questions for ${letter}`).toBeGreaterThanOrEqual(letter === 'N' ? 100 : 40);
     }
-    const test = all.filter((q) => q.split === 'test').length;
-    expect(test / all.length).toBeGreaterThan(0.2);
+    // The held-out split covers every answer; see data/questions/README.md for why it is 18% of the
+    // file and not 30% (two earlier held-out sets were spent and became `dev`).
+    const test = all.filter((q) => q.split === 'test');
+    expect(test.length).toBeGreaterThanOrEqual(150);
+    for (const letter of ANSWER_LETTERS)
+      expect(
+        test.some((q) => q.letters.includes(letter)),
+        letter,
+      ).toBe(true);
   });
 
   it('has no question twice', () => {
     const seen = new Set<string>();
     for (const q of all) {
-      const key = q.question
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, ' ')
-        .trim();
+      // Letters and digits only, so case or punctuation cannot hide a duplicate; emoji-only lines keep their text.
+      const key =
+        q.question
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim() || q.question;
       expect(seen.has(key), q.question).toBe(false);
       seen.add(key);
     }

@@ -54,6 +54,16 @@ describe('HttpServer', () => {
     expect(wrongMethod.headers.get('allow')).toBe('POST');
   });
 
+  it('says which setting to change when the port is taken', async () => {
+    const first = await start();
+    const { port } = await first.listen();
+    const second = await start({ port });
+    await expect(second.listen()).rejects.toMatchObject({
+      code: 'config_invalid',
+      userMessage: expect.stringMatching(/PORT/),
+    });
+  });
+
   it('refuses to mount the same route twice', async () => {
     const server = await start();
     server.route('POST', '/slack/events', () => {});
@@ -158,6 +168,15 @@ describe('HttpServer', () => {
     expect(await slow).toEqual({ status: 200, body: { done: true } });
     await closed;
     expect(events).toEqual(['slow started', 'shutdown hook', 'slow answered', 'close hook', 'closed']);
+  });
+
+  it('does not wait for idle keep-alive connections when closing', async () => {
+    const server = await start({ shutdownTimeoutMs: 5000 });
+    const { url } = await server.listen();
+    await (await fetch(`${url}/healthz`)).json(); // leaves a pooled keep-alive socket open
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('cuts requests still running when the shutdown timeout passes, and still closes', async () => {

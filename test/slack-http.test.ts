@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatBot, DeliverFn, InboundMessage, ProgressFn, Reply } from '../src/bot/types.js';
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.js';
+import type { ChatBot, DeliverFn, InboundMessage, ProgressFn, Reply } from '../src/bot/types.js';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
 
 const SECRET = 'test-signing-secret';
@@ -37,7 +37,9 @@ class FakeBot implements ChatBot {
     if (this.gate) await this.gate;
     if (message.text === 'boom') throw new Error('ECONNRESET at /srv/secret/path.ts:12');
     if (message.action) {
-      return [{ kind: 'info', text: `*${message.action.value}* is correct, <@${message.user.id}>: the pancreas.` }];
+      return [
+        { kind: 'info', text: `*${message.action.value}* is correct, <@${message.user.id}>: the pancreas.` },
+      ];
     }
     if (message.text.startsWith('quiz')) {
       return [
@@ -63,7 +65,16 @@ class FakeBot implements ChatBot {
             names: ['Pancreas'],
             noneOfThem: false,
             explanation: 'The pancreas lies behind the stomach, across the spine.',
-            organs: [{ letter: 'D', name: 'Pancreas', bbox: [1, 2, 3, 4], areaPx: 120, areaCm2: 8.4, confidence: 0.87 }],
+            organs: [
+              {
+                letter: 'D',
+                name: 'Pancreas',
+                bbox: [1, 2, 3, 4],
+                areaPx: 120,
+                areaCm2: 8.4,
+                confidence: 0.87,
+              },
+            ],
           },
           image: this.image('Axial CT slice with the pancreas outlined in sand yellow.'),
         },
@@ -118,7 +129,10 @@ async function post(payload: Record<string, unknown> | string, options: PostOpti
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
-function eventCallback(event: Record<string, unknown>, eventId = `Ev${String(nextEvent++).padStart(8, '0')}`) {
+function eventCallback(
+  event: Record<string, unknown>,
+  eventId = `Ev${String(nextEvent++).padStart(8, '0')}`,
+) {
   return {
     token: 'legacy-verification-token',
     team_id: TEAM,
@@ -229,7 +243,12 @@ describe('Slack adapter over HTTP', () => {
     await adapter.idle();
 
     const [message] = bot.received;
-    expect(message?.conversation).toEqual({ platform: 'slack', workspace: TEAM, channel: CHANNEL, thread: '1700000000.000100' });
+    expect(message?.conversation).toEqual({
+      platform: 'slack',
+      workspace: TEAM,
+      channel: CHANNEL,
+      thread: '1700000000.000100',
+    });
     expect(message?.text).toBe('Which organ is D?');
     expect(Buffer.from(message?.attachments[0]?.bytes ?? [])).toEqual(slice);
     expect(fake.downloads).toEqual([{ fileId: 'F0SLICE', authorization: `Bearer ${TOKEN}` }]);
@@ -253,11 +272,17 @@ describe('Slack adapter over HTTP', () => {
     expect(methods).toEqual(
       expect.arrayContaining(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']),
     );
-    expect(methods.indexOf('files.getUploadURLExternal')).toBeLessThan(methods.indexOf('files.completeUploadExternal'));
+    expect(methods.indexOf('files.getUploadURLExternal')).toBeLessThan(
+      methods.indexOf('files.completeUploadExternal'),
+    );
     const [upload] = [...fake.uploads.values()];
     expect(upload?.altText).toBe('Axial CT slice with the pancreas outlined in sand yellow.');
     expect(upload?.bytes).toEqual(bot.png);
-    expect(upload).toMatchObject({ channelId: CHANNEL, threadTs: '1700000000.000100', filename: 'overlay.png' });
+    expect(upload).toMatchObject({
+      channelId: CHANNEL,
+      threadTs: '1700000000.000100',
+      filename: 'overlay.png',
+    });
     expect(methods).not.toContain('files.upload');
     expect(fake.callsTo('reactions.remove')).toHaveLength(1);
     for (const call of fake.calls.filter((c) => c.method !== 'upload')) expect(call.token).toBe(TOKEN);
@@ -282,31 +307,114 @@ describe('Slack adapter over HTTP', () => {
       conversation: { channel: CHANNEL, thread: '1700000000.000100' },
     });
     expect(fake.callsTo('chat.update')[0]?.params).toMatchObject({ channel: CHANNEL });
-    expect(fake.callsTo('chat.postMessage').every((c) => c.params.thread_ts === '1700000000.000100')).toBe(true);
+    expect(fake.callsTo('chat.postMessage').every((c) => c.params.thread_ts === '1700000000.000100')).toBe(
+      true,
+    );
   });
 
   it('reads DMs without a mention and ignores channel chatter without files', async () => {
-    await post(eventCallback({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0ANA', text: 'help', ts: '1.1' }));
     await post(
-      eventCallback({ type: 'message', channel: CHANNEL, channel_type: 'channel', user: 'U0ANA', text: 'lunch?', ts: '1.2' }),
+      eventCallback({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U0ANA',
+        text: 'help',
+        ts: '1.1',
+      }),
     );
     await post(
-      eventCallback({ type: 'message', subtype: 'bot_message', channel: 'D0DM', channel_type: 'im', bot_id: 'B9', text: 'x', ts: '1.3' }),
+      eventCallback({
+        type: 'message',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: 'U0ANA',
+        text: 'lunch?',
+        ts: '1.2',
+      }),
+    );
+    await post(
+      eventCallback({
+        type: 'message',
+        subtype: 'bot_message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        bot_id: 'B9',
+        text: 'x',
+        ts: '1.3',
+      }),
+    );
+    // The bot's own overlay upload comes back as a file_share from its user id: never analysed.
+    const overlay = fake.hostFile({
+      id: 'F0OWN',
+      name: 'overlay.png',
+      mimetype: 'image/png',
+      bytes: Buffer.from('x'),
+    });
+    await post(
+      eventCallback({
+        type: 'message',
+        subtype: 'file_share',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: 'U0BOT',
+        text: '',
+        ts: '1.4',
+        files: [overlay],
+      }),
     );
     await adapter.idle();
     expect(bot.received.map((m) => m.text)).toEqual(['help']);
-    expect(bot.received[0]?.conversation).toEqual({ platform: 'slack', workspace: TEAM, channel: 'D0DM', thread: undefined });
-    expect(fake.callsTo('chat.postMessage')[0]?.params).toMatchObject({ channel: 'D0DM', text: 'Send me a slice and a question.' });
+    expect(bot.received[0]?.conversation).toEqual({
+      platform: 'slack',
+      workspace: TEAM,
+      channel: 'D0DM',
+      thread: undefined,
+    });
+    expect(fake.callsTo('chat.postMessage')[0]?.params).toMatchObject({
+      channel: 'D0DM',
+      text: 'Send me a slice and a question.',
+    });
+  });
+
+  it('follows up without a mention in a thread it answered, but not in other threads', async () => {
+    await post(
+      eventCallback({
+        type: 'app_mention',
+        channel: CHANNEL,
+        user: 'U0ANA',
+        text: '<@U0BOT> show the liver',
+        ts: '1.10',
+      }),
+    );
+    await adapter.idle();
+    const reply = (ts: string, thread: string, text: string) =>
+      eventCallback({
+        type: 'message',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: 'U0ANA',
+        text,
+        ts,
+        thread_ts: thread,
+      });
+    await post(reply('1.11', '1.10', 'show the pancreas'));
+    await post(reply('1.21', '1.20', 'unrelated thread'));
+    await adapter.idle();
+    expect(bot.received.map((m) => [m.text, m.conversation.thread])).toEqual([
+      ['show the liver', '1.10'],
+      ['show the pancreas', '1.10'],
+    ]);
   });
 
   it('posts a quiz for /organ-quiz: picture first, then buttons that each have a typed equivalent', async () => {
     const started = Date.now();
-    const res = await post(slashCommand('/organ-quiz', 'ct'), { form: true });
+    const res = await post(slashCommand('/organ-quiz', 'hard'), { form: true });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3000);
     await adapter.idle();
     expect(bot.received[0]).toMatchObject({
-      text: 'quiz ct',
+      text: 'quiz hard',
       fromCommand: '/organ-quiz',
       user: { id: 'U0TEACHER' },
       conversation: { platform: 'slack', workspace: TEAM, channel: CHANNEL },
@@ -320,9 +428,10 @@ describe('Slack adapter over HTTP', () => {
     expect(buttons).toHaveLength(15);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(15);
     expect(buttons[3]).toMatchObject({ type: 'button', value: 'D', text: { type: 'plain_text', text: 'D' } });
-    expect(String(buttons[3]?.accessibility_label)).toContain('type "D"');
-    expect(blocksText(quiz)).toContain('No buttons? Type `A`');
-    expect(blocksText(quiz)).toContain('`reveal`');
+    // At the top of a channel only a slash command reaches the bot, so that is the typed equivalent.
+    expect(String(buttons[3]?.accessibility_label)).toContain('type "/organ-seg D"');
+    expect(blocksText(quiz)).toContain('No buttons? Type `/organ-seg A`');
+    expect(blocksText(quiz)).toContain('`/organ-seg reveal`');
     expect([...fake.uploads.values()][0]?.altText).toContain('Quiz slice');
   });
 
@@ -332,7 +441,12 @@ describe('Slack adapter over HTTP', () => {
       user: { id: 'U0ANA', username: 'ana', name: 'ana', team_id: TEAM },
       api_app_id: 'A0APP',
       token: 'legacy-verification-token',
-      container: { type: 'message', message_ts: '1700000000.000500', channel_id: CHANNEL, is_ephemeral: false },
+      container: {
+        type: 'message',
+        message_ts: '1700000000.000500',
+        channel_id: CHANNEL,
+        is_ephemeral: false,
+      },
       trigger_id: '123.456.abc',
       team: { id: TEAM, domain: 'radiology' },
       enterprise: null,
@@ -352,7 +466,9 @@ describe('Slack adapter over HTTP', () => {
         },
       ],
     };
-    const res = await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { form: true });
+    const res = await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), {
+      form: true,
+    });
     expect(res.status).toBe(200);
     await adapter.idle();
     expect(bot.received[0]).toMatchObject({
@@ -365,9 +481,19 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('rejects and counts a bad signature without calling the bot', async () => {
-    const res = await post(eventCallback({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U1', text: 'hi', ts: '2.1' }), {
-      secret: 'not-the-secret',
-    });
+    const res = await post(
+      eventCallback({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'hi',
+        ts: '2.1',
+      }),
+      {
+        secret: 'not-the-secret',
+      },
+    );
     const missing = await fetch(eventsUrl, { method: 'POST', body: '{}' });
     expect(res.status).toBe(401);
     expect(missing.status).toBe(401);
@@ -376,11 +502,27 @@ describe('Slack adapter over HTTP', () => {
     expect(bot.received).toHaveLength(0);
   });
 
+  it('refuses a body no Slack payload would need before checking anything else', async () => {
+    const res = await post(`payload=${'x'.repeat(2 * 1024 * 1024)}`, { form: true });
+    expect(res.status).toBe(413);
+    expect(adapter.stats.rejected.too_large).toBe(1);
+  });
+
   it('rejects a correctly signed request older than five minutes', async () => {
     const old = Math.floor(Date.now() / 1000) - 6 * 60;
-    const res = await post(eventCallback({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U1', text: 'hi', ts: '2.2' }), {
-      timestamp: old,
-    });
+    const res = await post(
+      eventCallback({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'hi',
+        ts: '2.2',
+      }),
+      {
+        timestamp: old,
+      },
+    );
     expect(res.status).toBe(401);
     expect(adapter.stats.rejected.stale).toBe(1);
     expect(bot.received).toHaveLength(0);
@@ -403,8 +545,18 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('refuses an oversized or non-image file with a specific, friendly reply and downloads nothing', async () => {
-    const big = fake.hostFile({ id: 'F0BIG', name: 'scan.png', mimetype: 'image/png', bytes: Buffer.alloc(100 * 1024) });
-    const pdf = fake.hostFile({ id: 'F0PDF', name: 'report.pdf', mimetype: 'application/pdf', bytes: Buffer.from('%PDF') });
+    const big = fake.hostFile({
+      id: 'F0BIG',
+      name: 'scan.png',
+      mimetype: 'image/png',
+      bytes: Buffer.alloc(100 * 1024),
+    });
+    const pdf = fake.hostFile({
+      id: 'F0PDF',
+      name: 'report.pdf',
+      mimetype: 'application/pdf',
+      bytes: Buffer.from('%PDF'),
+    });
     for (const [i, file] of [big, pdf].entries()) {
       await post(
         eventCallback({
@@ -430,8 +582,33 @@ describe('Slack adapter over HTTP', () => {
     expect(texts[1]).toContain('DICOM');
   });
 
+  it('stays quiet about a non-image file shared in a channel without addressing it', async () => {
+    const pdf = fake.hostFile({
+      id: 'F0MENU',
+      name: 'menu.pdf',
+      mimetype: 'application/pdf',
+      bytes: Buffer.from('%PDF'),
+    });
+    const share = {
+      type: 'message',
+      subtype: 'file_share',
+      channel: CHANNEL,
+      channel_type: 'channel',
+      user: 'U1',
+    };
+    await post(eventCallback({ ...share, text: 'lunch', ts: '4.5', files: [pdf] }));
+    await adapter.idle();
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+    expect(bot.received).toHaveLength(0);
+  });
+
   it('says what to do when Slack serves a sign-in page instead of the file', async () => {
-    const file = fake.hostFile({ id: 'F0HTML', name: 'slice.png', mimetype: 'image/png', bytes: Buffer.from('x') });
+    const file = fake.hostFile({
+      id: 'F0HTML',
+      name: 'slice.png',
+      mimetype: 'image/png',
+      bytes: Buffer.from('x'),
+    });
     const event = eventCallback({
       type: 'message',
       subtype: 'file_share',
@@ -457,7 +634,11 @@ describe('Slack adapter over HTTP', () => {
     const ts = Math.floor(Date.now() / 1000);
     await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/slack/events`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Slack-Request-Timestamp': String(ts), 'X-Slack-Signature': sign(body, ts) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Slack-Request-Timestamp': String(ts),
+        'X-Slack-Signature': sign(body, ts),
+      },
       body,
     });
     await otherToken.stop();
@@ -467,7 +648,16 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('replies with a friendly message, not the error, when the bot throws', async () => {
-    await post(eventCallback({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U1', text: 'boom', ts: '6.1' }));
+    await post(
+      eventCallback({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'boom',
+        ts: '6.1',
+      }),
+    );
     await adapter.idle();
     const text = String(fake.callsTo('chat.postMessage')[0]?.params.text);
     expect(text).toContain('Please try again');
@@ -486,7 +676,9 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('publishes the App Home how-to', async () => {
-    await post(eventCallback({ type: 'app_home_opened', user: 'U0ANA', channel: 'D0DM', tab: 'home', ts: '7.1' }));
+    await post(
+      eventCallback({ type: 'app_home_opened', user: 'U0ANA', channel: 'D0DM', tab: 'home', ts: '7.1' }),
+    );
     await adapter.idle();
     const view = fake.callsTo('views.publish')[0]?.params;
     expect(view?.user_id).toBe('U0ANA');
@@ -507,7 +699,16 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('passes `forget` through to the bot like any other text', async () => {
-    await post(eventCallback({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U1', text: 'forget', ts: '8.1' }));
+    await post(
+      eventCallback({
+        type: 'message',
+        channel: 'D0DM',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'forget',
+        ts: '8.1',
+      }),
+    );
     await post(slashCommand('/organ-seg', 'forget'), { form: true });
     await adapter.idle();
     expect(bot.received.map((m) => m.text)).toEqual(['forget', 'forget']);

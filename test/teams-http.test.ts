@@ -388,6 +388,8 @@ describe('Teams adapter, authentication disabled for tests', () => {
     const foreign = await post(url, activity(cloud, { serviceUrl: 'https://attacker.example/' }));
     expect(foreign.status).toBe(400);
     expect((await fetch(url)).status).toBe(405);
+    const huge = await post(url, activity(cloud, { text: 'x'.repeat(1024 * 1024 + 1) }));
+    expect(huge.status).toBe(413);
   });
 });
 

@@ -157,7 +157,11 @@ describe('web chat API', () => {
       files: [{ name: 'big.png', data: Buffer.alloc(900).toString('base64') + 'A'.repeat(800) }],
     });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.json?.message).toMatch(/limit/);
+    expect(tooBig.json?.message).toMatch(/"big.png" is 1.5 KiB, over the 1 KiB limit/);
+    // A body far over the limit is refused from its Content-Length, before it is read.
+    const huge = await post(url, { text: 'hi', files: [{ name: 'huge.png', data: 'A'.repeat(100_000) }] });
+    expect(huge.status).toBe(413);
+    expect(huge.json?.message).toMatch(/over the 1 KiB limit/);
 
     const noSession = await fetch(`${url}/web/api/messages`, {
       method: 'POST',

@@ -83,9 +83,13 @@ describe.skipIf(!hasChromium)('web chat in headless Chromium', () => {
     const overlay = answer.locator('img.overlay-image');
     const alt = await overlay.getAttribute('alt');
     expect(alt).toMatch(/liver highlighted in orange/);
-    await expect
-      .poll(() => overlay.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBe(256);
+    // naturalWidth > 0 only once the PNG really decoded in the browser.
+    const loadedWidth = () =>
+      overlay.evaluate((element) => {
+        const img = element as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete ? img.naturalWidth : 0;
+      });
+    await expect.poll(loadedWidth).toBe(256);
     expect(await page.isHidden('#progress')).toBe(true);
 
     // A follow-up without a new upload.

@@ -47,6 +47,32 @@ class Source:
         return x, self.lbl[i].astype(np.int64), np.array(m["labelled"], np.float32)
 
 
+def make_batch(rng, srcs, mix, batch, crop):
+    xs, ys, ls = [], [], []
+    for _ in range(batch):
+        s = srcs[rng.choice(len(srcs), p=mix)]
+        x, y, l = s.sample(rng)
+        xs.append(x); ys.append(y); ls.append(l)
+    x = torch.from_numpy(np.stack(xs))[:, None]
+    y = torch.from_numpy(np.stack(ys))
+    lab = torch.from_numpy(np.stack(ls))
+    x, y = A.geometric(rng, x, y, crop)
+    return x, y, lab
+
+
+class BatchStream(torch.utils.data.IterableDataset):
+    """Endless stream of augmented batches, built in ONE worker process (deterministic order)."""
+
+    def __init__(self, seed, srcs, mix, batch, crop):
+        self.seed, self.srcs, self.mix, self.batch, self.crop = seed, srcs, mix, batch, crop
+
+    def __iter__(self):
+        torch.set_num_threads(1)
+        rng = np.random.default_rng(self.seed)
+        while True:
+            yield make_batch(rng, self.srcs, self.mix, self.batch, self.crop)
+
+
 def loss_fn(logits, target, labelled, dice_w=1.0):
     """Partial-label loss.
 
@@ -92,8 +118,10 @@ def main():
     ap.add_argument("--train-ct", default="tsct_train", help="totalseg volume used for training (fold 1: tsct_train)")
     ap.add_argument("--mix", default="0.35,0.40,0.25", help="sampling weights chaos,totalseg,pancreas")
     ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
+    ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process")
     ap.add_argument("--save-every", type=int, default=500)
-    ap.add_argument("--resume", default=None)
+    ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
+    ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -118,6 +146,14 @@ def main():
         ck = torch.load(a.resume)
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"]); start = ck["iter"]
         rng = np.random.default_rng(a.seed + start)
+    # batches are prepared in one background worker (overlaps augmentation with the
+    # network step); the stream is seeded with seed + start iteration
+    if a.workers > 0:
+        batches = iter(torch.utils.data.DataLoader(BatchStream(a.seed + start, srcs, mix, a.batch, a.crop),
+                                                   batch_size=None, num_workers=1, prefetch_factor=4))
+    else:
+        brng = np.random.default_rng(a.seed + start)
+        batches = iter(lambda: make_batch(brng, srcs, mix, a.batch, a.crop), None)
     warm = 200
     log = open(os.path.join(a.out, "log.txt"), "a")
     t0 = time.time()
@@ -126,15 +162,7 @@ def main():
         lr = a.lr * min(1.0, (it + 1) / warm) * 0.5 * (1 + math.cos(math.pi * it / a.iters))
         for g in opt.param_groups:
             g["lr"] = lr
-        xs, ys, ls = [], [], []
-        for _ in range(a.batch):
-            s = srcs[rng.choice(len(srcs), p=mix)]
-            x, y, l = s.sample(rng)
-            xs.append(x); ys.append(y); ls.append(l)
-        x = torch.from_numpy(np.stack(xs))[:, None]
-        y = torch.from_numpy(np.stack(ys))
-        lab = torch.from_numpy(np.stack(ls))
-        x, y = A.geometric(rng, x, y, a.crop)
+        x, y, lab = next(batches)
         logits = model(x)
         loss, ce, dl = loss_fn(logits, y, lab)
         opt.zero_grad(set_to_none=True)
@@ -143,10 +171,12 @@ def main():
         if it % 20 == 0:
             msg = f"it {it} loss {loss.item():.4f} ce {ce:.4f} dice {dl:.4f} lr {lr:.2e} t {time.time() - t0:.0f}s"
             print(msg, flush=True); log.write(msg + "\n"); log.flush()
-        if (it + 1) % a.save_every == 0 or it + 1 == a.iters:
+        if (it + 1) % a.save_every == 0 or it + 1 == a.iters or (a.stop_at is not None and it + 1 >= a.stop_at):
             ck = {"model": model.state_dict(), "opt": opt.state_dict(), "iter": it + 1, "args": vars(a)}
             torch.save(ck, os.path.join(a.out, "last.pt"))
             torch.save({"model": model.state_dict(), "iter": it + 1, "args": vars(a)}, os.path.join(a.out, f"it{it + 1}.pt"))
+        if a.stop_at is not None and it + 1 >= a.stop_at:
+            break
 
 
 if __name__ == "__main__":

@@ -47,6 +47,18 @@ export interface BotOptions {
   rateLimits?: { userPerMinute: number; channelPerMinute: number };
   /** Decoded images kept in memory by content hash (default 8). */
   decodedCacheSize?: number;
+  /**
+   * Where segmentations are computed on a cache miss (default: this process's pipeline). In
+   * `PIPELINE_MODE=queue` a queue backend sends the job to a worker (src/queue/).
+   */
+  segmentation?: SegmentationBackend;
+}
+
+/** Computes one slice's segmentation somewhere else: the image bytes are already in the store. */
+export interface SegmentationBackend {
+  /** The model version results are cached under (the workers' model). */
+  modelVersion(): Promise<string>;
+  segment(request: { imageHash: string; slice: number; modelVersion: string }): Promise<CachedSegmentation>;
 }
 
 interface Extra {
@@ -271,15 +283,18 @@ export class OrganSegBot implements ChatBot {
 
   /** Segments one slice of an image, from the cache when any conversation asked before. */
   async segmentImageSlice(hash: string, image: DecodedImage, index: number, progress?: ProgressFn): Promise<SliceSegmentation> {
-    const segmenter = await this.#options.pipeline.getSegmenter();
+    const remote = this.#options.segmentation;
+    const segmenter = remote ? undefined : await this.#options.pipeline.getSegmenter();
+    const modelVersion = segmenter ? segmenter.version : await (remote as SegmentationBackend).modelVersion();
     const slice = image.slice(index);
-    const { result } = await this.#results.getOrCompute({ imageHash: hash, modelVersion: segmenter.version, slice: index }, async () => {
+    const { result } = await this.#results.getOrCompute({ imageHash: hash, modelVersion, slice: index }, async () => {
       progress?.('Finding the organs…');
+      if (!segmenter) return (remote as SegmentationBackend).segment({ imageHash: hash, slice: index, modelVersion });
       const [seg] = await segmenter.segmentSlices([slice]);
       if (!seg) throw new Error('no segmentation');
       return toCached(seg);
     });
-    return fromCached(result, segmenter.version);
+    return fromCached(result, modelVersion);
   }
 
   async segmentActive(state: ConversationState, progress?: ProgressFn): Promise<SliceSegmentation> {

@@ -179,7 +179,7 @@ function overlaySvg(raster: Raster, options: OverlayOptions, drawn: OrganId[], c
     });
     const boxWidth = Math.min(width - 2 * pad, Math.round(pad * 3 + fontSize * 1.2 + Math.max(...entries.map((e) => e.text.length)) * fontSize * 0.62));
     const boxHeight = entries.length * lineHeight + pad;
-    parts.push(`<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.6"/>`);
+    parts.push(`<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.75"/>`);
     entries.forEach((entry, i) => {
       const y = pad + pad / 2 + i * lineHeight;
       parts.push(

@@ -14,10 +14,14 @@ export interface PreprocessSpec {
   highPercentile: number;
 }
 
-/** Where the slice sits inside the letterboxed square. */
+/**
+ * Where the slice sits inside the letterboxed square: resized to `innerWidth`×`innerHeight` (the
+ * longer side = `size`, the other rounded) at integer offsets, exactly as `training/preprocess.py`.
+ */
 export interface Letterbox {
   size: number;
-  scale: number;
+  innerWidth: number;
+  innerHeight: number;
   offsetX: number;
   offsetY: number;
   width: number;
@@ -25,8 +29,18 @@ export interface Letterbox {
 }
 
 export function letterboxFor(width: number, height: number, size: number): Letterbox {
-  const scale = size / Math.max(width, height);
-  return { size, scale, offsetX: (size - width * scale) / 2, offsetY: (size - height * scale) / 2, width, height };
+  const s = size / Math.max(width, height);
+  const innerWidth = Math.max(1, Math.min(size, Math.round(width * s)));
+  const innerHeight = Math.max(1, Math.min(size, Math.round(height * s)));
+  return {
+    size,
+    innerWidth,
+    innerHeight,
+    offsetX: Math.floor((size - innerWidth) / 2),
+    offsetY: Math.floor((size - innerHeight) / 2),
+    width,
+    height,
+  };
 }
 
 export function normaliseSlice(slice: Slice, spec: PreprocessSpec): Float32Array {
@@ -42,33 +56,29 @@ export function normaliseSlice(slice: Slice, spec: PreprocessSpec): Float32Array
 }
 
 /**
- * Writes the letterboxed slice into `target` (length size*size) with bilinear sampling using
- * pixel-centre alignment (as torch's `interpolate(..., align_corners=False)`).
+ * Writes the letterboxed slice into `target` (length size*size): bilinear resize to the inner box
+ * with half-pixel centres and no antialiasing, as torch's `interpolate(mode='bilinear',
+ * align_corners=False)`, zero elsewhere.
  */
 export function letterbox(pixels: Float32Array, width: number, height: number, box: Letterbox, target: Float32Array): void {
   target.fill(0);
-  const { size, scale, offsetX, offsetY } = box;
-  const x0 = Math.max(0, Math.floor(offsetX));
-  const x1 = Math.min(size, Math.ceil(offsetX + width * scale));
-  const y0 = Math.max(0, Math.floor(offsetY));
-  const y1 = Math.min(size, Math.ceil(offsetY + height * scale));
-  for (let ty = y0; ty < y1; ty++) {
-    const sy = (ty + 0.5 - offsetY) / scale - 0.5;
-    if (sy < -0.5 || sy > height - 0.5) continue;
-    const fy = Math.min(Math.max(sy, 0), height - 1);
-    const iy = Math.min(Math.floor(fy), height - 2 < 0 ? 0 : height - 2);
-    const wy = height > 1 ? fy - iy : 0;
+  const { size, innerWidth, innerHeight, offsetX, offsetY } = box;
+  const scaleX = width / innerWidth;
+  const scaleY = height / innerHeight;
+  for (let ty = 0; ty < innerHeight; ty++) {
+    const fy = Math.min(Math.max((ty + 0.5) * scaleY - 0.5, 0), height - 1);
+    const iy = Math.floor(fy);
     const iy1 = Math.min(iy + 1, height - 1);
-    for (let tx = x0; tx < x1; tx++) {
-      const sx = (tx + 0.5 - offsetX) / scale - 0.5;
-      if (sx < -0.5 || sx > width - 0.5) continue;
-      const fx = Math.min(Math.max(sx, 0), width - 1);
-      const ix = Math.min(Math.floor(fx), width - 2 < 0 ? 0 : width - 2);
-      const wx = width > 1 ? fx - ix : 0;
+    const wy = fy - iy;
+    const row = (offsetY + ty) * size + offsetX;
+    for (let tx = 0; tx < innerWidth; tx++) {
+      const fx = Math.min(Math.max((tx + 0.5) * scaleX - 0.5, 0), width - 1);
+      const ix = Math.floor(fx);
       const ix1 = Math.min(ix + 1, width - 1);
+      const wx = fx - ix;
       const top = (pixels[iy * width + ix] as number) * (1 - wx) + (pixels[iy * width + ix1] as number) * wx;
       const bottom = (pixels[iy1 * width + ix] as number) * (1 - wx) + (pixels[iy1 * width + ix1] as number) * wx;
-      target[ty * size + tx] = top * (1 - wy) + bottom * wy;
+      target[row + tx] = top * (1 - wy) + bottom * wy;
     }
   }
 }
@@ -79,21 +89,27 @@ export function letterbox(pixels: Float32Array, width: number, height: number, b
  * gives smooth outlines when upsampling instead of blocky nearest-neighbour steps.
  */
 export function unletterboxLabels(labels: Uint8Array, box: Letterbox): Uint8Array {
-  const { size, scale, offsetX, offsetY, width, height } = box;
+  const { size, innerWidth, innerHeight, offsetX, offsetY, width, height } = box;
   const out = new Uint8Array(width * height);
+  const scaleX = innerWidth / width;
+  const scaleY = innerHeight / height;
+  const maxX = offsetX + innerWidth - 1;
+  const maxY = offsetY + innerHeight - 1;
   for (let y = 0; y < height; y++) {
-    const gy = Math.min(Math.max((y + 0.5) * scale + offsetY - 0.5, 0), size - 1);
-    const iy = Math.min(Math.floor(gy), size - 2);
+    const gy = Math.min(Math.max((y + 0.5) * scaleY - 0.5 + offsetY, offsetY), maxY);
+    const iy = Math.min(Math.floor(gy), Math.max(offsetY, maxY - 1));
+    const iy1 = Math.min(iy + 1, maxY);
     const wy = gy - iy;
     const row0 = iy * size;
-    const row1 = row0 + size;
+    const row1 = iy1 * size;
     for (let x = 0; x < width; x++) {
-      const gx = Math.min(Math.max((x + 0.5) * scale + offsetX - 0.5, 0), size - 1);
-      const ix = Math.min(Math.floor(gx), size - 2);
+      const gx = Math.min(Math.max((x + 0.5) * scaleX - 0.5 + offsetX, offsetX), maxX);
+      const ix = Math.min(Math.floor(gx), Math.max(offsetX, maxX - 1));
+      const ix1 = Math.min(ix + 1, maxX);
       const a = labels[row0 + ix] as number;
-      const b = labels[row0 + ix + 1] as number;
+      const b = labels[row0 + ix1] as number;
       const c = labels[row1 + ix] as number;
-      const d = labels[row1 + ix + 1] as number;
+      const d = labels[row1 + ix1] as number;
       if (a === b && a === c && a === d) {
         out[y * width + x] = a;
         continue;

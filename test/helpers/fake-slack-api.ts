@@ -3,8 +3,9 @@
  * `slackApiUrl`, files are downloaded from here, and `files.uploadV2`'s three steps land here.
  * Every call is recorded so tests assert what a user would see in the channel.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedCall {
   method: string;
@@ -46,7 +47,11 @@ export class FakeSlackApi {
   readonly botId = 'B0BOT';
   readonly teamId = 'T0TEAM';
 
+  /** Text frames the Socket Mode client sent (envelope acks), parsed. */
+  readonly socketReceived: Array<Record<string, unknown>> = [];
+
   private server?: Server;
+  private sockets = new Set<Socket>();
   private files = new Map<string, HostedFile>();
   private failures = new Map<string, string>();
   private nextTs = 1_700_000_100;
@@ -63,6 +68,7 @@ export class FakeSlackApi {
         res.writeHead(500).end(String(error));
       });
     });
+    this.server.on('upgrade', (req: IncomingMessage, socket: Socket) => this.acceptWebSocket(req, socket));
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.origin = `http://127.0.0.1:${port}`;
@@ -70,8 +76,65 @@ export class FakeSlackApi {
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Whether a Socket Mode client is connected. */
+  get socketConnected(): boolean {
+    return this.sockets.size > 0;
+  }
+
+  /** Sends one Socket Mode envelope (`events_api`, `slash_commands`, `interactive`) to every client. */
+  socketSend(message: Record<string, unknown>): void {
+    for (const socket of this.sockets) socket.write(wsFrame(0x1, Buffer.from(JSON.stringify(message))));
+  }
+
+  /**
+   * Just enough of RFC 6455 for Socket Mode: the handshake, unmasked text frames out, masked frames
+   * in (text recorded, ping answered with pong, close echoed).
+   */
+  private acceptWebSocket(req: IncomingMessage, socket: Socket): void {
+    const key = req.headers['sec-websocket-key'];
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    let pending = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        const frame = readFrame(pending);
+        if (!frame) break;
+        pending = pending.subarray(frame.size);
+        if (frame.opcode === 0x1) {
+          this.socketReceived.push(JSON.parse(frame.payload.toString()) as Record<string, unknown>);
+          this.record({ method: 'socket', params: this.socketReceived.at(-1) ?? {} });
+        } else if (frame.opcode === 0x9) {
+          socket.write(wsFrame(0xa, frame.payload));
+        } else if (frame.opcode === 0x8) {
+          socket.end(wsFrame(0x8, frame.payload));
+          this.sockets.delete(socket);
+        }
+      }
+    });
+    socket.write(
+      wsFrame(
+        0x1,
+        Buffer.from(
+          JSON.stringify({
+            type: 'hello',
+            num_connections: 1,
+            debug_info: { host: 'fake-slack', approximate_connection_time: 18060 },
+            connection_info: { app_id: 'A0APP' },
+          }),
+        ),
+      ),
+    );
   }
 
   /** Serves a file at its `url_private_download` and returns the event's `files[]` entry. */
@@ -104,7 +167,8 @@ export class FakeSlackApi {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (left <= 0)
+        throw new Error(`timed out; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 100));
         this.waiters.push(() => {
@@ -143,7 +207,10 @@ export class FakeSlackApi {
         // Slack answers a bad token with its sign-in page, status 200.
         return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>sign in</html>');
       }
-      res.writeHead(200, { 'Content-Type': file.servedAs ?? file.mimetype, 'Content-Length': file.bytes.length });
+      res.writeHead(200, {
+        'Content-Type': file.servedAs ?? file.mimetype,
+        'Content-Length': file.bytes.length,
+      });
       return void res.end(file.bytes);
     }
 
@@ -182,7 +249,15 @@ export class FakeSlackApi {
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: this.teamId, user: 'organ-seg' };
+        return {
+          ok: true,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+          team_id: this.teamId,
+          user: 'organ-seg',
+        };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.origin.replace('http:', 'ws:')}/link/?ticket=fake` };
       case 'chat.postMessage':
         return { ok: true, channel: params.channel, ts: this.ts(), message: { text: params.text } };
       case 'chat.update':
@@ -221,6 +296,47 @@ export class FakeSlackApi {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function wsFrame(opcode: number, payload: Buffer): Buffer {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x80 | opcode, length])
+      : length < 65_536
+        ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
+  return Buffer.concat([header, payload]);
+}
+
+function bigEndian64(value: number): Buffer {
+  const out = Buffer.alloc(8);
+  out.writeBigUInt64BE(BigInt(value));
+  return out;
+}
+
+function readFrame(data: Buffer): { opcode: number; payload: Buffer; size: number } | undefined {
+  if (data.length < 2) return undefined;
+  const opcode = (data[0] as number) & 0x0f;
+  const masked = ((data[1] as number) & 0x80) !== 0;
+  let length = (data[1] as number) & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (data.length < 4) return undefined;
+    length = data.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (data.length < 10) return undefined;
+    length = Number(data.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskKey = masked ? data.subarray(offset, offset + 4) : undefined;
+  if (masked) offset += 4;
+  if (data.length < offset + length) return undefined;
+  const payload = Buffer.from(data.subarray(offset, offset + length));
+  if (maskKey)
+    for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] as number) ^ (maskKey[i % 4] as number);
+  return { opcode, payload, size: offset + length };
 }
 
 function json(res: ServerResponse, body: Record<string, unknown>): void {

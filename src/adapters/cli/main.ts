@@ -8,8 +8,10 @@ import { type AppConfig, loadConfig } from '../../config.js';
 import { asCodedError, ErrorCode } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import { createRuntime } from '../../runtime.js';
+import { startApp } from '../../app.js';
 import { runChat } from './chat.js';
 import { runAsk, runEval, runEvalQuestions, runResolve, runSegment } from './commands.js';
+import { runWorker } from './worker.js';
 
 function fail(error: unknown): never {
   const coded = asCodedError(error);
@@ -93,6 +95,39 @@ program
     } finally {
       await runtime.close();
     }
+  });
+
+program
+  .command('worker')
+  .description('Run segmentation jobs from the Redis queue for bots started with PIPELINE_MODE=queue')
+  .option('--concurrency <n>', 'jobs at once in this process', parseIntArg, 1)
+  .option('--lock-ms <ms>', 'job lock: how long a dead worker’s job waits before another takes it', parseIntArg, 30_000)
+  .option('--stalled-ms <ms>', 'how often to look for jobs of dead workers', parseIntArg, 5_000)
+  .option('--queue <name>', 'queue name', 'segmentation')
+  .action((options) => runWorker(config(), { concurrency: options.concurrency, lockMs: options.lockMs, stalledMs: options.stalledMs, queue: options.queue }));
+
+program
+  .command('serve')
+  .description('Serve the web chat, Slack (/slack/events), Teams (/api/messages) and /healthz on one port')
+  .action(async () => {
+    const cfg = config();
+    const logger = createLogger({ level: cfg.logLevel });
+    const app = await startApp(cfg, logger);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing replies in flight');
+      app.shutdown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   });
 
 function parseIntArg(value: string): number {

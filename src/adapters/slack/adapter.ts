@@ -14,7 +14,7 @@ import type { AppConfig } from '../../config.js';
 import { asCodedError, ErrorCode, isCodedError, OrganSegError } from '../../errors.js';
 import { type Logger, silentLogger } from '../../logger.js';
 import { ActiveThreads, EventDedupe } from './dedupe.js';
-import { downloadSlackFile } from './files.js';
+import { checkSlackFile, downloadSlackFile } from './files.js';
 import { type RejectionReason, SlackHttpReceiver, type SlackRequestStats } from './http-receiver.js';
 import { toSlackLogger } from './slack-logger.js';
 import {
@@ -62,6 +62,8 @@ export interface SlackAdapterOptions {
   progressReaction?: string;
   /** Minimum gap between two edits of the progress message, in ms (default 1000). */
   progressIntervalMs?: number;
+  /** Called for each request refused at `/slack/events` (bad or stale signature…), e.g. to feed a metric. */
+  onRejected?: (reason: RejectionReason) => void;
 }
 
 export interface SlackAdapter {
@@ -119,7 +121,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const activeThreads = new ActiveThreads();
   const socketMode = options.appToken !== undefined;
   if (!socketMode && !options.signingSecret) {
-    throw new Error('The Slack adapter needs a signing secret (HTTP mode) or an app token (Socket Mode)');
+    throw new OrganSegError(
+      ErrorCode.ConfigInvalid,
+      'Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN.',
+    );
   }
   const slackLogger = toSlackLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
@@ -133,7 +138,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger,
         dedupe,
         now,
-        onRejected: (reason: RejectionReason) => logger.debug({ reason }, 'slack request rejected'),
+        onRejected: options.onRejected,
       });
   const receiver: Receiver =
     httpReceiver ??
@@ -190,7 +195,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     replaceTs?: string,
   ): Promise<void> {
     const plan = planReply(reply, target);
-    if (plan.imageFirst && plan.image) await upload(client, plan.image);
+    if (plan.imageFirst && plan.image) {
+      // The picture must come before the question, so an earlier "Analysing…" message goes.
+      if (replaceTs)
+        await client.chat.delete({ channel: target.channel, ts: replaceTs }).catch(() => undefined);
+      replaceTs = undefined;
+      await upload(client, plan.image);
+    }
     if (replaceTs) {
       await client.chat.update({ channel: target.channel, ts: replaceTs, ...plan.message });
     } else {
@@ -214,10 +225,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   function progressMessage(client: WebClient, target: SlackTarget) {
     let ts: Promise<string | undefined> | undefined;
     let lastEdit = 0;
+    let finished = false;
     const intervalMs = options.progressIntervalMs ?? 1000;
     const render = (note: string) => ({ text: `Analysing… ${note}`, blocks: progressBlocks(note) });
     return {
       note(note: string): void {
+        // A note that arrives after the answer must not post a fresh "Analysing…" under it.
+        if (finished) return;
         if (!ts) {
           ts = client.chat
             .postMessage({ channel: target.channel, thread_ts: target.threadTs, ...render(note) })
@@ -242,6 +256,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       },
       /** The progress message's ts, once any note was shown. */
       async settled(): Promise<string | undefined> {
+        finished = true;
         return ts ? await ts : undefined;
       },
     };
@@ -335,15 +350,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.event('message', async ({ event, body, context, client }) => {
     const message = event as unknown as SlackMessageEvent;
-    if (!isUserMessage(message)) return;
+    // Bolt's ignoreSelf drops these too; the bot must never analyse its own overlay uploads.
+    if (!isUserMessage(message) || message.user === context.botUserId) return;
     const dm = isDirectMessage(message);
     // In channels a mention also arrives as `app_mention`; that listener answers it.
     if (!dm && mentionsBot(message.text, context.botUserId)) return;
-    const hasFiles = (message.files?.length ?? 0) > 0;
     const threadTs = message.thread_ts;
     const inOurThread =
       threadTs !== undefined && threadTs !== message.ts && activeThreads.has(message.channel, threadTs);
-    if (!dm && !hasFiles && !inOurThread) return;
+    // Unaddressed channel uploads are read only when they may be a slice: a PDF or a video shared in
+    // the channel is none of the bot's business, and saying so in every thread would be noise.
+    const hasSlice = (message.files ?? []).some(
+      (f) => checkSlackFile(f, Number.POSITIVE_INFINITY) === undefined,
+    );
+    if (!dm && !hasSlice && !inOurThread) return;
     const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? 'unknown';
     await track(
       serve(client, inboundFromMessage(teamId, message, context.botUserId), {
@@ -355,7 +375,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.event('app_mention', async ({ event, body, context, client }) => {
     const mention = event as unknown as SlackMessageEvent;
-    if (!isUserMessage(mention)) return;
+    if (!isUserMessage(mention) || mention.user === context.botUserId) return;
     const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? 'unknown';
     await track(
       serve(client, inboundFromMessage(teamId, mention, context.botUserId), {

@@ -279,8 +279,12 @@ function answerBlocks(reply: Reply): KnownBlock[] {
   return blocks;
 }
 
-/** Buttons in rows of at most 25, each with a screen-reader label that names its typed equivalent. */
-export function buttonBlocks(buttons: readonly ReplyButton[]): KnownBlock[] {
+/**
+ * Buttons in rows of at most 25, each with a screen-reader label that names its typed equivalent.
+ * `typedPrefix` is what must precede the typed answer to reach the bot where it is posted (see
+ * `typedPrefixFor`).
+ */
+export function buttonBlocks(buttons: readonly ReplyButton[], typedPrefix = ''): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (let start = 0; start < buttons.length; start += BUTTONS_PER_BLOCK) {
     const elements: Button[] = buttons.slice(start, start + BUTTONS_PER_BLOCK).map((b, i) => {
@@ -289,7 +293,10 @@ export function buttonBlocks(buttons: readonly ReplyButton[]): KnownBlock[] {
         action_id: buttonActionId(b.action, start + i),
         text: { type: 'plain_text', text: truncate(b.label, BUTTON_TEXT_MAX), emoji: true },
         value: b.value.slice(0, 2000),
-        accessibility_label: truncate(`${b.label} (or type "${b.textEquivalent}")`, ACCESSIBILITY_LABEL_MAX),
+        accessibility_label: truncate(
+          `${b.label} (or type "${typedPrefix}${b.textEquivalent}")`,
+          ACCESSIBILITY_LABEL_MAX,
+        ),
       };
       if (b.style) element.style = b.style;
       return element;
@@ -297,7 +304,7 @@ export function buttonBlocks(buttons: readonly ReplyButton[]): KnownBlock[] {
     blocks.push({ type: 'actions', block_id: `buttons-${start / BUTTONS_PER_BLOCK}`, elements });
   }
   // The text equivalent, visible to everyone: keyboard users, screen readers, clients without buttons.
-  const typed = buttons.map((b) => `\`${escapeMrkdwn(b.textEquivalent)}\``).join(' · ');
+  const typed = buttons.map((b) => `\`${escapeMrkdwn(`${typedPrefix}${b.textEquivalent}`)}\``).join(' · ');
   if (buttons.length > 0) blocks.push(context(`No buttons? Type ${typed}`));
   return blocks;
 }
@@ -308,8 +315,18 @@ export interface SlackMessagePayload {
   blocks: KnownBlock[];
 }
 
+/**
+ * In a DM or a thread the bot follows, a plain message reaches it; at the top level of a channel
+ * only a slash command does (a mention there starts a new thread, a new conversation), so typed
+ * equivalents are written as `/organ-seg D`.
+ */
+export function typedPrefixFor(target: SlackTarget): string {
+  const directMessage = target.channel.startsWith('D');
+  return directMessage || target.threadTs ? '' : '/organ-seg ';
+}
+
 /** A reply's text, answer and buttons as one Block Kit message. */
-export function replyToMessage(reply: Reply): SlackMessagePayload {
+export function replyToMessage(reply: Reply, typedPrefix = ''): SlackMessagePayload {
   const blocks: KnownBlock[] = [];
   if (reply.answer) {
     blocks.push(...answerBlocks(reply));
@@ -322,7 +339,7 @@ export function replyToMessage(reply: Reply): SlackMessagePayload {
       blocks.push(context(`slice ${reply.slice.index + 1} of ${reply.slice.count}`));
     }
   }
-  if (reply.buttons && reply.buttons.length > 0) blocks.push(...buttonBlocks(reply.buttons));
+  if (reply.buttons && reply.buttons.length > 0) blocks.push(...buttonBlocks(reply.buttons, typedPrefix));
   const fallback = reply.text.trim() !== '' ? reply.text : (reply.answer?.explanation ?? '');
   return { text: truncate(fallback, FALLBACK_TEXT_MAX), blocks: blocks.slice(0, BLOCKS_MAX) };
 }
@@ -388,7 +405,7 @@ export interface SlackReplyPlan {
 
 export function planReply(reply: Reply, target: SlackTarget): SlackReplyPlan {
   return {
-    message: replyToMessage(reply),
+    message: replyToMessage(reply, typedPrefixFor(target)),
     image: imageUpload(reply, target),
     files: fileUploads(reply, target),
     imageFirst: reply.kind === 'quiz',

@@ -263,6 +263,21 @@ function conversationMapKey(key: ConversationKey): string {
   return [key.workspace, key.channel, key.thread ?? ''].join('\u0000');
 }
 
+/**
+ * What of an error goes into a log line: the SDK's HTTP errors carry the outgoing activity (with
+ * the overlay as a data URL) and request config, which must not reach the logs.
+ */
+function loggable(error: unknown): { type: string; message: string; status?: number; code?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error).slice(0, 500) };
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  return {
+    type: error.name,
+    message: error.message.slice(0, 500),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
 function errorReply(error: unknown): Reply {
   const coded = asCodedError(error);
   return { kind: 'error', text: coded.userMessage, errorCode: coded.code };
@@ -289,7 +304,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     options.extraServiceUrlHosts ?? [],
   );
   cloud.onTurnError = async (context, error) => {
-    log.error({ err: error, activityType: context.activity?.type }, 'teams turn failed');
+    log.error({ err: loggable(error), activityType: context.activity?.type }, 'teams turn failed');
     await context.sendActivity(Activity.fromObject(activityOfReply(FRIENDLY_FAILURE)));
   };
 
@@ -302,7 +317,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const tracked = work
       .catch((error: unknown) => {
         counters.failedTurns++;
-        log.error({ err: error }, 'teams background turn failed');
+        log.error({ err: loggable(error) }, 'teams background turn failed');
       })
       .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
@@ -325,7 +340,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       if (!authOn) return undefined;
       return await cloud.connectionManager.getDefaultConnection().getAccessToken(BOT_FRAMEWORK_SCOPE);
     } catch (error) {
-      log.warn({ err: error }, 'could not get the bot token for an attachment download');
+      log.warn({ err: loggable(error) }, 'could not get the bot token for an attachment download');
       return undefined;
     }
   }
@@ -337,7 +352,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         image = await fitImageForTeams(reply.image);
       } catch (error) {
         // The answer still goes out; the picture's description stands in for it.
-        log.warn({ err: error }, 'could not prepare the overlay for Teams');
+        log.warn({ err: loggable(error) }, 'could not prepare the overlay for Teams');
         reply = {
           ...reply,
           text: `${reply.text}\n\n(I couldn't attach the picture: ${reply.image.altText})`,
@@ -388,7 +403,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
         progressShown = true;
         const sent = context
           .sendActivity(Activity.fromObject(activity))
-          .catch((error: unknown) => log.warn({ err: error }, 'could not send progress'));
+          .catch((error: unknown) => log.warn({ err: loggable(error) }, 'could not send progress'));
         pending.add(sent);
         void sent.finally(() => pending.delete(sent));
       };
@@ -404,7 +419,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
           replies = [errorReply(error)];
         } else {
           counters.failedTurns++;
-          log.error({ err: error }, 'bot failed on a teams message');
+          log.error({ err: loggable(error) }, 'bot failed on a teams message');
           replies = [FRIENDLY_FAILURE];
         }
       }
@@ -487,7 +502,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       });
     } catch (error) {
       // Before the turn ran, a throw means the SDK could not read the activity.
-      log.warn({ err: error }, reachedBot ? 'teams turn failed' : 'teams activity rejected');
+      log.warn({ err: loggable(error) }, reachedBot ? 'teams turn failed' : 'teams activity rejected');
       sendStatus(res, reachedBot ? 500 : 400, reachedBot ? 'turn failed' : 'invalid activity');
     }
   }

@@ -46,9 +46,13 @@ export class WebRequestError extends Error {
   }
 }
 
-function formatMiB(bytes: number): string {
+/** "256 MiB", "1.5 MiB", "900 KiB": the size in the unit a user reads at a glance. */
+export function formatSize(bytes: number): string {
   const mib = bytes / (1024 * 1024);
-  return mib >= 10 ? mib.toFixed(0) : mib.toFixed(1);
+  if (mib >= 10) return `${mib.toFixed(0)} MiB`;
+  if (mib >= 1) return `${mib.toFixed(1)} MiB`;
+  const kib = bytes / 1024;
+  return `${kib >= 10 ? kib.toFixed(0) : Number(kib.toFixed(1))} KiB`;
 }
 
 /**
@@ -72,7 +76,7 @@ export function toInboundMessage(body: unknown, sessionId: string, maxFileBytes:
       throw new WebRequestError(
         413,
         'payload_too_large',
-        `"${file.name}" is ${formatMiB(bytes.length)} MiB, over the ${formatMiB(maxFileBytes)} MiB limit. Send a single slice or a smaller series.`,
+        `"${file.name}" is ${formatSize(bytes.length)}, over the ${formatSize(maxFileBytes)} limit. Send a single slice or a smaller series.`,
       );
     }
     return { name: file.name, contentType: file.contentType, bytes: new Uint8Array(bytes) };

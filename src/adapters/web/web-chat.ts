@@ -21,6 +21,7 @@ import { type HttpServer, readBody, sendJson } from '../../server.js';
 import { assertWebChatExposure, authorizeWebRequest } from './auth.js';
 import {
   failureReply,
+  formatSize,
   SESSION_ID_PATTERN,
   sseReplyEvent,
   streamLine,
@@ -103,7 +104,7 @@ export function mountWebChat(server: HttpServer, options: WebChatOptions): WebCh
   );
 
   // Say the limit in file bytes, the number the user knows, not the base64 body limit.
-  const tooLargeMessage = `That upload is over the ${(maxFileBytes / 1024 / 1024).toFixed(0)} MiB limit. Send a single slice or a smaller series.`;
+  const tooLargeMessage = `That upload is over the ${formatSize(maxFileBytes)} limit. Send a single slice or a smaller series.`;
   const counters = { authFailures: 0, messages: 0, botFailures: 0 };
   const streams = new Map<string, Set<ServerResponse>>();
   const pending = new Map<string, string[]>();

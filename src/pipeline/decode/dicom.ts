@@ -308,9 +308,25 @@ function storedSamples(
 ): Float32Array {
   if (bytes.length < count * bytesPerSample)
     throw corrupt(`frame holds ${bytes.length} bytes, ${count * bytesPerSample} needed`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Float32Array(count);
   const bits = Math.min(bitsStored, bytesPerSample * 8);
+  if (
+    bits === 8 * bytesPerSample &&
+    bytesPerSample <= 2 &&
+    !bigEndian &&
+    bytes.byteOffset % bytesPerSample === 0
+  ) {
+    // Fast path for full-width little-endian samples (most CT and MR): typed views, no masking.
+    const { buffer, byteOffset } = bytes;
+    if (bytesPerSample === 1)
+      out.set(signed ? new Int8Array(buffer, byteOffset, count) : bytes.subarray(0, count));
+    else
+      out.set(
+        signed ? new Int16Array(buffer, byteOffset, count) : new Uint16Array(buffer, byteOffset, count),
+      );
+    return out;
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const range = 2 ** bits;
   const signBit = 2 ** (bits - 1);
   for (let i = 0; i < count; i++) {
@@ -649,13 +665,13 @@ export async function decodeDicomSeries(
   files: { name: string; bytes: Uint8Array }[],
   options: DecodeOptions,
 ): Promise<DecodedImage> {
-  const images: { name: string; parsed: ParsedDicom }[] = [];
+  const images: { name: string; bytes: Uint8Array; parsed: ParsedDicom }[] = [];
   let sawDicom = false;
   for (const file of files) {
     if (!isDicom(file.bytes)) continue;
     sawDicom = true;
     try {
-      images.push({ name: file.name, parsed: parseDicomFile(file.bytes, options) });
+      images.push({ name: file.name, bytes: file.bytes, parsed: parseDicomFile(file.bytes, options) });
     } catch (error) {
       if (error instanceof InputError && error.code === ErrorCode.DicomNoPixelData) continue;
       throw error;
@@ -673,8 +689,9 @@ export async function decodeDicomSeries(
       'No DICOM files were found. Please send the files of one DICOM series.',
     );
   }
-  if (images.length === 1)
-    return decodeDicomFile(files.find((f) => f.name === images[0]?.name)?.bytes ?? new Uint8Array(), options);
+  // One image (or one multi-frame file) is not a volume: decode it as a single file.
+  const [only] = images;
+  if (images.length === 1 && only) return decodeDicomFile(only.bytes, options);
 
   checkSameSeries(images.map((i) => i.parsed));
   const first = images[0]?.parsed.header as DicomHeader;

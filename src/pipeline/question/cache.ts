@@ -1,8 +1,9 @@
 /**
- * The context cache of the paper (§III-C-2): every knowledge passage is encoded once at start-up
- * (sentence by sentence) into a sparse TF-IDF vector over stemmed words, word pairs and character 4-grams; a question is
- * encoded the same way and scored against each entry by cosine similarity. Entries are the 13
- * organs (the kidneys and adrenals also as pairs) and the irrelevant entries C'.
+ * The context cache of the paper (§III-C-2): every knowledge passage is encoded once at start-up,
+ * sentence by sentence, into a sparse TF-IDF vector over stemmed words, word pairs and character
+ * 4-grams; a question is encoded the same way and scored against each entry by cosine similarity
+ * (with a length pivot, see `lengthPivot`, so one item of a long list still counts). Entries are
+ * the 13 organs (the kidneys and adrenals also as pairs) and the irrelevant entries C'.
  */
 import type { OrganId } from '../organs.js';
 import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE } from './knowledge.js';
@@ -77,14 +78,17 @@ function normalise(v: SparseVector): SparseVector {
   return v;
 }
 
-interface Entry {
-  target: CacheTarget;
-  passages: SparseVector[];
-  centroid: SparseVector;
+interface Posting {
+  at: number;
+  weight: number;
 }
 
 export class ContextCache {
-  private readonly entries: Entry[] = [];
+  private readonly targets: CacheTarget[] = [];
+  /** For each sentence, the index of its entry in `targets`. */
+  private readonly passageEntry: number[] = [];
+  private readonly passagePostings = new Map<string, Posting[]>();
+  private readonly centroidPostings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
   private readonly defaultIdf: number;
   /** Every stem in the knowledge text; the typo corrector leaves these alone. */
@@ -129,62 +133,69 @@ export class ContextCache {
     for (const [key, df] of documentFrequency) this.idf.set(key, Math.log((1 + documents) / (1 + df)) + 1);
     this.defaultIdf = Math.log(1 + documents) + 1;
 
+    // An inverted index (feature → the sentences and entry centroids that contain it) makes a
+    // question cost the length of its features' posting lists, not the size of the cache.
     for (const e of raw) {
-      const passages = e.passages.map((p) => this.weigh(p));
-      const pivoted = passages.map((p) => this.pivot(p));
+      const entryIndex = this.targets.length;
+      this.targets.push(e.target);
+      const weighed = e.passages.map((p) => this.weigh(p));
       const centroid: SparseVector = new Map();
-      for (const p of passages) for (const [k, x] of p) centroid.set(k, (centroid.get(k) ?? 0) + x);
-      this.entries.push({ target: e.target, passages: pivoted, centroid: normalise(centroid) });
+      for (const { unit } of weighed) for (const [k, x] of unit) centroid.set(k, (centroid.get(k) ?? 0) + x);
+      for (const [k, x] of normalise(centroid)) this.post(this.centroidPostings, k, entryIndex, x);
+      for (const { unit, length } of weighed) {
+        const passageIndex = this.passageEntry.length;
+        this.passageEntry.push(entryIndex);
+        // p̂ · ‖p‖^β = p / ‖p‖^(1−β): see `lengthPivot`.
+        const scale = length ** this.tuning.lengthPivot;
+        for (const [k, x] of unit) this.post(this.passagePostings, k, passageIndex, x * scale);
+      }
     }
   }
 
-  /** p̂ · ‖p‖^β = p / ‖p‖^(1−β): see `lengthPivot`. */
-  private pivot(p: SparseVector): SparseVector {
-    const beta = this.tuning.lengthPivot;
-    if (beta === 0) return p;
-    const out: SparseVector = new Map();
-    const scale = this.rawLength.get(p) ?? 1;
-    for (const [k, x] of p) out.set(k, x * scale ** beta);
-    return out;
+  private post(index: Map<string, Posting[]>, key: string, at: number, weight: number): void {
+    const list = index.get(key);
+    if (list) list.push({ at, weight });
+    else index.set(key, [{ at, weight }]);
   }
 
-  private readonly rawLength = new WeakMap<SparseVector, number>();
-
-  private weigh(features: SparseVector): SparseVector {
+  private weigh(features: SparseVector): { unit: SparseVector; length: number } {
     const out: SparseVector = new Map();
     // Sublinear term frequency: a word repeated in one passage should not dominate it.
     for (const [k, tf] of features)
       out.set(k, (tf > 1 ? 1 + Math.log(tf) : tf) * (this.idf.get(k) ?? this.defaultIdf));
     const length = norm(out);
-    const unit = normalise(out);
-    this.rawLength.set(unit, length);
-    return unit;
+    return { unit: normalise(out), length };
   }
 
-  /** Encodes already-normalised words of a question (the caller drops words naming context organs). */
+  /** Encodes already-normalised words of a question into a unit vector. */
   encode(words: readonly string[]): SparseVector {
-    return this.weigh(rawFeatures(contentStems(words), this.tuning));
+    return this.weigh(rawFeatures(contentStems(words), this.tuning)).unit;
   }
 
-  /** Cosine similarity of the question against every entry, best first. */
+  /** Similarity of the question to every entry (best sentence and entry centroid), best first. */
   match(query: SparseVector): CacheMatch[] {
-    const matches: CacheMatch[] = [];
-    const share = this.tuning.passageShare;
-    for (const entry of this.entries) {
-      let best = 0;
-      for (const p of entry.passages) best = Math.max(best, dot(query, p));
-      matches.push({ target: entry.target, score: share * best + (1 - share) * dot(query, entry.centroid) });
+    const passageScores = new Float64Array(this.passageEntry.length);
+    const centroidScores = new Float64Array(this.targets.length);
+    for (const [k, x] of query) {
+      const passages = this.passagePostings.get(k);
+      if (passages)
+        for (const { at, weight } of passages) passageScores[at] = (passageScores[at] as number) + x * weight;
+      const centroids = this.centroidPostings.get(k);
+      if (centroids)
+        for (const { at, weight } of centroids)
+          centroidScores[at] = (centroidScores[at] as number) + x * weight;
     }
-    return matches.sort((a, b) => b.score - a.score);
+    const best = new Float64Array(this.targets.length);
+    passageScores.forEach((score, at) => {
+      const entry = this.passageEntry[at] as number;
+      if (score > (best[entry] as number)) best[entry] = score;
+    });
+    const share = this.tuning.passageShare;
+    return this.targets
+      .map((target, i) => ({
+        target,
+        score: share * (best[i] as number) + (1 - share) * (centroidScores[i] as number),
+      }))
+      .sort((a, b) => b.score - a.score);
   }
-}
-
-function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y !== undefined) sum += x * y;
-  }
-  return sum;
 }

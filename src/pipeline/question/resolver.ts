@@ -6,12 +6,16 @@
  * 1. Organs the question names directly ("segment the IVC", "left kidney", "liver and spleen") are
  *    the answer, after dropping names that are negated ("not the liver") or corrected away
  *    ("liver — sorry, I meant the spleen").
- * 2. In a "which organ …" question, a name that is only context — the object of a relation
- *    ("bile produced by the liver", "sits on top of the kidney") or the subject of a clause ("the
- *    bile the liver makes") — is not the answer: the asked-for organ is a different one.
- * 3. Otherwise the described organ is found in the context cache (paper §III-C-2): cosine similarity
- *    against every organ's knowledge passages and the irrelevant entries C'; the best match wins,
- *    and a C' match (or no match at all) answers N.
+ * 2. In a "which organ …" question the asked-for organ is unnamed, so a name there is context
+ *    ("bile produced by the liver", "sits on top of the kidney", "the bile the liver makes") and
+ *    that organ is ruled out — unless it is the complement ("which organ is the spleen?"), an
+ *    option offered at the start of a clause ("…, the liver or the gallbladder?"), or part of a
+ *    condition ("kidney stones", "heart attack"), which the cache reads as a word. "Which kidney …"
+ *    asks for one side of the pair. The head noun narrows the candidates ("which vein" → IVC).
+ * 3. Otherwise the described organ is found in the context cache (paper §III-C-2): similarity
+ *    against every organ's knowledge sentences and the irrelevant entries C'; the best match wins,
+ *    and a C' match (or no match above `minSimilarity`) answers N. A side stated in the question
+ *    picks the side of a paired organ and discounts organs lying only on the other side.
  * Outside organs named directly ("segment the lungs") answer N with the topic.
  */
 import { ErrorCode, InputError } from '../../errors.js';
@@ -297,7 +301,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const before = tokens[i - 1];
         if (entry.target.kind === 'organ' && entry.target.family && before && !before.boundary) {
           for (const sideWord of ['left', 'right']) {
-            if (before.text !== sideWord && before.text.length >= 4 && editDistance(before.text, sideWord, 1) <= 1) {
+            if (
+              before.text !== sideWord &&
+              before.text.length >= 4 &&
+              editDistance(before.text, sideWord, 1) <= 1
+            ) {
               before.text = sideWord;
             }
           }
@@ -529,7 +537,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .filter((c) =>
           c.target.kind === 'organ'
             ? !c.target.ids.every((id) => excludedOrgans.has(id)) &&
-              (!allowedByHead || pairAsked !== undefined || c.target.ids.some((id) => allowedByHead.includes(id)))
+              (!allowedByHead ||
+                pairAsked !== undefined ||
+                c.target.ids.some((id) => allowedByHead.includes(id)))
             : !excludedTopics.has(c.target.topic),
         )
         .map((c) =>
@@ -614,7 +624,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (negatedPaired && negatedPaired.target.kind === 'organ' && direct.length === 0) {
       const organ = organById(negatedPaired.target.ids[0] as OrganId);
       const otherSide = organ.side === 'left' ? 'right' : 'left';
-      const named = tokens.some((t, j) => t.text === otherSide && (j < negatedPaired.start || j >= negatedPaired.end));
+      const named = tokens.some(
+        (t, j) => t.text === otherSide && (j < negatedPaired.start || j >= negatedPaired.end),
+      );
       if (named && organ.pairedWith) return organAnswer([organ.pairedWith], 'named', 0.85 * confidenceScale);
     }
 

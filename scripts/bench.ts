@@ -22,6 +22,7 @@ import type { InboundMessage, Reply } from '../src/bot/types.js';
 import { MemoryConversationStore } from '../src/cache/memory-store.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
+import { encodeDisplayVolume } from '../src/pipeline/decode/derived.js';
 import { renderOverlay } from '../src/pipeline/overlay.js';
 import { Pipeline } from '../src/pipeline/pipeline.js';
 import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
@@ -68,7 +69,11 @@ const peakRssMb = () => round1(process.resourceUsage().maxRSS / 1024);
 /** Different bytes, same pixels: a PNG text chunk after IHDR, so every upload has a new hash. */
 function withTag(png: Buffer, tag: string): Buffer {
   const ihdrEnd = 8 + 25;
-  return Buffer.concat([png.subarray(0, ihdrEnd), pngChunk('tEXt', Buffer.from(`Comment\0${tag}`, 'latin1')), png.subarray(ihdrEnd)]);
+  return Buffer.concat([
+    png.subarray(0, ihdrEnd),
+    pngChunk('tEXt', Buffer.from(`Comment\0${tag}`, 'latin1')),
+    png.subarray(ihdrEnd),
+  ]);
 }
 
 /** A zip of a 20-slice axial CT series, 512×512, 16-bit; `seed` makes its pixels (and hash) unique. */
@@ -97,7 +102,12 @@ function ctSeriesZip(seed: number, slices = 20, size = 512): Uint8Array {
 
 // --- Bot --------------------------------------------------------------------------------------------
 
-function ask(bot: OrganSegBot, conversation: string, text: string, file?: { name: string; bytes: Uint8Array }): Promise<Reply[]> {
+function ask(
+  bot: OrganSegBot,
+  conversation: string,
+  text: string,
+  file?: { name: string; bytes: Uint8Array },
+): Promise<Reply[]> {
   const message: InboundMessage = {
     conversation: { platform: 'web', workspace: 'bench', channel: conversation },
     user: { id: `u-${conversation}` },
@@ -107,12 +117,17 @@ function ask(bot: OrganSegBot, conversation: string, text: string, file?: { name
   return bot.handle(message);
 }
 
-async function timedAsk(bot: OrganSegBot, conversation: string, text: string, file?: { name: string; bytes: Uint8Array }): Promise<number> {
+async function timedAsk(
+  bot: OrganSegBot,
+  conversation: string,
+  text: string,
+  file?: { name: string; bytes: Uint8Array },
+): Promise<number> {
   const t0 = performance.now();
   const replies = await ask(bot, conversation, text, file);
   const ms = performance.now() - t0;
   const reply = replies.at(-1);
-  if (!reply || reply.kind !== 'answer' || !reply.image) {
+  if (reply?.kind !== 'answer' || !reply.image) {
     throw new Error(`bench question got no answer with an overlay: ${reply?.kind} ${reply?.text ?? ''}`);
   }
   return ms;
@@ -151,7 +166,9 @@ async function measureBot(
   }
   const asksPerSecond: Record<string, number> = {};
   for (const concurrency of options.concurrency) {
-    const files = Array.from({ length: Math.max(options.throughputAsks, concurrency) }, () => makeFile(fileIndex++));
+    const files = Array.from({ length: Math.max(options.throughputAsks, concurrency) }, () =>
+      makeFile(fileIndex++),
+    );
     let next = 0;
     const t0 = performance.now();
     await Promise.all(
@@ -174,9 +191,19 @@ async function measureBot(
 }
 
 /** Where one ask's time goes: the pipeline stages timed one by one on the same kind of input. */
-async function measureBreakdown(pipeline: Pipeline, resolver: ReturnType<typeof createQuestionResolver>, pngs: Buffer[]) {
+async function measureBreakdown(
+  pipeline: Pipeline,
+  resolver: ReturnType<typeof createQuestionResolver>,
+  pngs: Buffer[],
+) {
   const segmenter = await pipeline.getSegmenter();
-  const stages = { decode: [] as number[], segment: [] as number[], resolve: [] as number[], render: [] as number[], encode: [] as number[] };
+  const stages = {
+    decode: [] as number[],
+    segment: [] as number[],
+    resolve: [] as number[],
+    render: [] as number[],
+    encode: [] as number[],
+  };
   for (const png of pngs) {
     let t = performance.now();
     const image = await pipeline.decodeBytes(png, 'slice.png');
@@ -196,18 +223,58 @@ async function measureBreakdown(pipeline: Pipeline, resolver: ReturnType<typeof 
     // timed alone and taken out of `render` so the stages add up.
     const rgb = Buffer.alloc(overlay.width * overlay.height * 3, 90);
     t = performance.now();
-    await sharp(rgb, { raw: { width: overlay.width, height: overlay.height, channels: 3 } }).png({ compressionLevel: 6 }).toBuffer();
+    await sharp(rgb, { raw: { width: overlay.width, height: overlay.height, channels: 3 } })
+      .png({ compressionLevel: 6 })
+      .toBuffer();
     const encode = performance.now() - t;
     stages.encode.push(encode);
     stages.render.push(Math.max(0, renderTotal - encode));
   }
-  return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(percentile(v, 50))])) as Record<keyof typeof stages, number>;
+  return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(percentile(v, 50))])) as Record<
+    keyof typeof stages,
+    number
+  >;
+}
+
+/**
+ * Where a series upload's time goes: the zip of DICOM files decoded, re-encoded as a de-identified
+ * display volume (what the bot stores instead of the DICOM), that copy decoded, one slice segmented.
+ */
+async function measureSeriesBreakdown(pipeline: Pipeline, zips: Uint8Array[]) {
+  const segmenter = await pipeline.getSegmenter();
+  const stages = {
+    decode: [] as number[],
+    deidentify: [] as number[],
+    redecode: [] as number[],
+    segment: [] as number[],
+  };
+  for (const zip of zips) {
+    let t = performance.now();
+    const decoded = await pipeline.decodeBytes(zip, 'series.zip');
+    stages.decode.push(performance.now() - t);
+    t = performance.now();
+    const kept = encodeDisplayVolume(decoded);
+    stages.deidentify.push(performance.now() - t);
+    t = performance.now();
+    const image = await pipeline.decodeBytes(kept, 'series.zip');
+    stages.redecode.push(performance.now() - t);
+    t = performance.now();
+    await segmenter.segmentSlices([image.slice(image.defaultSlice)]);
+    stages.segment.push(performance.now() - t);
+  }
+  return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(percentile(v, 50))])) as Record<
+    keyof typeof stages,
+    number
+  >;
 }
 
 // --- MedSAM encoder ---------------------------------------------------------------------------------
 
 async function measureMedsamEncoder(path: string, runs: number): Promise<{ ms: number; runsMs: number[] }> {
-  const session = await ort.InferenceSession.create(path, { graphOptimizationLevel: 'all', executionProviders: ['cpu'] });
+  const session = await ort.InferenceSession.create(path, {
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+  });
   try {
     const input = new Float32Array(3 * 1024 * 1024);
     for (let i = 0; i < input.length; i++) input[i] = Math.random();
@@ -235,7 +302,9 @@ async function main(): Promise<void> {
   const modelPath = fallback ? TINY_MODEL : configured;
   const notes: string[] = [];
   if (fallback) {
-    notes.push(`model ${configured} not found: using the random-weight test fixture ${TINY_MODEL} (same contract; timings only)`);
+    notes.push(
+      `model ${configured} not found: using the random-weight test fixture ${TINY_MODEL} (same contract; timings only)`,
+    );
   }
   const asks = Number.parseInt(args.asks, 10);
   const resolver = createQuestionResolver();
@@ -248,18 +317,43 @@ async function main(): Promise<void> {
     logger: silentLogger,
     rateLimits: { userPerMinute: 1_000_000, channelPerMinute: 1_000_000 },
   });
-  log(`model: ${modelPath} (version ${segmenter.version})${fallback ? ' [FALLBACK: tiny test fixture]' : ''}`);
+  log(
+    `model: ${modelPath} (version ${segmenter.version})${fallback ? ' [FALLBACK: tiny test fixture]' : ''}`,
+  );
 
   log('512×512 slice: asks, follow-ups, throughput…');
   const basePng = await slicePng(syntheticSlice(512, 512));
-  const sliceFile = (i: number) => ({ name: `slice-${i}.png`, bytes: withTag(basePng, `bench ${i} ${process.pid}`) });
-  const slice = await measureBot(bot, sliceFile, { warmup: 3, asks, concurrency: [1, 4, 16], throughputAsks: 32 });
-  const breakdownMs = await measureBreakdown(pipeline, resolver, Array.from({ length: 10 }, (_, i) => withTag(basePng, `stage ${i}`)));
+  const sliceFile = (i: number) => ({
+    name: `slice-${i}.png`,
+    bytes: withTag(basePng, `bench ${i} ${process.pid}`),
+  });
+  const slice = await measureBot(bot, sliceFile, {
+    warmup: 3,
+    asks,
+    concurrency: [1, 4, 16],
+    throughputAsks: 32,
+  });
+  const breakdownMs = await measureBreakdown(
+    pipeline,
+    resolver,
+    Array.from({ length: 10 }, (_, i) => withTag(basePng, `stage ${i}`)),
+  );
+  // maxRSS only grows: read now, before the series and the MedSAM encoder raise it.
+  const rssMb = peakRssMb();
 
   log('20-slice DICOM series (zip): asks, follow-ups, throughput…');
   const seriesFile = (i: number) => ({ name: `series-${i}.zip`, bytes: ctSeriesZip(i + 1) });
-  const series = await measureBot(bot, seriesFile, { warmup: 1, asks: Math.max(3, Math.round(asks / 5)), concurrency: [1, 4], throughputAsks: 8 });
-  const rssMb = peakRssMb();
+  const series = await measureBot(bot, seriesFile, {
+    warmup: 1,
+    asks: Math.max(3, Math.round(asks / 5)),
+    concurrency: [1, 4],
+    throughputAsks: 8,
+  });
+  const seriesBreakdownMs = await measureSeriesBreakdown(
+    pipeline,
+    [101, 102, 103].map((seed) => ctSeriesZip(seed)),
+  );
+  const seriesRssMb = peakRssMb();
   await bot.close();
   await pipeline.close();
 
@@ -268,7 +362,10 @@ async function main(): Promise<void> {
   let medsamRunsMs: number[] = [];
   if (existsSync(medsamPath)) {
     log(`MedSAM-sized encoder (ViT-B, 1024×1024): ${medsamPath}`);
-    ({ ms: medsamEncoderMs, runsMs: medsamRunsMs } = await measureMedsamEncoder(medsamPath, Number.parseInt(args['medsam-runs'], 10)));
+    ({ ms: medsamEncoderMs, runsMs: medsamRunsMs } = await measureMedsamEncoder(
+      medsamPath,
+      Number.parseInt(args['medsam-runs'], 10),
+    ));
   } else {
     notes.push(
       `MedSAM encoder not found at ${medsamPath}: make it once with \`/usr/bin/python3 training/make_medsam_encoder.py\` (needs torch; a few minutes of CPU), then run the bench again`,
@@ -293,6 +390,9 @@ async function main(): Promise<void> {
       followupP50Ms: series.followupP50Ms,
       asksPerSecondC1: series.asksPerSecond.c1,
       asksPerSecondC4: series.asksPerSecond.c4,
+      breakdownMs: seriesBreakdownMs,
+      /** Peak of the whole process so far (slices, then series). */
+      peakRssMb: seriesRssMb,
     },
     medsamEncoderMs,
     medsamEncoderRunsMs: medsamRunsMs,
@@ -300,10 +400,18 @@ async function main(): Promise<void> {
     targets: {
       askP50Ms: { target: TARGETS.askP50Ms, met: slice.askP50Ms <= TARGETS.askP50Ms },
       followupP50Ms: { target: TARGETS.followupP50Ms, met: slice.followupP50Ms <= TARGETS.followupP50Ms },
-      asksPerSecondC4: { target: TARGETS.asksPerSecondC4, met: (slice.asksPerSecond.c4 ?? 0) >= TARGETS.asksPerSecondC4 },
+      asksPerSecondC4: {
+        target: TARGETS.asksPerSecondC4,
+        met: (slice.asksPerSecond.c4 ?? 0) >= TARGETS.asksPerSecondC4,
+      },
       peakRssMb: { target: TARGETS.peakRssMb, met: rssMb <= TARGETS.peakRssMb },
     },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage1m: round1(loadavg()[0] ?? 0), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadAverage1m: round1(loadavg()[0] ?? 0),
+      node: process.version,
+    },
     notes,
   };
 
@@ -313,17 +421,51 @@ async function main(): Promise<void> {
   }
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
   const rows: [string, string, string][] = [
-    ['ask p50 / p95 (512×512, new image)', `${result.askP50Ms} / ${result.askP95Ms} ms`, `≤ ${TARGETS.askP50Ms} ms: ${met(result.targets.askP50Ms.met)}`],
-    ['  decode / segment / resolve', `${breakdownMs.decode} / ${breakdownMs.segment} / ${breakdownMs.resolve} ms`, ''],
+    [
+      'ask p50 / p95 (512×512, new image)',
+      `${result.askP50Ms} / ${result.askP95Ms} ms`,
+      `≤ ${TARGETS.askP50Ms} ms: ${met(result.targets.askP50Ms.met)}`,
+    ],
+    [
+      '  decode / segment / resolve',
+      `${breakdownMs.decode} / ${breakdownMs.segment} / ${breakdownMs.resolve} ms`,
+      '',
+    ],
     ['  render / encode', `${breakdownMs.render} / ${breakdownMs.encode} ms`, ''],
-    ['follow-up p50 / p95 (cached)', `${result.followupP50Ms} / ${result.followupP95Ms} ms`, `≤ ${TARGETS.followupP50Ms} ms: ${met(result.targets.followupP50Ms.met)}`],
-    ['asks/s at concurrency 1 / 4 / 16', `${result.asksPerSecondC1} / ${result.asksPerSecondC4} / ${result.asksPerSecondC16}`, `c4 ≥ ${TARGETS.asksPerSecondC4}: ${met(result.targets.asksPerSecondC4.met)}`],
-    ['peak RSS', `${result.peakRssMb} MB`, `≤ ${TARGETS.peakRssMb} MB: ${met(result.targets.peakRssMb.met)}`],
+    [
+      'follow-up p50 / p95 (cached)',
+      `${result.followupP50Ms} / ${result.followupP95Ms} ms`,
+      `≤ ${TARGETS.followupP50Ms} ms: ${met(result.targets.followupP50Ms.met)}`,
+    ],
+    [
+      'asks/s at concurrency 1 / 4 / 16',
+      `${result.asksPerSecondC1} / ${result.asksPerSecondC4} / ${result.asksPerSecondC16}`,
+      `c4 ≥ ${TARGETS.asksPerSecondC4}: ${met(result.targets.asksPerSecondC4.met)}`,
+    ],
+    [
+      'peak RSS (512×512 part)',
+      `${result.peakRssMb} MB`,
+      `≤ ${TARGETS.peakRssMb} MB: ${met(result.targets.peakRssMb.met)}`,
+    ],
     ['20-slice series: ask p50 / p95', `${series.askP50Ms} / ${series.askP95Ms} ms`, ''],
     ['20-slice series: follow-up p50', `${series.followupP50Ms} ms`, ''],
     ['20-slice series: asks/s c1 / c4', `${series.asksPerSecond.c1} / ${series.asksPerSecond.c4}`, ''],
-    ['MedSAM ViT-B encoder pass (1024²)', medsamEncoderMs === null ? 'not measured' : `${medsamEncoderMs} ms`, ''],
-    ['speed-up: encoder pass / our ask p50', result.speedupVsMedsamEncoder === null ? '–' : `${result.speedupVsMedsamEncoder}×`, ''],
+    [
+      '  decode / de-identify / re-decode / segment',
+      `${seriesBreakdownMs.decode} / ${seriesBreakdownMs.deidentify} / ${seriesBreakdownMs.redecode} / ${seriesBreakdownMs.segment} ms`,
+      '',
+    ],
+    ['20-slice series: peak RSS (whole run)', `${seriesRssMb} MB`, ''],
+    [
+      'MedSAM ViT-B encoder pass (1024²)',
+      medsamEncoderMs === null ? 'not measured' : `${medsamEncoderMs} ms`,
+      '',
+    ],
+    [
+      'speed-up: encoder pass / our ask p50',
+      result.speedupVsMedsamEncoder === null ? '–' : `${result.speedupVsMedsamEncoder}×`,
+      '',
+    ],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -43,19 +43,33 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
     server.route('POST', '/slack/events', (req, res) => listener(req, res), { maxBodyBytes: 1024 * 1024 });
   }
   const teams = config.teams
-    ? createTeamsAdapter({ bot: runtime.bot, authentication: config.teams, logger, maxAttachmentBytes: config.inputLimits.maxBytes })
+    ? createTeamsAdapter({
+        bot: runtime.bot,
+        authentication: config.teams,
+        logger,
+        maxAttachmentBytes: config.inputLimits.maxBytes,
+      })
     : undefined;
-  if (teams) server.route('POST', '/api/messages', (req, res) => teams.handleRequest(req, res), { maxBodyBytes: 1024 * 1024 });
+  if (teams)
+    server.route('POST', '/api/messages', (req, res) => teams.handleRequest(req, res), {
+      maxBodyBytes: 1024 * 1024,
+    });
   if (slack) {
     server.registerMetrics('slack', () => {
       const { accepted, duplicates, rejected } = slack.stats;
-      return { accepted, duplicates, ...Object.fromEntries(Object.entries(rejected).map(([k, v]) => [`rejected_${k}`, v])) };
+      return {
+        accepted,
+        duplicates,
+        ...Object.fromEntries(Object.entries(rejected).map(([k, v]) => [`rejected_${k}`, v])),
+      };
     });
     await slack.start();
   }
   if (teams) server.registerMetrics('teams', () => ({ ...teams.stats() }));
   lines.push(
-    slack ? `Slack: ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP at /slack/events'}` : 'Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)',
+    slack
+      ? `Slack: ${slack.mode === 'socket' ? 'Socket Mode' : 'HTTP at /slack/events'}`
+      : 'Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)',
     teams ? 'Teams: /api/messages' : 'Teams: off (set TEAMS_CLIENT_ID and TEAMS_CLIENT_SECRET)',
   );
   const { url } = await server.listen();

@@ -29,13 +29,21 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_PREFIX: z.string().min(1).default('organ-seg'),
-  STATE_TTL_SECONDS: z.coerce.number().int().positive().default(24 * 3600),
+  STATE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600),
   MODEL_PATH: optionalString,
   ORT_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
   ORT_THREADS: z.coerce.number().int().min(0).default(0),
   REFINER_ENCODER_PATH: optionalString,
   REFINER_DECODER_PATH: optionalString,
-  MAX_INPUT_BYTES: z.coerce.number().int().positive().default(256 * MiB),
+  MAX_INPUT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * MiB),
   MAX_PIXELS: z.coerce.number().int().positive().default(40_000_000),
   MAX_VOXELS: z.coerce.number().int().positive().default(200_000_000),
   PIPELINE_MODE: z.enum(['in-process', 'queue']).default('in-process'),
@@ -86,7 +94,13 @@ export interface AppConfig {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   teams?: { clientId: string; clientSecret?: string; tenantId?: string };
   webChatToken?: string;
-  llm?: { provider: 'openai' | 'ollama'; baseUrl?: string; model: string; apiKey?: string; timeoutMs: number };
+  llm?: {
+    provider: 'openai' | 'ollama';
+    baseUrl?: string;
+    model: string;
+    apiKey?: string;
+    timeoutMs: number;
+  };
   quizCasesDir?: string;
 }
 
@@ -99,12 +113,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.REFINER_ENCODER_PATH && !e.REFINER_DECODER_PATH) problems.push('REFINER_DECODER_PATH is required with REFINER_ENCODER_PATH');
-  if (e.REFINER_DECODER_PATH && !e.REFINER_ENCODER_PATH) problems.push('REFINER_ENCODER_PATH is required with REFINER_DECODER_PATH');
+  if (e.REFINER_ENCODER_PATH && !e.REFINER_DECODER_PATH)
+    problems.push('REFINER_DECODER_PATH is required with REFINER_ENCODER_PATH');
+  if (e.REFINER_DECODER_PATH && !e.REFINER_ENCODER_PATH)
+    problems.push('REFINER_ENCODER_PATH is required with REFINER_DECODER_PATH');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)');
   }
-  if (e.LLM_PROVIDER !== 'none' && !e.LLM_MODEL) problems.push(`LLM_MODEL is required with LLM_PROVIDER=${e.LLM_PROVIDER}`);
+  if (e.LLM_PROVIDER !== 'none' && !e.LLM_MODEL)
+    problems.push(`LLM_MODEL is required with LLM_PROVIDER=${e.LLM_PROVIDER}`);
   if (e.PIPELINE_MODE === 'queue' && !e.REDIS_URL) problems.push('PIPELINE_MODE=queue needs REDIS_URL');
   if (problems.length > 0) {
     throw new OrganSegError(ErrorCode.ConfigInvalid, `Invalid configuration: ${problems.join('; ')}`);
@@ -115,7 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : undefined,
     stateTtlSeconds: e.STATE_TTL_SECONDS,
-    model: { path: e.MODEL_PATH ?? DEFAULT_MODEL_PATH, executionProvider: e.ORT_EXECUTION_PROVIDER, threads: e.ORT_THREADS },
+    model: {
+      path: e.MODEL_PATH ?? DEFAULT_MODEL_PATH,
+      executionProvider: e.ORT_EXECUTION_PROVIDER,
+      threads: e.ORT_THREADS,
+    },
     refiner:
       e.REFINER_ENCODER_PATH && e.REFINER_DECODER_PATH
         ? { encoderPath: e.REFINER_ENCODER_PATH, decoderPath: e.REFINER_DECODER_PATH }
@@ -123,7 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     inputLimits: { maxBytes: e.MAX_INPUT_BYTES, maxPixels: e.MAX_PIXELS, maxVoxels: e.MAX_VOXELS },
     pipelineMode: e.PIPELINE_MODE,
     slack: e.SLACK_BOT_TOKEN
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+        }
       : undefined,
     teams: e.TEAMS_CLIENT_ID
       ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID }
@@ -131,7 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webChatToken: e.WEB_CHAT_TOKEN,
     llm:
       e.LLM_PROVIDER !== 'none' && e.LLM_MODEL
-        ? { provider: e.LLM_PROVIDER, baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
+        ? {
+            provider: e.LLM_PROVIDER,
+            baseUrl: e.LLM_BASE_URL,
+            model: e.LLM_MODEL,
+            apiKey: e.LLM_API_KEY,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+          }
         : undefined,
     quizCasesDir: e.QUIZ_CASES_DIR,
   };

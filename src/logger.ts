@@ -1,5 +1,5 @@
 /** Structured logs (pino). Components take a child logger; nothing logs image bytes or tokens. */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -10,7 +10,19 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
       base: { app: 'organ-seg' },
       // Belt and braces: these keys never reach a log line even if a caller passes them.
       redact: {
-        paths: ['token', 'botToken', 'signingSecret', 'authorization', '*.authorization', 'headers.authorization', 'bytes', 'image', 'pixels', 'patientName', 'patientId'],
+        paths: [
+          'token',
+          'botToken',
+          'signingSecret',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          'bytes',
+          'image',
+          'pixels',
+          'patientName',
+          'patientId',
+        ],
         censor: '[redacted]',
       },
     },

@@ -29,7 +29,12 @@ export interface RuntimeOverrides {
 export function createRuntime(config: AppConfig, logger: Logger, overrides: RuntimeOverrides = {}): Runtime {
   const created = overrides.store
     ? { store: overrides.store, description: overrides.store.description }
-    : createConversationStore({ redisUrl: config.redis?.url, prefix: config.redis?.prefix, ttlSeconds: config.stateTtlSeconds, logger });
+    : createConversationStore({
+        redisUrl: config.redis?.url,
+        prefix: config.redis?.prefix,
+        ttlSeconds: config.stateTtlSeconds,
+        logger,
+      });
   const resolver = createQuestionResolver();
   const pipeline = new Pipeline({
     modelPath: config.model.path,
@@ -53,7 +58,13 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     bot,
     store: created.store,
     pipeline,
-    describe: [created.description, `model: ${config.model.path}`, config.llm ? `LLM: ${config.llm.provider} ${config.llm.model}` : 'questions: embedded resolver (offline)'],
+    describe: [
+      created.description,
+      `model: ${config.model.path}`,
+      config.llm
+        ? `LLM: ${config.llm.provider} ${config.llm.model}`
+        : 'questions: embedded resolver (offline)',
+    ],
     async close() {
       await bot.close();
       await pipeline.close();

@@ -13,7 +13,13 @@ import { DEFAULT_INPUT_LIMITS } from '../src/config.js';
 import { readNifti } from '../src/pipeline/decode/nifti.js';
 import type { OrganId } from '../src/pipeline/organs.js';
 import { makeBot, message, oracleSlicePng, oracleVolumeNifti, organsPainted } from './helpers/bot-harness.js';
-import { connectRawClient, deleteKeysWithPrefix, randomPrefix, redisAnswers, SHARED_REDIS_URL } from './helpers/redis.js';
+import {
+  connectRawClient,
+  deleteKeysWithPrefix,
+  randomPrefix,
+  redisAnswers,
+  SHARED_REDIS_URL,
+} from './helpers/redis.js';
 
 type Upload = 'slice' | 'slice-no-gb' | 'volume' | 'corrupt' | 'pdf';
 
@@ -66,14 +72,20 @@ const conversations: Record<string, Step[]> = {
     { say: 'where is the kidney?', letters: ['B', 'M'], painted: [2, 13] },
     { say: 'hide the left kidney', painted: [2], highlighted: ['B'] },
   ],
-  'outside the 13: breathing': [{ upload: 'slice' }, { say: 'Which organ helps us breathe?', letters: ['N'], painted: [], text: /lung/i }],
+  'outside the 13: breathing': [
+    { upload: 'slice' },
+    { say: 'Which organ helps us breathe?', letters: ['N'], painted: [], text: /lung/i },
+  ],
   'outline only and filled again': [
     { upload: 'slice' },
     { say: 'liver and spleen', letters: ['A', 'C'], painted: [1, 3] },
     { say: 'outline only', painted: [], highlighted: ['A', 'C'] },
     { say: 'filled', painted: [1, 3] },
   ],
-  'show all organs': [{ upload: 'slice' }, { say: 'show all organs', painted: [1, 2, 3, 9, 13], highlighted: ['A', 'B', 'C', 'I', 'M'] }],
+  'show all organs': [
+    { upload: 'slice' },
+    { say: 'show all organs', painted: [1, 2, 3, 9, 13], highlighted: ['A', 'B', 'C', 'I', 'M'] },
+  ],
   'undo returns to the previous picture': [
     { upload: 'slice' },
     { say: 'liver', letters: ['A'], painted: [1] },
@@ -85,9 +97,17 @@ const conversations: Record<string, Step[]> = {
     { say: 'show me the liver', letters: ['A'], painted: [1] },
     { say: 'what about the spleen?', letters: ['C'], painted: [3] },
   ],
-  'correction and negation': [{ upload: 'slice' }, { say: 'not the liver — the one that stores bile', letters: ['I'], painted: [9] }],
-  'question before any upload': [{ say: 'Which organ makes insulin?', letters: ['D'], noImage: true, text: /Upload a slice/i }],
-  'slice commands on a single slice': [{ upload: 'slice' }, { say: 'next slice', kind: 'info', text: /single slice/i }],
+  'correction and negation': [
+    { upload: 'slice' },
+    { say: 'not the liver — the one that stores bile', letters: ['I'], painted: [9] },
+  ],
+  'question before any upload': [
+    { say: 'Which organ makes insulin?', letters: ['D'], noImage: true, text: /Upload a slice/i },
+  ],
+  'slice commands on a single slice': [
+    { upload: 'slice' },
+    { say: 'next slice', kind: 'info', text: /single slice/i },
+  ],
   'volume: walk through slices': [
     { upload: 'volume', kind: 'info', text: /slice 3 of 5/i },
     { say: 'show the gallbladder', letters: ['I'], painted: [9], slice: 2 },
@@ -97,7 +117,12 @@ const conversations: Record<string, Step[]> = {
   ],
   'volume: slice where the liver is largest': [
     { upload: 'volume' },
-    { say: 'go to the slice where the liver is largest', painted: [1], slice: 3, text: /largest in slice 4/i },
+    {
+      say: 'go to the slice where the liver is largest',
+      painted: [1],
+      slice: 3,
+      text: /largest in slice 4/i,
+    },
   ],
   'volume: go to a slice by number, organ absent there': [
     { upload: 'volume' },
@@ -115,8 +140,16 @@ const conversations: Record<string, Step[]> = {
     { say: 'spleen', letters: ['C'] },
     { say: 'how big is it?', text: /pixels/ },
   ],
-  'volume: export mask and label volume': [{ upload: 'volume' }, { say: 'liver', letters: ['A'] }, { say: 'export', files: 2 }],
-  'slice: export mask': [{ upload: 'slice' }, { say: 'gallbladder', letters: ['I'] }, { say: 'export', files: 1 }],
+  'volume: export mask and label volume': [
+    { upload: 'volume' },
+    { say: 'liver', letters: ['A'] },
+    { say: 'export', files: 2 },
+  ],
+  'slice: export mask': [
+    { upload: 'slice' },
+    { say: 'gallbladder', letters: ['I'] },
+    { say: 'export', files: 1 },
+  ],
   'zoom in and out': [
     { upload: 'slice' },
     { say: 'spleen', letters: ['C'], painted: [3] },
@@ -136,13 +169,26 @@ const conversations: Record<string, Step[]> = {
     { upload: 'corrupt', error: 'input_corrupt' },
     { say: 'spleen', letters: ['C'], painted: [3] },
   ],
-  'a PDF is refused with a suggestion': [{ upload: 'pdf', error: 'input_unsupported_format', text: /PNG|DICOM/ }],
+  'a PDF is refused with a suggestion': [
+    { upload: 'pdf', error: 'input_unsupported_format', text: /PNG|DICOM/ },
+  ],
   help: [{ say: 'help', kind: 'help', text: /Upload a slice/ }],
-  'left adrenal not visible': [{ upload: 'slice' }, { say: 'show the left adrenal gland', letters: ['N'], painted: [] }],
-  'typo in an organ name': [{ upload: 'slice' }, { say: 'wher is the spleeen', letters: ['C'], painted: [3] }],
+  'left adrenal not visible': [
+    { upload: 'slice' },
+    { say: 'show the left adrenal gland', letters: ['N'], painted: [] },
+  ],
+  'typo in an organ name': [
+    { upload: 'slice' },
+    { say: 'wher is the spleeen', letters: ['C'], painted: [3] },
+  ],
   'several organs with one missing': [
     { upload: 'slice-no-gb' },
-    { say: 'show the liver and the gallbladder', letters: ['A'], painted: [1], text: /gallbladder is not visible/i },
+    {
+      say: 'show the liver and the gallbladder',
+      letters: ['A'],
+      painted: [1],
+      text: /gallbladder is not visible/i,
+    },
   ],
   'answering with a letter': [{ upload: 'slice' }, { say: 'M', letters: ['M'], painted: [13] }],
   'a new upload replaces the image': [
@@ -177,13 +223,20 @@ async function runScript(bot: OrganSegBot, key: ConversationKey, steps: Step[]):
     // No mask is ever painted on an organ the answer did not choose.
     if (reply.answer && step.painted) {
       const chosen = reply.answer.letters;
-      for (const id of step.painted) expect((chosen as string[]).includes('ABCDEFGHIJKLM'[id - 1] as string), where).toBe(true);
+      for (const id of step.painted)
+        expect((chosen as string[]).includes('ABCDEFGHIJKLM'[id - 1] as string), where).toBe(true);
     }
   }
 }
 
-const stores: { name: string; make: () => Promise<{ store: ConversationStore; cleanup: () => Promise<void> } | null> }[] = [
-  { name: 'memory store', make: async () => ({ store: new MemoryConversationStore({}), cleanup: async () => {} }) },
+const stores: {
+  name: string;
+  make: () => Promise<{ store: ConversationStore; cleanup: () => Promise<void> } | null>;
+}[] = [
+  {
+    name: 'memory store',
+    make: async () => ({ store: new MemoryConversationStore({}), cleanup: async () => {} }),
+  },
   {
     name: 'Redis store',
     make: async () => {
@@ -234,7 +287,11 @@ for (const backend of stores) {
     for (const [name, steps] of Object.entries(conversations)) {
       it(name, async (ctx) => {
         if (!available) ctx.skip();
-        await runScript(bot, { platform: 'web', workspace: 'test', channel: name.replace(/\W+/g, '-') }, steps);
+        await runScript(
+          bot,
+          { platform: 'web', workspace: 'test', channel: name.replace(/\W+/g, '-') },
+          steps,
+        );
       });
     }
 
@@ -284,7 +341,10 @@ for (const backend of stores) {
       const wrong = round.correct === 'A' ? 'B' : 'A';
       const answers = await Promise.all([
         bot.handle(message(key, round.correct, undefined, 'alice')),
-        bot.handle({ ...message(key, '', undefined, 'bob'), action: { action: 'quiz-answer', value: wrong } }),
+        bot.handle({
+          ...message(key, '', undefined, 'bob'),
+          action: { action: 'quiz-answer', value: wrong },
+        }),
         bot.handle(message(key, round.correct, undefined, 'alice')),
       ]);
       expect(answers.flat().filter((r) => /already answered/.test(r.text))).toHaveLength(1);

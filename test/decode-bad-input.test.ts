@@ -43,13 +43,17 @@ describe('bad input gets a clear coded error', () => {
   });
 
   it('a PDF and a video are refused as unsupported', async () => {
-    expect(await codeOf(decodeBytes(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'), limits))).toBe(ErrorCode.InputUnsupportedFormat);
+    expect(await codeOf(decodeBytes(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'), limits))).toBe(
+      ErrorCode.InputUnsupportedFormat,
+    );
     const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from('ftypisom'), Buffer.alloc(64)]);
     expect(await codeOf(decodeBytes(mp4, limits))).toBe(ErrorCode.InputUnsupportedFormat);
   });
 
   it('random bytes are not recognised', async () => {
-    expect(await codeOf(decodeBytes(Buffer.from('just some text, not an image'), limits))).toBe(ErrorCode.InputUnsupportedFormat);
+    expect(await codeOf(decodeBytes(Buffer.from('just some text, not an image'), limits))).toBe(
+      ErrorCode.InputUnsupportedFormat,
+    );
   });
 
   it('a truncated PNG is reported as damaged', async () => {
@@ -77,16 +81,26 @@ describe('bad input gets a clear coded error', () => {
     const data = new Uint8Array(64 * 64 * 64);
     const nii = niftiBytes(data, [64, 64, 64], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
     const bomb = gzipSync(Buffer.concat([Buffer.from(nii), Buffer.alloc(8 * 1024 * 1024)]));
-    expect(await codeOf(decodeBytes(bomb, { ...limits, maxBytes: 1024 * 1024, maxVoxels: 100_000 }))).toBe(ErrorCode.InputTooLarge);
+    expect(await codeOf(decodeBytes(bomb, { ...limits, maxBytes: 1024 * 1024, maxVoxels: 100_000 }))).toBe(
+      ErrorCode.InputTooLarge,
+    );
   });
 
   it('a NIfTI volume over the voxel limit is refused', async () => {
-    const nii = niftiBytes(new Uint8Array(32 * 32 * 32), [32, 32, 32], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+    const nii = niftiBytes(
+      new Uint8Array(32 * 32 * 32),
+      [32, 32, 32],
+      [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    );
     expect(await codeOf(decodeBytes(nii, { ...limits, maxVoxels: 1000 }))).toBe(ErrorCode.InputTooLarge);
   });
 
   it('a truncated NIfTI is reported as damaged', async () => {
-    const nii = niftiBytes(new Float32Array(16 * 16 * 4), [16, 16, 4], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+    const nii = niftiBytes(
+      new Float32Array(16 * 16 * 4),
+      [16, 16, 4],
+      [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    );
     expect(await codeOf(decodeBytes(nii.subarray(0, 1000), limits))).toBe(ErrorCode.InputCorrupt);
     const gz = gzipSync(nii);
     expect(await codeOf(decodeBytes(gz.subarray(0, gz.length - 40), limits))).toBe(ErrorCode.InputCorrupt);

@@ -10,13 +10,20 @@ import { niftiBytes, type SyntheticSlice, syntheticSlice } from './helpers/synth
 const limits = DEFAULT_INPUT_LIMITS;
 
 /** Three display slices that differ (an organ omitted in each) so slice order is checked too. */
-const slices: SyntheticSlice[] = [syntheticSlice(64, 48, [3]), syntheticSlice(64, 48), syntheticSlice(64, 48, [1])];
+const slices: SyntheticSlice[] = [
+  syntheticSlice(64, 48, [3]),
+  syntheticSlice(64, 48),
+  syntheticSlice(64, 48, [1]),
+];
 const W = 64;
 const H = 48;
 const K = slices.length;
 
 /** Builds storage data with a custom index mapping: storage(i,j,k) <- display(slice, row, col). */
-function store(dims: [number, number, number], at: (i: number, j: number, k: number) => [number, number, number]) {
+function store(
+  dims: [number, number, number],
+  at: (i: number, j: number, k: number) => [number, number, number],
+) {
   const [nx, ny, nz] = dims;
   const data = new Float32Array(nx * ny * nz);
   for (let k = 0; k < nz; k++)
@@ -43,7 +50,8 @@ function expectDisplayed(image: Awaited<ReturnType<typeof decodeBytes>>, order: 
     }
     let err = 0;
     const scale = Math.max(...slice.pixels) / Math.max(...expected);
-    for (let i = 0; i < expected.length; i++) err += Math.abs((slice.pixels[i] as number) - (expected[i] as number) * scale);
+    for (let i = 0; i < expected.length; i++)
+      err += Math.abs((slice.pixels[i] as number) - (expected[i] as number) * scale);
     expect(err / expected.length).toBeLessThan(0.02);
   });
 }
@@ -60,7 +68,9 @@ describe('NIfTI decoding shows slices radiologically whatever the storage order'
 
   it('RAS storage (x to patient right, y to anterior), gzipped: both axes flipped for display', async () => {
     const data = store([W, H, K], (i, j, k) => [k, H - 1 - j, W - 1 - i]);
-    const nii = niftiBytes(data, [W, H, K], [1.5, 0, 0, 0, 0, 1.5, 0, 0, 0, 0, 3, 0, 0, 0, 0, 1], { gzip: true });
+    const nii = niftiBytes(data, [W, H, K], [1.5, 0, 0, 0, 0, 1.5, 0, 0, 0, 0, 3, 0, 0, 0, 0, 1], {
+      gzip: true,
+    });
     expectDisplayed(await decodeBytes(nii, limits));
   });
 
@@ -90,7 +100,10 @@ describe('NIfTI decoding shows slices radiologically whatever the storage order'
   it('CT in Hounsfield units gets the abdominal window (level 40, width 400)', async () => {
     const hu = new Float32Array(W * H * K);
     for (let i = 0; i < hu.length; i++) hu[i] = i % 7 === 0 ? -1000 : i % 11 === 0 ? 700 : 40;
-    const image = await decodeBytes(niftiBytes(hu, [W, H, K], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]), limits);
+    const image = await decodeBytes(
+      niftiBytes(hu, [W, H, K], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]),
+      limits,
+    );
     expect(image.modality).toBe('CT');
     const px = image.slice(0).pixels;
     expect(px[1]).toBeCloseTo(0.5, 2); // 40 HU is the window centre
@@ -102,14 +115,20 @@ describe('NIfTI decoding shows slices radiologically whatever the storage order'
     const data = new Float32Array(W * H * 2 * 2).fill(1);
     data[0] = Number.NaN;
     data[1] = Number.POSITIVE_INFINITY;
-    const image = await decodeBytes(niftiBytes(data, [W, H, 2, 2], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]), limits);
+    const image = await decodeBytes(
+      niftiBytes(data, [W, H, 2, 2], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]),
+      limits,
+    );
     expect(image.sliceCount).toBe(2);
     for (const v of image.slice(0).pixels) expect(Number.isFinite(v)).toBe(true);
   });
 
   it('a 2D NIfTI is one slice', async () => {
     const data = store([W, H, 1], (i, j) => [1, j, i]);
-    const image = await decodeBytes(niftiBytes(data, [W, H], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]), limits);
+    const image = await decodeBytes(
+      niftiBytes(data, [W, H], [-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]),
+      limits,
+    );
     expect(image.sliceCount).toBe(1);
   });
 
@@ -120,7 +139,13 @@ describe('NIfTI decoding shows slices radiologically whatever the storage order'
     if (image.storage.kind !== 'volume') throw new Error('expected a volume');
     const { geometry } = image.storage;
     const volume = new Uint8Array(H * W * K);
-    for (let k = 0; k < K; k++) writeDisplaySliceToStorage((slices[[0, 1, 2][k] as number] as SyntheticSlice).labels, geometry, k, volume);
+    for (let k = 0; k < K; k++)
+      writeDisplaySliceToStorage(
+        (slices[[0, 1, 2][k] as number] as SyntheticSlice).labels,
+        geometry,
+        k,
+        volume,
+      );
     for (const template of [image.storage.niftiHeader, undefined]) {
       const written = readNifti(writeNiftiLabels(volume, geometry, template), limits);
       expect(written.geometry.dims).toEqual([H, W, K]);

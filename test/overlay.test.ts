@@ -62,7 +62,11 @@ describe('overlay rendering', () => {
   });
 
   it('outline style leaves the inside unfilled', async () => {
-    const { png } = await renderOverlay(image, slice.labels, { organs: [9], style: 'outline', legend: false });
+    const { png } = await renderOverlay(image, slice.labels, {
+      organs: [9],
+      style: 'outline',
+      legend: false,
+    });
     const img = await rgbOf(png);
     const inside = pixel(img, Math.round(0.36 * 512), Math.round(0.3 * 512));
     expect(inside[0]).toBe(inside[1]);
@@ -72,19 +76,25 @@ describe('overlay rendering', () => {
     const { png } = await renderOverlay(image, slice.labels, { organs: [2, 13] });
     const img = await rgbOf(png);
     const found = (rgb: number[]) => {
-      for (let y = 0; y < 80; y++) for (let x = 0; x < 160; x++) if (closeTo(pixel(img, x, y), rgb, 3)) return true;
+      for (let y = 0; y < 80; y++)
+        for (let x = 0; x < 160; x++) if (closeTo(pixel(img, x, y), rgb, 3)) return true;
       return false;
     };
     expect(found(colourRgb(organById(2).colour))).toBe(true);
     expect(found(colourRgb(organById(13).colour))).toBe(true);
     // the legend sits on a dark box; without a legend the corner is the slice's own black background
-    const plain = await rgbOf((await renderOverlay(image, slice.labels, { organs: [2, 13], legend: false })).png);
+    const plain = await rgbOf(
+      (await renderOverlay(image, slice.labels, { organs: [2, 13], legend: false })).png,
+    );
     expect(pixel(plain, 40, 12)).toEqual([0, 0, 0]);
   });
 
   it('upscales tiny slices for readability and keeps the mask aligned', async () => {
     const tiny = syntheticSlice(64, 64);
-    const { png, width } = await renderOverlay({ width: 64, height: 64, pixels: tiny.pixels }, tiny.labels, { organs: [1], legend: false });
+    const { png, width } = await renderOverlay({ width: 64, height: 64, pixels: tiny.pixels }, tiny.labels, {
+      organs: [1],
+      legend: false,
+    });
     expect(width).toBe(512);
     const img = await rgbOf(png);
     const orange = colourRgb(organById(1).colour);
@@ -94,7 +104,11 @@ describe('overlay rendering', () => {
   });
 
   it('zooms on a box and can draw bounding boxes', async () => {
-    const { width, height } = await renderOverlay(image, slice.labels, { organs: [9], zoomTo: [170, 136, 200, 172], showBoxes: true });
+    const { width, height } = await renderOverlay(image, slice.labels, {
+      organs: [9],
+      zoomTo: [170, 136, 200, 172],
+      showBoxes: true,
+    });
     expect(Math.max(width, height)).toBeGreaterThanOrEqual(512);
     expect(Math.max(width, height)).toBeLessThan(1024); // a crop around the organ, not the whole slice
   });

@@ -11,7 +11,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORACLE_MODEL } from './helpers/bot-harness.js';
-import { connectRawClient, deleteKeysWithPrefix, randomPrefix, redisAnswers, SHARED_REDIS_URL } from './helpers/redis.js';
+import {
+  connectRawClient,
+  deleteKeysWithPrefix,
+  randomPrefix,
+  redisAnswers,
+  SHARED_REDIS_URL,
+} from './helpers/redis.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUESTIONS = 100;
@@ -37,7 +43,12 @@ function start(args: string[], env: Record<string, string>, stream: 'stdout' | '
   return { child, lines, exited: once(child, 'exit') };
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string, procs: Proc[] = []): Promise<void> {
+async function until(
+  check: () => boolean,
+  timeoutMs: number,
+  what: string,
+  procs: Proc[] = [],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) {
@@ -55,7 +66,8 @@ describe.skipIf(!haveRedis)('queue mode: 2 bots, 2 workers, one Redis', () => {
   const procs: Proc[] = [];
 
   afterAll(async () => {
-    for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    for (const p of procs)
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await Promise.all(procs.map((p) => p.exited));
     const raw = await connectRawClient(SHARED_REDIS_URL);
     await deleteKeysWithPrefix(raw, prefix);
@@ -72,17 +84,31 @@ describe.skipIf(!haveRedis)('queue mode: 2 bots, 2 workers, one Redis', () => {
     };
     // Short locks so the dead worker's job is recovered within seconds, not the default 30 s.
     const workerArgs = ['src/adapters/cli/main.ts', 'worker', '--lock-ms', '3000', '--stalled-ms', '1000'];
-    const [victim, survivor] = [start(workerArgs, workerEnv, 'stderr'), start(workerArgs, workerEnv, 'stderr')] as [Proc, Proc];
-    const bots = [0, 1].map(() => start(['test/helpers/queue-bot.ts', SHARED_REDIS_URL, prefix, ORACLE_MODEL], {}, 'stdout'));
+    const [victim, survivor] = [
+      start(workerArgs, workerEnv, 'stderr'),
+      start(workerArgs, workerEnv, 'stderr'),
+    ] as [Proc, Proc];
+    const bots = [0, 1].map(() =>
+      start(['test/helpers/queue-bot.ts', SHARED_REDIS_URL, prefix, ORACLE_MODEL], {}, 'stdout'),
+    );
     procs.push(victim, survivor, ...bots);
-    await until(() => [victim, survivor].every((w) => w.lines.some((l) => l.includes('worker ready'))), 45_000, 'workers', [victim, survivor]);
+    await until(
+      () => [victim, survivor].every((w) => w.lines.some((l) => l.includes('worker ready'))),
+      45_000,
+      'workers',
+      [victim, survivor],
+    );
     await until(() => bots.every((b) => b.lines.includes('ready')), 45_000, 'bots', bots);
 
     for (let id = 0; id < QUESTIONS; id++) bots[id % 2]?.child.stdin?.write(`${JSON.stringify({ id })}\n`);
     for (const bot of bots) bot.child.stdin?.end();
 
     const answered = () => bots.reduce((n, b) => n + b.lines.length - 1, 0);
-    await until(() => jobsDone(victim) >= 5, 30_000, 'the first worker to finish some jobs', [victim, survivor, ...bots]);
+    await until(() => jobsDone(victim) >= 5, 30_000, 'the first worker to finish some jobs', [
+      victim,
+      survivor,
+      ...bots,
+    ]);
     victim.child.kill('SIGKILL');
     const [, signal] = (await victim.exited) as [number | null, string | null];
     const answeredAtKill = answered();
@@ -100,7 +126,12 @@ describe.skipIf(!haveRedis)('queue mode: 2 bots, 2 workers, one Redis', () => {
     expect([...perId.values()].every((n) => n === 1)).toBe(true);
     // Each is a real answer: the organ that stores bile, found on the slice and drawn.
     for (const reply of replies) {
-      expect(reply).toMatchObject({ kind: 'answer', names: ['Gallbladder'], organs: ['Gallbladder'], hasImage: true });
+      expect(reply).toMatchObject({
+        kind: 'answer',
+        names: ['Gallbladder'],
+        organs: ['Gallbladder'],
+        hasImage: true,
+      });
     }
     // The survivor kept working after the kill, and the queue is empty.
     expect(jobsDone(survivor)).toBeGreaterThan(survivorAtKill);

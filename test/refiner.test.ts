@@ -7,7 +7,10 @@ const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/models/${nam
 
 describe('box-prompt refiner (MedSAM signature, tiny random-weight fixtures)', () => {
   it('loads the encoder/decoder pair and returns a mask on the slice grid that follows the box', async () => {
-    const refiner = await createRefiner({ encoderPath: fixture('tiny-medsam-encoder.onnx'), decoderPath: fixture('tiny-medsam-decoder.onnx') });
+    const refiner = await createRefiner({
+      encoderPath: fixture('tiny-medsam-encoder.onnx'),
+      decoderPath: fixture('tiny-medsam-decoder.onnx'),
+    });
     const width = 300;
     const height = 200;
     const pixels = new Float32Array(width * height).map((_, i) => ((i * 7919) % 255) / 255);
@@ -31,16 +34,23 @@ describe('box-prompt refiner (MedSAM signature, tiny random-weight fixtures)', (
     const second = await refiner.refine({ width, height, pixels }, [200, 20, 290, 60], 'slice-a');
     expect(second[40 * width + 250]).toBe(1);
     expect(second[100 * width + 100]).toBe(0);
-    await expect(refiner.refine({ width, height, pixels }, [10, 10, 400, 20])).rejects.toMatchObject({ code: ErrorCode.InputCorrupt });
+    await expect(refiner.refine({ width, height, pixels }, [10, 10, 400, 20])).rejects.toMatchObject({
+      code: ErrorCode.InputCorrupt,
+    });
     await refiner.close();
   });
 
   it('refuses missing files and models with the wrong signature', async () => {
-    await expect(createRefiner({ encoderPath: '/nope.onnx', decoderPath: fixture('tiny-medsam-decoder.onnx') })).rejects.toMatchObject({
+    await expect(
+      createRefiner({ encoderPath: '/nope.onnx', decoderPath: fixture('tiny-medsam-decoder.onnx') }),
+    ).rejects.toMatchObject({
       code: ErrorCode.ModelUnavailable,
     });
     await expect(
-      createRefiner({ encoderPath: fixture('tiny-organ-seg.onnx'), decoderPath: fixture('tiny-medsam-decoder.onnx') }),
+      createRefiner({
+        encoderPath: fixture('tiny-organ-seg.onnx'),
+        decoderPath: fixture('tiny-medsam-decoder.onnx'),
+      }),
     ).rejects.toMatchObject({ code: ErrorCode.ModelInvalid });
   });
 

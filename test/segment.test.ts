@@ -135,6 +135,8 @@ describe('segmenter: the ONNX contract and post-processing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'organ-seg-model-'));
     writeFileSync(join(dir, 'broken.onnx'), 'not an onnx model');
     copyFileSync(fixture('tiny-organ-seg.json'), join(dir, 'broken.json'));
-    await expect(createSegmenter({ modelPath: join(dir, 'broken.onnx') })).rejects.toMatchObject({ code: ErrorCode.ModelInvalid });
+    await expect(createSegmenter({ modelPath: join(dir, 'broken.onnx') })).rejects.toMatchObject({
+      code: ErrorCode.ModelInvalid,
+    });
   });
 });

@@ -13,17 +13,30 @@ import { ORACLE_MODEL, oracleSlicePng } from './helpers/bot-harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`web-real-bot tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+if (!hasChromium)
+  console.warn(`web-real-bot tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('npm start: the web chat on the real bot in headless Chromium', () => {
   let browser: Browser;
   let app: RunningApp;
 
   beforeAll(async () => {
-    app = await startApp(loadConfig({ PORT: '0', MODEL_PATH: ORACLE_MODEL, LOG_LEVEL: 'silent' }), silentLogger);
+    app = await startApp(
+      loadConfig({ PORT: '0', MODEL_PATH: ORACLE_MODEL, LOG_LEVEL: 'silent' }),
+      silentLogger,
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -36,7 +49,11 @@ describe.skipIf(!hasChromium)('npm start: the web chat on the real bot in headle
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
     await page.goto(app.url.replace('127.0.0.1', 'localhost'));
     await page.waitForSelector('html[data-ready="true"]');
-    await page.setInputFiles('#file', { name: 'slice.png', mimeType: 'image/png', buffer: await oracleSlicePng() });
+    await page.setInputFiles('#file', {
+      name: 'slice.png',
+      mimeType: 'image/png',
+      buffer: await oracleSlicePng(),
+    });
     await page.getByLabel('Your question').fill('Which organ is responsible for bile storage?');
     await page.keyboard.press('Enter');
     const answer = page.locator('.message.kind-answer').last();
@@ -50,11 +67,15 @@ describe.skipIf(!hasChromium)('npm start: the web chat on the real bot in headle
 
     await page.getByLabel('Your question').fill('show both kidneys');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.message.kind-answer').last().textContent()).toMatch(/Right kidney.*Left kidney/s);
+    await expect
+      .poll(() => page.locator('.message.kind-answer').last().textContent())
+      .toMatch(/Right kidney.*Left kidney/s);
 
     await page.getByLabel('Your question').fill('segment the pancreas');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.message.kind-answer').last().textContent()).toMatch(/None of them[\s\S]*pancreas is not visible/i);
+    await expect
+      .poll(() => page.locator('.message.kind-answer').last().textContent())
+      .toMatch(/None of them[\s\S]*pancreas is not visible/i);
     await page.screenshot({ path: '/tmp/web-real-bot.png', fullPage: true });
 
     await page.getByRole('button', { name: /Start quiz/ }).click();

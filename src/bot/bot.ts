@@ -18,9 +18,9 @@ import { asCodedError, ErrorCode, InputError, isCodedError } from '../errors.js'
 import { type Logger, silentLogger } from '../logger.js';
 import { areaCm2, type GroundedAnswer, groundAnswer } from '../pipeline/answer.js';
 import { encodeDisplayVolume } from '../pipeline/decode/derived.js';
-import type { DecodedImage, Slice } from '../pipeline/decode/types.js';
 import { writeDisplaySliceToStorage } from '../pipeline/decode/geometry.js';
 import { writeNiftiLabels } from '../pipeline/decode/nifti-write.js';
+import type { DecodedImage, Slice } from '../pipeline/decode/types.js';
 import { ORGAN_IDS, type OrganId, type OrganLetter, organById, organByLetter } from '../pipeline/organs.js';
 import { overlayAltText, renderMaskPng, renderOverlay } from '../pipeline/overlay.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
@@ -127,14 +127,21 @@ export class OrganSegBot implements ChatBot {
   async handle(message: InboundMessage, progress: ProgressFn = () => {}): Promise<Reply[]> {
     const started = this.#now();
     try {
-      if (message.eventId && !(await this.#options.store.claimEvent(`${message.conversation.platform}:${message.eventId}`))) {
+      if (
+        message.eventId &&
+        !(await this.#options.store.claimEvent(`${message.conversation.platform}:${message.eventId}`))
+      ) {
         this.#logger.debug({ platform: message.conversation.platform }, 'duplicate delivery ignored');
         return [];
       }
       await this.#checkRateLimits(message);
       const replies = await this.#handle(message, progress);
       this.#logger.info(
-        { platform: message.conversation.platform, kinds: replies.map((r) => r.kind), ms: this.#now() - started },
+        {
+          platform: message.conversation.platform,
+          kinds: replies.map((r) => r.kind),
+          ms: this.#now() - started,
+        },
         'turn answered',
       );
       return replies;
@@ -153,18 +160,33 @@ export class OrganSegBot implements ChatBot {
     const suggestion: Partial<Record<ErrorCode, string>> = {
       [ErrorCode.NoActiveImage]: 'Upload a slice first (PNG, JPEG, DICOM or NIfTI), then ask again.',
       [ErrorCode.StateUnavailable]: 'Your conversation is safe; just send the message again in a moment.',
-      [ErrorCode.ModelUnavailable]: 'An administrator needs to install the model file (see models/README.md).',
+      [ErrorCode.ModelUnavailable]:
+        'An administrator needs to install the model file (see models/README.md).',
     };
     const extra = suggestion[coded.code];
-    return { kind: 'error', text: extra ? `${coded.userMessage} ${extra}` : coded.userMessage, errorCode: coded.code };
+    return {
+      kind: 'error',
+      text: extra ? `${coded.userMessage} ${extra}` : coded.userMessage,
+      errorCode: coded.code,
+    };
   }
 
   async #checkRateLimits(message: InboundMessage): Promise<void> {
     const limits = this.#options.rateLimits ?? { userPerMinute: 30, channelPerMinute: 240 };
     const { platform, workspace, channel } = message.conversation;
     const rules = [
-      { scope: 'user' as const, id: `${platform}:${workspace}:${message.user.id}`, limit: limits.userPerMinute, windowSeconds: 60 },
-      { scope: 'channel' as const, id: `${platform}:${workspace}:${channel}`, limit: limits.channelPerMinute, windowSeconds: 60 },
+      {
+        scope: 'user' as const,
+        id: `${platform}:${workspace}:${message.user.id}`,
+        limit: limits.userPerMinute,
+        windowSeconds: 60,
+      },
+      {
+        scope: 'channel' as const,
+        id: `${platform}:${workspace}:${channel}`,
+        limit: limits.channelPerMinute,
+        windowSeconds: 60,
+      },
     ];
     for (const rule of rules) {
       const decision = await this.#options.store.hitRateLimit(rule, this.#now());
@@ -201,7 +223,8 @@ export class OrganSegBot implements ChatBot {
         const seg = await this.segmentActive(state, progress);
         await this.saveState(key, state);
         const visible = seg.findings.filter((f) => f.present).map((f) => organById(f.id).name.toLowerCase());
-        const where = image && image.sliceCount > 1 ? ` Showing slice ${image.slice + 1} of ${image.sliceCount}.` : '';
+        const where =
+          image && image.sliceCount > 1 ? ` Showing slice ${image.slice + 1} of ${image.sliceCount}.` : '';
         replies.push({
           kind: 'info',
           text: `Got ${attachment.name} (${image?.description ?? 'image'}).${where} I can see: ${visible.length > 0 ? visible.join(', ') : 'none of the 13 organs clearly'}. Ask me a question about it, e.g. "Which organ stores bile?"`,
@@ -212,7 +235,10 @@ export class OrganSegBot implements ChatBot {
     }
 
     if (text === '') {
-      throw new InputError(ErrorCode.QuestionEmpty, 'Your message was empty. Ask about an organ, e.g. "Which organ filters blood?", or say "help".');
+      throw new InputError(
+        ErrorCode.QuestionEmpty,
+        'Your message was empty. Ask about an organ, e.g. "Which organ filters blood?", or say "help".',
+      );
     }
 
     const intent = parseIntent(text);
@@ -242,7 +268,10 @@ export class OrganSegBot implements ChatBot {
       },
       extra: {},
     };
-    next.history = [...state.history, { role: 'user', text: `[uploaded ${name}]`, at: this.#now(), intent: 'upload' }];
+    next.history = [
+      ...state.history,
+      { role: 'user', text: `[uploaded ${name}]`, at: this.#now(), intent: 'upload' },
+    ];
     return next;
   }
 
@@ -282,18 +311,27 @@ export class OrganSegBot implements ChatBot {
   }
 
   /** Segments one slice of an image, from the cache when any conversation asked before. */
-  async segmentImageSlice(hash: string, image: DecodedImage, index: number, progress?: ProgressFn): Promise<SliceSegmentation> {
+  async segmentImageSlice(
+    hash: string,
+    image: DecodedImage,
+    index: number,
+    progress?: ProgressFn,
+  ): Promise<SliceSegmentation> {
     const remote = this.#options.segmentation;
     const segmenter = remote ? undefined : await this.#options.pipeline.getSegmenter();
     const modelVersion = segmenter ? segmenter.version : await (remote as SegmentationBackend).modelVersion();
     const slice = image.slice(index);
-    const { result } = await this.#results.getOrCompute({ imageHash: hash, modelVersion, slice: index }, async () => {
-      progress?.('Finding the organs…');
-      if (!segmenter) return (remote as SegmentationBackend).segment({ imageHash: hash, slice: index, modelVersion });
-      const [seg] = await segmenter.segmentSlices([slice]);
-      if (!seg) throw new Error('no segmentation');
-      return toCached(seg);
-    });
+    const { result } = await this.#results.getOrCompute(
+      { imageHash: hash, modelVersion, slice: index },
+      async () => {
+        progress?.('Finding the organs…');
+        if (!segmenter)
+          return (remote as SegmentationBackend).segment({ imageHash: hash, slice: index, modelVersion });
+        const [seg] = await segmenter.segmentSlices([slice]);
+        if (!seg) throw new Error('no segmentation');
+        return toCached(seg);
+      },
+    );
     return fromCached(result, modelVersion);
   }
 
@@ -319,7 +357,9 @@ export class OrganSegBot implements ChatBot {
     const seg = await this.segmentActive(state);
     const extra = (state.extra ?? {}) as Extra;
     const findings = organs.map((id) => seg.findings.find((f) => f.id === id) as OrganFinding);
-    const zoomBox = extra.zoom ? unionBox(findings.filter((f) => f.present).map((f) => f.bbox as [number, number, number, number])) : undefined;
+    const zoomBox = extra.zoom
+      ? unionBox(findings.filter((f) => f.present).map((f) => f.bbox as [number, number, number, number]))
+      : undefined;
     const style = state.display.style === 'outline' ? 'outline' : 'filled';
     const overlay = await renderOverlay(slice, seg.labels, {
       organs,
@@ -336,7 +376,12 @@ export class OrganSegBot implements ChatBot {
       image: {
         png: overlay.png,
         organs: findings.filter((f) => f.present).map((f) => organById(f.id).letter),
-        altText: overlayAltText(findings.map((f) => ({ id: f.id, bbox: f.present ? f.bbox : null })), slice.width, slice.height, style),
+        altText: overlayAltText(
+          findings.map((f) => ({ id: f.id, bbox: f.present ? f.bbox : null })),
+          slice.width,
+          slice.height,
+          style,
+        ),
         fileName: `organ-seg-slice-${active.slice + 1}.png`,
         width: overlay.width,
         height: overlay.height,
@@ -345,15 +390,29 @@ export class OrganSegBot implements ChatBot {
     };
   }
 
-  async #answerQuestion(key: ConversationKey, state: ConversationState, message: InboundMessage, question: string, progress: ProgressFn): Promise<Reply[]> {
+  async #answerQuestion(
+    key: ConversationKey,
+    state: ConversationState,
+    message: InboundMessage,
+    question: string,
+    progress: ProgressFn,
+  ): Promise<Reply[]> {
     const resolution = this.#options.resolver.resolve(question);
     if (!state.activeImage) {
-      const letters = resolution.letters.map((l) => (l === 'N' ? 'N. None of them' : `${l}. ${organByLetter(l).name}`)).join(', ');
+      const letters = resolution.letters
+        .map((l) => (l === 'N' ? 'N. None of them' : `${l}. ${organByLetter(l).name}`))
+        .join(', ');
       return [
         {
           kind: 'answer',
           text: `*${letters}*\n${resolution.explanation}\nUpload a slice and I will outline it.`,
-          answer: { letters: resolution.letters, names: namesOf(resolution), noneOfThem: resolution.noneOfThem, explanation: resolution.explanation, organs: [] },
+          answer: {
+            letters: resolution.letters,
+            names: namesOf(resolution),
+            noneOfThem: resolution.noneOfThem,
+            explanation: resolution.explanation,
+            organs: [],
+          },
         },
       ];
     }
@@ -367,20 +426,43 @@ export class OrganSegBot implements ChatBot {
     state.selection = drawn;
     state.extra = { ...(state.extra ?? {}), lastAsked: resolution.organIds } as JsonObject;
     state.history.push(
-      { role: 'user', userId: message.user.id, text: question.slice(0, 500), at: this.#now(), intent: 'question' },
-      { role: 'bot', text: grounded.explanation.slice(0, 500), at: this.#now(), intent: 'answer', answer: grounded.letters[0] },
+      {
+        role: 'user',
+        userId: message.user.id,
+        text: question.slice(0, 500),
+        at: this.#now(),
+        intent: 'question',
+      },
+      {
+        role: 'bot',
+        text: grounded.explanation.slice(0, 500),
+        at: this.#now(),
+        intent: 'answer',
+        answer: grounded.letters[0],
+      },
     );
     await this.saveState(key, state);
     return [await this.renderReply(state, drawn, answerText(grounded), toReplyAnswer(grounded))];
   }
 
-  async #handleIntent(key: ConversationKey, state: ConversationState, message: InboundMessage, intent: Intent, progress: ProgressFn): Promise<Reply[]> {
+  async #handleIntent(
+    key: ConversationKey,
+    state: ConversationState,
+    message: InboundMessage,
+    intent: Intent,
+    progress: ProgressFn,
+  ): Promise<Reply[]> {
     switch (intent.kind) {
       case 'help':
         return [{ kind: 'help', text: HELP_TEXT }];
       case 'forget':
         await this.#options.store.forget(key);
-        return [{ kind: 'info', text: 'Done: I deleted everything this conversation stored (image, answers, quiz round, preferences).' }];
+        return [
+          {
+            kind: 'info',
+            text: 'Done: I deleted everything this conversation stored (image, answers, quiz round, preferences).',
+          },
+        ];
       case 'start-over':
         await this.saveState(key, emptyConversation(this.#now()));
         return [{ kind: 'info', text: 'Started over. Upload a slice to begin.' }];
@@ -391,10 +473,24 @@ export class OrganSegBot implements ChatBot {
         if (state.activeImage) state.activeImage.slice = previous.slice;
         state.display = previous.display;
         await this.saveState(key, state);
-        return [await this.renderReply(state, state.selection, `Undone. Showing ${describeSelection(state.selection)}.`, undefined, 'info')];
+        return [
+          await this.renderReply(
+            state,
+            state.selection,
+            `Undone. Showing ${describeSelection(state.selection)}.`,
+            undefined,
+            'info',
+          ),
+        ];
       }
       case 'letter':
-        return this.#answerQuestion(key, state, message, intent.letter === 'N' ? 'none of them' : organByLetter(intent.letter).name, progress);
+        return this.#answerQuestion(
+          key,
+          state,
+          message,
+          intent.letter === 'N' ? 'none of them' : organByLetter(intent.letter).name,
+          progress,
+        );
       case 'question':
         return this.#answerQuestion(key, state, message, intent.text, progress);
       case 'side':
@@ -404,7 +500,10 @@ export class OrganSegBot implements ChatBot {
         pushUndo(state);
         state.selection = seg.findings.filter((f) => f.present).map((f) => f.id);
         await this.saveState(key, state);
-        const text = state.selection.length > 0 ? `All ${state.selection.length} organs visible in this slice: ${describeSelection(state.selection)}.` : 'None of the 13 organs is clearly visible in this slice.';
+        const text =
+          state.selection.length > 0
+            ? `All ${state.selection.length} organs visible in this slice: ${describeSelection(state.selection)}.`
+            : 'None of the 13 organs is clearly visible in this slice.';
         return [await this.renderReply(state, state.selection, text, undefined, 'info')];
       }
       case 'hide': {
@@ -412,19 +511,48 @@ export class OrganSegBot implements ChatBot {
         pushUndo(state);
         state.selection = state.selection.filter((id) => !hidden.includes(id));
         await this.saveState(key, state);
-        return [await this.renderReply(state, state.selection, `Hidden. Showing ${describeSelection(state.selection)}.`, undefined, 'info')];
+        return [
+          await this.renderReply(
+            state,
+            state.selection,
+            `Hidden. Showing ${describeSelection(state.selection)}.`,
+            undefined,
+            'info',
+          ),
+        ];
       }
       case 'style':
         pushUndo(state);
-        state.display = { ...state.display, style: intent.style === 'outline' ? 'outline' : 'filled+outline' };
+        state.display = {
+          ...state.display,
+          style: intent.style === 'outline' ? 'outline' : 'filled+outline',
+        };
         await this.saveState(key, state);
-        return [await this.renderReply(state, state.selection, intent.style === 'outline' ? 'Outlines only.' : 'Filled.', undefined, 'info')];
+        return [
+          await this.renderReply(
+            state,
+            state.selection,
+            intent.style === 'outline' ? 'Outlines only.' : 'Filled.',
+            undefined,
+            'info',
+          ),
+        ];
       case 'boxes':
       case 'zoom': {
         pushUndo(state);
-        state.extra = { ...(state.extra ?? {}), [intent.kind === 'zoom' ? 'zoom' : 'boxes']: intent.on } as JsonObject;
+        state.extra = {
+          ...(state.extra ?? {}),
+          [intent.kind === 'zoom' ? 'zoom' : 'boxes']: intent.on,
+        } as JsonObject;
         await this.saveState(key, state);
-        const text = intent.kind === 'zoom' ? (intent.on ? `Zoomed in on ${describeSelection(state.selection)}.` : 'Whole slice.') : intent.on ? 'Bounding boxes on.' : 'Bounding boxes off.';
+        const text =
+          intent.kind === 'zoom'
+            ? intent.on
+              ? `Zoomed in on ${describeSelection(state.selection)}.`
+              : 'Whole slice.'
+            : intent.on
+              ? 'Bounding boxes on.'
+              : 'Bounding boxes off.';
         return [await this.renderReply(state, state.selection, text, undefined, 'info')];
       }
       case 'slice-step':
@@ -441,11 +569,22 @@ export class OrganSegBot implements ChatBot {
     }
   }
 
-  async #handleSide(key: ConversationKey, state: ConversationState, message: InboundMessage, side: 'left' | 'right' | 'other' | 'both', progress: ProgressFn): Promise<Reply[]> {
+  async #handleSide(
+    key: ConversationKey,
+    state: ConversationState,
+    message: InboundMessage,
+    side: 'left' | 'right' | 'other' | 'both',
+    progress: ProgressFn,
+  ): Promise<Reply[]> {
     const lastAsked = ((state.extra ?? {}) as Extra).lastAsked ?? [];
     const reference = [...state.selection, ...lastAsked].map(organById).find((o) => o.pairedWith);
     if (!reference?.pairedWith) {
-      return [{ kind: 'info', text: 'Which organ do you mean? Only the kidneys and the adrenal glands come in left and right, e.g. "show the left kidney".' }];
+      return [
+        {
+          kind: 'info',
+          text: 'Which organ do you mean? Only the kidneys and the adrenal glands come in left and right, e.g. "show the left kidney".',
+        },
+      ];
     }
     const pair = [reference.id, reference.pairedWith].map(organById);
     const chosen =
@@ -458,12 +597,22 @@ export class OrganSegBot implements ChatBot {
     return this.#answerQuestion(key, state, message, question, progress);
   }
 
-  async #handleSlice(key: ConversationKey, state: ConversationState, intent: Extract<Intent, { kind: 'slice-step' | 'slice-goto' | 'slice-largest' }>, progress: ProgressFn): Promise<Reply[]> {
+  async #handleSlice(
+    key: ConversationKey,
+    state: ConversationState,
+    intent: Extract<Intent, { kind: 'slice-step' | 'slice-goto' | 'slice-largest' }>,
+    progress: ProgressFn,
+  ): Promise<Reply[]> {
     const image = await this.activeDecoded(state);
     const active = state.activeImage;
     if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
     if (image.sliceCount === 1) {
-      return [{ kind: 'info', text: 'This image is a single slice. Upload a volume (NIfTI, or a DICOM series as a zip) to move between slices.' }];
+      return [
+        {
+          kind: 'info',
+          text: 'This image is a single slice. Upload a volume (NIfTI, or a DICOM series as a zip) to move between slices.',
+        },
+      ];
     }
     let target = active.slice;
     let note = '';
@@ -471,19 +620,30 @@ export class OrganSegBot implements ChatBot {
     if (intent.kind === 'slice-goto') target = intent.number - 1;
     if (intent.kind === 'slice-largest') {
       const organs = this.#options.resolver.resolve(intent.organText).organIds;
-      if (organs.length === 0) return [{ kind: 'info', text: `I could not tell which organ "${intent.organText}" is.` }];
+      if (organs.length === 0)
+        return [{ kind: 'info', text: `I could not tell which organ "${intent.organText}" is.` }];
       progress(`Looking through all ${image.sliceCount} slices…`);
       const areas = await this.#areasPerSlice(active.hash, image, organs, progress);
       const best = areas.reduce((b, a, i) => (a > (areas[b] as number) ? i : b), 0);
       if ((areas[best] as number) === 0) {
-        return [{ kind: 'answer', text: `The ${describeSelection(organs)} is not visible in any slice of this volume.` }];
+        return [
+          {
+            kind: 'answer',
+            text: `The ${describeSelection(organs)} is not visible in any slice of this volume.`,
+          },
+        ];
       }
       target = best;
       note = `The ${describeSelection(organs)} is largest in slice ${best + 1}. `;
       state.selection = organs;
     }
     if (target < 0 || target >= image.sliceCount) {
-      return [{ kind: 'info', text: `Slice ${target + 1} does not exist: this volume has slices 1 to ${image.sliceCount}.` }];
+      return [
+        {
+          kind: 'info',
+          text: `Slice ${target + 1} does not exist: this volume has slices 1 to ${image.sliceCount}.`,
+        },
+      ];
     }
     pushUndo(state);
     active.slice = target;
@@ -495,7 +655,12 @@ export class OrganSegBot implements ChatBot {
     return [await this.renderReply(state, state.selection, text, undefined, 'info')];
   }
 
-  async #areasPerSlice(hash: string, image: DecodedImage, organs: OrganId[], progress?: ProgressFn): Promise<number[]> {
+  async #areasPerSlice(
+    hash: string,
+    image: DecodedImage,
+    organs: OrganId[],
+    progress?: ProgressFn,
+  ): Promise<number[]> {
     const areas: number[] = [];
     for (let k = 0; k < image.sliceCount; k++) {
       const seg = await this.segmentImageSlice(hash, image, k);
@@ -506,7 +671,8 @@ export class OrganSegBot implements ChatBot {
   }
 
   async #sizeReply(state: ConversationState, progress: ProgressFn): Promise<Reply> {
-    if (state.selection.length === 0) return { kind: 'info', text: 'Nothing is selected. Ask about an organ first, e.g. "show the liver".' };
+    if (state.selection.length === 0)
+      return { kind: 'info', text: 'Nothing is selected. Ask about an organ first, e.g. "show the liver".' };
     const image = await this.activeDecoded(state);
     const active = state.activeImage;
     if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
@@ -521,7 +687,10 @@ export class OrganSegBot implements ChatBot {
         continue;
       }
       const area = areaCm2(finding.areaPx, slice);
-      let line = area !== undefined ? `${name}: ${area.toFixed(1)} cm² in this slice` : `${name}: ${finding.areaPx} pixels in this slice (no pixel spacing in this file, so no cm²)`;
+      let line =
+        area !== undefined
+          ? `${name}: ${area.toFixed(1)} cm² in this slice`
+          : `${name}: ${finding.areaPx} pixels in this slice (no pixel spacing in this file, so no cm²)`;
       if (image.sliceCount > 1 && image.storage.kind === 'volume' && area !== undefined) {
         progress('Measuring across all slices…');
         const areas = await this.#areasPerSlice(active.hash, image, [id], progress);
@@ -541,7 +710,8 @@ export class OrganSegBot implements ChatBot {
     const active = state.activeImage;
     if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
     const seg = await this.segmentActive(state, progress);
-    const organs = state.selection.length > 0 ? state.selection : seg.findings.filter((f) => f.present).map((f) => f.id);
+    const organs =
+      state.selection.length > 0 ? state.selection : seg.findings.filter((f) => f.present).map((f) => f.id);
     const files: Reply['files'] = [
       {
         name: `organ-seg-mask-slice-${active.slice + 1}.png`,
@@ -563,20 +733,34 @@ export class OrganSegBot implements ChatBot {
         name: 'organ-seg-labels.nii.gz',
         contentType: 'application/gzip',
         bytes: writeNiftiLabels(volume, geometry, image.storage.niftiHeader),
-        description: 'Label volume (NIfTI, ids 1–13 as in the README) on the uploaded volume’s grid; opens in ITK-SNAP, 3D Slicer or FSLeyes.',
+        description:
+          'Label volume (NIfTI, ids 1–13 as in the README) on the uploaded volume’s grid; opens in ITK-SNAP, 3D Slicer or FSLeyes.',
       });
     }
-    return { kind: 'info', text: `Here is the segmentation of ${describeSelection(organs)}. DICOM SEG export is not available yet.`, files };
+    return {
+      kind: 'info',
+      text: `Here is the segmentation of ${describeSelection(organs)}. DICOM SEG export is not available yet.`,
+      files,
+    };
   }
 }
 
 function pushUndo(state: ConversationState): void {
-  state.undo.push({ selection: [...state.selection], slice: state.activeImage?.slice ?? 0, display: { ...state.display } });
+  state.undo.push({
+    selection: [...state.selection],
+    slice: state.activeImage?.slice ?? 0,
+    display: { ...state.display },
+  });
 }
 
 function unionBox(boxes: [number, number, number, number][]): [number, number, number, number] | null {
   if (boxes.length === 0) return null;
-  return boxes.reduce((u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])]);
+  return boxes.reduce((u, b) => [
+    Math.min(u[0], b[0]),
+    Math.min(u[1], b[1]),
+    Math.max(u[2], b[2]),
+    Math.max(u[3], b[3]),
+  ]);
 }
 
 export function describeSelection(ids: OrganId[]): string {
@@ -600,7 +784,9 @@ export function toReplyAnswer(grounded: GroundedAnswer): ReplyAnswer {
 }
 
 function answerText(grounded: GroundedAnswer): string {
-  const head = grounded.noneOfThem ? '*N. None of them*' : `*${grounded.organs.map((o) => `${o.letter}. ${o.name}`).join(', ')}*`;
+  const head = grounded.noneOfThem
+    ? '*N. None of them*'
+    : `*${grounded.organs.map((o) => `${o.letter}. ${o.name}`).join(', ')}*`;
   return `${head}\n${grounded.explanation}`;
 }
 
@@ -609,12 +795,19 @@ export function toCached(seg: SliceSegmentation): CachedSegmentation {
     width: seg.width,
     height: seg.height,
     labels: seg.labels,
-    details: { findings: seg.findings.map((f) => ({ ...f, bbox: f.bbox ? [...f.bbox] : null })) as unknown as JsonObject[] },
+    details: {
+      findings: seg.findings.map((f) => ({
+        ...f,
+        bbox: f.bbox ? [...f.bbox] : null,
+      })) as unknown as JsonObject[],
+    },
   };
 }
 
 export function fromCached(result: CachedSegmentation, modelVersion: string): SliceSegmentation {
-  const findings = ((result.details?.findings ?? []) as unknown as OrganFinding[]).filter((f) => ORGAN_IDS.includes(f.id));
+  const findings = ((result.details?.findings ?? []) as unknown as OrganFinding[]).filter((f) =>
+    ORGAN_IDS.includes(f.id),
+  );
   return { width: result.width, height: result.height, labels: result.labels, findings, modelVersion };
 }
 

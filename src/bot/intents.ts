@@ -58,13 +58,17 @@ function clean(text: string): string {
 export function parseIntent(raw: string): Intent {
   const text = clean(raw);
   const words = text.split(' ').filter(Boolean);
-  if (/^(help|\?|what can you do|how does this work|how do i use (this|you))$/.test(text)) return { kind: 'help' };
-  if (/^(forget|forget (me|this|everything|this conversation)|delete (my|all) data)$/.test(text)) return { kind: 'forget' };
+  if (/^(help|\?|what can you do|how does this work|how do i use (this|you))$/.test(text))
+    return { kind: 'help' };
+  if (/^(forget|forget (me|this|everything|this conversation)|delete (my|all) data)$/.test(text))
+    return { kind: 'forget' };
   if (/^(start over|start again|reset|clear|new conversation)$/.test(text)) return { kind: 'start-over' };
   if (/^(undo|go back|back)$/.test(text)) return { kind: 'undo' };
-  if (/^(reveal|show (the )?answer|end (the )?(quiz|round)|stop (the )?quiz)$/.test(text)) return { kind: 'quiz-reveal' };
+  if (/^(reveal|show (the )?answer|end (the )?(quiz|round)|stop (the )?quiz)$/.test(text))
+    return { kind: 'quiz-reveal' };
   if (/^(leaderboard|scores?|show (the )?(leaderboard|scores))$/.test(text)) return { kind: 'leaderboard' };
-  if (/^add (this |it )?(slice |image |case )?to (the )?(quiz )?bank$/.test(text)) return { kind: 'quiz-bank-add' };
+  if (/^add (this |it )?(slice |image |case )?to (the )?(quiz )?bank$/.test(text))
+    return { kind: 'quiz-bank-add' };
   const quiz = /^(?:start (?:a )?)?quiz(?: me)?(?: (?:on|about))?(?: (.*))?$/.exec(text);
   if (quiz) {
     const rest = quiz[1] ?? '';
@@ -73,33 +77,54 @@ export function parseIntent(raw: string): Intent {
     return { kind: 'quiz-start', organs: organs.length > 0 ? organs : undefined, difficulty };
   }
   const letter = /^(?:answer |option |it'?s |i think )?\(?([a-n])\)?$/.exec(text);
-  if (letter?.[1] && isAnswerLetter(letter[1].toUpperCase())) return { kind: 'letter', letter: letter[1].toUpperCase() as AnswerLetter };
+  if (letter?.[1] && isAnswerLetter(letter[1].toUpperCase()))
+    return { kind: 'letter', letter: letter[1].toUpperCase() as AnswerLetter };
   if (/^(next|next slice|down|slice down|go down)$/.test(text)) return { kind: 'slice-step', step: 1 };
-  if (/^(previous|prev|previous slice|prev slice|up|slice up|go up)$/.test(text)) return { kind: 'slice-step', step: -1 };
+  if (/^(previous|prev|previous slice|prev slice|up|slice up|go up)$/.test(text))
+    return { kind: 'slice-step', step: -1 };
   const goto = /^(?:go to |show )?slice (\d{1,5})$/.exec(text);
   if (goto?.[1]) return { kind: 'slice-goto', number: Number.parseInt(goto[1], 10) };
-  const largest = /slice (?:where|with) (?:the )?(.+?) (?:is|looks|appears) (?:the )?(?:largest|biggest)/.exec(text);
+  const largest =
+    /slice (?:where|with) (?:the )?(.+?) (?:is|looks|appears) (?:the )?(?:largest|biggest)/.exec(text);
   if (largest?.[1]) return { kind: 'slice-largest', organText: largest[1] };
-  if (/^(outline|outlines|outline only|only (the )?outlines?|no fill|contours?( only)?)$/.test(text)) return { kind: 'style', style: 'outline' };
-  if (/^(filled|fill|fill (it|them)( in)?|fill in|solid)$/.test(text)) return { kind: 'style', style: 'filled' };
+  if (/^(outline|outlines|outline only|only (the )?outlines?|no fill|contours?( only)?)$/.test(text))
+    return { kind: 'style', style: 'outline' };
+  if (/^(filled|fill|fill (it|them)( in)?|fill in|solid)$/.test(text))
+    return { kind: 'style', style: 'filled' };
   if (/^(show |draw )?(the )?(bounding )?box(es)?$/.test(text)) return { kind: 'boxes', on: true };
   if (/^(hide|no) (the )?(bounding )?box(es)?$/.test(text)) return { kind: 'boxes', on: false };
   if (/^zoom out$|^(show )?(the )?whole (slice|image)$/.test(text)) return { kind: 'zoom', on: false };
-  if (/^(zoom|zoom in|zoom in on (it|them|that)|closer|enlarge)$/.test(text)) return { kind: 'zoom', on: true };
-  if (/^(how (big|large) is (it|that|this|the organ)|how (big|large)|what size is it|size|area|volume|measure (it|that))$/.test(text)) {
+  if (/^(zoom|zoom in|zoom in on (it|them|that)|closer|enlarge)$/.test(text))
+    return { kind: 'zoom', on: true };
+  if (
+    /^(how (big|large) is (it|that|this|the organ)|how (big|large)|what size is it|size|area|volume|measure (it|that))$/.test(
+      text,
+    )
+  ) {
     return { kind: 'size' };
   }
-  if (/^(export|download|save|export (the )?(mask|masks|segmentation|labels)|download (the )?(mask|masks|segmentation))$/.test(text)) {
+  if (
+    /^(export|download|save|export (the )?(mask|masks|segmentation|labels)|download (the )?(mask|masks|segmentation))$/.test(
+      text,
+    )
+  ) {
     return { kind: 'export' };
   }
-  if (/^(show )?(me )?(all|every|all the) (organs|of them)$|^show (all|everything)$/.test(text)) return { kind: 'show-all' };
+  if (/^(show )?(me )?(all|every|all the) (organs|of them)$|^show (all|everything)$/.test(text))
+    return { kind: 'show-all' };
   const hide = /^(?:hide|remove|drop) (?:the )?(.+)$/.exec(text);
   if (hide?.[1]) return { kind: 'hide', organText: hide[1] };
   if (words.length <= 6) {
-    if (/^(and |now |ok |okay )?(what about |show )?(the )?other (one|side|kidney|adrenal( gland)?)$/.test(text)) return { kind: 'side', side: 'other' };
-    if (/^(and |now |ok |okay )?(what about |show )?(the )?left( one| side)?$/.test(text)) return { kind: 'side', side: 'left' };
-    if (/^(and |now |ok |okay )?(what about |show )?(the )?right( one| side)?$/.test(text)) return { kind: 'side', side: 'right' };
-    if (/^(and |now |ok |okay )?(show )?(them )?both( of them| sides)?$/.test(text)) return { kind: 'side', side: 'both' };
+    if (
+      /^(and |now |ok |okay )?(what about |show )?(the )?other (one|side|kidney|adrenal( gland)?)$/.test(text)
+    )
+      return { kind: 'side', side: 'other' };
+    if (/^(and |now |ok |okay )?(what about |show )?(the )?left( one| side)?$/.test(text))
+      return { kind: 'side', side: 'left' };
+    if (/^(and |now |ok |okay )?(what about |show )?(the )?right( one| side)?$/.test(text))
+      return { kind: 'side', side: 'right' };
+    if (/^(and |now |ok |okay )?(show )?(them )?both( of them| sides)?$/.test(text))
+      return { kind: 'side', side: 'both' };
   }
   return { kind: 'question', text: raw };
 }

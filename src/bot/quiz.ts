@@ -6,8 +6,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type {
+  ConversationKey,
+  ConversationState,
+  ConversationStore,
+  JsonObject,
+  QuizOutcome,
+} from '../cache/store.js';
 import { PACKAGE_ROOT } from '../config.js';
-import type { ConversationKey, ConversationState, ConversationStore, JsonObject, QuizOutcome } from '../cache/store.js';
 import { ErrorCode, InputError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { DecodedImage } from '../pipeline/decode/types.js';
@@ -22,7 +28,7 @@ import {
   organById,
   organByLetter,
 } from '../pipeline/organs.js';
-import { loadQuestionSet, type LabelledQuestion } from '../pipeline/question/evaluate.js';
+import { type LabelledQuestion, loadQuestionSet } from '../pipeline/question/evaluate.js';
 import { organFunction } from '../pipeline/question/knowledge.js';
 import type { SliceSegmentation } from '../pipeline/segment.js';
 import type { Intent } from './intents.js';
@@ -33,8 +39,19 @@ export interface QuizHost {
   loadState(key: ConversationKey): Promise<ConversationState>;
   saveState(key: ConversationKey, state: ConversationState): Promise<void>;
   activeDecoded(state: ConversationState): Promise<DecodedImage>;
-  segmentImageSlice(hash: string, image: DecodedImage, index: number, progress?: ProgressFn): Promise<SliceSegmentation>;
-  renderReply(state: ConversationState, organs: OrganId[], text: string, answer?: undefined, kind?: Reply['kind']): Promise<Reply>;
+  segmentImageSlice(
+    hash: string,
+    image: DecodedImage,
+    index: number,
+    progress?: ProgressFn,
+  ): Promise<SliceSegmentation>;
+  renderReply(
+    state: ConversationState,
+    organs: OrganId[],
+    text: string,
+    answer?: undefined,
+    kind?: Reply['kind'],
+  ): Promise<Reply>;
   deliver(conversation: ConversationKey, reply: Reply): Promise<void>;
   uploadCase(bytes: Uint8Array, name: string): Promise<{ hash: string; image: DecodedImage }>;
 }
@@ -85,7 +102,8 @@ export class QuizMaster {
 
   #questionBank(): LabelledQuestion[] {
     this.#questions ??= loadQuestionSet(resolve(PACKAGE_ROOT, 'data/questions/questions.jsonl')).filter(
-      (q) => q.letters.length === 1 && ['function', 'anatomy', 'disease', 'procedure', 'lab'].includes(q.kind),
+      (q) =>
+        q.letters.length === 1 && ['function', 'anatomy', 'disease', 'procedure', 'lab'].includes(q.kind),
     );
     return this.#questions;
   }
@@ -95,7 +113,12 @@ export class QuizMaster {
   }
 
   /** Handles quiz commands and answers; null when the message is not for the quiz. */
-  async maybeHandle(key: ConversationKey, state: ConversationState, message: InboundMessage, intent: Intent): Promise<Reply[] | null> {
+  async maybeHandle(
+    key: ConversationKey,
+    state: ConversationState,
+    message: InboundMessage,
+    intent: Intent,
+  ): Promise<Reply[] | null> {
     switch (intent.kind) {
       case 'quiz-start':
         return this.start(key, state, intent.organs, intent.difficulty);
@@ -115,12 +138,17 @@ export class QuizMaster {
     return [await this.#answer(key, round.roundId, message, letter)];
   }
 
-  async handleAction(key: ConversationKey, state: ConversationState, message: InboundMessage): Promise<Reply[]> {
+  async handleAction(
+    key: ConversationKey,
+    state: ConversationState,
+    message: InboundMessage,
+  ): Promise<Reply[]> {
     const action = message.action;
     if (!action) return [];
     if (action.action === 'quiz-answer' && isAnswerLetter(action.value)) {
       const round = await this.#o.store.getQuizRound(key);
-      if (!round) return [{ kind: 'info', text: 'There is no quiz round running here. Say "quiz" to start one.' }];
+      if (!round)
+        return [{ kind: 'info', text: 'There is no quiz round running here. Say "quiz" to start one.' }];
       return [await this.#answer(key, round.roundId, message, action.value)];
     }
     if (action.action === 'quiz-reveal') return [await this.reveal(key)];
@@ -129,22 +157,43 @@ export class QuizMaster {
   }
 
   #letterFromName(text: string): AnswerLetter | undefined {
-    const t = text.trim().toLowerCase().replace(/[.!?]+$/, '');
+    const t = text
+      .trim()
+      .toLowerCase()
+      .replace(/[.!?]+$/, '');
     if (t.split(/\s+/).length > 4) return undefined;
     if (/^(none|none of them|n\/a|nothing)$/.test(t)) return 'N';
     const organ = organByNameLoose(t);
     return organ?.letter;
   }
 
-  async #answer(key: ConversationKey, roundId: string, message: InboundMessage, letter: AnswerLetter): Promise<Reply> {
+  async #answer(
+    key: ConversationKey,
+    roundId: string,
+    message: InboundMessage,
+    letter: AnswerLetter,
+  ): Promise<Reply> {
     const result = await this.#o.store.submitQuizAnswer(key, roundId, message.user.id, letter);
     const who = message.user.name ?? 'You';
-    if (result.accepted) return { kind: 'quiz', text: `${who}: answer ${letter} recorded. The answer is revealed when the round ends.` };
-    if (result.reason === 'already_answered') return { kind: 'quiz', text: `${who}: you already answered this round; only your first answer counts.` };
+    if (result.accepted)
+      return {
+        kind: 'quiz',
+        text: `${who}: answer ${letter} recorded. The answer is revealed when the round ends.`,
+      };
+    if (result.reason === 'already_answered')
+      return {
+        kind: 'quiz',
+        text: `${who}: you already answered this round; only your first answer counts.`,
+      };
     return { kind: 'quiz', text: 'This round has ended. Say "quiz" to start a new one.' };
   }
 
-  async start(key: ConversationKey, state: ConversationState, organs?: OrganId[], difficulty?: 'easy' | 'hard'): Promise<Reply[]> {
+  async start(
+    key: ConversationKey,
+    state: ConversationState,
+    organs?: OrganId[],
+    difficulty?: 'easy' | 'hard',
+  ): Promise<Reply[]> {
     const host = this.#o.host;
     const candidates = await this.#cases(key, state);
     if (candidates.length === 0) {
@@ -161,18 +210,40 @@ export class QuizMaster {
       const { hash, image, slice, name } = await entry();
       const seg = await host.segmentImageSlice(hash, image, slice);
       const visible = seg.findings.filter((f) => f.present).map((f) => f.id);
-      const pool = visible.filter((id) => (organs ? organs.includes(id) : difficulty === 'easy' ? EASY_ORGANS.includes(id) : true));
+      const pool = visible.filter((id) =>
+        organs ? organs.includes(id) : difficulty === 'easy' ? EASY_ORGANS.includes(id) : true,
+      );
       if (pool.length === 0) continue;
       const bank = this.#questionBank();
       const noneRound = !organs && this.#o.random() < NONE_ROUND_PROBABILITY;
-      const absent = (difficulty === 'easy' ? EASY_ORGANS : seg.findings.map((f) => f.id)).filter((id) => !visible.includes(id));
+      const absent = (difficulty === 'easy' ? EASY_ORGANS : seg.findings.map((f) => f.id)).filter(
+        (id) => !visible.includes(id),
+      );
       const asked: OrganId = noneRound && absent.length > 0 ? this.#pick(absent) : this.#pick(pool);
       const questions = bank.filter((q) => q.letters[0] === organById(asked).letter);
-      const question = questions.length > 0 ? this.#pick(questions).question : `Which organ is the ${organById(asked).name.toLowerCase()}?`;
+      const question =
+        questions.length > 0
+          ? this.#pick(questions).question
+          : `Which organ is the ${organById(asked).name.toLowerCase()}?`;
       const correct: AnswerLetter = visible.includes(asked) ? organById(asked).letter : 'N';
-      const roundId = Array.from({ length: 4 }, () => Math.floor(this.#o.random() * 0x10000).toString(16).padStart(4, '0')).join('');
-      const data: RoundData = { hash, slice, organ: correct === 'N' ? null : asked, question, fileName: name };
-      await this.#o.store.startQuizRound(key, { roundId, correct, data: data as unknown as JsonObject, startedAt: this.#o.now() });
+      const roundId = Array.from({ length: 4 }, () =>
+        Math.floor(this.#o.random() * 0x10000)
+          .toString(16)
+          .padStart(4, '0'),
+      ).join('');
+      const data: RoundData = {
+        hash,
+        slice,
+        organ: correct === 'N' ? null : asked,
+        question,
+        fileName: name,
+      };
+      await this.#o.store.startQuizRound(key, {
+        roundId,
+        correct,
+        data: data as unknown as JsonObject,
+        startedAt: this.#o.now(),
+      });
       const next: ConversationState = {
         ...state,
         quizRoundId: roundId,
@@ -192,18 +263,28 @@ export class QuizMaster {
       await host.saveState(key, next);
       this.#schedule(key, roundId);
       const picture = await host.renderReply(next, [], '', undefined, 'quiz');
-      const seconds = this.#o.roundMs > 0 ? ` The answer is revealed in ${Math.round(this.#o.roundMs / 1000)} s, or when someone says "reveal".` : ' Say "reveal" to end the round.';
+      const seconds =
+        this.#o.roundMs > 0
+          ? ` The answer is revealed in ${Math.round(this.#o.roundMs / 1000)} s, or when someone says "reveal".`
+          : ' Say "reveal" to end the round.';
       return [
         {
           ...picture,
           kind: 'quiz',
           text: `*Quiz!* Look at this slice. ${question}\nOptions: ${multipleChoiceOptions()}\nAnswer with a letter (e.g. "B"), an organ name or a button; one answer per person.${seconds}`,
-          image: picture.image ? { ...picture.image, altText: `Quiz slice without any organ highlighted (${image.description})` } : undefined,
+          image: picture.image
+            ? { ...picture.image, altText: `Quiz slice without any organ highlighted (${image.description})` }
+            : undefined,
           buttons: answerButtons(),
         },
       ];
     }
-    return [{ kind: 'info', text: 'None of the teaching cases shows the organs you asked for. Try "quiz" without a list.' }];
+    return [
+      {
+        kind: 'info',
+        text: 'None of the teaching cases shows the organs you asked for. Try "quiz" without a list.',
+      },
+    ];
   }
 
   #schedule(key: ConversationKey, roundId: string): void {
@@ -228,11 +309,15 @@ export class QuizMaster {
     }
     const outcome = await this.#o.store.endQuizRound(key, round.roundId);
     if (!outcome) return { kind: 'info', text: 'There is no quiz round to reveal.' };
-    if (!outcome.wasOpen) return { kind: 'info', text: 'This round was already revealed. Say "quiz" for a new one.' };
+    if (!outcome.wasOpen)
+      return { kind: 'info', text: 'This round was already revealed. Say "quiz" for a new one.' };
     const data = outcome.round.data as unknown as RoundData;
     const host = this.#o.host;
     const state = await host.loadState(key);
-    const correctName = outcome.round.correct === 'N' ? NONE_OF_THEM.name : organByLetter(outcome.round.correct as OrganLetter).name;
+    const correctName =
+      outcome.round.correct === 'N'
+        ? NONE_OF_THEM.name
+        : organByLetter(outcome.round.correct as OrganLetter).name;
     const why =
       data.organ !== null
         ? organFunction(data.organ)
@@ -243,7 +328,9 @@ export class QuizMaster {
       `Question: ${data.question}`,
       why,
       resultsLine(outcome),
-      board.length > 0 ? `Leaderboard: ${board.map((e, i) => `${i + 1}. ${e.userId} (${e.score})`).join(', ')}` : '',
+      board.length > 0
+        ? `Leaderboard: ${board.map((e, i) => `${i + 1}. ${e.userId} (${e.score})`).join(', ')}`
+        : '',
     ]
       .filter(Boolean)
       .join('\n');
@@ -254,17 +341,36 @@ export class QuizMaster {
     }
     const shown: ConversationState = {
       ...state,
-      activeImage: state.activeImage ?? { hash: data.hash, slice: data.slice, fileName: data.fileName, format: 'png', sliceCount: 1, uploadedAt: this.#o.now() },
+      activeImage: state.activeImage ?? {
+        hash: data.hash,
+        slice: data.slice,
+        fileName: data.fileName,
+        format: 'png',
+        sliceCount: 1,
+        uploadedAt: this.#o.now(),
+      },
     };
     if (shown.activeImage) shown.activeImage = { ...shown.activeImage, hash: data.hash, slice: data.slice };
-    const reply = await host.renderReply(shown, data.organ !== null ? [data.organ] : [], text, undefined, 'quiz');
-    return { ...reply, buttons: [{ action: 'quiz-start', value: 'next', label: 'Next question', textEquivalent: 'quiz' }] };
+    const reply = await host.renderReply(
+      shown,
+      data.organ !== null ? [data.organ] : [],
+      text,
+      undefined,
+      'quiz',
+    );
+    return {
+      ...reply,
+      buttons: [{ action: 'quiz-start', value: 'next', label: 'Next question', textEquivalent: 'quiz' }],
+    };
   }
 
   async #leaderboardReply(key: ConversationKey): Promise<Reply> {
     const board = await this.#o.store.leaderboard(key, 10);
     if (board.length === 0) return { kind: 'info', text: 'No quiz answers yet in this channel.' };
-    return { kind: 'info', text: `*Leaderboard*\n${board.map((e, i) => `${i + 1}. ${e.userId}: ${e.score}`).join('\n')}` };
+    return {
+      kind: 'info',
+      text: `*Leaderboard*\n${board.map((e, i) => `${i + 1}. ${e.userId}: ${e.score}`).join('\n')}`,
+    };
   }
 
   #bankKey(key: ConversationKey): ConversationKey {
@@ -276,39 +382,61 @@ export class QuizMaster {
     if (!active) throw new InputError(ErrorCode.NoActiveImage, 'Upload the slice you want to add first.');
     const bankKey = this.#bankKey(key);
     const holder = await this.#o.host.loadState(bankKey);
-    const bank = ((holder.extra?.quizBank ?? []) as unknown as BankEntry[]).filter((e) => e.hash !== active.hash || e.slice !== active.slice);
+    const bank = ((holder.extra?.quizBank ?? []) as unknown as BankEntry[]).filter(
+      (e) => e.hash !== active.hash || e.slice !== active.slice,
+    );
     bank.push({ hash: active.hash, slice: active.slice, name: active.fileName ?? 'slice' });
     holder.extra = { ...(holder.extra ?? {}), quizBank: bank.slice(-BANK_LIMIT) as unknown as JsonObject[] };
     await this.#o.host.saveState(bankKey, holder);
-    return { kind: 'info', text: `Added to this channel's quiz bank (${Math.min(bank.length, BANK_LIMIT)} case(s)). Say "quiz" to use it.` };
+    return {
+      kind: 'info',
+      text: `Added to this channel's quiz bank (${Math.min(bank.length, BANK_LIMIT)} case(s)). Say "quiz" to use it.`,
+    };
   }
 
   /** Lazily-loaded quiz cases: the channel bank, the configured folder, then the conversation's own slice. */
-  async #cases(key: ConversationKey, state: ConversationState): Promise<(() => Promise<{ hash: string; image: DecodedImage; slice: number; name: string }>)[]> {
+  async #cases(
+    key: ConversationKey,
+    state: ConversationState,
+  ): Promise<(() => Promise<{ hash: string; image: DecodedImage; slice: number; name: string }>)[]> {
     const host = this.#o.host;
     const holder = await host.loadState(this.#bankKey(key));
     const bank = (holder.extra?.quizBank ?? []) as unknown as BankEntry[];
-    const cases: (() => Promise<{ hash: string; image: DecodedImage; slice: number; name: string }>)[] = bank.map((entry) => async () => {
-      const image = await host.activeDecoded({ ...holder, activeImage: { hash: entry.hash, slice: entry.slice, format: 'png', sliceCount: 1, uploadedAt: 0 } });
-      return { hash: entry.hash, image, slice: entry.slice, name: entry.name };
-    });
+    const cases: (() => Promise<{ hash: string; image: DecodedImage; slice: number; name: string }>)[] =
+      bank.map((entry) => async () => {
+        const image = await host.activeDecoded({
+          ...holder,
+          activeImage: { hash: entry.hash, slice: entry.slice, format: 'png', sliceCount: 1, uploadedAt: 0 },
+        });
+        return { hash: entry.hash, image, slice: entry.slice, name: entry.name };
+      });
     if (this.#o.casesDir) {
       let names: string[] = [];
       try {
-        names = readdirSync(this.#o.casesDir).filter((n) => CASE_EXTENSIONS.test(n) && statSync(join(this.#o.casesDir as string, n)).isFile());
+        names = readdirSync(this.#o.casesDir).filter(
+          (n) => CASE_EXTENSIONS.test(n) && statSync(join(this.#o.casesDir as string, n)).isFile(),
+        );
       } catch (error) {
         this.#o.logger.warn({ err: error }, 'quiz cases folder unreadable');
       }
       for (const name of names) {
         cases.push(async () => {
-          const { hash, image } = await host.uploadCase(readFileSync(join(this.#o.casesDir as string, name)), name);
+          const { hash, image } = await host.uploadCase(
+            readFileSync(join(this.#o.casesDir as string, name)),
+            name,
+          );
           return { hash, image, slice: image.defaultSlice, name };
         });
       }
     }
     const active = state.activeImage;
     if (cases.length === 0 && active) {
-      cases.push(async () => ({ hash: active.hash, image: await host.activeDecoded(state), slice: active.slice, name: active.fileName ?? 'slice' }));
+      cases.push(async () => ({
+        hash: active.hash,
+        image: await host.activeDecoded(state),
+        slice: active.slice,
+        name: active.fileName ?? 'slice',
+      }));
     }
     return cases;
   }

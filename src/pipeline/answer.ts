@@ -64,7 +64,11 @@ export function describeFinding(finding: OrganFinding, slice: Slice): string {
   return `${organ.letter}. ${organ.name}: ${organFunction(finding.id)} Seen ${where}${size} (confidence ${Math.round(finding.confidence * 100)}%).`;
 }
 
-export function groundAnswer(question: ResolvedQuestion, segmentation: SliceSegmentation, slice: Slice): GroundedAnswer {
+export function groundAnswer(
+  question: ResolvedQuestion,
+  segmentation: SliceSegmentation,
+  slice: Slice,
+): GroundedAnswer {
   const visible = segmentation.findings.filter((f) => f.present).map((f) => f.id);
   const visibleNote =
     visible.length > 0

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { ErrorCode, InputError } from '../errors.js';
-import { decodePath } from './decode/index.js';
 import { extractDisplaySlice } from './decode/geometry.js';
+import { decodePath } from './decode/index.js';
 import { readNifti } from './decode/nifti.js';
 import type { DecodeOptions } from './decode/types.js';
 import { ORGAN_IDS, type OrganId } from './organs.js';
@@ -70,8 +70,15 @@ export function pairByName(imagesDir: string, labelsDir: string, scheme?: string
   const pairs: EvalPair[] = [];
   for (const name of readdirSync(imagesDir).sort()) {
     if (!/(img|image)/i.test(name) || /(lbl|label)/i.test(name)) continue;
-    const candidates = [name.replace('_img', '_lbl13'), name.replace('image_', 'label_'), name.replace('image', 'label'), name];
-    const match = candidates.find((c) => labelNames.has(c) && (resolve(imagesDir, name) !== resolve(labelsDir, c)));
+    const candidates = [
+      name.replace('_img', '_lbl13'),
+      name.replace('image_', 'label_'),
+      name.replace('image', 'label'),
+      name,
+    ];
+    const match = candidates.find(
+      (c) => labelNames.has(c) && resolve(imagesDir, name) !== resolve(labelsDir, c),
+    );
     if (match) pairs.push({ image: join(imagesDir, name), labels: join(labelsDir, match), scheme });
   }
   return pairs;
@@ -95,7 +102,11 @@ function mapLabels(values: ArrayLike<number>, scheme: Record<number, OrganId>): 
   return out;
 }
 
-async function readLabelSlices(path: string, scheme: Record<number, OrganId>, limits: DecodeOptions): Promise<Uint8Array[]> {
+async function readLabelSlices(
+  path: string,
+  scheme: Record<number, OrganId>,
+  limits: DecodeOptions,
+): Promise<Uint8Array[]> {
   const bytes = readFileSync(path);
   if (bytes[0] === 0x89 && bytes[1] === 0x50) {
     const { data } = await sharp(bytes).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
@@ -103,13 +114,20 @@ async function readLabelSlices(path: string, scheme: Record<number, OrganId>, li
   }
   const volume = readNifti(bytes, limits);
   const n = volume.geometry.dims[volume.geometry.displayAxes.slice.axis];
-  return Array.from({ length: n }, (_, k) => mapLabels(extractDisplaySlice(volume.data, volume.geometry, k).data, scheme));
+  return Array.from({ length: n }, (_, k) =>
+    mapLabels(extractDisplaySlice(volume.data, volume.geometry, k).data, scheme),
+  );
 }
 
 export async function evaluateSegmentation(
   pairs: EvalPair[],
   segmenter: Segmenter,
-  options: { limits: DecodeOptions; organs?: OrganId[]; defaultScheme?: string; onCase?: (pair: EvalPair, index: number) => void },
+  options: {
+    limits: DecodeOptions;
+    organs?: OrganId[];
+    defaultScheme?: string;
+    onCase?: (pair: EvalPair, index: number) => void;
+  },
 ): Promise<EvalResult> {
   const organs = options.organs ?? [...ORGAN_IDS];
   const per2d = new Map<OrganId, number[]>(organs.map((id) => [id, []]));
@@ -119,19 +137,31 @@ export async function evaluateSegmentation(
     options.onCase?.(pair, index);
     const schemeName = pair.scheme ?? options.defaultScheme ?? 'identity';
     const scheme = LABEL_SCHEMES[schemeName];
-    if (!scheme) throw new InputError(ErrorCode.InputUnsupportedFormat, `Unknown label scheme "${schemeName}".`);
-    if (!existsSync(pair.labels)) throw new InputError(ErrorCode.InputNotFound, `No label file ${basename(pair.labels)}.`);
+    if (!scheme)
+      throw new InputError(ErrorCode.InputUnsupportedFormat, `Unknown label scheme "${schemeName}".`);
+    if (!existsSync(pair.labels))
+      throw new InputError(ErrorCode.InputNotFound, `No label file ${basename(pair.labels)}.`);
     const image = await decodePath(pair.image, options.limits);
     const truth = await readLabelSlices(pair.labels, scheme, options.limits);
     if (truth.length !== image.sliceCount) {
-      throw new InputError(ErrorCode.InputCorrupt, `${basename(pair.image)} and its labels have different slice counts.`);
+      throw new InputError(
+        ErrorCode.InputCorrupt,
+        `${basename(pair.image)} and its labels have different slice counts.`,
+      );
     }
-    const predictions = await segmenter.segmentSlices(Array.from({ length: image.sliceCount }, (_, k) => image.slice(k)));
-    const volumeCounts = new Map<OrganId, { inter: number; sum: number }>(organs.map((id) => [id, { inter: 0, sum: 0 }]));
+    const predictions = await segmenter.segmentSlices(
+      Array.from({ length: image.sliceCount }, (_, k) => image.slice(k)),
+    );
+    const volumeCounts = new Map<OrganId, { inter: number; sum: number }>(
+      organs.map((id) => [id, { inter: 0, sum: 0 }]),
+    );
     predictions.forEach((prediction, k) => {
       const gt = truth[k] as Uint8Array;
       if (gt.length !== prediction.labels.length) {
-        throw new InputError(ErrorCode.InputCorrupt, `${basename(pair.image)} and its labels differ in size.`);
+        throw new InputError(
+          ErrorCode.InputCorrupt,
+          `${basename(pair.image)} and its labels differ in size.`,
+        );
       }
       slices++;
       for (const id of organs) {
@@ -158,7 +188,8 @@ export async function evaluateSegmentation(
       }
     }
   }
-  const mean = (values: number[]) => (values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null);
+  const mean = (values: number[]) =>
+    values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
   const scores: OrganScore[] = organs.map((id) => ({
     id,
     dice2d: mean(per2d.get(id) ?? []),
@@ -181,7 +212,13 @@ export function formatTableIII(result: EvalResult, label = 'Organ-Seg'): string 
   const header = ['Segmentation Model', ...TABLE_III_COLUMNS.map((c) => c.title), 'Dice Coefficient'];
   const row = (name: string, pick: (s: OrganScore) => number | null, mean: number | null) => [
     name,
-    ...TABLE_III_COLUMNS.map((c) => cell(result.organs.find((o) => o.id === c.id) ? pick(result.organs.find((o) => o.id === c.id) as OrganScore) : null)),
+    ...TABLE_III_COLUMNS.map((c) =>
+      cell(
+        result.organs.find((o) => o.id === c.id)
+          ? pick(result.organs.find((o) => o.id === c.id) as OrganScore)
+          : null,
+      ),
+    ),
     cell(mean),
   ];
   const rows = [row(`${label} (2D)`, (s) => s.dice2d, result.mean2d)];

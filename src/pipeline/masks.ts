@@ -37,9 +37,12 @@ export function keepLargestComponents(mask: Uint8Array, width: number, keepFract
   const { ids, sizes } = connectedComponents(mask, width);
   if (sizes.length <= 2) return mask;
   let largestId = 1;
-  for (let i = 2; i < sizes.length; i++) if ((sizes[i] as number) > (sizes[largestId] as number)) largestId = i;
+  for (let i = 2; i < sizes.length; i++)
+    if ((sizes[i] as number) > (sizes[largestId] as number)) largestId = i;
   const largest = sizes[largestId] as number;
-  const keep = sizes.map((s, i) => i === largestId || (i > 0 && keepFraction > 0 && s >= keepFraction * largest));
+  const keep = sizes.map(
+    (s, i) => i === largestId || (i > 0 && keepFraction > 0 && s >= keepFraction * largest),
+  );
   const out = new Uint8Array(mask.length);
   for (let i = 0; i < mask.length; i++) out[i] = keep[ids[i] as number] && ids[i] !== 0 ? 1 : 0;
   return out;
@@ -77,7 +80,11 @@ export function fillHoles(mask: Uint8Array, width: number, height: number): Uint
 }
 
 /** [x1, y1, x2, y2] inclusive pixel box of label `value` in `labels`, or null when absent. */
-export function boundingBox(labels: Uint8Array, width: number, value: number): [number, number, number, number] | null {
+export function boundingBox(
+  labels: Uint8Array,
+  width: number,
+  value: number,
+): [number, number, number, number] | null {
   let x1 = Number.POSITIVE_INFINITY;
   let y1 = Number.POSITIVE_INFINITY;
   let x2 = -1;

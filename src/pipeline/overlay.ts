@@ -89,7 +89,11 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function renderOverlay(slice: Slice, labels: Uint8Array, options: OverlayOptions): Promise<RenderedOverlay> {
+export async function renderOverlay(
+  slice: Slice,
+  labels: Uint8Array,
+  options: OverlayOptions,
+): Promise<RenderedOverlay> {
   let raster: Raster = { width: slice.width, height: slice.height, gray: slice.pixels, labels };
   if (options.zoomTo) raster = crop(raster, options.zoomTo);
   const minSide = options.minSide ?? 512;
@@ -145,7 +149,13 @@ export async function renderOverlay(slice: Slice, labels: Uint8Array, options: O
   return { png, width, height };
 }
 
-function overlaySvg(raster: Raster, options: OverlayOptions, drawn: OrganId[], chosen: Set<OrganId>, factor: number): string | null {
+function overlaySvg(
+  raster: Raster,
+  options: OverlayOptions,
+  drawn: OrganId[],
+  chosen: Set<OrganId>,
+  factor: number,
+): string | null {
   const { width, height } = raster;
   const parts: string[] = [];
   if (options.showBoxes) {
@@ -175,11 +185,19 @@ function overlaySvg(raster: Raster, options: OverlayOptions, drawn: OrganId[], c
     const entries = [...chosen].map((id) => {
       const organ = organById(id);
       const visible = drawn.includes(id);
-      return { colour: organ.colour, text: `${organ.letter}. ${organ.name}${visible ? '' : ' (not visible)'}` };
+      return {
+        colour: organ.colour,
+        text: `${organ.letter}. ${organ.name}${visible ? '' : ' (not visible)'}`,
+      };
     });
-    const boxWidth = Math.min(width - 2 * pad, Math.round(pad * 3 + fontSize * 1.2 + Math.max(...entries.map((e) => e.text.length)) * fontSize * 0.62));
+    const boxWidth = Math.min(
+      width - 2 * pad,
+      Math.round(pad * 3 + fontSize * 1.2 + Math.max(...entries.map((e) => e.text.length)) * fontSize * 0.62),
+    );
     const boxHeight = entries.length * lineHeight + pad;
-    parts.push(`<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.75"/>`);
+    parts.push(
+      `<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.75"/>`,
+    );
     entries.forEach((entry, i) => {
       const y = pad + pad / 2 + i * lineHeight;
       parts.push(
@@ -193,24 +211,38 @@ function overlaySvg(raster: Raster, options: OverlayOptions, drawn: OrganId[], c
 }
 
 /** A single-channel PNG, 255 inside the union of `organs`, 0 elsewhere, on the slice grid. */
-export async function renderMaskPng(labels: Uint8Array, width: number, height: number, organs: OrganId[]): Promise<Buffer> {
+export async function renderMaskPng(
+  labels: Uint8Array,
+  width: number,
+  height: number,
+  organs: OrganId[],
+): Promise<Buffer> {
   const chosen = new Set<number>(organs);
   const mask = Buffer.alloc(width * height);
   for (let i = 0; i < labels.length; i++) mask[i] = chosen.has(labels[i] as number) ? 255 : 0;
   // 'b-w' makes libvips write PNG colour type 0 (one gray channel) instead of expanding to RGB.
-  return sharp(mask, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+  return sharp(mask, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .png()
+    .toBuffer();
 }
 
 /** An 8-bit PNG whose pixel values are organ ids (0 = background). */
 export async function renderLabelPng(labels: Uint8Array, width: number, height: number): Promise<Buffer> {
-  return sharp(Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), { raw: { width, height, channels: 1 } })
+  return sharp(Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength), {
+    raw: { width, height, channels: 1 },
+  })
     .toColourspace('b-w')
     .png()
     .toBuffer();
 }
 
 /** Where on an axial slice a box lies, in the patient's terms (image left = patient right). */
-export function describeLocation(bbox: [number, number, number, number], width: number, height: number): string {
+export function describeLocation(
+  bbox: [number, number, number, number],
+  width: number,
+  height: number,
+): string {
   const cx = (bbox[0] + bbox[2]) / 2 / width;
   const cy = (bbox[1] + bbox[3]) / 2 / height;
   const side = cx < 0.4 ? "on the patient's right" : cx > 0.6 ? "on the patient's left" : 'near the midline';

@@ -132,7 +132,10 @@ export class Pipeline {
     const t0 = performance.now();
     const resolved = this.resolve(params.question);
     const t1 = performance.now();
-    const outcome = await this.segmentSlice(slice, params.cacheKey ? `${params.cacheKey}#${sliceIndex}` : undefined);
+    const outcome = await this.segmentSlice(
+      slice,
+      params.cacheKey ? `${params.cacheKey}#${sliceIndex}` : undefined,
+    );
     const t2 = performance.now();
     const missing: string[] = [];
     let answer: GroundedAnswer;

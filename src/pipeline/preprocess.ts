@@ -50,7 +50,7 @@ export function normaliseSlice(slice: Slice, spec: PreprocessSpec): Float32Array
   const span = high - low;
   for (let i = 0; i < out.length; i++) {
     const v = ((slice.pixels[i] as number) - low) / span;
-    out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    out[i] = Math.min(1, Math.max(0, v));
   }
   return out;
 }
@@ -60,7 +60,13 @@ export function normaliseSlice(slice: Slice, spec: PreprocessSpec): Float32Array
  * with half-pixel centres and no antialiasing, as torch's `interpolate(mode='bilinear',
  * align_corners=False)`, zero elsewhere.
  */
-export function letterbox(pixels: Float32Array, width: number, height: number, box: Letterbox, target: Float32Array): void {
+export function letterbox(
+  pixels: Float32Array,
+  width: number,
+  height: number,
+  box: Letterbox,
+  target: Float32Array,
+): void {
   target.fill(0);
   const { size, innerWidth, innerHeight, offsetX, offsetY } = box;
   const scaleX = width / innerWidth;
@@ -77,7 +83,8 @@ export function letterbox(pixels: Float32Array, width: number, height: number, b
       const ix1 = Math.min(ix + 1, width - 1);
       const wx = fx - ix;
       const top = (pixels[iy * width + ix] as number) * (1 - wx) + (pixels[iy * width + ix1] as number) * wx;
-      const bottom = (pixels[iy1 * width + ix] as number) * (1 - wx) + (pixels[iy1 * width + ix1] as number) * wx;
+      const bottom =
+        (pixels[iy1 * width + ix] as number) * (1 - wx) + (pixels[iy1 * width + ix1] as number) * wx;
       target[row + tx] = top * (1 - wy) + bottom * wy;
     }
   }

@@ -30,26 +30,51 @@ export interface Refiner {
 
 async function load(path: string, role: string): Promise<ort.InferenceSession> {
   if (!existsSync(path)) {
-    throw new ServiceError(ErrorCode.ModelUnavailable, `The refiner ${role} model is missing.`, { detail: path });
+    throw new ServiceError(ErrorCode.ModelUnavailable, `The refiner ${role} model is missing.`, {
+      detail: path,
+    });
   }
   try {
-    return await ort.InferenceSession.create(path, { executionProviders: ['cpu'], graphOptimizationLevel: 'all' });
+    return await ort.InferenceSession.create(path, {
+      executionProviders: ['cpu'],
+      graphOptimizationLevel: 'all',
+    });
   } catch (error) {
-    throw new ServiceError(ErrorCode.ModelInvalid, `The refiner ${role} model could not be loaded.`, { cause: error, detail: path });
-  }
-}
-
-function requireNames(session: ort.InferenceSession, role: string, inputs: string[], outputs: string[]): void {
-  const ok = inputs.every((n) => session.inputNames.includes(n)) && outputs.every((n) => session.outputNames.includes(n));
-  if (!ok) {
-    throw new ServiceError(ErrorCode.ModelInvalid, `The refiner ${role} model does not have MedSAM's inputs and outputs.`, {
-      detail: `inputs ${session.inputNames.join(',')} outputs ${session.outputNames.join(',')}`,
+    throw new ServiceError(ErrorCode.ModelInvalid, `The refiner ${role} model could not be loaded.`, {
+      cause: error,
+      detail: path,
     });
   }
 }
 
+function requireNames(
+  session: ort.InferenceSession,
+  role: string,
+  inputs: string[],
+  outputs: string[],
+): void {
+  const ok =
+    inputs.every((n) => session.inputNames.includes(n)) &&
+    outputs.every((n) => session.outputNames.includes(n));
+  if (!ok) {
+    throw new ServiceError(
+      ErrorCode.ModelInvalid,
+      `The refiner ${role} model does not have MedSAM's inputs and outputs.`,
+      {
+        detail: `inputs ${session.inputNames.join(',')} outputs ${session.outputNames.join(',')}`,
+      },
+    );
+  }
+}
+
 /** Bilinear resize of a single-channel float image (pixel-centre aligned). */
-export function resizeBilinear(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+export function resizeBilinear(
+  src: Float32Array,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+): Float32Array {
   const out = new Float32Array(dw * dh);
   for (let y = 0; y < dh; y++) {
     const fy = Math.min(Math.max(((y + 0.5) * sh) / dh - 0.5, 0), sh - 1);
@@ -83,7 +108,9 @@ export async function createRefiner(options: RefinerOptions): Promise<Refiner> {
     const resized = resizeBilinear(slice.pixels, slice.width, slice.height, ENCODER_SIZE, ENCODER_SIZE);
     const input = new Float32Array(3 * ENCODER_SIZE * ENCODER_SIZE);
     for (let c = 0; c < 3; c++) input.set(resized, c * ENCODER_SIZE * ENCODER_SIZE);
-    const out = await encoder.run({ image: new ort.Tensor('float32', input, [1, 3, ENCODER_SIZE, ENCODER_SIZE]) });
+    const out = await encoder.run({
+      image: new ort.Tensor('float32', input, [1, 3, ENCODER_SIZE, ENCODER_SIZE]),
+    });
     const embeddings = out.image_embeddings as ort.Tensor;
     if (cacheKey) {
       cache.set(cacheKey, embeddings);
@@ -102,15 +129,28 @@ export async function createRefiner(options: RefinerOptions): Promise<Refiner> {
       const sx = ENCODER_SIZE / slice.width;
       const sy = ENCODER_SIZE / slice.height;
       const boxes = new Float32Array([x1 * sx, y1 * sy, (x2 + 1) * sx, (y2 + 1) * sy]);
-      const out = await decoder.run({ image_embeddings: embeddings, boxes: new ort.Tensor('float32', boxes, [1, 1, 4]) });
+      const out = await decoder.run({
+        image_embeddings: embeddings,
+        boxes: new ort.Tensor('float32', boxes, [1, 1, 4]),
+      });
       const logits = out.low_res_masks as ort.Tensor;
       if (logits.dims.join('x') !== `1x1x${MASK_SIZE}x${MASK_SIZE}`) {
-        throw new ServiceError(ErrorCode.ModelInvalid, 'The refiner decoder returned an unexpected mask shape.', {
-          detail: logits.dims.join('×'),
-        });
+        throw new ServiceError(
+          ErrorCode.ModelInvalid,
+          'The refiner decoder returned an unexpected mask shape.',
+          {
+            detail: logits.dims.join('×'),
+          },
+        );
       }
       // Logits are resized before thresholding (as MedSAM does) for smooth edges at full size.
-      const full = resizeBilinear(logits.data as Float32Array, MASK_SIZE, MASK_SIZE, slice.width, slice.height);
+      const full = resizeBilinear(
+        logits.data as Float32Array,
+        MASK_SIZE,
+        MASK_SIZE,
+        slice.width,
+        slice.height,
+      );
       const mask = new Uint8Array(full.length);
       for (let i = 0; i < full.length; i++) mask[i] = (full[i] as number) > 0 ? 1 : 0;
       return mask;

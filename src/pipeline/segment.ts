@@ -11,7 +11,13 @@ import { type Logger, silentLogger } from '../logger.js';
 import type { Slice } from './decode/types.js';
 import { boundingBox, fillHoles, keepLargestComponents } from './masks.js';
 import { ORGAN_IDS, type OrganId } from './organs.js';
-import { letterbox, letterboxFor, normaliseSlice, type PreprocessSpec, unletterboxLabels } from './preprocess.js';
+import {
+  letterbox,
+  letterboxFor,
+  normaliseSlice,
+  type PreprocessSpec,
+  unletterboxLabels,
+} from './preprocess.js';
 
 const sidecarSchema = z.object({
   version: z.string(),
@@ -81,9 +87,13 @@ export interface Segmenter {
 export function readSidecar(modelPath: string): ModelSidecar {
   const sidecarPath = modelPath.replace(/\.onnx$/i, '.json');
   if (!existsSync(sidecarPath)) {
-    throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model has no JSON sidecar describing its input.', {
-      detail: sidecarPath,
-    });
+    throw new ServiceError(
+      ErrorCode.ModelInvalid,
+      'The segmentation model has no JSON sidecar describing its input.',
+      {
+        detail: sidecarPath,
+      },
+    );
   }
   const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(sidecarPath, 'utf8')));
   if (!parsed.success) {
@@ -119,16 +129,27 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
       logger.warn({ err: error }, 'CUDA execution provider unavailable; falling back to CPU');
       session = await ort.InferenceSession.create(options.modelPath, { executionProviders: ['cpu'] });
     } else {
-      throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model file could not be loaded (damaged or not ONNX).', {
-        cause: error,
-        detail: error instanceof Error ? error.message : undefined,
-      });
+      throw new ServiceError(
+        ErrorCode.ModelInvalid,
+        'The segmentation model file could not be loaded (damaged or not ONNX).',
+        {
+          cause: error,
+          detail: error instanceof Error ? error.message : undefined,
+        },
+      );
     }
   }
-  if (!session.inputNames.includes(sidecar.input.name) || !session.outputNames.includes(sidecar.output.name)) {
-    throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model does not match its sidecar (input/output names).', {
-      detail: `inputs ${session.inputNames.join(',')} outputs ${session.outputNames.join(',')}`,
-    });
+  if (
+    !session.inputNames.includes(sidecar.input.name) ||
+    !session.outputNames.includes(sidecar.output.name)
+  ) {
+    throw new ServiceError(
+      ErrorCode.ModelInvalid,
+      'The segmentation model does not match its sidecar (input/output names).',
+      {
+        detail: `inputs ${session.inputNames.join(',')} outputs ${session.outputNames.join(',')}`,
+      },
+    );
   }
   const size = sidecar.preprocessing.letterbox.size;
   const spec: PreprocessSpec = {
@@ -146,12 +167,20 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
     const input = new Float32Array(slices.length * plane);
     const boxes = slices.map((slice, b) => {
       const box = letterboxFor(slice.width, slice.height, size);
-      letterbox(normaliseSlice(slice, spec), slice.width, slice.height, box, input.subarray(b * plane, (b + 1) * plane));
+      letterbox(
+        normaliseSlice(slice, spec),
+        slice.width,
+        slice.height,
+        box,
+        input.subarray(b * plane, (b + 1) * plane),
+      );
       return box;
     });
     let outputs: ort.InferenceSession.OnnxValueMapType;
     try {
-      outputs = await session.run({ [sidecar.input.name]: new ort.Tensor('float32', input, [slices.length, 1, size, size]) });
+      outputs = await session.run({
+        [sidecar.input.name]: new ort.Tensor('float32', input, [slices.length, 1, size, size]),
+      });
     } catch (error) {
       throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model failed on this image.', {
         cause: error,
@@ -161,13 +190,21 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
     const logits = outputs[sidecar.output.name] as ort.Tensor;
     const classes = logits.dims[1] ?? 0;
     if (logits.dims.length !== 4 || classes !== 14 || logits.dims[2] !== size || logits.dims[3] !== size) {
-      throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model returned an unexpected output shape.', {
-        detail: `dims ${logits.dims.join('×')}`,
-      });
+      throw new ServiceError(
+        ErrorCode.ModelInvalid,
+        'The segmentation model returned an unexpected output shape.',
+        {
+          detail: `dims ${logits.dims.join('×')}`,
+        },
+      );
     }
     const data = logits.data as Float32Array;
     return slices.map((slice, b) => {
-      const { labels, probability } = argmaxSoftmax(data.subarray(b * classes * plane, (b + 1) * classes * plane), classes, plane);
+      const { labels, probability } = argmaxSoftmax(
+        data.subarray(b * classes * plane, (b + 1) * classes * plane),
+        classes,
+        plane,
+      );
       return finalise(slice, labels, probability, boxes[b] as ReturnType<typeof letterboxFor>);
     });
   }
@@ -239,11 +276,29 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
       const areaPx = areas[id] as number;
       if (!hit || areaPx === 0) {
         const miss = absent.find((a) => a.id === id);
-        return { id, present: false, areaPx: 0, bbox: null, confidence: round3(miss?.confidence ?? hit?.confidence ?? 0) };
+        return {
+          id,
+          present: false,
+          areaPx: 0,
+          bbox: null,
+          confidence: round3(miss?.confidence ?? hit?.confidence ?? 0),
+        };
       }
-      return { id, present: true, areaPx, bbox: boundingBox(full, slice.width, id), confidence: round3(hit.confidence) };
+      return {
+        id,
+        present: true,
+        areaPx,
+        bbox: boundingBox(full, slice.width, id),
+        confidence: round3(hit.confidence),
+      };
     });
-    return { width: slice.width, height: slice.height, labels: full, findings, modelVersion: sidecar.version };
+    return {
+      width: slice.width,
+      height: slice.height,
+      labels: full,
+      findings,
+      modelVersion: sidecar.version,
+    };
   }
 
   return {
@@ -266,7 +321,11 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
  * Per pixel: the winning class and its softmax probability, from NCHW logits of one image. The
  * probability is only needed inside organs (for confidence), so background pixels skip the exps.
  */
-export function argmaxSoftmax(logits: Float32Array, classes: number, plane: number): { labels: Uint8Array; probability: Float32Array } {
+export function argmaxSoftmax(
+  logits: Float32Array,
+  classes: number,
+  plane: number,
+): { labels: Uint8Array; probability: Float32Array } {
   const labels = new Uint8Array(plane);
   const probability = new Float32Array(plane);
   for (let p = 0; p < plane; p++) {

@@ -57,7 +57,10 @@ export class QueueSegmentationBackend implements SegmentationBackend {
         removeOnFail: true,
       },
     });
-    this.#events = new QueueEvents(name, { connection: bullConnection(options.url, this.#logger), prefix: options.prefix });
+    this.#events = new QueueEvents(name, {
+      connection: bullConnection(options.url, this.#logger),
+      prefix: options.prefix,
+    });
     // Every waiting reply adds listeners for its own job: hundreds at once are expected.
     this.#queue.setMaxListeners(0);
     this.#events.setMaxListeners(0);
@@ -76,9 +79,13 @@ export class QueueSegmentationBackend implements SegmentationBackend {
       timer = setTimeout(
         () =>
           reject(
-            new ServiceError(ErrorCode.QueueSaturated, 'The analysis is taking longer than usual. Please try again in a minute.', {
-              detail: `no result within ${timeoutMs} ms`,
-            }),
+            new ServiceError(
+              ErrorCode.QueueSaturated,
+              'The analysis is taking longer than usual. Please try again in a minute.',
+              {
+                detail: `no result within ${timeoutMs} ms`,
+              },
+            ),
           ),
         timeoutMs,
       );
@@ -111,7 +118,9 @@ export class QueueSegmentationBackend implements SegmentationBackend {
       const limit = this.#options.maxWaiting ?? 100;
       if (waiting >= limit) {
         this.#logger.warn({ waiting, limit }, 'queue saturated; question refused');
-        throw new ServiceError(ErrorCode.QueueSaturated, QUEUE_SATURATED_MESSAGE, { detail: `${waiting} jobs waiting` });
+        throw new ServiceError(ErrorCode.QueueSaturated, QUEUE_SATURATED_MESSAGE, {
+          detail: `${waiting} jobs waiting`,
+        });
       }
       const job = await this.#queue.add('segment', data, { jobId: segmentationJobId(data) });
       try {
@@ -124,18 +133,26 @@ export class QueueSegmentationBackend implements SegmentationBackend {
       }
       const result = await this.#options.store.getResult(key);
       if (!result) {
-        throw new ServiceError(ErrorCode.Unknown, 'The analysis finished but its result was lost. Please try again.', {
-          detail: 'job completed without a stored result',
-        });
+        throw new ServiceError(
+          ErrorCode.Unknown,
+          'The analysis finished but its result was lost. Please try again.',
+          {
+            detail: 'job completed without a stored result',
+          },
+        );
       }
       return result;
     } catch (error) {
       if (isCodedError(error)) throw error;
       // BullMQ and Redis failures (connection refused, closed connection) reach the user as one reply.
       this.#logger.warn({ err: asCodedError(error).message }, 'queue unavailable');
-      throw new ServiceError(ErrorCode.QueueSaturated, 'The analysis queue is not reachable right now. Please try again in a minute.', {
-        cause: error,
-      });
+      throw new ServiceError(
+        ErrorCode.QueueSaturated,
+        'The analysis queue is not reachable right now. Please try again in a minute.',
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

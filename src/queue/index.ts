@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { readSidecar } from '../pipeline/segment.js';
 import { QueueSegmentationBackend } from './backend.js';
 
-export { QueueSegmentationBackend, type QueueBackendOptions } from './backend.js';
+export { type QueueBackendOptions, QueueSegmentationBackend } from './backend.js';
 export * from './jobs.js';
 export { SegmentationWorker, type SegmentationWorkerOptions } from './worker.js';
 

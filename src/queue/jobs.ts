@@ -42,7 +42,9 @@ export interface QueueConnection {
  * BullMQ refuses ':' in custom ids, hence a digest.
  */
 export function segmentationJobId(data: SegmentationJobData): string {
-  const digest = createHash('sha256').update(`${data.modelVersion}\n${data.imageHash}\n${data.slice}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${data.modelVersion}\n${data.imageHash}\n${data.slice}`)
+    .digest('hex');
   return `seg-${digest.slice(0, 40)}`;
 }
 
@@ -96,5 +98,7 @@ export function decodeJobFailure(reason: string): OrganSegError {
   if (CODES.has(code) && code !== ErrorCode.Unknown) {
     return new OrganSegError(code as ErrorCode, reason.slice(bar + 1));
   }
-  return new ServiceError(ErrorCode.Unknown, 'The analysis failed on our side. Please try again.', { detail: reason });
+  return new ServiceError(ErrorCode.Unknown, 'The analysis failed on our side. Please try again.', {
+    detail: reason,
+  });
 }

@@ -65,7 +65,10 @@ export class SegmentationWorker {
     );
     this.#worker.on('error', (error) => this.#logger.warn({ err: error.message }, 'worker error'));
     this.#worker.on('failed', (job, error) => {
-      this.#logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'segmentation job failed');
+      this.#logger.warn(
+        { jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
+        'segmentation job failed',
+      );
     });
   }
 
@@ -90,9 +93,13 @@ export class SegmentationWorker {
     try {
       const segmenter = await this.#options.pipeline.getSegmenter();
       if (segmenter.version !== modelVersion) {
-        throw new ServiceError(ErrorCode.ModelUnavailable, 'The analysis workers run a different model version right now. Please try again shortly.', {
-          detail: `job wants ${modelVersion}, worker has ${segmenter.version}`,
-        });
+        throw new ServiceError(
+          ErrorCode.ModelUnavailable,
+          'The analysis workers run a different model version right now. Please try again shortly.',
+          {
+            detail: `job wants ${modelVersion}, worker has ${segmenter.version}`,
+          },
+        );
       }
       const key = { imageHash, modelVersion, slice };
       // A retried job whose first run got as far as the store, or a twin job from another replica.
@@ -101,13 +108,17 @@ export class SegmentationWorker {
       const [segmentation] = await segmenter.segmentSlices([image.slice(slice)]);
       if (!segmentation) throw new Error('segmenter returned no result');
       await this.#options.store.putResult(key, toCached(segmentation));
-      this.#logger.info({ jobId: job.id, slice, ms: Math.round(performance.now() - started) }, 'segmentation job done');
+      this.#logger.info(
+        { jobId: job.id, slice, ms: Math.round(performance.now() - started) },
+        'segmentation job done',
+      );
       return { source: 'computed' };
     } catch (error) {
       const coded = asCodedError(error);
       const reason = encodeJobFailure(coded.code, coded.userMessage);
       if (FINAL_CODES.has(coded.code)) throw new UnrecoverableError(reason);
-      if (coded.code === ErrorCode.Unknown) this.#logger.error({ err: coded.message, jobId: job.id }, 'segmentation job error');
+      if (coded.code === ErrorCode.Unknown)
+        this.#logger.error({ err: coded.message, jobId: job.id }, 'segmentation job error');
       throw new Error(reason);
     }
   }
@@ -120,7 +131,11 @@ export class SegmentationWorker {
       return hit;
     }
     const bytes = await this.#options.store.getBlob(hash);
-    if (!bytes) throw new InputError(ErrorCode.NoActiveImage, 'The slice of this conversation has expired. Please upload it again.');
+    if (!bytes)
+      throw new InputError(
+        ErrorCode.NoActiveImage,
+        'The slice of this conversation has expired. Please upload it again.',
+      );
     const image = await this.#options.pipeline.decodeBytes(bytes);
     this.#decoded.set(hash, image);
     while (this.#decoded.size > (this.#options.decodedCacheSize ?? 4)) {

@@ -14,7 +14,9 @@ import { Pipeline } from '../../src/pipeline/pipeline.js';
 import { createQuestionResolver } from '../../src/pipeline/question/resolver.js';
 import { niftiBytes } from './synthetic.js';
 
-export const ORACLE_MODEL = fileURLToPath(new URL('../fixtures/models/oracle-organ-seg.onnx', import.meta.url));
+export const ORACLE_MODEL = fileURLToPath(
+  new URL('../fixtures/models/oracle-organ-seg.onnx', import.meta.url),
+);
 
 /** Organ discs the oracle recognises: intensity and centre (fractions of the image). */
 export const ORACLE_ORGANS: Record<number, { value: number; cx: number; cy: number; r: number }> = {
@@ -26,7 +28,11 @@ export const ORACLE_ORGANS: Record<number, { value: number; cx: number; cy: numb
 };
 
 /** Display pixels of a slice with the given organs (radius scale per organ optional). */
-export function oraclePixels(size: number, organs: OrganId[], scale: Partial<Record<OrganId, number>> = {}): Float32Array {
+export function oraclePixels(
+  size: number,
+  organs: OrganId[],
+  scale: Partial<Record<OrganId, number>> = {},
+): Float32Array {
   const px = new Float32Array(size * size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -49,7 +55,9 @@ export function oraclePixels(size: number, organs: OrganId[], scale: Partial<Rec
 
 export async function oracleSlicePng(organs: OrganId[] = [1, 2, 3, 13, 9], size = 256): Promise<Buffer> {
   const px = oraclePixels(size, organs);
-  return sharp(Buffer.from(px.map((v) => Math.round(v * 255))), { raw: { width: size, height: size, channels: 1 } })
+  return sharp(Buffer.from(px.map((v) => Math.round(v * 255))), {
+    raw: { width: size, height: size, channels: 1 },
+  })
     .png()
     .toBuffer();
 }
@@ -68,15 +76,24 @@ export function oracleVolumeNifti(size = 256): Uint8Array {
     oraclePixels(size, [1, 2, 13, 3], { 1: 0.7 }),
   ];
   const data = new Float32Array(size * size * slices.length);
-  slices.forEach((s, k) => data.set(s, k * size * size));
-  const nii = niftiBytes(data, [size, size, slices.length], [-1.5, 0, 0, 0, 0, -1.5, 0, 0, 0, 0, 5, 0, 0, 0, 0, 1]);
+  slices.forEach((s, k) => {
+    data.set(s, k * size * size);
+  });
+  const nii = niftiBytes(
+    data,
+    [size, size, slices.length],
+    [-1.5, 0, 0, 0, 0, -1.5, 0, 0, 0, 0, 5, 0, 0, 0, 0, 1],
+  );
   const view = new DataView(nii.buffer, nii.byteOffset);
   view.setFloat32(124, 1, true); // cal_max: show intensities as stored
   view.setFloat32(128, 0, true);
   return nii;
 }
 
-export function makeBot(store: ConversationStore, options: { random?: () => number; quizRoundMs?: number; now?: () => number } = {}): OrganSegBot {
+export function makeBot(
+  store: ConversationStore,
+  options: { random?: () => number; quizRoundMs?: number; now?: () => number } = {},
+): OrganSegBot {
   const resolver = createQuestionResolver();
   const pipeline = new Pipeline({ modelPath: ORACLE_MODEL, inputLimits: DEFAULT_INPUT_LIMITS, resolver });
   return createBot({
@@ -90,14 +107,30 @@ export function makeBot(store: ConversationStore, options: { random?: () => numb
   });
 }
 
-export function message(conversation: ConversationKey, text: string, file?: { name: string; bytes: Uint8Array }, user = 'U1'): InboundMessage {
-  return { conversation, user: { id: user, name: user }, text, attachments: file ? [{ name: file.name, bytes: file.bytes }] : [] };
+export function message(
+  conversation: ConversationKey,
+  text: string,
+  file?: { name: string; bytes: Uint8Array },
+  user = 'U1',
+): InboundMessage {
+  return {
+    conversation,
+    user: { id: user, name: user },
+    text,
+    attachments: file ? [{ name: file.name, bytes: file.bytes }] : [],
+  };
 }
 
 /** Organ ids whose disc centre is tinted with the organ's colour in the reply's overlay. */
-export async function organsPainted(reply: Reply, candidates: OrganId[] = [1, 2, 3, 9, 13]): Promise<OrganId[]> {
+export async function organsPainted(
+  reply: Reply,
+  candidates: OrganId[] = [1, 2, 3, 9, 13],
+): Promise<OrganId[]> {
   if (!reply.image) return [];
-  const { data, info } = await sharp(reply.image.png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(reply.image.png)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const painted: OrganId[] = [];
   for (const id of candidates) {
     const o = ORACLE_ORGANS[id];

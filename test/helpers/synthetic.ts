@@ -57,7 +57,10 @@ export function syntheticSlice(width = 128, height = 128, omit: number[] = []): 
   return { width, height, pixels, labels };
 }
 
-export async function slicePng(slice: SyntheticSlice, options: { channels?: 1 | 3 | 4; sixteenBit?: boolean } = {}): Promise<Buffer> {
+export async function slicePng(
+  slice: SyntheticSlice,
+  options: { channels?: 1 | 3 | 4; sixteenBit?: boolean } = {},
+): Promise<Buffer> {
   const channels = options.channels ?? 1;
   const count = slice.width * slice.height;
   if (options.sixteenBit) {
@@ -67,7 +70,10 @@ export async function slicePng(slice: SyntheticSlice, options: { channels?: 1 | 
     for (let y = 0; y < slice.height; y++) {
       const offset = y * (1 + slice.width * 2);
       for (let x = 0; x < slice.width; x++) {
-        rows.writeUInt16BE(Math.round((slice.pixels[y * slice.width + x] as number) * 4000), offset + 1 + 2 * x);
+        rows.writeUInt16BE(
+          Math.round((slice.pixels[y * slice.width + x] as number) * 4000),
+          offset + 1 + 2 * x,
+        );
       }
     }
     const ihdr = Buffer.alloc(13);
@@ -87,7 +93,9 @@ export async function slicePng(slice: SyntheticSlice, options: { channels?: 1 | 
     const v = Math.round((slice.pixels[i] as number) * 255);
     for (let c = 0; c < channels; c++) data[i * channels + c] = c === 3 ? 255 : v;
   }
-  return sharp(data, { raw: { width: slice.width, height: slice.height, channels } }).png().toBuffer();
+  return sharp(data, { raw: { width: slice.width, height: slice.height, channels } })
+    .png()
+    .toBuffer();
 }
 
 /** One PNG chunk: length, type, data, CRC. */
@@ -101,7 +109,9 @@ export function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 export async function labelsPng(slice: SyntheticSlice): Promise<Buffer> {
-  return sharp(Buffer.from(slice.labels), { raw: { width: slice.width, height: slice.height, channels: 1 } }).png().toBuffer();
+  return sharp(Buffer.from(slice.labels), { raw: { width: slice.width, height: slice.height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 /**
@@ -121,7 +131,9 @@ export function niftiBytes(
   const view = new DataView(out.buffer);
   view.setInt32(0, 348, le);
   view.setInt16(40, dims.length, le);
-  dims.forEach((d, i) => view.setInt16(42 + 2 * i, d, le));
+  dims.forEach((d, i) => {
+    view.setInt16(42 + 2 * i, d, le);
+  });
   for (let i = dims.length + 1; i < 8; i++) view.setInt16(40 + 2 * i, 1, le);
   view.setInt16(70, isFloat ? 16 : 2, le);
   view.setInt16(72, bytesPer * 8, le);
@@ -148,7 +160,11 @@ export function niftiBytes(
  * i.e. storage[x, y] = display[row = y, col = x] with affine diag(-1, -1, 1): the file's x axis
  * points to patient left, so the decoder must show storage column 0 (patient right) on image left.
  */
-export function volumeFromSlices(slices: SyntheticSlice[]): { data: Float32Array; labels: Uint8Array; dims: number[] } {
+export function volumeFromSlices(slices: SyntheticSlice[]): {
+  data: Float32Array;
+  labels: Uint8Array;
+  dims: number[];
+} {
   const first = slices[0] as SyntheticSlice;
   const { width, height } = first;
   const data = new Float32Array(width * height * slices.length);

@@ -20,13 +20,27 @@ export interface ChatOptions {
 }
 
 /** Turns one input line into a message (pure; tested). */
-export function lineToMessage(line: string, key: ConversationKey, user: string, file?: { name: string; bytes: Uint8Array }): InboundMessage {
+export function lineToMessage(
+  line: string,
+  key: ConversationKey,
+  user: string,
+  file?: { name: string; bytes: Uint8Array },
+): InboundMessage {
   const text = line.startsWith('/upload ') ? '' : line;
-  return { conversation: key, user: { id: user, name: user }, text, attachments: file ? [{ name: file.name, bytes: file.bytes }] : [] };
+  return {
+    conversation: key,
+    user: { id: user, name: user },
+    text,
+    attachments: file ? [{ name: file.name, bytes: file.bytes }] : [],
+  };
 }
 
 /** The JSON line for a reply: the `ask --json` keys first, then what else the reply carries. */
-export function replyToJson(reply: Reply, overlayPath: string | null, files: string[]): Record<string, unknown> {
+export function replyToJson(
+  reply: Reply,
+  overlayPath: string | null,
+  files: string[],
+): Record<string, unknown> {
   const answer = reply.answer;
   return {
     kind: reply.kind,
@@ -46,7 +60,12 @@ export function replyToJson(reply: Reply, overlayPath: string | null, files: str
 }
 
 export async function runChat(runtime: Runtime, options: ChatOptions): Promise<void> {
-  const key: ConversationKey = { platform: 'cli', workspace: hostname(), channel: 'terminal', thread: options.session };
+  const key: ConversationKey = {
+    platform: 'cli',
+    workspace: hostname(),
+    channel: 'terminal',
+    thread: options.session,
+  };
   const user = userInfo().username || 'user';
   let turn = 0;
   const say = async (replies: Reply[]) => {
@@ -69,7 +88,8 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<v
         process.stdout.write(`${reply.text.replace(/\*/g, '')}\n`);
         if (overlayPath) process.stdout.write(`[image: ${overlayPath} — ${reply.image?.altText}]\n`);
         for (const path of files) process.stdout.write(`[file: ${path}]\n`);
-        if (reply.buttons) process.stdout.write(`[reply with: ${reply.buttons.map((b) => b.textEquivalent).join(' / ')}]\n`);
+        if (reply.buttons)
+          process.stdout.write(`[reply with: ${reply.buttons.map((b) => b.textEquivalent).join(' / ')}]\n`);
       }
     }
   };
@@ -81,14 +101,19 @@ export async function runChat(runtime: Runtime, options: ChatOptions): Promise<v
       try {
         file = { name: basename(path), bytes: await readFile(path) };
       } catch {
-        await say([{ kind: 'error', text: `Cannot read ${path}: check the path.`, errorCode: 'input_not_found' }]);
+        await say([
+          { kind: 'error', text: `Cannot read ${path}: check the path.`, errorCode: 'input_not_found' },
+        ]);
         return;
       }
     }
     await say(await runtime.bot.handle(lineToMessage(line, key, user, file), progress));
   };
   runtime.bot.setDeliver('cli', async (_key, reply) => say([reply]));
-  if (!options.json) process.stderr.write(`${runtime.describe.join('\n')}\nType a question, /upload PATH, help, or Ctrl-D to quit.\n`);
+  if (!options.json)
+    process.stderr.write(
+      `${runtime.describe.join('\n')}\nType a question, /upload PATH, help, or Ctrl-D to quit.\n`,
+    );
   if (options.image) await send(`/upload ${options.image}`);
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {

@@ -8,10 +8,20 @@ import { writeDisplaySliceToStorage } from '../../pipeline/decode/geometry.js';
 import { writeNiftiLabels } from '../../pipeline/decode/nifti-write.js';
 import { displayIndexOfStorageSlice } from '../../pipeline/decode/types.js';
 import { evaluateSegmentation, formatTableIII, pairByName, readManifest } from '../../pipeline/evaluate.js';
-import { isOrganId, type OrganId, organById, organByLetter, type OrganLetter } from '../../pipeline/organs.js';
+import {
+  isOrganId,
+  type OrganId,
+  type OrganLetter,
+  organById,
+  organByLetter,
+} from '../../pipeline/organs.js';
 import { renderLabelPng, renderMaskPng } from '../../pipeline/overlay.js';
 import { Pipeline } from '../../pipeline/pipeline.js';
-import { evaluateQuestions, formatConfusionTable, loadQuestionSet } from '../../pipeline/question/evaluate.js';
+import {
+  evaluateQuestions,
+  formatConfusionTable,
+  loadQuestionSet,
+} from '../../pipeline/question/evaluate.js';
 import { createQuestionResolver } from '../../pipeline/question/resolver.js';
 
 function print(text: string): void {
@@ -30,12 +40,24 @@ function makePipeline(config: AppConfig): Pipeline {
 
 export async function runAsk(
   config: AppConfig,
-  options: { image: string; question: string; slice?: number; out?: string; maskOut?: string; outline?: boolean; boxes?: boolean; json?: boolean },
+  options: {
+    image: string;
+    question: string;
+    slice?: number;
+    out?: string;
+    maskOut?: string;
+    outline?: boolean;
+    boxes?: boolean;
+    json?: boolean;
+  },
 ): Promise<void> {
   const pipeline = makePipeline(config);
   try {
     const image = await pipeline.decodeFile(options.image);
-    const sliceIndex = options.slice === undefined ? image.defaultSlice : displayIndexOfStorageSlice(image.storage, options.slice);
+    const sliceIndex =
+      options.slice === undefined
+        ? image.defaultSlice
+        : displayIndexOfStorageSlice(image.storage, options.slice);
     if (sliceIndex < 0 || sliceIndex >= image.sliceCount) {
       throw new InputError(
         ErrorCode.SliceOutOfRange,
@@ -52,11 +74,16 @@ export async function runAsk(
     writeFileSync(overlayPath, outcome.overlayPng);
     if (options.maskOut) {
       const ids: OrganId[] = outcome.answer.organs.map((o) => organByLetter(o.letter as OrganLetter).id);
-      const labels = outcome.segmentation?.labels ?? new Uint8Array(outcome.slice.width * outcome.slice.height);
-      writeFileSync(options.maskOut, await renderMaskPng(labels, outcome.slice.width, outcome.slice.height, ids));
+      const labels =
+        outcome.segmentation?.labels ?? new Uint8Array(outcome.slice.width * outcome.slice.height);
+      writeFileSync(
+        options.maskOut,
+        await renderMaskPng(labels, outcome.slice.width, outcome.slice.height, ids),
+      );
     }
     const { answer } = outcome;
-    const storageSlice = image.storage.kind === 'volume' ? displayIndexOfStorageSlice(image.storage, sliceIndex) : 0;
+    const storageSlice =
+      image.storage.kind === 'volume' ? displayIndexOfStorageSlice(image.storage, sliceIndex) : 0;
     const result = {
       letters: answer.letters,
       names: answer.names,
@@ -92,12 +119,21 @@ export async function runAsk(
   }
 }
 
-export async function runResolve(question: string | undefined, options: { batch?: string; json?: boolean }): Promise<void> {
+export async function runResolve(
+  question: string | undefined,
+  options: { batch?: string; json?: boolean },
+): Promise<void> {
   const resolver = createQuestionResolver();
   const format = (q: string) => {
     const r = resolver.resolve(q);
     const names = r.letters.map((l) => (l === 'N' ? 'None of them' : organByLetter(l).name));
-    return { letters: r.letters, names, noneOfThem: r.noneOfThem, explanation: r.explanation, confidence: r.confidence };
+    return {
+      letters: r.letters,
+      names,
+      noneOfThem: r.noneOfThem,
+      explanation: r.explanation,
+      confidence: r.confidence,
+    };
   };
   if (options.batch) {
     const lines = readFileSync(options.batch, 'utf8').split('\n');
@@ -112,13 +148,23 @@ export async function runResolve(question: string | undefined, options: { batch?
     return;
   }
   if (question === undefined) {
-    throw new InputError(ErrorCode.QuestionEmpty, 'Please give a question, e.g. organ-seg resolve "Which organ stores bile?"');
+    throw new InputError(
+      ErrorCode.QuestionEmpty,
+      'Please give a question, e.g. organ-seg resolve "Which organ stores bile?"',
+    );
   }
   const r = format(question);
-  print(options.json ? JSON.stringify(r) : `${r.letters.map((l, i) => `${l}. ${r.names[i]}`).join(', ')}\n${r.explanation}`);
+  print(
+    options.json
+      ? JSON.stringify(r)
+      : `${r.letters.map((l, i) => `${l}. ${r.names[i]}`).join(', ')}\n${r.explanation}`,
+  );
 }
 
-export async function runSegment(config: AppConfig, options: { image: string; labelsOut: string; json?: boolean }): Promise<void> {
+export async function runSegment(
+  config: AppConfig,
+  options: { image: string; labelsOut: string; json?: boolean },
+): Promise<void> {
   const pipeline = makePipeline(config);
   try {
     const image = await pipeline.decodeFile(options.image);
@@ -135,12 +181,18 @@ export async function runSegment(config: AppConfig, options: { image: string; la
       const volume = new Uint8Array(nx * ny * nz);
       const batch = 8;
       for (let start = 0; start < image.sliceCount; start += batch) {
-        const indices = Array.from({ length: Math.min(batch, image.sliceCount - start) }, (_, i) => start + i);
+        const indices = Array.from(
+          { length: Math.min(batch, image.sliceCount - start) },
+          (_, i) => start + i,
+        );
         const results = await segmenter.segmentSlices(indices.map((k) => image.slice(k)));
         results.forEach((seg, i) => {
           writeDisplaySliceToStorage(seg.labels, geometry, indices[i] as number, volume);
         });
-        if (!options.json) process.stderr.write(`\rsegmenting slice ${Math.min(start + batch, image.sliceCount)}/${image.sliceCount}`);
+        if (!options.json)
+          process.stderr.write(
+            `\rsegmenting slice ${Math.min(start + batch, image.sliceCount)}/${image.sliceCount}`,
+          );
       }
       if (!options.json) process.stderr.write('\n');
       for (const v of volume) counts[v] = (counts[v] as number) + 1;
@@ -150,11 +202,18 @@ export async function runSegment(config: AppConfig, options: { image: string; la
     const summary = {
       labelsOut: options.labelsOut,
       format: image.storage.kind === 'plane' ? 'png' : 'nifti',
-      shape: image.storage.kind === 'plane' ? [image.storage.width, image.storage.height] : image.storage.geometry.dims,
+      shape:
+        image.storage.kind === 'plane'
+          ? [image.storage.width, image.storage.height]
+          : image.storage.geometry.dims,
       organs,
       modelVersion: segmenter.version,
     };
-    print(options.json ? JSON.stringify(summary) : `Wrote ${options.labelsOut} (${Object.keys(organs).length} organs found)`);
+    print(
+      options.json
+        ? JSON.stringify(summary)
+        : `Wrote ${options.labelsOut} (${Object.keys(organs).length} organs found)`,
+    );
   } finally {
     await pipeline.close();
   }
@@ -162,7 +221,14 @@ export async function runSegment(config: AppConfig, options: { image: string; la
 
 export async function runEval(
   config: AppConfig,
-  options: { images?: string; labels?: string; manifest?: string; scheme: string; organs?: string; json?: boolean },
+  options: {
+    images?: string;
+    labels?: string;
+    manifest?: string;
+    scheme: string;
+    organs?: string;
+    json?: boolean;
+  },
 ): Promise<void> {
   const pairs = options.manifest
     ? readManifest(options.manifest)
@@ -170,11 +236,17 @@ export async function runEval(
       ? pairByName(options.images, options.labels ?? options.images, options.scheme)
       : [];
   if (pairs.length === 0) {
-    throw new InputError(ErrorCode.InputNotFound, 'No image/label pairs found: give --images DIR [--labels DIR] or --manifest FILE.');
+    throw new InputError(
+      ErrorCode.InputNotFound,
+      'No image/label pairs found: give --images DIR [--labels DIR] or --manifest FILE.',
+    );
   }
   const organs = options.organs?.split(',').map((s) => Number.parseInt(s.trim(), 10));
   if (organs?.some((id) => !isOrganId(id))) {
-    throw new InputError(ErrorCode.InputUnsupportedFormat, '--organs takes organ ids 1..13, comma-separated.');
+    throw new InputError(
+      ErrorCode.InputUnsupportedFormat,
+      '--organs takes organ ids 1..13, comma-separated.',
+    );
   }
   const pipeline = makePipeline(config);
   try {
@@ -182,7 +254,9 @@ export async function runEval(
       limits: pipeline.limits,
       organs: organs as OrganId[] | undefined,
       defaultScheme: options.scheme,
-      onCase: options.json ? undefined : (_pair, i) => process.stderr.write(`\revaluating ${i + 1}/${pairs.length}`),
+      onCase: options.json
+        ? undefined
+        : (_pair, i) => process.stderr.write(`\revaluating ${i + 1}/${pairs.length}`),
     });
     if (!options.json) process.stderr.write('\n');
     print(options.json ? JSON.stringify(result) : formatTableIII(result));
@@ -191,7 +265,11 @@ export async function runEval(
   }
 }
 
-export async function runEvalQuestions(options: { file?: string; split: string; json?: boolean }): Promise<void> {
+export async function runEvalQuestions(options: {
+  file?: string;
+  split: string;
+  json?: boolean;
+}): Promise<void> {
   const file = options.file ?? resolvePath(PACKAGE_ROOT, 'data/questions/questions.jsonl');
   const split = options.split === 'all' ? undefined : (options.split as 'train' | 'test');
   const questions = loadQuestionSet(file, split);

@@ -4,18 +4,20 @@
  * on stderr and a non-zero exit code, never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
+import { startApp } from '../../app.js';
 import { type AppConfig, loadConfig } from '../../config.js';
 import { asCodedError, ErrorCode } from '../../errors.js';
 import { createLogger } from '../../logger.js';
 import { createRuntime } from '../../runtime.js';
-import { startApp } from '../../app.js';
 import { runChat } from './chat.js';
 import { runAsk, runEval, runEvalQuestions, runResolve, runSegment } from './commands.js';
 import { runWorker } from './worker.js';
 
 function fail(error: unknown): never {
   const coded = asCodedError(error);
-  process.stderr.write(`organ-seg: ${coded.userMessage}${coded.code === ErrorCode.Unknown ? ` (${coded.message})` : ''}\n`);
+  process.stderr.write(
+    `organ-seg: ${coded.userMessage}${coded.code === ErrorCode.Unknown ? ` (${coded.message})` : ''}\n`,
+  );
   process.exit(coded.code === ErrorCode.ConfigInvalid ? 2 : 1);
 }
 
@@ -27,7 +29,9 @@ function config(): AppConfig {
 
 const program = new Command()
   .name('organ-seg')
-  .description('Answers multiple-choice questions about 13 abdominal organs on MRI/CT slices and outlines them.')
+  .description(
+    'Answers multiple-choice questions about 13 abdominal organs on MRI/CT slices and outlines them.',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -36,7 +40,11 @@ program
   .description('Answer a question about one slice: the organ letter(s), an explanation and an overlay PNG')
   .requiredOption('--image <file>', 'PNG/JPEG/WebP, DICOM file, folder or zip of one DICOM series, or NIfTI')
   .requiredOption('--question <text>', 'the question, e.g. "Which organ stores bile?"')
-  .option('--slice <n>', 'for volumes: slice index as stored in the file, 0-based (default: middle)', parseIntArg)
+  .option(
+    '--slice <n>',
+    'for volumes: slice index as stored in the file, 0-based (default: middle)',
+    parseIntArg,
+  )
   .option('--out <png>', 'write the overlay here (default: overlay.png)')
   .option('--mask-out <png>', 'write the chosen organs as a 0/255 mask PNG on the input grid')
   .option('--outline', 'outline only, no fill')
@@ -88,10 +96,17 @@ program
   .option('--out-dir <dir>', 'where overlays and exports are written', '.')
   .action(async (options) => {
     const cfg = config();
-    const logger = createLogger({ level: options.json ? 'silent' : cfg.logLevel === 'info' ? 'warn' : cfg.logLevel });
+    const logger = createLogger({
+      level: options.json ? 'silent' : cfg.logLevel === 'info' ? 'warn' : cfg.logLevel,
+    });
     const runtime = createRuntime(cfg, logger);
     try {
-      await runChat(runtime, { image: options.image, json: options.json, session: options.session, outDir: options.outDir });
+      await runChat(runtime, {
+        image: options.image,
+        json: options.json,
+        session: options.session,
+        outDir: options.outDir,
+      });
     } finally {
       await runtime.close();
     }
@@ -101,10 +116,22 @@ program
   .command('worker')
   .description('Run segmentation jobs from the Redis queue for bots started with PIPELINE_MODE=queue')
   .option('--concurrency <n>', 'jobs at once in this process', parseIntArg, 1)
-  .option('--lock-ms <ms>', 'job lock: how long a dead worker’s job waits before another takes it', parseIntArg, 30_000)
+  .option(
+    '--lock-ms <ms>',
+    'job lock: how long a dead worker’s job waits before another takes it',
+    parseIntArg,
+    30_000,
+  )
   .option('--stalled-ms <ms>', 'how often to look for jobs of dead workers', parseIntArg, 5_000)
   .option('--queue <name>', 'queue name', 'segmentation')
-  .action((options) => runWorker(config(), { concurrency: options.concurrency, lockMs: options.lockMs, stalledMs: options.stalledMs, queue: options.queue }));
+  .action((options) =>
+    runWorker(config(), {
+      concurrency: options.concurrency,
+      lockMs: options.lockMs,
+      stalledMs: options.stalledMs,
+      queue: options.queue,
+    }),
+  );
 
 program
   .command('serve')
@@ -133,7 +160,11 @@ program
 function parseIntArg(value: string): number {
   const n = Number.parseInt(value, 10);
   if (!Number.isInteger(n) || n < 0 || String(n) !== value.trim()) {
-    throw new CommanderError(2, 'organ-seg.invalidArgument', `expected a non-negative integer, got "${value}"`);
+    throw new CommanderError(
+      2,
+      'organ-seg.invalidArgument',
+      `expected a non-negative integer, got "${value}"`,
+    );
   }
   return n;
 }

@@ -22,7 +22,10 @@ export interface WorkerCommandOptions {
 
 export async function runWorker(config: AppConfig, options: WorkerCommandOptions): Promise<void> {
   if (!config.redis) {
-    throw new OrganSegError(ErrorCode.ConfigInvalid, 'organ-seg worker needs REDIS_URL (the Redis the bots use).');
+    throw new OrganSegError(
+      ErrorCode.ConfigInvalid,
+      'organ-seg worker needs REDIS_URL (the Redis the bots use).',
+    );
   }
   const logger = createLogger({ level: config.logLevel });
   const store = new RedisConversationStore({
@@ -64,7 +67,10 @@ export async function runWorker(config: AppConfig, options: WorkerCommandOptions
   process.once('SIGINT', () => stop('SIGINT'));
   const running = worker.run();
   await worker.ready();
-  logger.info({ model: segmenter.version, queue: options.queue ?? SEGMENTATION_QUEUE, store: store.description }, 'worker ready');
+  logger.info(
+    { model: segmenter.version, queue: options.queue ?? SEGMENTATION_QUEUE, store: store.description },
+    'worker ready',
+  );
   try {
     await running;
   } finally {

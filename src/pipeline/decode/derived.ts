@@ -12,7 +12,10 @@ export function encodeDisplayVolume(image: DecodedImage): Uint8Array {
   const { width, height } = first;
   const count = image.sliceCount;
   const [rowMm, colMm] = first.pixelSpacingMm ?? [1, 1];
-  const sliceMm = image.storage.kind === 'volume' ? image.storage.geometry.spacingMm[image.storage.geometry.displayAxes.slice.axis] : 1;
+  const sliceMm =
+    image.storage.kind === 'volume'
+      ? image.storage.geometry.spacingMm[image.storage.geometry.displayAxes.slice.axis]
+      : 1;
   const out = new Uint8Array(352 + width * height * count * 4);
   const view = new DataView(out.buffer);
   view.setInt32(0, 348, true);
@@ -39,7 +42,8 @@ export function encodeDisplayVolume(image: DecodedImage): Uint8Array {
   for (let k = 0; k < count; k++) {
     const slice = k === 0 ? first : image.slice(k);
     const base = 352 + k * width * height * 4;
-    for (let i = 0; i < slice.pixels.length; i++) view.setFloat32(base + 4 * i, slice.pixels[i] as number, true);
+    for (let i = 0; i < slice.pixels.length; i++)
+      view.setFloat32(base + 4 * i, slice.pixels[i] as number, true);
   }
   return gzipSync(out, { level: 6 });
 }

@@ -13,9 +13,23 @@ import type { DecodedImage, DecodeOptions } from './types.js';
 
 export type { DecodedImage, DecodeOptions, Slice } from './types.js';
 
-type Sniffed = 'png' | 'jpeg' | 'webp' | 'gif' | 'tiff' | 'dicom' | 'nifti' | 'nifti-gz' | 'zip' | 'pdf' | 'video' | 'gzip-other' | 'unknown';
+type Sniffed =
+  | 'png'
+  | 'jpeg'
+  | 'webp'
+  | 'gif'
+  | 'tiff'
+  | 'dicom'
+  | 'nifti'
+  | 'nifti-gz'
+  | 'zip'
+  | 'pdf'
+  | 'video'
+  | 'gzip-other'
+  | 'unknown';
 
-const SUPPORTED_HINT = 'Please send a PNG, JPEG or WebP screenshot, a DICOM file (or a folder/zip of one series), or a NIfTI volume.';
+const SUPPORTED_HINT =
+  'Please send a PNG, JPEG or WebP screenshot, a DICOM file (or a folder/zip of one series), or a NIfTI volume.';
 
 function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
   return signature.every((b, i) => bytes[offset + i] === b);
@@ -31,7 +45,8 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 3) === 'AVI') return 'video';
   if (ascii(bytes, 0, 3) === 'GIF') return 'gif';
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
   if (ascii(bytes, 0, 4) === '%PDF') return 'pdf';
   if (ascii(bytes, 4, 4) === 'ftyp') {
     const brand = ascii(bytes, 8, 4);
@@ -75,18 +90,31 @@ export async function decodeBytes(bytes: Uint8Array, options: DecodeOptions): Pr
       // A damaged stream may not even yield a whole header: its first field (sizeof_hdr) is enough
       // to say "NIfTI" and let the NIfTI reader report the damage precisely.
       const head = peekGunzip(bytes, 544);
-      const sizeOfHeader = head.length >= 4 ? new DataView(head.buffer, head.byteOffset).getInt32(0, true) : 0;
+      const sizeOfHeader =
+        head.length >= 4 ? new DataView(head.buffer, head.byteOffset).getInt32(0, true) : 0;
       if (!isNiftiHeader(head) && sizeOfHeader !== 348 && sizeOfHeader !== 540) {
-        throw new InputError(ErrorCode.InputUnsupportedFormat, `This gzip file does not contain a NIfTI volume. ${SUPPORTED_HINT}`);
+        throw new InputError(
+          ErrorCode.InputUnsupportedFormat,
+          `This gzip file does not contain a NIfTI volume. ${SUPPORTED_HINT}`,
+        );
       }
       return decodeNifti(bytes, options);
     }
     case 'pdf':
-      throw new InputError(ErrorCode.InputUnsupportedFormat, `PDF documents are not supported. ${SUPPORTED_HINT}`);
+      throw new InputError(
+        ErrorCode.InputUnsupportedFormat,
+        `PDF documents are not supported. ${SUPPORTED_HINT}`,
+      );
     case 'video':
-      throw new InputError(ErrorCode.InputUnsupportedFormat, `Videos are not supported; send a single slice. ${SUPPORTED_HINT}`);
+      throw new InputError(
+        ErrorCode.InputUnsupportedFormat,
+        `Videos are not supported; send a single slice. ${SUPPORTED_HINT}`,
+      );
     default:
-      throw new InputError(ErrorCode.InputUnsupportedFormat, `This file's format is not recognised. ${SUPPORTED_HINT}`);
+      throw new InputError(
+        ErrorCode.InputUnsupportedFormat,
+        `This file's format is not recognised. ${SUPPORTED_HINT}`,
+      );
   }
 }
 
@@ -105,7 +133,10 @@ export async function decodePath(path: string, options: DecodeOptions): Promise<
     const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
     if (names.length === 0) throw new InputError(ErrorCode.InputEmpty, 'The folder is empty.');
     if (names.length > MAX_SERIES_FILES) {
-      throw new InputError(ErrorCode.InputTooLarge, `The folder holds ${names.length} files; at most ${MAX_SERIES_FILES} are read.`);
+      throw new InputError(
+        ErrorCode.InputTooLarge,
+        `The folder holds ${names.length} files; at most ${MAX_SERIES_FILES} are read.`,
+      );
     }
     const files: { name: string; bytes: Uint8Array }[] = [];
     let total = 0;
@@ -115,14 +146,22 @@ export async function decodePath(path: string, options: DecodeOptions): Promise<
       const bytes = await readFile(full);
       total += bytes.length;
       if (total > options.maxBytes) {
-        throw new InputError(ErrorCode.InputTooLarge, 'The folder holds more data than the size limit allows.');
+        throw new InputError(
+          ErrorCode.InputTooLarge,
+          'The folder holds more data than the size limit allows.',
+        );
       }
       if (isDicom(bytes)) files.push({ name, bytes });
     }
     if (files.length === 0) {
-      throw new InputError(ErrorCode.InputUnsupportedFormat, `The folder holds no DICOM files. ${SUPPORTED_HINT}`);
+      throw new InputError(
+        ErrorCode.InputUnsupportedFormat,
+        `The folder holds no DICOM files. ${SUPPORTED_HINT}`,
+      );
     }
-    return files.length === 1 && files[0] ? decodeDicomFile(files[0].bytes, options) : decodeDicomSeries(files, options);
+    return files.length === 1 && files[0]
+      ? decodeDicomFile(files[0].bytes, options)
+      : decodeDicomSeries(files, options);
   }
   if (info.size > options.maxBytes) {
     throw new InputError(

@@ -8,14 +8,21 @@ import type { VolumeGeometry } from './types.js';
 const HEADER_BYTES = 348;
 const DATA_OFFSET = 352;
 
-export function writeNiftiLabels(labels: Uint8Array, geometry: VolumeGeometry, template?: Uint8Array): Uint8Array {
+export function writeNiftiLabels(
+  labels: Uint8Array,
+  geometry: VolumeGeometry,
+  template?: Uint8Array,
+): Uint8Array {
   const [nx, ny, nz] = geometry.dims;
   if (labels.length !== nx * ny * nz) {
     throw new RangeError(`label map has ${labels.length} voxels, grid has ${nx * ny * nz}`);
   }
   const out = new Uint8Array(DATA_OFFSET + labels.length);
   const view = new DataView(out.buffer);
-  const reuse = template && template.length >= HEADER_BYTES && new DataView(template.buffer, template.byteOffset).getInt32(0, true) === 348;
+  const reuse =
+    template &&
+    template.length >= HEADER_BYTES &&
+    new DataView(template.buffer, template.byteOffset).getInt32(0, true) === 348;
   if (reuse) {
     out.set(template.subarray(0, HEADER_BYTES));
   } else {

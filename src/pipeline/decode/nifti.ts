@@ -78,7 +78,11 @@ export function peekGunzip(bytes: Uint8Array, length: number): Uint8Array {
 }
 
 /** Gunzips with a hard output cap, so a gzip bomb fails fast instead of filling memory. */
-export function gunzipLimited(bytes: Uint8Array, maxOutputBytes: number, options: { partial?: boolean } = {}): Uint8Array {
+export function gunzipLimited(
+  bytes: Uint8Array,
+  maxOutputBytes: number,
+  options: { partial?: boolean } = {},
+): Uint8Array {
   try {
     // `partial` reads what a truncated prefix holds (to peek at a header) instead of failing.
     return gunzipSync(bytes, {
@@ -88,11 +92,17 @@ export function gunzipLimited(bytes: Uint8Array, maxOutputBytes: number, options
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw new InputError(ErrorCode.InputTooLarge, 'This compressed file unpacks to more data than the size limit allows.', {
-        cause: error,
-      });
+      throw new InputError(
+        ErrorCode.InputTooLarge,
+        'This compressed file unpacks to more data than the size limit allows.',
+        {
+          cause: error,
+        },
+      );
     }
-    throw new InputError(ErrorCode.InputCorrupt, 'This compressed file is damaged or truncated.', { cause: error });
+    throw new InputError(ErrorCode.InputCorrupt, 'This compressed file is damaged or truncated.', {
+      cause: error,
+    });
   }
 }
 
@@ -185,16 +195,20 @@ export function parseNiftiHeader(bytes: Uint8Array): NiftiHeader {
 }
 
 /** The voxel → RAS+ affine by NIfTI's precedence: sform, then qform, then voxel sizes alone. */
-function niftiAffine(sformCode: number, srow: number[], qformCode: number, quatern: number[], pixdim: number[]): number[] {
+function niftiAffine(
+  sformCode: number,
+  srow: number[],
+  qformCode: number,
+  quatern: number[],
+  pixdim: number[],
+): number[] {
   const finite = (values: number[]) => values.every(Number.isFinite);
   if (sformCode > 0 && finite(srow) && srow.some((v, i) => i % 4 !== 3 && v !== 0)) {
     return [...srow, 0, 0, 0, 1];
   }
-  const [dx, dy, dz] = [1, 2, 3].map((i) => (Number.isFinite(pixdim[i]) && (pixdim[i] as number) > 0 ? (pixdim[i] as number) : 1)) as [
-    number,
-    number,
-    number,
-  ];
+  const [dx, dy, dz] = [1, 2, 3].map((i) =>
+    Number.isFinite(pixdim[i]) && (pixdim[i] as number) > 0 ? (pixdim[i] as number) : 1,
+  ) as [number, number, number];
   if (qformCode > 0 && finite(quatern)) {
     const [b, c, d, qx, qy, qz] = quatern as [number, number, number, number, number, number];
     const a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)));
@@ -220,8 +234,13 @@ function niftiAffine(sformCode: number, srow: number[], qformCode: number, quate
 }
 
 /** Reads the first 3D volume of a NIfTI file (bytes may be gzipped). */
-export function readNifti(input: Uint8Array, options: Pick<DecodeOptions, 'maxVoxels' | 'maxBytes'>): NiftiVolume {
-  const bytes = isGzip(input) ? gunzipLimited(input, Math.max(options.maxBytes, options.maxVoxels * 8 + 1024)) : input;
+export function readNifti(
+  input: Uint8Array,
+  options: Pick<DecodeOptions, 'maxVoxels' | 'maxBytes'>,
+): NiftiVolume {
+  const bytes = isGzip(input)
+    ? gunzipLimited(input, Math.max(options.maxBytes, options.maxVoxels * 8 + 1024))
+    : input;
   const header = parseNiftiHeader(bytes);
   const { dims } = header;
   const nx = dims[1] ?? 1;
@@ -284,12 +303,18 @@ export function decodeNifti(bytes: Uint8Array, options: DecodeOptions): DecodedI
     Number.isFinite(calMin) && Number.isFinite(calMax) && calMax > calMin
       ? [calMin, calMax]
       : modality === 'CT'
-        ? [CT_ABDOMEN_WINDOW.level - CT_ABDOMEN_WINDOW.width / 2, CT_ABDOMEN_WINDOW.level + CT_ABDOMEN_WINDOW.width / 2]
+        ? [
+            CT_ABDOMEN_WINDOW.level - CT_ABDOMEN_WINDOW.width / 2,
+            CT_ABDOMEN_WINDOW.level + CT_ABDOMEN_WINDOW.width / 2,
+          ]
         : percentileRange(volume.data, 0.005, 0.995);
   const span = high > low ? high - low : 1;
   const { geometry } = volume;
   const sliceCount = geometry.dims[geometry.displayAxes.slice.axis];
-  const [rowMm, colMm] = [geometry.spacingMm[geometry.displayAxes.row.axis], geometry.spacingMm[geometry.displayAxes.col.axis]];
+  const [rowMm, colMm] = [
+    geometry.spacingMm[geometry.displayAxes.row.axis],
+    geometry.spacingMm[geometry.displayAxes.col.axis],
+  ];
   return {
     format: 'nifti',
     modality,
@@ -307,7 +332,11 @@ export function decodeNifti(bytes: Uint8Array, options: DecodeOptions): DecodedI
       for (let i = 0; i < pixels.length; i++) pixels[i] = clamp01(((plane.data[i] as number) - low) / span);
       return { width: plane.width, height: plane.height, pixels, pixelSpacingMm: [rowMm, colMm] };
     },
-    storage: { kind: 'volume', geometry, niftiHeader: volume.header.version === 1 ? volume.header.raw : undefined },
+    storage: {
+      kind: 'volume',
+      geometry,
+      niftiHeader: volume.header.version === 1 ? volume.header.raw : undefined,
+    },
     description: `NIfTI-${volume.header.version} ${modality} ${geometry.dims.join('×')} at ${geometry.spacingMm.map((s) => +s.toFixed(2)).join('×')} mm`,
   };
 }

@@ -22,10 +22,14 @@ export async function decodeRaster(bytes: Uint8Array, options: DecodeOptions): P
     // Header only: the size check below runs before any pixel is decoded.
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw new InputError(ErrorCode.InputCorrupt, 'This image file could not be read: it looks damaged or truncated.', {
-      cause: error,
-      detail: error instanceof Error ? error.message : undefined,
-    });
+    throw new InputError(
+      ErrorCode.InputCorrupt,
+      'This image file could not be read: it looks damaged or truncated.',
+      {
+        cause: error,
+        detail: error instanceof Error ? error.message : undefined,
+      },
+    );
   }
   const format = SHARP_FORMATS[metadata.format ?? ''];
   if (!format) {
@@ -55,10 +59,14 @@ export async function decodeRaster(bytes: Uint8Array, options: DecodeOptions): P
       .raw({ depth: sixteenBit ? 'ushort' : 'uchar' })
       .toBuffer({ resolveWithObject: true });
   } catch (error) {
-    throw new InputError(ErrorCode.InputCorrupt, 'This image file could not be decoded: it looks damaged or truncated.', {
-      cause: error,
-      detail: error instanceof Error ? error.message : undefined,
-    });
+    throw new InputError(
+      ErrorCode.InputCorrupt,
+      'This image file could not be decoded: it looks damaged or truncated.',
+      {
+        cause: error,
+        detail: error instanceof Error ? error.message : undefined,
+      },
+    );
   }
   const { info, data } = raw;
   const count = info.width * info.height;
@@ -90,13 +98,16 @@ export async function decodeRaster(bytes: Uint8Array, options: DecodeOptions): P
 
 export function singleSlice(slice: Slice, index: number): Slice {
   if (index !== 0) {
-    throw new InputError(ErrorCode.SliceOutOfRange, `This image has a single slice; slice ${index + 1} does not exist.`);
+    throw new InputError(
+      ErrorCode.SliceOutOfRange,
+      `This image has a single slice; slice ${index + 1} does not exist.`,
+    );
   }
   return slice;
 }
 
 export function clamp01(value: number): number {
-  return value < 0 ? 0 : value > 1 ? 1 : value;
+  return Math.min(1, Math.max(0, value));
 }
 
 /**

@@ -1,0 +1,280 @@
+/**
+ * A learned second opinion for described organs: a multinomial logistic-regression text classifier
+ * over stemmed words, word pairs and character 4-grams, trained offline
+ * (`scripts/train-question-classifier.ts`) on the knowledge sentences and the `train` and `dev`
+ * questions, never on `test`. Where the context cache only counts shared words, the classifier
+ * learns which phrases tell neighbours apart: "stores bile" (gallbladder) against "makes bile"
+ * (liver), "filters blood" in the back (kidney) against "filters old red cells" (spleen).
+ *
+ * Classes are organ families, not letters: the two kidneys (and the two adrenals) are one class
+ * each, because the words that describe them are the same and the side is read from the question.
+ */
+import { type OrganId, type OrganLetter, organByLetter } from '../organs.js';
+import { contentStems } from './cache.js';
+import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE } from './knowledge.js';
+import { tokenize } from './text.js';
+
+/** The classes, in the order of the model's weight vectors. `none` is answer N. */
+export const CLASSIFIER_LABELS = [
+  'liver',
+  'kidney',
+  'spleen',
+  'pancreas',
+  'aorta',
+  'ivc',
+  'adrenal',
+  'gallbladder',
+  'esophagus',
+  'stomach',
+  'duodenum',
+  'none',
+] as const;
+export type ClassifierLabel = (typeof CLASSIFIER_LABELS)[number];
+export const NONE_CLASS = CLASSIFIER_LABELS.length - 1;
+
+const CLASS_OF_ORGAN: Record<OrganId, number> = {
+  1: 0,
+  2: 1,
+  13: 1,
+  3: 2,
+  4: 3,
+  5: 4,
+  6: 5,
+  7: 6,
+  8: 6,
+  9: 7,
+  10: 8,
+  11: 9,
+  12: 10,
+};
+
+/** The class of an organ (both kidneys share one, as do both adrenals). */
+export function classOfOrgan(id: OrganId): number {
+  return CLASS_OF_ORGAN[id];
+}
+
+/** Relative weights of the feature kinds before the vector is scaled to unit length. */
+const PAIR_WEIGHT = 0.7;
+const SKIP_PAIR_WEIGHT = 0.4;
+const NGRAM_WEIGHT = 0.2;
+
+/**
+ * Features of already-normalised words: stems, adjacent stem pairs, pairs one word apart ("head …
+ * tail", "stores … bile" across an adjective) and character 4-grams (which carry "pancreatitis"
+ * and "splenectomy" to their organ), as a unit vector.
+ */
+export function classifierFeatures(words: readonly string[]): Map<string, number> {
+  const stems = contentStems(words);
+  const features = new Map<string, number>();
+  const add = (key: string, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i] as string;
+    add(`w:${s}`, 1);
+    if (i + 1 < stems.length) add(`p:${s}_${stems[i + 1]}`, PAIR_WEIGHT);
+    if (i + 2 < stems.length) add(`p:${s}_${stems[i + 2]}`, SKIP_PAIR_WEIGHT);
+    const padded = `^${s}$`;
+    for (let j = 0; j + 4 <= padded.length; j++) add(`n:${padded.slice(j, j + 4)}`, NGRAM_WEIGHT);
+  }
+  let sum = 0;
+  for (const x of features.values()) sum += x * x;
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (const [k, x] of features) features.set(k, x / norm);
+  return features;
+}
+
+/** The shipped form: a bias per class and, per feature, its weight for every class. */
+export interface ClassifierModel {
+  labels: readonly string[];
+  bias: readonly number[];
+  weights: Readonly<Record<string, readonly number[]>>;
+}
+
+export class QuestionClassifier {
+  private readonly bias: Float64Array;
+  private readonly weights = new Map<string, Float64Array>();
+
+  constructor(model: ClassifierModel) {
+    if (model.labels.join() !== CLASSIFIER_LABELS.join()) {
+      throw new RangeError('the classifier model was trained for other classes');
+    }
+    this.bias = Float64Array.from(model.bias);
+    for (const [key, row] of Object.entries(model.weights)) this.weights.set(key, Float64Array.from(row));
+  }
+
+  /** Words the model has weights for; the typo corrector leaves these alone. */
+  knows(feature: string): boolean {
+    return this.weights.has(feature);
+  }
+
+  /** Class probabilities (softmax) for already-normalised words, in `CLASSIFIER_LABELS` order. */
+  predict(words: readonly string[]): Float64Array {
+    return softmax(this.logits(classifierFeatures(words)));
+  }
+
+  private logits(features: Map<string, number>): Float64Array {
+    const z = Float64Array.from(this.bias);
+    for (const [key, x] of features) {
+      const row = this.weights.get(key);
+      if (!row) continue;
+      for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) + x * (row[c] as number);
+    }
+    return z;
+  }
+}
+
+function softmax(z: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  const out = new Float64Array(z.length);
+  for (let c = 0; c < z.length; c++) {
+    out[c] = Math.exp((z[c] as number) - max);
+    sum += out[c] as number;
+  }
+  for (let c = 0; c < z.length; c++) out[c] = (out[c] as number) / sum;
+  return out;
+}
+
+export interface ClassifierExample {
+  /** Normalised words (see `tokenize`). */
+  words: readonly string[];
+  /** Index into `CLASSIFIER_LABELS`. */
+  label: number;
+}
+
+export interface ClassifierTrainingOptions {
+  /** Passes over the examples (default 40). */
+  epochs?: number;
+  /** L2 penalty per example step (default 1e-4). */
+  l2?: number;
+  /** AdaGrad base learning rate (default 0.5). */
+  learningRate?: number;
+  /** Weights smaller than this in every class are dropped from the shipped model (default 0.02). */
+  prune?: number;
+  /** Seed of the example shuffle, so a retrain gives the same file. */
+  seed?: number;
+  /**
+   * Weigh each example by the inverse of its class's size (default true): `none` has as many
+   * examples as several organs together, and unweighted it would win every question whose words
+   * the model has not seen.
+   */
+  balanced?: boolean;
+}
+
+/**
+ * Trains the classifier with AdaGrad on the softmax cross-entropy, L2-regularised, examples in a
+ * seeded shuffled order. Small enough (about a thousand short texts) to run in a second.
+ */
+export function trainQuestionClassifier(
+  examples: readonly ClassifierExample[],
+  options: ClassifierTrainingOptions = {},
+): ClassifierModel {
+  const epochs = options.epochs ?? 40;
+  const l2 = options.l2 ?? 1e-4;
+  const rate = options.learningRate ?? 0.5;
+  const prune = options.prune ?? 0.02;
+  const classes = CLASSIFIER_LABELS.length;
+  const counts = new Array<number>(classes).fill(0);
+  for (const e of examples) counts[e.label] = (counts[e.label] as number) + 1;
+  const present = counts.filter((n) => n > 0).length;
+  const encoded = examples.map((e) => ({
+    features: [...classifierFeatures(e.words)],
+    label: e.label,
+    weight: options.balanced === false ? 1 : examples.length / (present * (counts[e.label] as number)),
+  }));
+  const weights = new Map<string, { w: Float64Array; g: Float64Array }>();
+  const bias = new Float64Array(classes);
+  const biasG = new Float64Array(classes);
+  const rowOf = (key: string) => {
+    let row = weights.get(key);
+    if (!row) {
+      row = { w: new Float64Array(classes), g: new Float64Array(classes) };
+      weights.set(key, row);
+    }
+    return row;
+  };
+  let state = options.seed ?? 1;
+  const random = () => {
+    // xorshift32: a deterministic order without a dependency.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const order = encoded.map((_, i) => i);
+  const z = new Float64Array(classes);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const index of order) {
+      const example = encoded[index] as (typeof encoded)[number];
+      z.set(bias);
+      for (const [key, x] of example.features) {
+        const row = rowOf(key).w;
+        for (let c = 0; c < classes; c++) z[c] = (z[c] as number) + x * (row[c] as number);
+      }
+      const p = softmax(z);
+      for (let c = 0; c < classes; c++) {
+        const error = example.weight * ((p[c] as number) - (c === example.label ? 1 : 0));
+        biasG[c] = (biasG[c] as number) + error * error;
+        bias[c] = (bias[c] as number) - (rate * error) / Math.sqrt((biasG[c] as number) + 1e-8);
+        for (const [key, x] of example.features) {
+          const row = rowOf(key);
+          const gradient = error * x + l2 * (row.w[c] as number);
+          row.g[c] = (row.g[c] as number) + gradient * gradient;
+          row.w[c] = (row.w[c] as number) - (rate * gradient) / Math.sqrt((row.g[c] as number) + 1e-8);
+        }
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const shipped: Record<string, number[]> = {};
+  for (const [key, { w }] of [...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (w.every((x) => Math.abs(x) < prune)) continue;
+    shipped[key] = Array.from(w, round);
+  }
+  return { labels: [...CLASSIFIER_LABELS], bias: Array.from(bias, round), weights: shipped };
+}
+
+/** The training examples the knowledge text gives: one per sentence, outside entries as `none`. */
+export function knowledgeExamples(): ClassifierExample[] {
+  const examples: ClassifierExample[] = [];
+  const sentences = (passages: readonly string[]) =>
+    passages.flatMap((p) => p.split(/(?<=[.;:])\s+/)).filter((x) => x.trim() !== '');
+  const words = (text: string) =>
+    tokenize(text)
+      .filter((t) => !t.boundary)
+      .map((t) => t.text);
+  for (const k of ORGAN_KNOWLEDGE) {
+    const label = classOfOrgan(k.organIds[0] as OrganId);
+    for (const s of sentences(k.passages)) examples.push({ words: words(s), label });
+  }
+  for (const k of OUTSIDE_KNOWLEDGE)
+    for (const s of sentences(k.passages)) examples.push({ words: words(s), label: NONE_CLASS });
+  return examples;
+}
+
+/**
+ * Training examples from labelled questions: a question whose letters all fall in one class (one
+ * organ, both kidneys, N) is one example; multi-organ requests are skipped, they name their organs.
+ */
+export function questionExamples(
+  questions: ReadonlyArray<{ question: string; letters: readonly string[] }>,
+): ClassifierExample[] {
+  const examples: ClassifierExample[] = [];
+  for (const q of questions) {
+    const classes = new Set(
+      q.letters.map((l) =>
+        l === 'N' ? NONE_CLASS : classOfOrgan(organByLetter(l as OrganLetter).id),
+      ),
+    );
+    if (classes.size !== 1) continue;
+    const words = tokenize(q.question)
+      .filter((t) => !t.boundary)
+      .map((t) => t.text);
+    if (words.length > 0) examples.push({ words, label: [...classes][0] as number });
+  }
+  return examples;
+}

@@ -12,6 +12,8 @@ import { createRuntime, type Runtime } from './runtime.js';
 import { HttpServer } from './server.js';
 
 export interface RunningApp {
+  /** What is running, one line each, for a person reading the terminal. */
+  banner: string[];
   runtime: Runtime;
   server: HttpServer;
   /** The address the server listens on, e.g. http://127.0.0.1:3978/. */
@@ -77,6 +79,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   for (const line of lines) logger.info(line);
   let closing: Promise<void> | undefined;
   return {
+    banner: lines,
     runtime,
     server,
     url,

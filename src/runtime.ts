@@ -9,6 +9,7 @@ import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { Pipeline } from './pipeline/pipeline.js';
 import { createQuestionResolver } from './pipeline/question/resolver.js';
+import { createSegmentationBackend } from './queue/index.js';
 
 export interface Runtime {
   bot: OrganSegBot;
@@ -44,8 +45,11 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     resolver,
     logger: logger.child({ component: 'pipeline' }),
   });
+  // PIPELINE_MODE=queue: segmentation runs on `organ-seg worker` processes through BullMQ.
+  const segmentation = createSegmentationBackend(config, created.store, logger);
   const bot = createBot({
     pipeline,
+    segmentation,
     resolver,
     store: created.store,
     logger,
@@ -61,12 +65,14 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     describe: [
       created.description,
       `model: ${config.model.path}`,
+      segmentation ? 'pipeline: queue on Redis (start `organ-seg worker` processes)' : 'pipeline: in-process',
       config.llm
         ? `LLM: ${config.llm.provider} ${config.llm.model}`
         : 'questions: embedded resolver (offline)',
     ],
     async close() {
       await bot.close();
+      await segmentation?.close();
       await pipeline.close();
       await created.store.close();
     },

@@ -14,7 +14,13 @@ import { ErrorCode } from '../src/errors.js';
 import { Pipeline } from '../src/pipeline/pipeline.js';
 import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
 import { message, ORACLE_MODEL } from './helpers/bot-harness.js';
-import { connectRawClient, deleteKeysWithPrefix, randomPrefix, redisAnswers, SHARED_REDIS_URL } from './helpers/redis.js';
+import {
+  connectRawClient,
+  deleteKeysWithPrefix,
+  randomPrefix,
+  redisAnswers,
+  SHARED_REDIS_URL,
+} from './helpers/redis.js';
 
 const redisUp = await redisAnswers(SHARED_REDIS_URL);
 if (!redisUp) console.warn(`[faults-rate-limit] no Redis at ${SHARED_REDIS_URL}: Redis variant skipped`);
@@ -22,7 +28,11 @@ if (!redisUp) console.warn(`[faults-rate-limit] no Redis at ${SHARED_REDIS_URL}:
 const prefix = randomPrefix('ratelimit');
 const backends: Array<{ name: string; make: () => ConversationStore; skip: boolean }> = [
   { name: 'memory', make: () => new MemoryConversationStore(), skip: false },
-  { name: 'redis', make: () => new RedisConversationStore({ url: SHARED_REDIS_URL, prefix }), skip: !redisUp },
+  {
+    name: 'redis',
+    make: () => new RedisConversationStore({ url: SHARED_REDIS_URL, prefix }),
+    skip: !redisUp,
+  },
 ];
 
 afterAll(async () => {
@@ -38,9 +48,11 @@ describe.each(backends)('rate limits on the $name store', ({ make, skip }) => {
   // The bot's clock, moved by hand; a window starts at a whole minute so no test straddles two.
   let clock = 0;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (skip) return;
     store = make();
+    // Requests sent before the first connection are refused at once by design; wait for it.
+    if (store instanceof RedisConversationStore) await store.ready();
     const resolver = createQuestionResolver();
     bot = createBot({
       pipeline: new Pipeline({ modelPath: ORACLE_MODEL, inputLimits: DEFAULT_INPUT_LIMITS, resolver }),
@@ -56,34 +68,46 @@ describe.each(backends)('rate limits on the $name store', ({ make, skip }) => {
     await store?.close();
   });
 
-  const channel = (id: string): ConversationKey => ({ platform: 'slack', workspace: `T-${prefix}`, channel: id });
+  const channel = (id: string): ConversationKey => ({
+    platform: 'slack',
+    workspace: `T-${prefix}`,
+    channel: id,
+  });
   const ask = async (key: ConversationKey, user: string): Promise<Reply> => {
     const [reply] = await bot.handle(message(key, 'help', undefined, user));
     if (!reply) throw new Error('no reply');
     return reply;
   };
 
-  it.skipIf(skip)('the user over the per-user limit gets a clear rate_limited reply, then is served next minute', async () => {
-    clock = Math.ceil(Date.now() / 60_000) * 60_000 + 1000;
-    const key = channel('C-user');
-    for (let i = 0; i < 3; i++) expect(await ask(key, 'U-fast')).toEqual({});
-    const limited = await ask(key, 'U-fast');
-    expect(limited).toMatchObject({ kind: 'error', errorCode: ErrorCode.RateLimited });
-    expect(limited.text).toMatch(/You are sending requests faster than I can answer\. Please try again in \d+ s\./);
-    // The limit is per user: another user in the same channel is still answered.
-    expect((await ask(key, 'U-other')).kind).toBe('help');
-    clock += 60_000;
-    expect((await ask(key, 'U-fast')).kind).toBe('help');
-  });
+  it.skipIf(skip)(
+    'the user over the per-user limit gets a clear rate_limited reply, then is served next minute',
+    async () => {
+      clock = Math.ceil(Date.now() / 60_000) * 60_000 + 1000;
+      const key = channel('C-user');
+      for (let i = 0; i < 3; i++) expect((await ask(key, 'U-fast')).kind).toBe('help');
+      const limited = await ask(key, 'U-fast');
+      expect(limited).toMatchObject({ kind: 'error', errorCode: ErrorCode.RateLimited });
+      expect(limited.text).toMatch(
+        /You are sending requests faster than I can answer\. Please try again in \d+ s\./,
+      );
+      // The limit is per user: another user in the same channel is still answered.
+      expect((await ask(key, 'U-other')).kind).toBe('help');
+      clock += 60_000;
+      expect((await ask(key, 'U-fast')).kind).toBe('help');
+    },
+  );
 
-  it.skipIf(skip)('a busy channel over the per-channel limit is told so; other channels are not affected', async () => {
-    clock = Math.ceil(Date.now() / 60_000) * 60_000 + 5 * 60_000;
-    const key = channel('C-busy');
-    // Five users, one message each: the channel's five.
-    for (let i = 0; i < 5; i++) expect((await ask(key, `U-${i}`)).kind).toBe('help');
-    const limited = await ask(key, 'U-5');
-    expect(limited).toMatchObject({ kind: 'error', errorCode: ErrorCode.RateLimited });
-    expect(limited.text).toMatch(/This channel is sending requests faster than I can answer/);
-    expect((await ask(channel('C-quiet'), 'U-6')).kind).toBe('help');
-  });
+  it.skipIf(skip)(
+    'a busy channel over the per-channel limit is told so; other channels are not affected',
+    async () => {
+      clock = Math.ceil(Date.now() / 60_000) * 60_000 + 5 * 60_000;
+      const key = channel('C-busy');
+      // Five users, one message each: the channel's five.
+      for (let i = 0; i < 5; i++) expect((await ask(key, `U-${i}`)).kind).toBe('help');
+      const limited = await ask(key, 'U-5');
+      expect(limited).toMatchObject({ kind: 'error', errorCode: ErrorCode.RateLimited });
+      expect(limited.text).toMatch(/This channel is sending requests faster than I can answer/);
+      expect((await ask(channel('C-quiet'), 'U-6')).kind).toBe('help');
+    },
+  );
 });

@@ -14,7 +14,14 @@ import { createLogger } from '../src/logger.js';
 import { ORACLE_MODEL } from './helpers/bot-harness.js';
 import { abdomenHu, makeDicom, PATIENT_NAME, toBuffer } from './helpers/dicom-fixtures.js';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
-import { connectRawClient, deleteKeysWithPrefix, keysWithPrefix, randomPrefix, redisAnswers, SHARED_REDIS_URL } from './helpers/redis.js';
+import {
+  connectRawClient,
+  deleteKeysWithPrefix,
+  keysWithPrefix,
+  randomPrefix,
+  redisAnswers,
+  SHARED_REDIS_URL,
+} from './helpers/redis.js';
 
 const PATIENT = 'Doe^Jane';
 const MRN = 'MRN-998877';
@@ -37,7 +44,9 @@ function identifyingDicom(): Uint8Array {
   });
   const text = Buffer.from(file).toString('latin1');
   // PN values are space-padded, so the shorter name keeps every element length intact.
-  const renamed = text.replace(PATIENT_NAME, PATIENT.padEnd(PATIENT_NAME.length, ' ')).replace('PID-445566', MRN);
+  const renamed = text
+    .replace(PATIENT_NAME, PATIENT.padEnd(PATIENT_NAME.length, ' '))
+    .replace('PID-445566', MRN);
   if (!renamed.includes(PATIENT) || !renamed.includes(MRN)) throw new Error('fixture: tags not rewritten');
   return new Uint8Array(Buffer.from(renamed, 'latin1'));
 }
@@ -146,25 +155,53 @@ describe.each(stores)('privacy with the $name', ({ redis }) => {
       const timestamp = Math.floor(Date.now() / 1000);
       const res = await fetch(eventsUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(body, timestamp) },
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': sign(body, timestamp),
+        },
         body,
       });
       expect(res.status).toBe(200);
     };
     const finished = () => fake.callsTo('reactions.remove').length;
-    const file = fake.hostFile({ id: 'F0DICOM', name: 'ct-slice.dcm', mimetype: 'application/dicom', bytes: Buffer.from(dicom) });
+    const file = fake.hostFile({
+      id: 'F0DICOM',
+      name: 'ct-slice.dcm',
+      mimetype: 'application/dicom',
+      bytes: Buffer.from(dicom),
+    });
     const threadTs = '1700000000.000100';
     await postEvent(
-      { type: 'message', subtype: 'file_share', channel: CHANNEL, channel_type: 'channel', user: 'U0ANA', text: 'Which organ stores bile?', ts: threadTs, files: [file] },
+      {
+        type: 'message',
+        subtype: 'file_share',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: 'U0ANA',
+        text: 'Which organ stores bile?',
+        ts: threadTs,
+        files: [file],
+      },
       'EvPRIV0001',
     );
     await fake.waitFor(() => finished() >= 1, 20_000);
     await postEvent(
-      { type: 'message', channel: CHANNEL, channel_type: 'channel', user: 'U0ANA', text: 'show the liver', ts: '1700000000.000200', thread_ts: threadTs },
+      {
+        type: 'message',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: 'U0ANA',
+        text: 'show the liver',
+        ts: '1700000000.000200',
+        thread_ts: threadTs,
+      },
       'EvPRIV0002',
     );
     await fake.waitFor(() => finished() >= 2, 20_000);
-    const posted = [...fake.callsTo('chat.postMessage'), ...fake.callsTo('chat.update')].map((c) => String(c.params.text ?? ''));
+    const posted = [...fake.callsTo('chat.postMessage'), ...fake.callsTo('chat.update')].map((c) =>
+      String(c.params.text ?? ''),
+    );
     expect(posted.join('\n')).toMatch(/\*[A-N]\. /); // an answer reached the thread
     expect(fake.uploads.size).toBeGreaterThan(0); // with its overlay
 
@@ -173,14 +210,27 @@ describe.each(stores)('privacy with the $name', ({ redis }) => {
     const webPost = async (body: Record<string, unknown>) => {
       const res = await fetch(new URL('/web/api/messages', app.url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-session-id': session, authorization: `Bearer ${WEB_TOKEN}` },
+        headers: {
+          'content-type': 'application/json',
+          'x-session-id': session,
+          authorization: `Bearer ${WEB_TOKEN}`,
+        },
         body: JSON.stringify(body),
       });
       expect(res.status).toBe(200);
       return res.text();
     };
     const webKey: ConversationKey = { platform: 'web', workspace: 'local', channel: session };
-    const answered = await webPost({ text: 'Which organ filters blood?', files: [{ name: 'ct-slice.dcm', contentType: 'application/dicom', data: Buffer.from(dicom).toString('base64') }] });
+    const answered = await webPost({
+      text: 'Which organ filters blood?',
+      files: [
+        {
+          name: 'ct-slice.dcm',
+          contentType: 'application/dicom',
+          data: Buffer.from(dicom).toString('base64'),
+        },
+      ],
+    });
     expect(answered).toContain('"type":"reply"');
 
     // --- The store: no DICOM file, no patient tag, in the image or the state --------------------
@@ -192,7 +242,12 @@ describe.each(stores)('privacy with the $name', ({ redis }) => {
     const blobText = Buffer.from(blob as Uint8Array).toString('latin1');
     expect(leaks(blobText).filter((l) => !l.startsWith('base64'))).toEqual([]);
     expect(leaks(JSON.stringify(state))).toEqual([]);
-    const slackKey: ConversationKey = { platform: 'slack', workspace: TEAM, channel: CHANNEL, thread: threadTs };
+    const slackKey: ConversationKey = {
+      platform: 'slack',
+      workspace: TEAM,
+      channel: CHANNEL,
+      thread: threadTs,
+    };
     const slackState = await store.getConversation(slackKey);
     expect(slackState?.activeImage).toBeDefined();
     expect(leaks(JSON.stringify(slackState))).toEqual([]);
@@ -211,7 +266,8 @@ describe.each(stores)('privacy with the $name', ({ redis }) => {
           expect(ttl, key).toBeLessThanOrEqual(TTL_SECONDS);
           if (String(await client.sendCommand(['TYPE', key])) === 'string') {
             const value = String(await client.sendCommand(['GET', key]));
-            for (const secret of [PATIENT, MRN]) expect(value.includes(secret), `${key} holds ${secret}`).toBe(false);
+            for (const secret of [PATIENT, MRN])
+              expect(value.includes(secret), `${key} holds ${secret}`).toBe(false);
             expect(value.slice(128, 132), key).not.toBe('DICM');
           }
         }

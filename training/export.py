@@ -105,6 +105,8 @@ def main():
     if a.presence:
         with open(a.presence) as f:
             presence = json.load(f)
+        if "calibration" in presence:  # keep the contract block minimal; stats go to training
+            training["presenceCalibration"] = presence.pop("calibration")
     side = os.path.splitext(a.onnx)[0] + ".json"
     with open(side, "w") as f:
         json.dump(sidecar(presence, training), f, indent=2)

@@ -45,8 +45,8 @@ export interface BotOptions {
   quizRoundMs?: number;
   /** Requests per user per minute (default 30) and per channel per minute (default 240). */
   rateLimits?: { userPerMinute: number; channelPerMinute: number };
-  /** Decoded images kept in memory by content hash (default 8). */
-  decodedCacheSize?: number;
+  /** Bytes of decoded images kept in memory by content hash (default 96 MiB; the newest is always kept). */
+  decodedCacheBytes?: number;
   /**
    * Where segmentations are computed on a cache miss (default: this process's pipeline). In
    * `PIPELINE_MODE=queue` a queue backend sends the job to a worker (src/queue/).
@@ -218,10 +218,12 @@ export class OrganSegBot implements ChatBot {
       if (!attachment) throw new Error('attachment list changed');
       progress('Reading the image…');
       state = await this.#acceptUpload(state, attachment.bytes, attachment.name);
+      // Saved before segmenting: if the model is missing or broken, the upload is kept and the
+      // next question works once the model is back, without uploading again.
+      await this.saveState(key, state);
       if (text === '') {
         const image = state.activeImage;
         const seg = await this.segmentActive(state, progress);
-        await this.saveState(key, state);
         const visible = seg.findings.filter((f) => f.present).map((f) => organById(f.id).name.toLowerCase());
         const where =
           image && image.sliceCount > 1 ? ` Showing slice ${image.slice + 1} of ${image.sliceCount}.` : '';
@@ -289,8 +291,15 @@ export class OrganSegBot implements ChatBot {
   #rememberDecoded(hash: string, image: DecodedImage): void {
     this.#decoded.delete(decodedKey(hash));
     this.#decoded.set(decodedKey(hash), image);
-    const limit = this.#options.decodedCacheSize ?? 8;
-    while (this.#decoded.size > limit) this.#decoded.delete(this.#decoded.keys().next().value as string);
+    // Bounded by bytes, not count: one 20-slice 512² volume weighs as much as 80 single slices.
+    const limit = this.#options.decodedCacheBytes ?? 96 * 1024 * 1024;
+    let total = 0;
+    for (const cached of this.#decoded.values()) total += approxBytes(cached);
+    while (total > limit && this.#decoded.size > 1) {
+      const oldest = this.#decoded.keys().next().value as string;
+      total -= approxBytes(this.#decoded.get(oldest) as DecodedImage);
+      this.#decoded.delete(oldest);
+    }
   }
 
   /** The active image, decoded (from memory, else from the stored bytes). */
@@ -743,6 +752,15 @@ export class OrganSegBot implements ChatBot {
       files,
     };
   }
+}
+
+/** Memory a decoded image holds: its intensities as 32-bit floats. */
+function approxBytes(image: DecodedImage): number {
+  if (image.storage.kind === 'volume') {
+    const [nx, ny, nz] = image.storage.geometry.dims;
+    return nx * ny * nz * 4;
+  }
+  return image.storage.width * image.storage.height * 4 * image.sliceCount;
 }
 
 function pushUndo(state: ConversationState): void {

@@ -64,6 +64,10 @@ export class SegmentationWorker {
       },
     );
     this.#worker.on('error', (error) => this.#logger.warn({ err: error.message }, 'worker error'));
+    // Emitted by whichever worker's check found the job: its worker died or stopped renewing the lock.
+    this.#worker.on('stalled', (jobId) =>
+      this.#logger.warn({ jobId }, 'stalled job moved back to the queue'),
+    );
     this.#worker.on('failed', (job, error) => {
       this.#logger.warn(
         { jobId: job?.id, attempt: job?.attemptsMade, err: error.message },

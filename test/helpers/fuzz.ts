@@ -32,7 +32,12 @@ function int(random: () => number, below: number): number {
  * One mutated copy of `input`. `headerBytes` bounds where `field` writes (most parsers trust the
  * first few hundred bytes most).
  */
-export function mutate(input: Uint8Array, kind: Mutation, random: () => number, headerBytes = 512): Uint8Array {
+export function mutate(
+  input: Uint8Array,
+  kind: Mutation,
+  random: () => number,
+  headerBytes = 512,
+): Uint8Array {
   const length = input.length;
   switch (kind) {
     case 'bitflip': {
@@ -54,7 +59,10 @@ export function mutate(input: Uint8Array, kind: Mutation, random: () => number, 
     }
     case 'truncate':
       // Biased towards the header, where a cut confuses parsers most, but anywhere is possible.
-      return input.slice(0, random() < 0.5 ? int(random, Math.min(length, headerBytes)) : int(random, length));
+      return input.slice(
+        0,
+        random() < 0.5 ? int(random, Math.min(length, headerBytes)) : int(random, length),
+      );
     case 'field': {
       const out = input.slice();
       const view = new DataView(out.buffer);
@@ -154,7 +162,8 @@ export async function runDecodeCase(
     // The run fails on this case anyway; the decoder is left to finish (or hang) on its own.
     return { name, ms, result: 'bad', problem: `no answer within ${limitMs} ms` };
   }
-  if (ms > limitMs) return { ...outcome, ms, result: 'bad', problem: `took ${ms.toFixed(0)} ms (limit ${limitMs})` };
+  if (ms > limitMs)
+    return { ...outcome, ms, result: 'bad', problem: `took ${ms.toFixed(0)} ms (limit ${limitMs})` };
   return { ...outcome, ms };
 }
 
@@ -183,8 +192,12 @@ export class FuzzTally {
     const codes = new Map<string, number>();
     for (const o of this.outcomes) if (o.code) codes.set(o.code, (codes.get(o.code) ?? 0) + 1);
     const worst = this.worst;
-    return `${this.count} cases: ${ok} decoded, ${this.count - ok - this.bad.length} coded errors (${[...codes]
+    return `${this.count} cases: ${ok} decoded, ${this.count - ok - this.bad.length} coded errors (${[
+      ...codes,
+    ]
       .map(([c, n]) => `${c} ${n}`)
-      .join(', ')}), ${this.bad.length} bad; worst ${worst ? `${worst.ms.toFixed(0)} ms (${worst.name})` : 'n/a'}`;
+      .join(
+        ', ',
+      )}), ${this.bad.length} bad; worst ${worst ? `${worst.ms.toFixed(0)} ms (${worst.name})` : 'n/a'}`;
   }
 }

@@ -140,6 +140,9 @@ program
     const cfg = config();
     const logger = createLogger({ level: cfg.logLevel });
     const app = await startApp(cfg, logger);
+    process.stdout.write(
+      `Organ-Seg Bot is running (Ctrl-C to stop)\n${app.banner.map((l) => `  ${l}`).join('\n')}\n`,
+    );
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;

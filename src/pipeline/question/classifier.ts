@@ -1,14 +1,18 @@
 /**
  * A learned second opinion for described organs: a multinomial logistic-regression text classifier
  * over stemmed words, word pairs and character 4-grams, trained offline
- * (`scripts/train-question-classifier.ts`) on the knowledge sentences and the `train` and `dev`
- * questions, never on `test`. Where the context cache only counts shared words, the classifier
+ * (`scripts/train-question-classifier.ts`, written to `models/question-classifier.json`) on the
+ * knowledge sentences and the `train` and `dev` questions, never on `test`. Where the context cache only counts shared words, the classifier
  * learns which phrases tell neighbours apart: "stores bile" (gallbladder) against "makes bile"
  * (liver), "filters blood" in the back (kidney) against "filters old red cells" (spleen).
  *
  * Classes are organ families, not letters: the two kidneys (and the two adrenals) are one class
  * each, because the words that describe them are the same and the side is read from the question.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ErrorCode, ServiceError } from '../../errors.js';
 import { type OrganId, type OrganLetter, organByLetter } from '../organs.js';
 import { contentStems } from './cache.js';
 import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE } from './knowledge.js';
@@ -89,13 +93,49 @@ export interface ClassifierModel {
   weights: Readonly<Record<string, readonly number[]>>;
 }
 
+/** The shipped model; the same three folders up from `src/…/question` and `dist/…/question`. */
+export const DEFAULT_CLASSIFIER_PATH = fileURLToPath(
+  new URL('../../../models/question-classifier.json', import.meta.url),
+);
+
+const modelSchema = z.object({
+  labels: z.array(z.string()),
+  bias: z.array(z.number()).length(CLASSIFIER_LABELS.length),
+  weights: z.record(z.string(), z.array(z.number()).length(CLASSIFIER_LABELS.length)),
+});
+
+/** Reads a model written by `scripts/train-question-classifier.ts`. */
+export function loadQuestionClassifier(path: string = DEFAULT_CLASSIFIER_PATH): QuestionClassifier {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ServiceError(ErrorCode.ModelUnavailable, 'The question classifier model is missing.', {
+      cause: error,
+      detail: path,
+    });
+  }
+  let parsed: ClassifierModel;
+  try {
+    parsed = modelSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new ServiceError(ErrorCode.ModelInvalid, 'The question classifier model is damaged.', {
+      cause: error,
+      detail: path,
+    });
+  }
+  return new QuestionClassifier(parsed);
+}
+
 export class QuestionClassifier {
   private readonly bias: Float64Array;
   private readonly weights = new Map<string, Float64Array>();
 
   constructor(model: ClassifierModel) {
     if (model.labels.join() !== CLASSIFIER_LABELS.join()) {
-      throw new RangeError('the classifier model was trained for other classes');
+      throw new ServiceError(ErrorCode.ModelInvalid, 'The question classifier model has other classes.', {
+        detail: model.labels.join(),
+      });
     }
     this.bias = Float64Array.from(model.bias);
     for (const [key, row] of Object.entries(model.weights)) this.weights.set(key, Float64Array.from(row));
@@ -143,14 +183,17 @@ export interface ClassifierExample {
 }
 
 export interface ClassifierTrainingOptions {
-  /** Passes over the examples (default 40). */
+  /** Passes over the examples (default 30). */
   epochs?: number;
   /** L2 penalty per example step (default 1e-4). */
   l2?: number;
   /** AdaGrad base learning rate (default 0.5). */
   learningRate?: number;
-  /** Weights smaller than this in every class are dropped from the shipped model (default 0.02). */
-  prune?: number;
+  /**
+   * Features seen in fewer training texts than this are not learned (default 1): a word that
+   * occurs once can still be the one clue to its organ ("pepsin"), so the default keeps them all.
+   */
+  minCount?: number;
   /** Seed of the example shuffle, so a retrain gives the same file. */
   seed?: number;
   /**
@@ -169,16 +212,22 @@ export function trainQuestionClassifier(
   examples: readonly ClassifierExample[],
   options: ClassifierTrainingOptions = {},
 ): ClassifierModel {
-  const epochs = options.epochs ?? 40;
+  const epochs = options.epochs ?? 30;
   const l2 = options.l2 ?? 1e-4;
   const rate = options.learningRate ?? 0.5;
-  const prune = options.prune ?? 0.02;
+  const minCount = options.minCount ?? 1;
   const classes = CLASSIFIER_LABELS.length;
   const counts = new Array<number>(classes).fill(0);
   for (const e of examples) counts[e.label] = (counts[e.label] as number) + 1;
   const present = counts.filter((n) => n > 0).length;
-  const encoded = examples.map((e) => ({
-    features: [...classifierFeatures(e.words)],
+  const documentFrequency = new Map<string, number>();
+  const featureLists = examples.map((e) => [...classifierFeatures(e.words)]);
+  for (const list of featureLists)
+    for (const [key] of list) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  const encoded = examples.map((e, i) => ({
+    features: (featureLists[i] as Array<[string, number]>).filter(
+      ([key]) => (documentFrequency.get(key) as number) >= minCount,
+    ),
     label: e.label,
     weight: options.balanced === false ? 1 : examples.length / (present * (counts[e.label] as number)),
   }));
@@ -229,11 +278,14 @@ export function trainQuestionClassifier(
       }
     }
   }
-  const round = (x: number) => Math.round(x * 1000) / 1000;
+  // Softmax ignores a constant added to every class, so each row is centred before rounding: the
+  // same model in fewer digits. Two decimals move no probability by more than about 1%.
+  const round = (x: number) => Math.round(x * 100) / 100 || 0;
   const shipped: Record<string, number[]> = {};
   for (const [key, { w }] of [...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (w.every((x) => Math.abs(x) < prune)) continue;
-    shipped[key] = Array.from(w, round);
+    const mean = w.reduce((sum, x) => sum + x, 0) / classes;
+    const row = Array.from(w, (x) => round(x - mean));
+    if (row.some((x) => x !== 0)) shipped[key] = row;
   }
   return { labels: [...CLASSIFIER_LABELS], bias: Array.from(bias, round), weights: shipped };
 }
@@ -266,9 +318,7 @@ export function questionExamples(
   const examples: ClassifierExample[] = [];
   for (const q of questions) {
     const classes = new Set(
-      q.letters.map((l) =>
-        l === 'N' ? NONE_CLASS : classOfOrgan(organByLetter(l as OrganLetter).id),
-      ),
+      q.letters.map((l) => (l === 'N' ? NONE_CLASS : classOfOrgan(organByLetter(l as OrganLetter).id))),
     );
     if (classes.size !== 1) continue;
     const words = tokenize(q.question)
@@ -277,4 +327,12 @@ export function questionExamples(
     if (words.length > 0) examples.push({ words, label: [...classes][0] as number });
   }
   return examples;
+}
+
+/** The model file's text: one feature per line, so a retrain's diff is readable. */
+export function serialiseClassifierModel(model: ClassifierModel): string {
+  const rows = Object.entries(model.weights).map(
+    ([key, row]) => `${JSON.stringify(key)}: ${JSON.stringify(row)}`,
+  );
+  return `{\n"labels": ${JSON.stringify(model.labels)},\n"bias": ${JSON.stringify(model.bias)},\n"weights": {\n${rows.join(',\n')}\n}\n}\n`;
 }

@@ -15,8 +15,8 @@ import { ANSWER_LETTERS, type AnswerLetter, isAnswerLetter, NONE_OF_THEM, organB
 import type { QuestionResolver } from './resolver.js';
 
 /**
- * train: written first and used for every tuning decision; dev: the first held-out set, measured
- * once and then looked at (so no longer held out); test: written afterwards and measured last.
+ * train: written first and used for every tuning decision; dev: earlier held-out sets, each measured
+ * once and then looked at (so no longer held out); test: written last and measured once.
  */
 export type QuestionSplit = 'train' | 'dev' | 'test';
 

@@ -8,6 +8,7 @@ import type { ConversationStore } from './cache/store.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { Pipeline } from './pipeline/pipeline.js';
+import { createChatModel, createLlmResolver } from './pipeline/question/llm.js';
 import { createQuestionResolver } from './pipeline/question/resolver.js';
 import { createSegmentationBackend } from './queue/index.js';
 
@@ -47,8 +48,17 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
   });
   // PIPELINE_MODE=queue: segmentation runs on `organ-seg worker` processes through BullMQ.
   const segmentation = createSegmentationBackend(config, created.store, logger);
+  const llm = config.llm
+    ? createLlmResolver({
+        model: createChatModel(config.llm),
+        fallback: resolver,
+        timeoutMs: config.llm.timeoutMs,
+        logger,
+      })
+    : undefined;
   const bot = createBot({
     pipeline,
+    llm,
     segmentation,
     resolver,
     store: created.store,

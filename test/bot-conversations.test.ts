@@ -243,6 +243,8 @@ const stores: {
       if (!(await redisAnswers(SHARED_REDIS_URL))) return null;
       const prefix = randomPrefix('conv');
       const store = new RedisConversationStore({ url: SHARED_REDIS_URL, prefix });
+      // The store fails fast while disconnected (by design): wait for its first connection.
+      await store.ready();
       return {
         store,
         cleanup: async () => {

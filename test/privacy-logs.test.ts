@@ -120,6 +120,8 @@ describe.each(stores)('privacy with the $name', ({ redis }) => {
       ...(redis ? { REDIS_URL: SHARED_REDIS_URL, REDIS_PREFIX: prefix } : {}),
     });
     app = await startApp(config, logger);
+    // A request sent before Redis's first connection is refused by design; do not race it.
+    await (app.runtime.store as { ready?: (timeoutMs: number) => Promise<void> }).ready?.(5000);
   }, 30_000);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@
  * content hash), understands follow-ups and runs quiz rounds. Every failure becomes a friendly
  * reply; nothing here imports a chat SDK.
  */
+import sharp from 'sharp';
 import { SegmentationCache } from '../cache/result-cache.js';
 import {
   type CachedSegmentation,
@@ -24,6 +25,7 @@ import type { DecodedImage, Slice } from '../pipeline/decode/types.js';
 import { ORGAN_IDS, type OrganId, type OrganLetter, organById, organByLetter } from '../pipeline/organs.js';
 import { overlayAltText, renderMaskPng, renderOverlay } from '../pipeline/overlay.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import type { LlmResolver } from '../pipeline/question/llm.js';
 import type { QuestionResolution, QuestionResolver } from '../pipeline/question/resolver.js';
 import type { OrganFinding, SliceSegmentation } from '../pipeline/segment.js';
 import { type Intent, parseIntent } from './intents.js';
@@ -45,6 +47,8 @@ export interface BotOptions {
   quizRoundMs?: number;
   /** Requests per user per minute (default 30) and per channel per minute (default 240). */
   rateLimits?: { userPerMinute: number; channelPerMinute: number };
+  /** Optional LLM path (the paper's multiple-choice prompt with the image); the embedded resolver is its fallback. */
+  llm?: LlmResolver;
   /** Bytes of decoded images kept in memory by content hash (default 96 MiB; the newest is always kept). */
   decodedCacheBytes?: number;
   /**
@@ -406,7 +410,23 @@ export class OrganSegBot implements ChatBot {
     question: string,
     progress: ProgressFn,
   ): Promise<Reply[]> {
-    const resolution = this.#options.resolver.resolve(question);
+    let resolution: QuestionResolution = this.#options.resolver.resolve(question);
+    let llmNote = '';
+    if (this.#options.llm) {
+      // The LLM sees the plain slice (as in the paper); whatever it says is checked against A–N,
+      // and a late, empty or malformed answer falls back to the embedded resolver.
+      progress('Asking the language model…');
+      const image = state.activeImage ? await this.activeDecoded(state) : undefined;
+      const png =
+        image && state.activeImage ? await slicePng(image.slice(state.activeImage.slice)) : undefined;
+      const llm = await this.#options.llm.resolve(
+        question,
+        png ? { pngBase64: png.toString('base64') } : undefined,
+      );
+      resolution = llm;
+      if (llm.source === 'fallback')
+        llmNote = `\n_(The language model did not answer usably — ${llm.fallbackReason ?? 'no reason given'} — so the built-in resolver answered.)_`;
+    }
     if (!state.activeImage) {
       const letters = resolution.letters
         .map((l) => (l === 'N' ? 'N. None of them' : `${l}. ${organByLetter(l).name}`))
@@ -414,7 +434,7 @@ export class OrganSegBot implements ChatBot {
       return [
         {
           kind: 'answer',
-          text: `*${letters}*\n${resolution.explanation}\nUpload a slice and I will outline it.`,
+          text: `*${letters}*\n${resolution.explanation}\nUpload a slice and I will outline it.${llmNote}`,
           answer: {
             letters: resolution.letters,
             names: namesOf(resolution),
@@ -451,7 +471,9 @@ export class OrganSegBot implements ChatBot {
       },
     );
     await this.saveState(key, state);
-    return [await this.renderReply(state, drawn, answerText(grounded), toReplyAnswer(grounded))];
+    return [
+      await this.renderReply(state, drawn, `${answerText(grounded)}${llmNote}`, toReplyAnswer(grounded)),
+    ];
   }
 
   async #handleIntent(
@@ -752,6 +774,16 @@ export class OrganSegBot implements ChatBot {
       files,
     };
   }
+}
+
+/** The plain slice as an 8-bit PNG, for the LLM's image input. */
+async function slicePng(slice: Slice): Promise<Buffer> {
+  const gray = Buffer.from(
+    Uint8Array.from(slice.pixels, (v) => Math.round(Math.min(1, Math.max(0, v)) * 255)),
+  );
+  return sharp(gray, { raw: { width: slice.width, height: slice.height, channels: 1 } })
+    .png()
+    .toBuffer();
 }
 
 /** Memory a decoded image holds: its intensities as 32-bit floats. */

@@ -11,7 +11,8 @@ import type { ConversationStore } from '../../src/cache/store.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/config.js';
 import { colourRgb, type OrganId, organById } from '../../src/pipeline/organs.js';
 import { Pipeline } from '../../src/pipeline/pipeline.js';
-import { createQuestionResolver } from '../../src/pipeline/question/resolver.js';
+import type { LlmResolver } from '../../src/pipeline/question/llm.js';
+import { createQuestionResolver, type QuestionResolver } from '../../src/pipeline/question/resolver.js';
 import { niftiBytes } from './synthetic.js';
 
 export const ORACLE_MODEL = fileURLToPath(
@@ -92,7 +93,12 @@ export function oracleVolumeNifti(size = 256): Uint8Array {
 
 export function makeBot(
   store: ConversationStore,
-  options: { random?: () => number; quizRoundMs?: number; now?: () => number } = {},
+  options: {
+    random?: () => number;
+    quizRoundMs?: number;
+    now?: () => number;
+    llm?: (fallback: QuestionResolver) => LlmResolver;
+  } = {},
 ): OrganSegBot {
   const resolver = createQuestionResolver();
   const pipeline = new Pipeline({ modelPath: ORACLE_MODEL, inputLimits: DEFAULT_INPUT_LIMITS, resolver });
@@ -104,6 +110,7 @@ export function makeBot(
     quizRoundMs: options.quizRoundMs ?? 0,
     now: options.now,
     rateLimits: { userPerMinute: 10_000, channelPerMinute: 10_000 },
+    llm: options.llm?.(resolver),
   });
 }
 

@@ -30,7 +30,8 @@ async function cli(args: string[], cwd: string) {
   }
 }
 
-describe.skipIf(!built)('organ-seg CLI (compiled)', () => {
+// Each command is a fresh Node process (model and resolver load every time): allow for a busy machine.
+describe.skipIf(!built)('organ-seg CLI (compiled)', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'organ-seg-cli-'));

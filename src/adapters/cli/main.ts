@@ -4,14 +4,12 @@
  * on stderr and a non-zero exit code, never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { startApp } from '../../app.js';
 import { type AppConfig, loadConfig } from '../../config.js';
 import { asCodedError, ErrorCode } from '../../errors.js';
 import { createLogger } from '../../logger.js';
-import { createRuntime } from '../../runtime.js';
-import { runChat } from './chat.js';
-import { runAsk, runEval, runEvalQuestions, runResolve, runSegment } from './commands.js';
-import { runWorker } from './worker.js';
+
+// Each command loads only what it needs: `resolve` should not pay for onnxruntime, sharp or Slack.
+const commands = () => import('./commands.js');
 
 function fail(error: unknown): never {
   const coded = asCodedError(error);
@@ -50,7 +48,7 @@ program
   .option('--outline', 'outline only, no fill')
   .option('--boxes', 'draw bounding boxes')
   .option('--json', 'print one JSON object')
-  .action((options) => runAsk(config(), options));
+  .action(async (options) => (await commands()).runAsk(config(), options));
 
 program
   .command('resolve')
@@ -58,7 +56,7 @@ program
   .argument('[question]', 'the question')
   .option('--batch <file>', 'one question a line; prints one JSON object a line')
   .option('--json', 'print JSON')
-  .action((question, options) => runResolve(question, options));
+  .action(async (question, options) => (await commands()).runResolve(question, options));
 
 program
   .command('segment')
@@ -66,7 +64,7 @@ program
   .requiredOption('--image <file>', 'input image, DICOM (file/folder/zip) or NIfTI')
   .requiredOption('--labels-out <file>', 'output label map (.png for 2D input, .nii.gz for volumes)')
   .option('--json', 'print a JSON summary')
-  .action((options) => runSegment(config(), options));
+  .action(async (options) => (await commands()).runSegment(config(), options));
 
 program
   .command('eval')
@@ -77,7 +75,7 @@ program
   .option('--scheme <name>', 'label numbering: identity (ours), chaos, totalseg-ct, totalseg-mr', 'identity')
   .option('--organs <ids>', 'comma-separated organ ids to score (for partially labelled sets)')
   .option('--json', 'print JSON')
-  .action((options) => runEval(config(), options));
+  .action(async (options) => (await commands()).runEval(config(), options));
 
 program
   .command('eval-questions')
@@ -85,7 +83,7 @@ program
   .option('--file <jsonl>', 'question set (default: data/questions/questions.jsonl)')
   .option('--split <name>', 'train, test or all', 'test')
   .option('--json', 'print JSON')
-  .action((options) => runEvalQuestions(options));
+  .action(async (options) => (await commands()).runEvalQuestions(options));
 
 program
   .command('chat')
@@ -99,6 +97,8 @@ program
     const logger = createLogger({
       level: options.json ? 'silent' : cfg.logLevel === 'info' ? 'warn' : cfg.logLevel,
     });
+    const { createRuntime } = await import('../../runtime.js');
+    const { runChat } = await import('./chat.js');
     const runtime = createRuntime(cfg, logger);
     try {
       await runChat(runtime, {
@@ -124,8 +124,8 @@ program
   )
   .option('--stalled-ms <ms>', 'how often to look for jobs of dead workers', parseIntArg, 5_000)
   .option('--queue <name>', 'queue name', 'segmentation')
-  .action((options) =>
-    runWorker(config(), {
+  .action(async (options) =>
+    (await import('./worker.js')).runWorker(config(), {
       concurrency: options.concurrency,
       lockMs: options.lockMs,
       stalledMs: options.stalledMs,
@@ -139,6 +139,7 @@ program
   .action(async () => {
     const cfg = config();
     const logger = createLogger({ level: cfg.logLevel });
+    const { startApp } = await import('../../app.js');
     const app = await startApp(cfg, logger);
     process.stdout.write(
       `Organ-Seg Bot is running (Ctrl-C to stop)\n${app.banner.map((l) => `  ${l}`).join('\n')}\n`,

@@ -92,7 +92,7 @@ def main():
     args = ck.get("args", {})
     training = {
         "data": ["CHAOS MR T2-SPIR (10 patients)", "TotalSegmentator reference CT volume (pseudo-labels)",
-                 "NIH Pancreas-CT 2D export (40 patients, pancreas only)"],
+                 "NIH Pancreas-CT 2D export (39 patients 0001-0040, pancreas only)"],
         "split": "see models/README.md and training/splits.py",
         "seed": args.get("seed"), "iterations": ck.get("iter"), "batch": args.get("batch"),
         "crop": args.get("crop"), "epochs": None,

@@ -24,6 +24,7 @@ export interface RunningApp {
 
 export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
   const runtime = createRuntime(config, logger);
+  await runtime.ready();
   const server = new HttpServer({
     port: config.port,
     host: config.host,

@@ -18,6 +18,12 @@ export interface Runtime {
   pipeline: Pipeline;
   /** Lines for start-up: which state store, which model, what is missing. */
   describe: string[];
+  /**
+   * Waits (up to `timeoutMs`) for the state store's first connection, so the first message after
+   * start-up is not refused. Never throws: without Redis the bot starts anyway and answers "state
+   * temporarily unavailable" until Redis comes back.
+   */
+  ready(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +86,14 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
         ? `LLM: ${config.llm.provider} ${config.llm.model}`
         : 'questions: embedded resolver (offline)',
     ],
+    async ready(timeoutMs = 5000) {
+      const store = created.store as ConversationStore & { ready?: (ms: number) => Promise<void> };
+      try {
+        await store.ready?.(timeoutMs);
+      } catch (error) {
+        logger.warn({ err: error }, 'state store not reachable yet; replies say so until it is');
+      }
+    },
     async close() {
       await bot.close();
       await segmentation?.close();

@@ -100,6 +100,7 @@ program
     const { createRuntime } = await import('../../runtime.js');
     const { runChat } = await import('./chat.js');
     const runtime = createRuntime(cfg, logger);
+    await runtime.ready();
     try {
       await runChat(runtime, {
         image: options.image,

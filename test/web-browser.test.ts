@@ -4,16 +4,14 @@
  * then starts a quiz and presses an answer button; a late reply arrives over Server-Sent Events.
  * Skips with a message when /usr/bin/chromium is absent (`.ci/run` installs it).
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountWebChat } from '../src/adapters/web/web-chat.js';
 import { HttpServer } from '../src/server.js';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium.js';
 import { slicePng, syntheticSlice } from './helpers/synthetic.js';
 import { createFakeChatBot } from './helpers/web-fake-bot.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`web-browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -28,19 +26,7 @@ describe.skipIf(!hasChromium)('web chat in headless Chromium', () => {
     mountWebChat(server, { bot: createFakeChatBot({ delayMs: 300, lateReplyMs: 200 }) });
     const { port } = await server.listen();
     url = `http://localhost:${port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

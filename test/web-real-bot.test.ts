@@ -3,16 +3,14 @@
  * headless Chromium. The model is the hand-set oracle fixture, so the organs found are known.
  * Skips with a message when /usr/bin/chromium is absent (`.ci/run` installs it).
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { ORACLE_MODEL, oracleSlicePng } from './helpers/bot-harness.js';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`web-real-bot tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -25,19 +23,7 @@ describe.skipIf(!hasChromium)('npm start: the web chat on the real bot in headle
       loadConfig({ PORT: '0', MODEL_PATH: ORACLE_MODEL, LOG_LEVEL: 'silent' }),
       silentLogger,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

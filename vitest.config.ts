@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The machine has two cores; more workers only add contention for onnxruntime and sharp.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line at the end.
+    reporters: ['default', ['json', { outputFile: '.cache/vitest-report.json' }]],
   },
 });

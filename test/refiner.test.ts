@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../src/errors.js';
-import { createRefiner, resizeBilinear } from '../src/pipeline/refiner.js';
+import { createRefiner } from '../src/pipeline/refiner.js';
+import { resizeBilinear } from '../src/pipeline/resample.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/models/${name}`, import.meta.url));
 

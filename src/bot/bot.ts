@@ -15,9 +15,9 @@ import {
   type JsonObject,
   rateLimitedError,
 } from '../cache/store.js';
-import { asCodedError, ErrorCode, InputError, isCodedError } from '../errors.js';
+import { asCodedError, ErrorCode, InputError } from '../errors.js';
 import { type Logger, silentLogger } from '../logger.js';
-import { areaCm2, type GroundedAnswer, groundAnswer } from '../pipeline/answer.js';
+import { areaCm2, type GroundedAnswer, groundAnswer, listNames } from '../pipeline/answer.js';
 import { encodeDisplayVolume } from '../pipeline/decode/derived.js';
 import { writeDisplaySliceToStorage } from '../pipeline/decode/geometry.js';
 import { writeNiftiLabels } from '../pipeline/decode/nifti-write.js';
@@ -80,10 +80,6 @@ const HELP_TEXT = [
   'Quiz: "quiz" (or "quiz kidneys", "quiz hard"), answer with a letter, "reveal" ends the round, "leaderboard". "add to quiz bank" keeps the current slice for quizzes.',
   '"forget" deletes everything this conversation stored. Answers are for teaching and research, not diagnosis.',
 ].join('\n');
-
-function decodedKey(hash: string): string {
-  return hash;
-}
 
 export class OrganSegBot implements ChatBot {
   readonly #options: BotOptions;
@@ -293,8 +289,8 @@ export class OrganSegBot implements ChatBot {
   }
 
   #rememberDecoded(hash: string, image: DecodedImage): void {
-    this.#decoded.delete(decodedKey(hash));
-    this.#decoded.set(decodedKey(hash), image);
+    this.#decoded.delete(hash);
+    this.#decoded.set(hash, image);
     // Bounded by bytes, not count: one 20-slice 512² volume weighs as much as 80 single slices.
     const limit = this.#options.decodedCacheBytes ?? 96 * 1024 * 1024;
     let total = 0;
@@ -312,7 +308,7 @@ export class OrganSegBot implements ChatBot {
     if (!active) {
       throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
     }
-    const hit = this.#decoded.get(decodedKey(active.hash));
+    const hit = this.#decoded.get(active.hash);
     if (hit) return hit;
     const bytes = await this.#options.store.getBlob(active.hash);
     if (!bytes) {
@@ -814,9 +810,7 @@ function unionBox(boxes: [number, number, number, number][]): [number, number, n
 }
 
 export function describeSelection(ids: OrganId[]): string {
-  if (ids.length === 0) return 'no organ';
-  const names = ids.map((id) => organById(id).name.toLowerCase());
-  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return ids.length === 0 ? 'no organ' : listNames(ids);
 }
 
 function namesOf(resolution: QuestionResolution): string[] {
@@ -859,10 +853,6 @@ export function fromCached(result: CachedSegmentation, modelVersion: string): Sl
     ORGAN_IDS.includes(f.id),
   );
   return { width: result.width, height: result.height, labels: result.labels, findings, modelVersion };
-}
-
-export function isUserFacing(error: unknown): boolean {
-  return isCodedError(error) && error.code !== ErrorCode.Unknown;
 }
 
 export function createBot(options: BotOptions): OrganSegBot {

@@ -46,7 +46,8 @@ export function areaCm2(areaPx: number, slice: Pick<Slice, 'pixelSpacingMm'>): n
   return Math.round(areaPx * row * col) / 100;
 }
 
-function listNames(ids: OrganId[]): string {
+/** "liver", "liver and spleen", "liver, spleen and pancreas" (lower case, for sentences). */
+export function listNames(ids: OrganId[]): string {
   const names = ids.map((id) => organById(id).name.toLowerCase());
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;

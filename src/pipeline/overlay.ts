@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import type { Slice } from './decode/types.js';
 import { colourRgb, type OrganId, organById } from './organs.js';
+import { resizeBilinear } from './resample.js';
 
 export interface OverlayOptions {
   /** Organs to draw, in legend order. Organs with no pixels in `labels` are listed as "not visible". */
@@ -62,25 +63,12 @@ function upscale(raster: Raster, factor: number): Raster {
   if (factor <= 1) return raster;
   const width = raster.width * factor;
   const height = raster.height * factor;
-  const gray = new Float32Array(width * height);
+  const gray = resizeBilinear(raster.gray, raster.width, raster.height, width, height);
   const labels = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
-    const sy = Math.min(Math.max((y + 0.5) / factor - 0.5, 0), raster.height - 1);
-    const iy = Math.floor(sy);
-    const iy1 = Math.min(iy + 1, raster.height - 1);
-    const wy = sy - iy;
-    for (let x = 0; x < width; x++) {
-      const sx = Math.min(Math.max((x + 0.5) / factor - 0.5, 0), raster.width - 1);
-      const ix = Math.floor(sx);
-      const ix1 = Math.min(ix + 1, raster.width - 1);
-      const wx = sx - ix;
-      const g = raster.gray;
-      const w = raster.width;
-      gray[y * width + x] =
-        ((g[iy * w + ix] as number) * (1 - wx) + (g[iy * w + ix1] as number) * wx) * (1 - wy) +
-        ((g[iy1 * w + ix] as number) * (1 - wx) + (g[iy1 * w + ix1] as number) * wx) * wy;
-      labels[y * width + x] = raster.labels[Math.floor(y / factor) * w + Math.floor(x / factor)] as number;
-    }
+    const row = Math.floor(y / factor) * raster.width;
+    for (let x = 0; x < width; x++)
+      labels[y * width + x] = raster.labels[row + Math.floor(x / factor)] as number;
   }
   return { width, height, gray, labels };
 }

@@ -5,6 +5,7 @@
  */
 import { percentileRange } from './decode/raster.js';
 import type { Slice } from './decode/types.js';
+import { resizeBilinear } from './resample.js';
 
 export interface PreprocessSpec {
   /** Model input side in pixels (square). */
@@ -68,25 +69,12 @@ export function letterbox(
   target: Float32Array,
 ): void {
   target.fill(0);
-  const { size, innerWidth, innerHeight, offsetX, offsetY } = box;
-  const scaleX = width / innerWidth;
-  const scaleY = height / innerHeight;
-  for (let ty = 0; ty < innerHeight; ty++) {
-    const fy = Math.min(Math.max((ty + 0.5) * scaleY - 0.5, 0), height - 1);
-    const iy = Math.floor(fy);
-    const iy1 = Math.min(iy + 1, height - 1);
-    const wy = fy - iy;
-    const row = (offsetY + ty) * size + offsetX;
-    for (let tx = 0; tx < innerWidth; tx++) {
-      const fx = Math.min(Math.max((tx + 0.5) * scaleX - 0.5, 0), width - 1);
-      const ix = Math.floor(fx);
-      const ix1 = Math.min(ix + 1, width - 1);
-      const wx = fx - ix;
-      const top = (pixels[iy * width + ix] as number) * (1 - wx) + (pixels[iy * width + ix1] as number) * wx;
-      const bottom =
-        (pixels[iy1 * width + ix] as number) * (1 - wx) + (pixels[iy1 * width + ix1] as number) * wx;
-      target[row + tx] = top * (1 - wy) + bottom * wy;
-    }
+  const inner = resizeBilinear(pixels, width, height, box.innerWidth, box.innerHeight);
+  for (let y = 0; y < box.innerHeight; y++) {
+    target.set(
+      inner.subarray(y * box.innerWidth, (y + 1) * box.innerWidth),
+      (box.offsetY + y) * box.size + box.offsetX,
+    );
   }
 }
 

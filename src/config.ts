@@ -61,6 +61,7 @@ const envSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   QUIZ_CASES_DIR: optionalString,
+  DICOM_KEEP_UIDS: z.enum(['true', 'false']).default('true'),
   OFFLINE_STRICT: boolFromEnv,
 });
 
@@ -102,6 +103,8 @@ export interface AppConfig {
     timeoutMs: number;
   };
   quizCasesDir?: string;
+  /** Keep DICOM UIDs and geometry of uploads (never names or IDs) so "export" can write a DICOM SEG. */
+  keepDicomUids: boolean;
 }
 
 /** Reads and validates the environment; throws one coded error listing every bad variable. */
@@ -166,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
     quizCasesDir: e.QUIZ_CASES_DIR,
+    keepDicomUids: e.DICOM_KEEP_UIDS === 'true',
   };
 }

@@ -70,6 +70,7 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     store: created.store,
     logger,
     quizCasesDir: config.quizCasesDir,
+    keepDicomUids: config.keepDicomUids,
     now: overrides.now,
     random: overrides.random,
     quizRoundMs: overrides.quizRoundMs,

@@ -183,7 +183,36 @@ function conformance(name: string, makeHarness: HarnessFactory) {
       await expect(h.store.setPrefs(thread, 'U1', { extra: { '00100020': 'MRN123' } })).rejects.toThrow(
         /00100020/,
       );
+      // UIDs are kept only as a DICOM SEG reference, never anywhere else in the state.
+      await expect(
+        h.store.saveConversation(thread, stateWith({ extra: { StudyInstanceUID: '2.25.1' } })),
+      ).rejects.toThrow(/StudyInstanceUID/);
       expect(await h.keyNames()).toEqual([]);
+    });
+
+    it('keeps the UIDs of a DICOM SEG reference inside the active image, and nothing identifying there', async () => {
+      const h = await open();
+      const dicomSource = {
+        studyInstanceUid: '2.25.1',
+        seriesInstanceUid: '2.25.2',
+        modality: 'CT' as const,
+        rows: 2,
+        columns: 2,
+        frames: [{ sopClassUid: '1.2.840.10008.5.1.4.1.1.2', sopInstanceUid: '2.25.3' }],
+      };
+      const activeImage = {
+        hash: 'a'.repeat(64),
+        format: 'nifti' as const,
+        sliceCount: 1,
+        slice: 0,
+        uploadedAt: 1,
+      };
+      await h.store.saveConversation(thread, stateWith({ activeImage: { ...activeImage, dicomSource } }));
+      expect((await h.store.getConversation(thread))?.activeImage?.dicomSource).toEqual(dicomSource);
+      const withId = { ...dicomSource, patientId: 'MRN1' } as typeof dicomSource;
+      await expect(
+        h.store.saveConversation(thread, stateWith({ activeImage: { ...activeImage, dicomSource: withId } })),
+      ).rejects.toThrow(/patientId/);
     });
 
     it('caches segmentation results by image hash, model and slice', async () => {

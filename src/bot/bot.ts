@@ -21,13 +21,15 @@ import { areaCm2, type GroundedAnswer, groundAnswer, listNames } from '../pipeli
 import { encodeDisplayVolume } from '../pipeline/decode/derived.js';
 import { writeDisplaySliceToStorage } from '../pipeline/decode/geometry.js';
 import { writeNiftiLabels } from '../pipeline/decode/nifti-write.js';
-import type { DecodedImage, Slice } from '../pipeline/decode/types.js';
+import type { DecodedImage, DicomSourceReference, ImageFormat, Slice } from '../pipeline/decode/types.js';
+import { writeDicomSeg } from '../pipeline/dicom-seg.js';
 import { ORGAN_IDS, type OrganId, type OrganLetter, organById, organByLetter } from '../pipeline/organs.js';
 import { overlayAltText, renderMaskPng, renderOverlay } from '../pipeline/overlay.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { LlmResolver } from '../pipeline/question/llm.js';
 import type { QuestionResolution, QuestionResolver } from '../pipeline/question/resolver.js';
 import type { OrganFinding, SliceSegmentation } from '../pipeline/segment.js';
+import { SOFTWARE_VERSION } from '../version.js';
 import { type Intent, parseIntent } from './intents.js';
 import { QuizMaster } from './quiz.js';
 import type { ChatBot, DeliverFn, InboundMessage, ProgressFn, Reply, ReplyAnswer } from './types.js';
@@ -43,6 +45,8 @@ export interface BotOptions {
   random?: () => number;
   /** Folder of teaching cases for quizzes (images of any supported format). */
   quizCasesDir?: string;
+  /** Keep DICOM UIDs and geometry (never names or IDs) for DICOM SEG export; default true. */
+  keepDicomUids?: boolean;
   /** Quiz round length before the answer is revealed automatically (default 60 s; 0 = only on "reveal"). */
   quizRoundMs?: number;
   /** Requests per user per minute (default 30) and per channel per minute (default 240). */
@@ -251,7 +255,8 @@ export class OrganSegBot implements ChatBot {
 
   async #acceptUpload(state: ConversationState, bytes: Uint8Array, name: string): Promise<ConversationState> {
     // DICOM headers identify the patient: a de-identified rendering of the pixels is kept instead.
-    const { hash, image } = await this.uploadCase(bytes, name);
+    const { hash, image, uploaded } = await this.uploadCase(bytes, name);
+    const dicomSource = this.#options.keepDicomUids === false ? undefined : uploaded.dicomSource;
     const next: ConversationState = {
       ...state,
       undo: [],
@@ -259,14 +264,16 @@ export class OrganSegBot implements ChatBot {
       activeImage: {
         hash,
         fileName: name,
-        format: image.format,
+        // What was uploaded (a DICOM series stays "dicom-series" though its pixels are kept as NIfTI).
+        format: uploaded.format,
         modality: image.modality,
         sliceCount: image.sliceCount,
         slice: image.defaultSlice,
         width: image.slice(image.defaultSlice).width,
         height: image.slice(image.defaultSlice).height,
-        description: image.description,
+        description: uploaded.description,
         uploadedAt: this.#now(),
+        dicomSource,
       },
       extra: {},
     };
@@ -278,14 +285,17 @@ export class OrganSegBot implements ChatBot {
   }
 
   /** Stores a teaching case like an upload (DICOM de-identified first) and returns its hash. */
-  async uploadCase(bytes: Uint8Array, name: string): Promise<{ hash: string; image: DecodedImage }> {
+  async uploadCase(
+    bytes: Uint8Array,
+    name: string,
+  ): Promise<{ hash: string; image: DecodedImage; uploaded: DecodedImage }> {
     const decoded = await this.#options.pipeline.decodeBytes(bytes, name);
-    const isDicom = decoded.format === 'dicom' || decoded.format === 'dicom-series';
+    const isDicom = isDicomFormat(decoded.format);
     const kept = isDicom ? encodeDisplayVolume(decoded) : bytes;
     const hash = await this.#options.store.putBlob(kept);
     const image = isDicom ? await this.#options.pipeline.decodeBytes(kept, name) : decoded;
     this.#rememberDecoded(hash, image);
-    return { hash, image };
+    return { hash, image, uploaded: decoded };
   }
 
   #rememberDecoded(hash: string, image: DecodedImage): void {
@@ -747,15 +757,30 @@ export class OrganSegBot implements ChatBot {
         description: `Mask of ${describeSelection(organs)} on slice ${active.slice + 1} (white = organ, same size as the slice).`,
       },
     ];
-    if (image.storage.kind === 'volume') {
-      progress('Segmenting every slice for the label volume…');
+    // Every slice's labels, segmented once (cached) and shared by the NIfTI and SEG writers.
+    const all: SliceSegmentation[] = [];
+    if (image.sliceCount > 1) progress(`Segmenting all ${image.sliceCount} slices for the export…`);
+    for (let k = 0; k < image.sliceCount; k++) all.push(await this.segmentImageSlice(active.hash, image, k));
+    let note = '';
+    const source = active.dicomSource;
+    if (source) {
+      const seg = this.#dicomSegFile(source, all, organs, active.slice);
+      if (seg.file) files.push(seg.file);
+      note = seg.note;
+    } else if (isDicomFormat(active.format)) {
+      note =
+        this.#options.keepDicomUids === false
+          ? ' DICOM SEG export is switched off here (DICOM_KEEP_UIDS=false), so only the PNG mask is attached.'
+          : ' No DICOM SEG for this upload (a multi-frame file, or UIDs missing from its header); the PNG mask is attached.';
+    }
+    // A DICOM upload's pixels are kept on a display grid without its scanner geometry: no NIfTI.
+    if (image.storage.kind === 'volume' && !isDicomFormat(active.format)) {
       const { geometry } = image.storage;
       const [nx, ny, nz] = geometry.dims;
       const volume = new Uint8Array(nx * ny * nz);
-      for (let k = 0; k < image.sliceCount; k++) {
-        const s = await this.segmentImageSlice(active.hash, image, k);
+      all.forEach((s, k) => {
         writeDisplaySliceToStorage(s.labels, geometry, k, volume);
-      }
+      });
       files.push({
         name: 'organ-seg-labels.nii.gz',
         contentType: 'application/gzip',
@@ -766,10 +791,58 @@ export class OrganSegBot implements ChatBot {
     }
     return {
       kind: 'info',
-      text: `Here is the segmentation of ${describeSelection(organs)}. DICOM SEG export is not available yet.`,
+      text: `Here is the segmentation of ${describeSelection(organs)}.${note}`,
       files,
     };
   }
+
+  /** The DICOM SEG of a DICOM upload, on the source images' own grid. */
+  #dicomSegFile(
+    source: DicomSourceReference,
+    slices: SliceSegmentation[],
+    organs: OrganId[],
+    shown: number,
+  ): { file?: NonNullable<Reply['files']>[number]; note: string } {
+    const plane = source.rows * source.columns;
+    const labels = source.frames.map(() => new Uint8Array(plane));
+    if (source.geometry) {
+      // A series: display slices map back onto the sorted source images through the storage grid.
+      const volume = new Uint8Array(plane * source.frames.length);
+      const geometry = source.geometry;
+      slices.forEach((s, k) => {
+        writeDisplaySliceToStorage(s.labels, geometry, k, volume);
+      });
+      labels.forEach((frame, n) => {
+        frame.set(volume.subarray(n * plane, (n + 1) * plane));
+      });
+    } else {
+      // One file: its pixels are shown as they are stored.
+      const only = slices[0];
+      if (only && only.labels.length === plane) labels[0]?.set(only.labels);
+    }
+    const seg = writeDicomSeg({
+      source,
+      labels,
+      organs,
+      modelVersion: slices[shown]?.modelVersion ?? 'unknown',
+      softwareVersion: SOFTWARE_VERSION,
+    });
+    if (!seg) return { note: ' No DICOM SEG: none of these organs was found in any slice.' };
+    const names = describeSelection(seg.segments);
+    return {
+      file: {
+        name: 'organ-seg.seg.dcm',
+        contentType: 'application/dicom',
+        bytes: seg.bytes,
+        description: `DICOM SEG of ${names} (${seg.frames} frame${seg.frames === 1 ? '' : 's'}), referencing the uploaded images by UID; opens over the original series in 3D Slicer, OHIF or a PACS viewer. Patient fields are empty: the bot never keeps them.`,
+      },
+      note: ' The DICOM SEG opens over the original series.',
+    };
+  }
+}
+
+function isDicomFormat(format: ImageFormat): boolean {
+  return format === 'dicom' || format === 'dicom-series';
 }
 
 /** The plain slice as an 8-bit PNG, for the LLM's image input. */

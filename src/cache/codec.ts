@@ -103,8 +103,15 @@ const IDENTIFYING_ATTRIBUTES = new Set([
 // A field named after a raw tag ("00100010", "x00100010", "(0010,0010)") is header data by definition.
 const RAW_TAG = /^x?[0-9a-f]{8}$/;
 
+/**
+ * UIDs a DICOM SEG export must point back to. They are allowed only inside an `ActiveImage`'s
+ * `dicomSource` (PS3.15 Basic Profile with the Retain UIDs option: no names, IDs or dates).
+ */
+const RETAINED_UIDS = new Set(['studyinstanceuid', 'seriesinstanceuid', 'sopinstanceuid']);
+
 /** Throws when JSON about to be stored carries a DICOM identifying attribute as a field name. */
 export function assertNoDicomIdentifiers(value: unknown, path = '$'): void {
+  const inSegReference = /\.dicomSource(\.frames\[\d+\])?$/.test(path);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       assertNoDicomIdentifiers(item, `${path}[${i}]`);
@@ -114,7 +121,8 @@ export function assertNoDicomIdentifiers(value: unknown, path = '$'): void {
   if (value === null || typeof value !== 'object') return;
   for (const [field, child] of Object.entries(value)) {
     const normalised = field.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (IDENTIFYING_ATTRIBUTES.has(normalised) || RAW_TAG.test(normalised)) {
+    const retained = inSegReference && RETAINED_UIDS.has(normalised);
+    if ((IDENTIFYING_ATTRIBUTES.has(normalised) && !retained) || RAW_TAG.test(normalised)) {
       throw new TypeError(`refusing to store DICOM identifying attribute ${path}.${field}`);
     }
     assertNoDicomIdentifiers(child, `${path}.${field}`);

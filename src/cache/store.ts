@@ -12,7 +12,7 @@
  * (store a de-identified encoding of the pixels instead).
  */
 import { ErrorCode, ServiceError } from '../errors.js';
-import type { ImageFormat, Modality } from '../pipeline/decode/types.js';
+import type { DicomSourceReference, ImageFormat, Modality } from '../pipeline/decode/types.js';
 import type { AnswerLetter, OrganId } from '../pipeline/organs.js';
 import type { ConversationKey, RateLimitScope, ResultKey } from './keys.js';
 
@@ -49,6 +49,8 @@ export interface ActiveImage {
   description?: string;
   /** When it was uploaded, ms since the epoch. */
   uploadedAt: number;
+  /** DICOM uploads: UIDs and geometry for a DICOM SEG export (no patient or study identity). */
+  dicomSource?: DicomSourceReference;
 }
 
 export type OverlayStyle = 'filled' | 'outline' | 'filled+outline';

@@ -98,6 +98,7 @@ export function makeBot(
     quizRoundMs?: number;
     now?: () => number;
     llm?: (fallback: QuestionResolver) => LlmResolver;
+    keepDicomUids?: boolean;
   } = {},
 ): OrganSegBot {
   const resolver = createQuestionResolver();
@@ -111,6 +112,7 @@ export function makeBot(
     now: options.now,
     rateLimits: { userPerMinute: 10_000, channelPerMinute: 10_000 },
     llm: options.llm?.(resolver),
+    keepDicomUids: options.keepDicomUids,
   });
 }
 

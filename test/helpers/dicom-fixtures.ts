@@ -47,6 +47,8 @@ export interface FixtureOptions {
   position?: [number, number, number];
   orientation?: [number, number, number, number, number, number];
   seriesUid?: string;
+  sopInstanceUid?: string;
+  frameOfReferenceUid?: string;
   instanceNumber?: number;
   numberOfFrames?: number;
   /** Leave out the Pixel Data element entirely. */
@@ -59,9 +61,10 @@ export function makeDicom(o: FixtureOptions): Uint8Array {
   const bitsAllocated = o.bitsAllocated ?? 16;
   const dataset: Record<string, unknown> = {
     SOPClassUID: '1.2.840.10008.5.1.4.1.1.2',
-    SOPInstanceUID: `2.25.${Math.floor(Math.random() * 1e15)}`,
+    SOPInstanceUID: o.sopInstanceUid ?? `2.25.${Math.floor(Math.random() * 1e15)}`,
     StudyInstanceUID: '2.25.1000',
     SeriesInstanceUID: o.seriesUid ?? '2.25.2000',
+    FrameOfReferenceUID: o.frameOfReferenceUid ?? '2.25.3000',
     StudyDate: '20240102',
     StudyTime: '101500',
     AccessionNumber: 'ACC-778899',

@@ -19,7 +19,15 @@ import {
   UNSUPPORTED_SYNTAX_NAMES,
 } from './dicom-codecs.js';
 import { displayAxesFromAffine, extractDisplaySlice } from './geometry.js';
-import type { DecodedImage, DecodeOptions, Modality, Slice, VolumeGeometry } from './types.js';
+import type {
+  DecodedImage,
+  DecodeOptions,
+  DicomSourceFrame,
+  DicomSourceReference,
+  Modality,
+  Slice,
+  VolumeGeometry,
+} from './types.js';
 
 export { deidentifyDicom } from './dicom-deidentify.js';
 
@@ -115,6 +123,11 @@ interface DicomHeader {
   instanceNumber?: number;
   seriesUid?: string;
   sliceSpacing?: number;
+  sliceThickness?: number;
+  studyUid?: string;
+  sopClassUid?: string;
+  sopInstanceUid?: string;
+  frameOfReferenceUid?: string;
 }
 
 interface ParsedDicom {
@@ -201,7 +214,9 @@ function readHeader(dataSet: DataSet): DicomHeader {
   const intercept = dataSet.floatString('x00281052');
   const frames = dataSet.intString('x00280008');
   const bitsAllocated = dataSet.uint16('x00280100') ?? 0;
-  const sliceSpacing = dataSet.floatString('x00180088') ?? dataSet.floatString('x00180050');
+  const sliceThickness = dataSet.floatString('x00180050');
+  const sliceSpacing = dataSet.floatString('x00180088') ?? sliceThickness;
+  const uid = (tag: string) => dataSet.string(tag)?.replace(/\0/g, '').trim() || undefined;
   return {
     syntaxUid,
     syntaxName: syntax.name,
@@ -232,6 +247,11 @@ function readHeader(dataSet: DataSet): DicomHeader {
     instanceNumber: dataSet.intString('x00200013'),
     seriesUid: dataSet.string('x0020000e')?.trim(),
     sliceSpacing: sliceSpacing !== undefined && sliceSpacing > 0 ? sliceSpacing : undefined,
+    sliceThickness: sliceThickness !== undefined && sliceThickness > 0 ? sliceThickness : undefined,
+    studyUid: uid('x0020000d'),
+    sopClassUid: uid('x00080016'),
+    sopInstanceUid: uid('x00080018'),
+    frameOfReferenceUid: uid('x00200052'),
   };
 }
 
@@ -551,6 +571,35 @@ export async function decodeDicomFile(bytes: Uint8Array, options: DecodeOptions)
     },
     storage: { kind: 'plane', width: header.columns, height: header.rows },
     description: describe(header, size),
+    // Multi-frame files are shown frame by frame without per-frame geometry: no SEG reference.
+    dicomSource: header.frames === 1 ? sourceReference([header]) : undefined,
+  };
+}
+
+/**
+ * The SEG reference of sorted single-frame images, or undefined when a UID a SEG must carry is
+ * missing (such a file can still be viewed and exported as PNG or NIfTI).
+ */
+function sourceReference(sorted: DicomHeader[], geometry?: VolumeGeometry): DicomSourceReference | undefined {
+  const first = sorted[0];
+  if (!first?.studyUid || !first.seriesUid) return undefined;
+  const frames: DicomSourceFrame[] = [];
+  for (const h of sorted) {
+    if (!h.sopClassUid || !h.sopInstanceUid) return undefined;
+    frames.push({ sopClassUid: h.sopClassUid, sopInstanceUid: h.sopInstanceUid, position: h.position });
+  }
+  return {
+    studyInstanceUid: first.studyUid,
+    seriesInstanceUid: first.seriesUid,
+    frameOfReferenceUid: first.frameOfReferenceUid,
+    modality: first.modality,
+    rows: first.rows,
+    columns: first.columns,
+    pixelSpacing: first.pixelSpacing,
+    sliceThickness: first.sliceThickness,
+    orientation: first.orientation,
+    frames,
+    geometry,
   };
 }
 
@@ -725,6 +774,10 @@ export async function decodeDicomSeries(
     },
     storage: { kind: 'volume', geometry },
     description: describe(reference, dims.join('×')),
+    dicomSource: sourceReference(
+      sorted.map((s) => s.header),
+      geometry,
+    ),
   };
 }
 

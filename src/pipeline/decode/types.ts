@@ -59,6 +59,37 @@ export function displayIndexOfStorageSlice(storage: StorageGrid, n: number): num
   return slice.flip ? count - 1 - n : n;
 }
 
+/** One source image a DICOM SEG can point back to. */
+export interface DicomSourceFrame {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  /** ImagePositionPatient (LPS, mm) of the image's first pixel, when the file has one. */
+  position?: [number, number, number];
+}
+
+/**
+ * What a DICOM SEG needs to refer to its source images, and nothing that names the patient: UIDs
+ * (kept under the PS3.15 "Retain UIDs" option so a viewer can lay the SEG on the original series),
+ * the image grid and the patient-space geometry.
+ */
+export interface DicomSourceReference {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  frameOfReferenceUid?: string;
+  modality: Modality;
+  rows: number;
+  columns: number;
+  /** [row spacing, column spacing] in mm. */
+  pixelSpacing?: [number, number];
+  sliceThickness?: number;
+  /** ImageOrientationPatient: row direction cosines then column direction cosines (LPS). */
+  orientation?: [number, number, number, number, number, number];
+  /** The source images in storage order: one for a single file, sorted along the normal for a series. */
+  frames: DicomSourceFrame[];
+  /** For a series, the storage grid (columns, rows, frames) and how display slices map onto it. */
+  geometry?: VolumeGeometry;
+}
+
 export interface DecodedImage {
   format: ImageFormat;
   modality: Modality;
@@ -71,6 +102,8 @@ export interface DecodedImage {
   storage: StorageGrid;
   /** Non-identifying facts for logs and replies, e.g. "DICOM CT 512×512 (JPEG 2000)". Never names or IDs. */
   description: string;
+  /** DICOM inputs only (single-frame files and series): what a DICOM SEG export refers to. */
+  dicomSource?: DicomSourceReference;
 }
 
 export interface DecodeOptions {

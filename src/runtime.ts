@@ -51,6 +51,7 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     inputLimits: config.inputLimits,
     resolver,
     logger: logger.child({ component: 'pipeline' }),
+    refiner: config.refiner,
   });
   // PIPELINE_MODE=queue: segmentation runs on `organ-seg worker` processes through BullMQ.
   const segmentation = createSegmentationBackend(config, created.store, logger);
@@ -82,6 +83,7 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
     describe: [
       created.description,
       `model: ${config.model.path}`,
+      ...(config.refiner ? [`refiner: ${config.refiner.encoderPath} + ${config.refiner.decoderPath}`] : []),
       segmentation ? 'pipeline: queue on Redis (start `organ-seg worker` processes)' : 'pipeline: in-process',
       config.llm
         ? `LLM: ${config.llm.provider} ${config.llm.model}`

@@ -28,6 +28,7 @@ import { overlayAltText, renderMaskPng, renderOverlay } from '../pipeline/overla
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { LlmResolver } from '../pipeline/question/llm.js';
 import type { QuestionResolution, QuestionResolver } from '../pipeline/question/resolver.js';
+import { REFINED_SUFFIX, refineSegmentation } from '../pipeline/refiner.js';
 import type { OrganFinding, SliceSegmentation } from '../pipeline/segment.js';
 import { SOFTWARE_VERSION } from '../version.js';
 import { type Intent, parseIntent } from './intents.js';
@@ -358,7 +359,21 @@ export class OrganSegBot implements ChatBot {
     const image = await this.activeDecoded(state);
     const active = state.activeImage;
     if (!active) throw new InputError(ErrorCode.NoActiveImage, 'There is no slice in this conversation yet.');
-    return this.segmentImageSlice(active.hash, image, active.slice, progress);
+    const coarse = await this.segmentImageSlice(active.hash, image, active.slice, progress);
+    // With a refiner configured, the shown slice's organs are redrawn from their boxes (once per
+    // image and slice: the refined result is cached like the coarse one).
+    const refiner = await this.#options.pipeline.getRefiner();
+    if (!refiner) return coarse;
+    const modelVersion = `${coarse.modelVersion}${REFINED_SUFFIX}`;
+    const { result } = await this.#results.getOrCompute(
+      { imageHash: active.hash, modelVersion, slice: active.slice },
+      async () => {
+        progress?.('Refining the outlines…');
+        const slice = image.slice(active.slice);
+        return toCached(await refineSegmentation(refiner, slice, coarse, `${active.hash}#${active.slice}`));
+      },
+    );
+    return fromCached(result, modelVersion);
   }
 
   /** Renders the active slice with `organs`, honouring the conversation's display settings. */

@@ -12,6 +12,7 @@ import { decodeBytes, decodePath } from './decode/index.js';
 import type { DecodedImage, Slice } from './decode/types.js';
 import { NONE_OF_THEM, type OrganId, type OrganLetter, organByLetter } from './organs.js';
 import { type OverlayOptions, renderOverlay } from './overlay.js';
+import { createRefiner, type Refiner, type RefinerOptions, refineSegmentation } from './refiner.js';
 import { createSegmenter, type Segmenter, type SliceSegmentation } from './segment.js';
 
 export interface QuestionResolverLike {
@@ -27,6 +28,8 @@ export interface PipelineOptions {
   logger?: Logger;
   /** Segmentation results kept in memory, by image hash and slice (default 64). */
   resultCacheSize?: number;
+  /** Optional MedSAM-style refiner (ONNX pair) that redraws present organs from their boxes. */
+  refiner?: RefinerOptions;
 }
 
 export interface SegmentationOutcome {
@@ -54,6 +57,7 @@ export function contentHash(bytes: Uint8Array): string {
 export class Pipeline {
   readonly limits: InputLimits;
   private segmenter: Promise<Segmenter> | undefined;
+  private refiner: Promise<Refiner | undefined> | undefined;
   private readonly results = new Map<string, SliceSegmentation>();
   private readonly logger: Logger;
 
@@ -84,6 +88,26 @@ export class Pipeline {
       });
     }
     return this.segmenter;
+  }
+
+  /**
+   * The refiner when one is configured and loads; undefined otherwise. A refiner that fails to load
+   * is logged once and left out (replies fall back to the segmentation model's own masks).
+   */
+  getRefiner(): Promise<Refiner | undefined> {
+    const options = this.options.refiner;
+    if (!options) return Promise.resolve(undefined);
+    if (!this.refiner) {
+      this.refiner = createRefiner(options).catch((error: unknown) => {
+        const coded = asCodedError(error);
+        this.logger.warn(
+          { code: coded.code, err: coded },
+          'refiner unavailable; answering with the coarse masks',
+        );
+        return undefined;
+      });
+    }
+    return this.refiner;
   }
 
   /** Segments one display slice, served from the cache when this image and slice were seen before. */
@@ -136,6 +160,15 @@ export class Pipeline {
       slice,
       params.cacheKey ? `${params.cacheKey}#${sliceIndex}` : undefined,
     );
+    const refiner = outcome.segmentation ? await this.getRefiner() : undefined;
+    if (refiner && outcome.segmentation) {
+      outcome.segmentation = await refineSegmentation(
+        refiner,
+        slice,
+        outcome.segmentation,
+        params.cacheKey ? `${params.cacheKey}#${sliceIndex}` : undefined,
+      );
+    }
     const t2 = performance.now();
     const missing: string[] = [];
     let answer: GroundedAnswer;
@@ -172,7 +205,10 @@ export class Pipeline {
 
   async close(): Promise<void> {
     const segmenter = this.segmenter;
+    const refiner = this.refiner;
     this.segmenter = undefined;
+    this.refiner = undefined;
     if (segmenter) await (await segmenter.catch(() => undefined))?.close();
+    if (refiner) await (await refiner)?.close();
   }
 }

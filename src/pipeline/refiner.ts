@@ -12,6 +12,7 @@ import * as ort from 'onnxruntime-node';
 import { ErrorCode, InputError, ServiceError } from '../errors.js';
 import type { Slice } from './decode/types.js';
 import { resizeBilinear } from './resample.js';
+import type { SliceSegmentation } from './segment.js';
 
 const ENCODER_SIZE = 1024;
 const MASK_SIZE = 256;
@@ -135,4 +136,49 @@ export async function createRefiner(options: RefinerOptions): Promise<Refiner> {
       await decoder.release();
     },
   };
+}
+
+/** Added to the model version of refined results, so they are cached apart from coarse ones. */
+export const REFINED_SUFFIX = '+refined';
+
+/**
+ * Redraws every present organ of `seg` from the box of its coarse mask. A refined mask never takes
+ * pixels of another organ, and an organ whose refined mask comes back empty keeps its coarse mask
+ * (a box prompt on a tiny organ can miss). Areas and boxes are recomputed; confidences and presence
+ * decisions stay those of the segmentation model.
+ */
+export async function refineSegmentation(
+  refiner: Refiner,
+  slice: Slice,
+  seg: SliceSegmentation,
+  cacheKey?: string,
+): Promise<SliceSegmentation> {
+  const labels = Uint8Array.from(seg.labels);
+  const findings = seg.findings.map((f) => ({ ...f }));
+  for (const finding of findings) {
+    if (!finding.present || !finding.bbox) continue;
+    const mask = await refiner.refine(slice, finding.bbox, cacheKey);
+    const id = finding.id;
+    let area = 0;
+    for (let i = 0; i < labels.length; i++) {
+      if (mask[i] && (labels[i] === 0 || labels[i] === id)) area++;
+    }
+    if (area === 0) continue;
+    let [x1, y1, x2, y2] = [seg.width, seg.height, -1, -1];
+    for (let i = 0; i < labels.length; i++) {
+      const mine = mask[i] === 1 && (labels[i] === 0 || labels[i] === id);
+      if (labels[i] === id && !mine) labels[i] = 0;
+      if (!mine) continue;
+      labels[i] = id;
+      const x = i % seg.width;
+      const y = (i - x) / seg.width;
+      if (x < x1) x1 = x;
+      if (x > x2) x2 = x;
+      if (y < y1) y1 = y;
+      if (y > y2) y2 = y;
+    }
+    finding.areaPx = area;
+    finding.bbox = [x1, y1, x2, y2];
+  }
+  return { ...seg, labels, findings, modelVersion: `${seg.modelVersion}${REFINED_SUFFIX}` };
 }

@@ -99,10 +99,16 @@ export function makeBot(
     now?: () => number;
     llm?: (fallback: QuestionResolver) => LlmResolver;
     keepDicomUids?: boolean;
+    refiner?: { encoderPath: string; decoderPath: string };
   } = {},
 ): OrganSegBot {
   const resolver = createQuestionResolver();
-  const pipeline = new Pipeline({ modelPath: ORACLE_MODEL, inputLimits: DEFAULT_INPUT_LIMITS, resolver });
+  const pipeline = new Pipeline({
+    modelPath: ORACLE_MODEL,
+    inputLimits: DEFAULT_INPUT_LIMITS,
+    resolver,
+    refiner: options.refiner,
+  });
   return createBot({
     pipeline,
     resolver,

@@ -35,6 +35,7 @@ function makePipeline(config: AppConfig): Pipeline {
     threads: config.model.threads,
     inputLimits: config.inputLimits,
     resolver: createQuestionResolver(),
+    refiner: config.refiner,
   });
 }
 

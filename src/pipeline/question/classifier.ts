@@ -308,6 +308,43 @@ export function knowledgeExamples(): ClassifierExample[] {
   return examples;
 }
 
+/** One glossary line: a term tied to one organ family (or `none`), with a one-sentence note. */
+export interface GlossaryEntry {
+  term: string;
+  organ: string;
+  note: string;
+}
+
+const GLOSSARY_CLASS: Record<string, number> = Object.fromEntries(CLASSIFIER_LABELS.map((l, i) => [l, i]));
+
+/** Reads `data/knowledge/glossary.jsonl`-style lines; throws on an unknown organ. */
+export function loadGlossary(path: string): GlossaryEntry[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const entry = JSON.parse(line) as GlossaryEntry;
+      if (GLOSSARY_CLASS[entry.organ] === undefined)
+        throw new Error(`${path}:${i + 1}: unknown organ ${JSON.stringify(entry.organ)}`);
+      return entry;
+    });
+}
+
+/** Two examples per glossary term: the bare term ("Courvoisier sign") and the term with its note. */
+export function glossaryExamples(entries: readonly GlossaryEntry[]): ClassifierExample[] {
+  const words = (text: string) =>
+    tokenize(text)
+      .filter((t) => !t.boundary)
+      .map((t) => t.text);
+  return entries.flatMap((e) => {
+    const label = GLOSSARY_CLASS[e.organ] as number;
+    return [
+      { words: words(e.term), label },
+      { words: words(`${e.term}: ${e.note}`), label },
+    ].filter((x) => x.words.length > 0);
+  });
+}
+
 /**
  * Training examples from labelled questions: a question whose letters all fall in one class (one
  * organ, both kidneys, N) is one example; multi-organ requests are skipped, they name their organs.

@@ -28,16 +28,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Source:
+    """One training source: a cache file, or several joined with commas (each file then gets the
+    same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
+
     def __init__(self, path, p_synth):
-        d = np.load(path)
-        self.img, self.lbl, self.syn = d["img"], d["lbl"], d["syn"].astype(np.int64)
-        with open(path + ".json") as f:
-            self.meta = json.load(f)
+        paths = path.split(",")
+        imgs, lbls, syns, self.meta, ws = [], [], [], [], []
+        for one in paths:
+            d = np.load(one)
+            imgs.append(d["img"]); lbls.append(d["lbl"]); syns.append(d["syn"].astype(np.int64))
+            with open(one + ".json") as f:
+                meta = json.load(f)
+            self.meta += meta
+            # slices containing labelled foreground are sampled 3x more often
+            w = np.array([3.0 if (l > 0).any() else 1.0 for l in d["lbl"]])
+            ws.append(w / w.sum() / len(paths))
+        self.img, self.lbl, self.syn = np.concatenate(imgs), np.concatenate(lbls), np.concatenate(syns)
         self.valid = [P.valid_mask(m["h"], m["w"]) for m in self.meta]
         self.p_synth = p_synth
-        # slices containing labelled foreground are sampled 3x more often
-        w = np.array([3.0 if (l > 0).any() else 1.0 for l in self.lbl])
-        self.w = w / w.sum()
+        self.w = np.concatenate(ws)
 
     def sample(self, rng):
         i = rng.choice(len(self.meta), p=self.w)
@@ -115,7 +124,8 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--train-ct", default="tsct_train", help="totalseg volume used for training (fold 1: tsct_train)")
+    ap.add_argument("--train-ct", default="tsct_train", help="totalseg volume(s) used for training: fold 1 tsct_train, fold 2 tsmr_test, "
+                         "both (the shipped v2) tsct_train,tsmr_test")
     ap.add_argument("--mix", default="0.35,0.40,0.25", help="sampling weights chaos,totalseg,pancreas")
     ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
     ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process")
@@ -136,7 +146,8 @@ def main():
     mix = [float(v) for v in a.mix.split(",")]
     ps = [float(v) for v in a.synth.split(",")]
     names = ["chaos_train", a.train_ct, "pancreas_train"]
-    srcs = [Source(os.path.join(a.cache, n + ".npz"), p) for n, p in zip(names, ps)]
+    srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p)
+            for n, p in zip(names, ps)]
     mix = np.array(mix) / sum(mix)
 
     model = OrganUNet()

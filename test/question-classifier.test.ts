@@ -1,12 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../src/errors.js';
 import {
   CLASSIFIER_LABELS,
   DEFAULT_CLASSIFIER_PATH,
+  glossaryExamples,
   knowledgeExamples,
+  loadGlossary,
   loadQuestionClassifier,
   QuestionClassifier,
   questionExamples,
@@ -18,6 +21,7 @@ import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
 import { tokenize } from '../src/pipeline/question/text.js';
 
 const DATASET = new URL('../data/questions/questions.jsonl', import.meta.url).pathname;
+const GLOSSARY = new URL('../data/knowledge/glossary.jsonl', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'organ-seg-classifier-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,11 +62,27 @@ describe('question classifier training', () => {
 
   // A retrain gives the same file (seeded), so a stale model after editing the knowledge text or the
   // questions fails here: run `npx tsx scripts/train-question-classifier.ts`.
-  it('ships a model that is up to date with the knowledge text and the train and dev questions', () => {
+  it('ships a model that is up to date with the knowledge text, the glossary and the train and dev questions', () => {
     const questions = loadQuestionSet(DATASET).filter((q) => q.split !== 'test');
-    const model = trainQuestionClassifier([...knowledgeExamples(), ...questionExamples(questions)]);
-    expect(serialiseClassifierModel(model) === readFileSync(DEFAULT_CLASSIFIER_PATH, 'utf8')).toBe(true);
-  }, 30_000);
+    const model = trainQuestionClassifier([
+      ...knowledgeExamples(),
+      ...glossaryExamples(loadGlossary(GLOSSARY)),
+      ...questionExamples(questions),
+    ]);
+    const shipped = gunzipSync(readFileSync(DEFAULT_CLASSIFIER_PATH)).toString('utf8');
+    expect(serialiseClassifierModel(model) === shipped).toBe(true);
+  }, 240_000);
+
+  it('reads a glossary where every term names one organ family and no term is listed twice', () => {
+    const entries = loadGlossary(GLOSSARY);
+    expect(entries.length).toBeGreaterThan(5000);
+    const terms = entries.map((e) => e.term.trim().toLowerCase());
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(new Set(entries.map((e) => e.organ))).toEqual(new Set(CLASSIFIER_LABELS));
+    const bad = join(dir, 'bad-glossary.jsonl');
+    writeFileSync(bad, '{"term": "x", "organ": "heart", "note": "y"}\n');
+    expect(() => loadGlossary(bad)).toThrow(/unknown organ "heart"/);
+  });
 });
 
 describe('the shipped question classifier', () => {

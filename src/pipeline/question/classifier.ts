@@ -1,7 +1,7 @@
 /**
  * A learned second opinion for described organs: a multinomial logistic-regression text classifier
  * over stemmed words, word pairs and character 4-grams, trained offline
- * (`scripts/train-question-classifier.ts`, written to `models/question-classifier.json`) on the
+ * (`scripts/train-question-classifier.ts`, written to `models/question-classifier.json.gz`) on the
  * knowledge sentences and the `train` and `dev` questions, never on `test`. Where the context cache only counts shared words, the classifier
  * learns which phrases tell neighbours apart: "stores bile" (gallbladder) against "makes bile"
  * (liver), "filters blood" in the back (kidney) against "filters old red cells" (spleen).
@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ErrorCode, ServiceError } from '../../errors.js';
 import { type OrganId, type OrganLetter, organByLetter } from '../organs.js';
@@ -95,7 +96,7 @@ export interface ClassifierModel {
 
 /** The shipped model; the same three folders up from `src/…/question` and `dist/…/question`. */
 export const DEFAULT_CLASSIFIER_PATH = fileURLToPath(
-  new URL('../../../models/question-classifier.json', import.meta.url),
+  new URL('../../../models/question-classifier.json.gz', import.meta.url),
 );
 
 const modelSchema = z.object({
@@ -104,11 +105,12 @@ const modelSchema = z.object({
   weights: z.record(z.string(), z.array(z.number()).length(CLASSIFIER_LABELS.length)),
 });
 
-/** Reads a model written by `scripts/train-question-classifier.ts`. */
+/** Reads a model written by `scripts/train-question-classifier.ts` (gzipped when the name ends in .gz). */
 export function loadQuestionClassifier(path: string = DEFAULT_CLASSIFIER_PATH): QuestionClassifier {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (error) {
     throw new ServiceError(ErrorCode.ModelUnavailable, 'The question classifier model is missing.', {
       cause: error,
@@ -144,6 +146,15 @@ export class QuestionClassifier {
   /** Words the model has weights for; the typo corrector leaves these alone. */
   knows(feature: string): boolean {
     return this.weights.has(feature);
+  }
+
+  /**
+   * How many of the words (content stems) the model has a weight for. Zero means the prediction
+   * rests on character fragments alone ("election" sharing "ectio" with "resection"), which is no
+   * evidence for any organ.
+   */
+  knownWords(words: readonly string[]): number {
+    return contentStems(words).filter((s) => this.weights.has(`w:${s}`)).length;
   }
 
   /** Class probabilities (softmax) for already-normalised words, in `CLASSIFIER_LABELS` order. */

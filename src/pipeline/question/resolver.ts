@@ -66,15 +66,29 @@ export interface QuestionResolverOptions {
    */
   classifier?: QuestionClassifier | null;
   /**
-   * How much the classifier's probability adds to an entry's cache similarity (default 0.3, chosen
-   * by cross-validation on the train and dev splits).
+   * How much the classifier's probability adds to an entry's cache similarity (default 3, chosen
+   * by 5-fold cross-validation on the train and dev splits, `scripts/cv-questions.ts`: with the
+   * glossary-trained classifier the cache mostly breaks ties).
    */
   classifierWeight?: number;
+  /**
+   * Subtracted from the score of every irrelevant entry C' before ranking: how much more evidence
+   * "none of them" needs than an organ (default 0.3, chosen by the same cross-validation).
+   */
+  outsidePenalty?: number;
+  /**
+   * A described organ needs the classifier to give some organ at least this probability, or the
+   * cache some organ at least `minSimilarity`; otherwise the answer is N (default chosen by
+   * cross-validation).
+   */
+  minOrganProbability?: number;
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 4000;
 const DEFAULT_MIN_SIMILARITY = 0.1;
-const DEFAULT_CLASSIFIER_WEIGHT = 0.3;
+const DEFAULT_CLASSIFIER_WEIGHT = 3;
+const DEFAULT_OUTSIDE_PENALTY = 0.3;
+const DEFAULT_MIN_ORGAN_PROBABILITY = 0.7;
 const OPPOSITE_SIDE_DISCOUNT = 0.8;
 /**
  * A side stated in a description ("on the left side of the back") mostly serves to pick one of a
@@ -168,6 +182,7 @@ const NEGATORS = new Set([
   'ignore',
   'omit',
   'minus',
+  'drop',
   'nt',
 ]);
 const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
@@ -182,6 +197,66 @@ const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   ['aren', 't'],
   ['wasn', 't'],
 ];
+/** Request words a run-together message may be made of ("segmenttheleftkidney"), besides organ names. */
+const SPLIT_WORDS = new Set([
+  ...COMMAND_VERBS,
+  ...[
+    'the',
+    'me',
+    'my',
+    'an',
+    'left',
+    'right',
+    'both',
+    'please',
+    'pls',
+    'and',
+    'only',
+    'just',
+    'now',
+    'where',
+    'is',
+    'show',
+    'all',
+  ],
+]);
+/** Place words that make the organ after them a landmark ("next to the aorta"). */
+const LANDMARK_WORDS = new Set([
+  'beside',
+  'behind',
+  'near',
+  'underneath',
+  'beneath',
+  'alongside',
+  'adjacent',
+  'around',
+  'against',
+]);
+const LANDMARK_PAIRS = new Set([
+  'next to',
+  'close to',
+  'in front',
+  'front of',
+  'adjacent to',
+  'on top',
+  'top of',
+]);
+/** Words that make a clause a request for the organ after them ("but I want the IVC"). */
+const CLAUSE_REQUESTS = new Set([
+  'want',
+  'need',
+  'give',
+  'do',
+  'contour',
+  'label',
+  'delineate',
+  'segmented',
+  'outlined',
+]);
+/** No-words that, right after an organ name, take it back ("liver no ivc"). */
+const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
+/** Words that make a later command add to, not replace, the organs named before it. */
+const ADDITIVE_WORDS = new Set(['too', 'also', 'plus', 'additionally', 'both', 'well']);
 const SCOPE_STOPPERS = new Set([
   'but',
   'meant',
@@ -207,6 +282,15 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['oops'],
   ['my', 'mistake'],
   ['my', 'bad'],
+  ['by', 'mistake'],
+  ['scrap', 'that'],
+  ['wrong', 'one'],
+  ['ugh'],
+  ['nah'],
+  ['nope'],
+  ['should', 'be'],
+  ['should', 'have', 'been'],
+  ['should', 've', 'been'],
 ];
 const HEAD_NOUNS =
   'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
@@ -258,6 +342,41 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   const cache = new ContextCache(options.cacheTuning);
   const classifier = options.classifier === undefined ? shippedClassifier() : options.classifier;
   const classifierWeight = options.classifierWeight ?? DEFAULT_CLASSIFIER_WEIGHT;
+  const outsidePenalty = options.outsidePenalty ?? DEFAULT_OUTSIDE_PENALTY;
+  const minOrganProbability = options.minOrganProbability ?? DEFAULT_MIN_ORGAN_PROBABILITY;
+
+  /**
+   * "segmenttheliver", "rightkidney": a long unknown word that splits wholly into known request
+   * words, at least one of them an organ name, is read as those words.
+   */
+  function splitRunTogether(tokens: Token[]): Token[] {
+    const out: Token[] = [];
+    for (const token of tokens) {
+      const w = token.text;
+      const known = (x: string) => SPLIT_WORDS.has(x) || LEXICON_WORDS.has(x);
+      if (token.boundary || w.length < 8 || known(w) || cache.vocabulary.has(w) || !/^[a-z]+$/.test(w)) {
+        out.push(token);
+        continue;
+      }
+      // best[i]: a split of w[0..i) into known words of 2+ letters, fewest pieces first
+      const best: (string[] | undefined)[] = [[]];
+      for (let i = 1; i <= w.length; i++) {
+        for (let j = Math.max(0, i - 20); j <= i - 2; j++) {
+          const head = best[j];
+          const piece = w.slice(j, i);
+          if (!head || !known(piece)) continue;
+          if (!best[i] || head.length + 1 < (best[i] as string[]).length) best[i] = [...head, piece];
+        }
+      }
+      const pieces = best[w.length];
+      if (pieces && pieces.length > 1 && pieces.some((p) => LEXICON_WORDS.has(p) && !SPLIT_WORDS.has(p))) {
+        for (const p of pieces) out.push({ text: p, raw: p, boundary: false });
+      } else {
+        out.push(token);
+      }
+    }
+    return out;
+  }
 
   function correctTypos(tokens: Token[]): boolean {
     let corrected = false;
@@ -356,6 +475,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return mentions;
   }
 
+  /** True when token i comes right after an organ name (clause punctuation between them allowed). */
+  function followsMention(tokens: Token[], mentions: Mention[], i: number): boolean {
+    let j = i - 1;
+    while (j >= 0 && (tokens[j] as Token).boundary) j--;
+    return j >= 0 && mentions.some((m) => m.end - 1 === j);
+  }
+
   function previousWord(tokens: Token[], index: number): { word?: string; at: number } {
     for (let j = index - 1; j >= 0; j--) {
       const t = tokens[j] as Token;
@@ -370,6 +496,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const t = tokens[i] as Token;
       if (t.boundary) continue;
       let scopeStart = -1;
+      // "pancreas no duodenum", "liver? nah, the spleen": a no-word right after an organ name
+      // corrects that name (applyCorrections), it does not negate the next one.
+      if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i)) continue;
       if (NEGATORS.has(t.text)) scopeStart = i + 1;
       for (const [a, b] of NEGATOR_PAIRS) {
         if (t.text !== a) continue;
@@ -408,11 +537,58 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
       if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) lastMarker = i;
+      if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i)) lastMarker = i;
     }
     if (lastMarker < 0) return;
     const after = mentions.some((m) => m.start > lastMarker && m.role === 'direct');
     if (!after) return;
     for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'negated';
+  }
+
+  /**
+   * "kidneys look fine, just show the aorta", "I can't tell the liver from the spleen, show me the
+   * liver": when a later clause commands an organ, organs named in earlier clauses with no command
+   * of their own are context. "…, show the spleen too" adds instead.
+   */
+  function applyCommandClause(tokens: Token[], mentions: Mention[]): void {
+    const clauseOf: number[] = [];
+    let clause = 0;
+    for (const t of tokens) {
+      if (t.boundary) clause++;
+      clauseOf.push(clause);
+    }
+    const commanded = (m: Mention) => {
+      for (let j = m.start - 1; j >= 0 && clauseOf[j] === clauseOf[m.start]; j--) {
+        const w = (tokens[j] as Token).text;
+        if (COMMAND_VERBS.has(w) || CLAUSE_REQUESTS.has(w)) return true;
+      }
+      return false;
+    };
+    const commands = mentions.filter((m) => m.role === 'direct' && commanded(m));
+    const last = commands.at(-1);
+    if (!last) return;
+    const lastClause = clauseOf[last.start] as number;
+    if (tokens.some((t, j) => clauseOf[j] === lastClause && ADDITIVE_WORDS.has(t.text))) return;
+    for (const m of mentions) {
+      if (m.role === 'direct' && (clauseOf[m.start] as number) < lastClause && !commands.includes(m))
+        m.role = 'context';
+    }
+  }
+
+  /**
+   * "show me the IVC next to the aorta", "find the stomach next to the spleen": an organ named after
+   * a place word, once another organ was asked for, says where to look; it is not asked for.
+   */
+  function applyLandmarks(tokens: Token[], mentions: Mention[]): void {
+    const direct = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ');
+    for (let k = 1; k < direct.length; k++) {
+      const m = direct[k] as Mention;
+      let j = m.start - 1;
+      while (j >= 0 && ARTICLES.has((tokens[j] as Token).text)) j--;
+      const w = tokens[j]?.text ?? '';
+      const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
+      if (LANDMARK_WORDS.has(w) || LANDMARK_PAIRS.has(w2)) m.role = 'context';
+    }
   }
 
   function sideOf(tokens: Token[], mention: Mention, mentions: Mention[]): { left: boolean; right: boolean } {
@@ -429,6 +605,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const t = tokens[j] as Token;
       if (t.boundary || mentions.some((m) => m !== mention && j >= m.start && j < m.end)) break;
       note(t.text);
+    }
+    // "R adrenal", "adrenal (L)": a single side letter right before the name or in brackets after it.
+    const letter = (w: string | undefined) => (w === 'r' ? 'right' : w === 'l' ? 'left' : undefined);
+    const before = letter(tokens[mention.start - 1]?.text);
+    if (before) note(before);
+    if (tokens[mention.end]?.raw === '(') {
+      const inside = tokens[mention.end + 1]?.text;
+      note(letter(inside) ?? inside ?? '');
     }
     // "the kidney on the left (side)"
     if (['on', 'in', 'at'].includes(tokens[mention.end]?.text ?? '')) {
@@ -513,7 +697,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
-    const tokens = tokenize(question.slice(0, maxChars));
+    const tokens = splitRunTogether(tokenize(question.slice(0, maxChars)));
     const corrected = correctTypos(tokens);
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
@@ -546,6 +730,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
     }
     applyCorrections(tokens, mentions);
+    applyCommandClause(tokens, mentions);
+    applyLandmarks(tokens, mentions);
 
     const direct = mentions.filter((m) => m.role === 'direct');
     const directOrgans = direct.filter((m) => m.target.kind === 'organ');
@@ -563,11 +749,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
+    let evidence = { cache: 0, classifier: 0 };
     const rankedMatches = () => {
       const words = queryWords(tokens, mentions);
       const probabilities = classifier?.predict(words);
-      return cache
-        .match(cache.encode(words))
+      const raw = cache.match(cache.encode(words));
+      // How much the words themselves point at any organ: the cache's best organ similarity and
+      // the classifier's largest organ probability (outside/none excluded).
+      evidence = {
+        cache: Math.max(0, ...raw.filter((c) => c.target.kind === 'organ').map((c) => c.score)),
+        classifier:
+          probabilities && classifier && classifier.knownWords(words) > 0
+            ? Math.max(...Array.from(probabilities).slice(0, NONE_CLASS))
+            : probabilities
+              ? 0
+              : 1,
+      };
+      return raw
         .map((c) =>
           probabilities
             ? {
@@ -581,6 +779,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
               }
             : c,
         )
+        .map((c) => (c.target.kind === 'outside' ? { ...c, score: c.score - outsidePenalty } : c))
         .filter((c) =>
           c.target.kind === 'organ'
             ? !c.target.ids.every((id) => excludedOrgans.has(id)) &&
@@ -693,6 +892,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // Described, not named: the context cache decides (paper §III-C-2).
     const [best, second] = rankedMatches();
     if (!best || best.score < minSimilarity) {
+      return noneAnswer(descriptive ? 'unclear' : 'off-topic', 0.5);
+    }
+    // "who won the election?": words that point at no organ in particular are not a question
+    // about one, however the scores happen to rank.
+    if (
+      best.target.kind === 'organ' &&
+      evidence.cache < minSimilarity &&
+      evidence.classifier < minOrganProbability
+    ) {
       return noneAnswer(descriptive ? 'unclear' : 'off-topic', 0.5);
     }
     const margin = best.score - (second?.score ?? 0);

@@ -73,17 +73,17 @@ describe.skipIf(!haveRedisServer)('the bot when Redis dies mid-conversation', ()
     expect(during.reply?.text).toMatch(/send the message again/);
     expect(during.ms).toBeLessThan(3000);
     // Uploads fail the same clear way (the image cannot be stored), not with a crash.
-    const uploadDuring = await ask('Which organ filters blood?', true);
+    const uploadDuring = await ask('Which organ removes old red blood cells?', true);
     expect(uploadDuring.reply).toMatchObject({ kind: 'error', errorCode: ErrorCode.StateUnavailable });
 
     server = await startRedisServer(port);
     // The store reconnects in the background: within a few seconds the same bot answers again.
     // The restarted server kept nothing (no persistence), so the user uploads again.
     const deadline = Date.now() + 10_000;
-    let after = await ask('Which organ filters blood?', true);
+    let after = await ask('Which organ removes old red blood cells?', true);
     while (after.reply?.errorCode === ErrorCode.StateUnavailable && Date.now() < deadline) {
       await sleep(100);
-      after = await ask('Which organ filters blood?', true);
+      after = await ask('Which organ removes old red blood cells?', true);
     }
     expect(after.reply?.kind).toBe('answer');
     expect(after.reply?.answer?.letters).toEqual(['C']);

@@ -6,6 +6,9 @@
  * 1. Organs the question names directly ("segment the IVC", "left kidney", "liver and spleen") are
  *    the answer, after dropping names that are negated ("not the liver") or corrected away
  *    ("liver — sorry, I meant the spleen").
+ *    A later command clause wins over organs named in earlier clauses ("kidneys look
+ *    fine, just show the aorta"), and an organ named after a place word is a landmark ("the IVC
+ *    next to the aorta").
  * 2. In a "which organ …" question the asked-for organ is unnamed, so a name there is context
  *    ("bile produced by the liver", "sits on top of the kidney", "the bile the liver makes") and
  *    that organ is ruled out — unless it is the complement ("which organ is the spleen?"), an
@@ -15,8 +18,9 @@
  * 3. Otherwise the described organ is found in the context cache (paper §III-C-2): similarity
  *    against every organ's knowledge sentences and the irrelevant entries C', plus the probability
  *    a learned classifier (`classifier.ts`) gives the entry's organ, which separates organs the
- *    cache's word overlap confuses ("stores bile" / "makes bile"); the best entry wins, and a C'
- *    match (or no match above `minSimilarity`) answers N. A side stated in the question picks the
+ *    cache's word overlap confuses ("stores bile" / "makes bile") and carries the organ glossary's
+ *    9,000 terms; the best entry wins, and a C' match (or no match above `minSimilarity`, or words
+ *    that point at no organ: `minOrganProbability`) answers N. A side stated in the question picks the
  *    side of a paired organ and discounts organs lying only on the other side and, a little,
  *    unpaired organs.
  * Outside organs named directly ("segment the lungs") answer N with the topic.
@@ -62,7 +66,7 @@ export interface QuestionResolverOptions {
   cacheTuning?: Partial<ContextCacheTuning>;
   /**
    * The learned classifier that re-ranks the context cache's matches for described organs; `null`
-   * leaves the cache alone (the paper's method). Default: the shipped `models/question-classifier.json`.
+   * leaves the cache alone (the paper's method). Default: the shipped `models/question-classifier.json.gz`.
    */
   classifier?: QuestionClassifier | null;
   /**

@@ -192,8 +192,9 @@ def main():
     torch.set_num_threads(2)
     out = a.out or os.path.join(os.path.dirname(os.path.abspath(a.ckpt)), "eval")
     os.makedirs(out, exist_ok=True)
-    model = OrganUNet()
-    model.load_state_dict(torch.load(a.ckpt, map_location="cpu")["model"])
+    ck = torch.load(a.ckpt, map_location="cpu")
+    model = OrganUNet(full_res=bool(ck.get("args", {}).get("full_res", False)))
+    model.load_state_dict(ck["model"])
     model.eval()
     rows = []
     res = {"native": evaluate(model, a.data, fold2=a.fold2, collect=rows)}

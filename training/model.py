@@ -32,9 +32,15 @@ class Up(nn.Module):
 
 
 class OrganUNet(nn.Module):
-    def __init__(self, widths=(16, 32, 64, 96, 160), num_classes=14):
+    def __init__(self, widths=(16, 32, 64, 96, 160), num_classes=14, full_res=False):
         super().__init__()
         w = widths
+        # full_res (experimental): one more decoder level at 256x256 with an 8-channel skip from the
+        # input, so logits are predicted at full resolution (adrenal limbs are 1-2 px at 128).
+        self.full_res = full_res
+        if full_res:
+            self.fine = cbr(1, 8)
+            self.dfine = Up(w[0], 8, 8)
         self.stem = nn.Sequential(cbr(1, w[0], 2), cbr(w[0], w[0]))            # 128
         self.e1 = nn.Sequential(cbr(w[0], w[1], 2), cbr(w[1], w[1]))          # 64
         self.e2 = nn.Sequential(cbr(w[1], w[2], 2), cbr(w[2], w[2]))          # 32
@@ -44,7 +50,7 @@ class OrganUNet(nn.Module):
         self.d2 = Up(w[3], w[2], w[2])
         self.d1 = Up(w[2], w[1], w[1])
         self.d0 = Up(w[1], w[0], w[0])
-        self.head = nn.Conv2d(w[0], num_classes, 1)
+        self.head = nn.Conv2d(8 if full_res else w[0], num_classes, 1)
 
     def forward(self, x):
         s0 = self.stem(x)
@@ -56,6 +62,8 @@ class OrganUNet(nn.Module):
         y = self.d2(y, s2)
         y = self.d1(y, s1)
         y = self.d0(y, s0)
+        if self.full_res:
+            return self.head(self.dfine(y, self.fine(x)))
         y = self.head(y)
         return F.interpolate(y, size=x.shape[-2:], mode="bilinear", align_corners=False)
 

@@ -130,6 +130,7 @@ def main():
     ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
     ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process")
     ap.add_argument("--save-every", type=int, default=500)
+    ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
     a = ap.parse_args()
@@ -150,7 +151,7 @@ def main():
             for n, p in zip(names, ps)]
     mix = np.array(mix) / sum(mix)
 
-    model = OrganUNet()
+    model = OrganUNet(full_res=a.full_res)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     start = 0
     if a.resume:

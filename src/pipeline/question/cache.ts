@@ -7,7 +7,7 @@
  */
 import type { OrganId } from '../organs.js';
 import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE } from './knowledge.js';
-import { STOPWORDS, stem, tokenize } from './text.js';
+import { STOPWORDS, stem, textWords } from './text.js';
 
 export type CacheTarget = { kind: 'organ'; ids: readonly OrganId[] } | { kind: 'outside'; topic: string };
 
@@ -101,9 +101,7 @@ export class ContextCache {
     const raw: Array<{ target: CacheTarget; passages: SparseVector[] }> = [];
     const vocabulary = new Set<string>();
     const passageText = (text: string) => {
-      const words = tokenize(text)
-        .filter((t) => !t.boundary)
-        .map((t) => t.text);
+      const words = textWords(text);
       for (const w of words) vocabulary.add(w);
       return rawFeatures(contentStems(words), this.tuning);
     };

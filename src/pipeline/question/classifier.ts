@@ -17,7 +17,7 @@ import { ErrorCode, ServiceError } from '../../errors.js';
 import { type OrganId, type OrganLetter, organByLetter } from '../organs.js';
 import { contentStems } from './cache.js';
 import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE } from './knowledge.js';
-import { tokenize } from './text.js';
+import { textWords } from './text.js';
 
 /** The classes, in the order of the model's weight vectors. `none` is answer N. */
 export const CLASSIFIER_LABELS = [
@@ -306,16 +306,12 @@ export function knowledgeExamples(): ClassifierExample[] {
   const examples: ClassifierExample[] = [];
   const sentences = (passages: readonly string[]) =>
     passages.flatMap((p) => p.split(/(?<=[.;:])\s+/)).filter((x) => x.trim() !== '');
-  const words = (text: string) =>
-    tokenize(text)
-      .filter((t) => !t.boundary)
-      .map((t) => t.text);
   for (const k of ORGAN_KNOWLEDGE) {
     const label = classOfOrgan(k.organIds[0] as OrganId);
-    for (const s of sentences(k.passages)) examples.push({ words: words(s), label });
+    for (const s of sentences(k.passages)) examples.push({ words: textWords(s), label });
   }
   for (const k of OUTSIDE_KNOWLEDGE)
-    for (const s of sentences(k.passages)) examples.push({ words: words(s), label: NONE_CLASS });
+    for (const s of sentences(k.passages)) examples.push({ words: textWords(s), label: NONE_CLASS });
   return examples;
 }
 
@@ -343,15 +339,11 @@ export function loadGlossary(path: string): GlossaryEntry[] {
 
 /** Two examples per glossary term: the bare term ("Courvoisier sign") and the term with its note. */
 export function glossaryExamples(entries: readonly GlossaryEntry[]): ClassifierExample[] {
-  const words = (text: string) =>
-    tokenize(text)
-      .filter((t) => !t.boundary)
-      .map((t) => t.text);
   return entries.flatMap((e) => {
     const label = GLOSSARY_CLASS[e.organ] as number;
     return [
-      { words: words(e.term), label },
-      { words: words(`${e.term}: ${e.note}`), label },
+      { words: textWords(e.term), label },
+      { words: textWords(`${e.term}: ${e.note}`), label },
     ].filter((x) => x.words.length > 0);
   });
 }
@@ -369,9 +361,7 @@ export function questionExamples(
       q.letters.map((l) => (l === 'N' ? NONE_CLASS : classOfOrgan(organByLetter(l as OrganLetter).id))),
     );
     if (classes.size !== 1) continue;
-    const words = tokenize(q.question)
-      .filter((t) => !t.boundary)
-      .map((t) => t.text);
+    const words = textWords(q.question);
     if (words.length > 0) examples.push({ words, label: [...classes][0] as number });
   }
   return examples;

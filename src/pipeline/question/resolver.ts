@@ -220,7 +220,6 @@ const SPLIT_WORDS = new Set([
     'now',
     'where',
     'is',
-    'show',
     'all',
   ],
 ]);
@@ -354,10 +353,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * words, at least one of them an organ name, is read as those words.
    */
   function splitRunTogether(tokens: Token[]): Token[] {
+    const known = (x: string) => SPLIT_WORDS.has(x) || LEXICON_WORDS.has(x);
     const out: Token[] = [];
     for (const token of tokens) {
       const w = token.text;
-      const known = (x: string) => SPLIT_WORDS.has(x) || LEXICON_WORDS.has(x);
       if (token.boundary || w.length < 8 || known(w) || cache.vocabulary.has(w) || !/^[a-z]+$/.test(w)) {
         out.push(token);
         continue;
@@ -753,23 +752,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
-    let evidence = { cache: 0, classifier: 0 };
     const rankedMatches = () => {
       const words = queryWords(tokens, mentions);
       const probabilities = classifier?.predict(words);
       const raw = cache.match(cache.encode(words));
       // How much the words themselves point at any organ: the cache's best organ similarity and
-      // the classifier's largest organ probability (outside/none excluded).
-      evidence = {
+      // the classifier's largest organ probability (none of them if it knows none of the words).
+      const evidence = {
         cache: Math.max(0, ...raw.filter((c) => c.target.kind === 'organ').map((c) => c.score)),
-        classifier:
-          probabilities && classifier && classifier.knownWords(words) > 0
+        classifier: !probabilities
+          ? 1
+          : classifier?.knownWords(words)
             ? Math.max(...Array.from(probabilities).slice(0, NONE_CLASS))
-            : probabilities
-              ? 0
-              : 1,
+            : 0,
       };
-      return raw
+      const matches = raw
         .map((c) =>
           probabilities
             ? {
@@ -807,13 +804,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             : c,
         )
         .sort((a, b) => b.score - a.score);
+      return { matches, evidence };
     };
 
     if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
       const pair = pairAsked.target.ids;
       if (side.left !== side.right)
         return organAnswer(pickSide(pair, side), 'described', 0.8 * confidenceScale);
-      const best = rankedMatches().find(
+      const best = rankedMatches().matches.find(
         (c) =>
           c.target.kind === 'organ' && c.target.ids.length === 1 && pair.includes(c.target.ids[0] as OrganId),
       );
@@ -894,7 +892,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
 
     // Described, not named: the context cache decides (paper §III-C-2).
-    const [best, second] = rankedMatches();
+    const { matches, evidence } = rankedMatches();
+    const [best, second] = matches;
     if (!best || best.score < minSimilarity) {
       return noneAnswer(descriptive ? 'unclear' : 'off-topic', 0.5);
     }

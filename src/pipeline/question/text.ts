@@ -100,6 +100,13 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The normalised words of a text, clause boundaries dropped. */
+export function textWords(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !t.boundary)
+    .map((t) => t.text);
+}
+
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions, so "pancraes" is one
  * edit from "pancreas"), giving up early once every cell in a row exceeds `max`.

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../src/errors.js';
 import {
@@ -101,6 +101,32 @@ describe('the shipped question classifier', () => {
     );
     const damaged = join(dir, 'damaged.json');
     writeFileSync(damaged, '{"labels": ["liver"], "bias": [0], "weights": {}}');
+    expect(() => loadQuestionClassifier(damaged)).toThrow(
+      expect.objectContaining({ code: ErrorCode.ModelInvalid }),
+    );
+  });
+
+  it('reads the shipped line layout (plain or gzipped) exactly as the in-memory model, and refuses a damaged row', () => {
+    const liver = CLASSIFIER_LABELS.indexOf('liver');
+    const none = CLASSIFIER_LABELS.indexOf('none');
+    const model = trainQuestionClassifier([
+      { words: words('makes bile'), label: liver },
+      { words: words('tell me a joke'), label: none },
+    ]);
+    const text = serialiseClassifierModel(model);
+    const plain = join(dir, 'layout.json');
+    const zipped = join(dir, 'layout.json.gz');
+    writeFileSync(plain, text);
+    writeFileSync(zipped, gzipSync(text));
+    const expected = new QuestionClassifier(model).predict(words('which organ makes bile'));
+    for (const file of [plain, zipped]) {
+      const p = loadQuestionClassifier(file).predict(words('which organ makes bile'));
+      p.forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 5));
+    }
+    const damaged = join(dir, 'damaged-row.json');
+    const [head, rows] = text.split('"weights": {\n') as [string, string];
+    // the first feature row keeps two of its twelve numbers
+    writeFileSync(damaged, `${head}"weights": {\n${rows.replace(/\[[^\]]*\]/, '[1, 2]')}`);
     expect(() => loadQuestionClassifier(damaged)).toThrow(
       expect.objectContaining({ code: ErrorCode.ModelInvalid }),
     );

@@ -117,35 +117,93 @@ export function loadQuestionClassifier(path: string = DEFAULT_CLASSIFIER_PATH): 
       detail: path,
     });
   }
-  let parsed: ClassifierModel;
   try {
-    parsed = modelSchema.parse(JSON.parse(text));
+    // The shipped layout is read line by line into one Float32Array: JSON.parse of the whole
+    // 10 MB text would build 119 k arrays and cost about 170 MB of peak memory at start-up.
+    const shipped = parseShippedLayout(text);
+    if (shipped)
+      return new QuestionClassifier(
+        { labels: shipped.labels, bias: shipped.bias, weights: {} },
+        shipped.table,
+      );
+    return new QuestionClassifier(modelSchema.parse(JSON.parse(text)));
   } catch (error) {
+    if (error instanceof ServiceError) throw error;
     throw new ServiceError(ErrorCode.ModelInvalid, 'The question classifier model is damaged.', {
       cause: error,
       detail: path,
     });
   }
-  return new QuestionClassifier(parsed);
+}
+
+/** Feature → row of one weight block, `CLASSIFIER_LABELS.length` numbers a row. */
+interface WeightTable {
+  index: Map<string, number>;
+  rows: Float32Array;
+}
+
+/**
+ * Reads the layout `serialiseClassifierModel` writes (header lines, then one `"key": [..]` line per
+ * feature); undefined for any other JSON, which then goes through the schema. Throws on a damaged row.
+ */
+function parseShippedLayout(
+  text: string,
+): { labels: string[]; bias: number[]; table: WeightTable } | undefined {
+  const lines = text.split('\n');
+  const header = (line: string | undefined, name: string) =>
+    line?.startsWith(`"${name}": `) ? JSON.parse(line.slice(name.length + 4).replace(/,$/, '')) : undefined;
+  const labels = header(lines[1], 'labels');
+  const bias = header(lines[2], 'bias');
+  if (lines[0] !== '{' || lines[3] !== '"weights": {' || !Array.isArray(labels) || !Array.isArray(bias))
+    return undefined;
+  const width = CLASSIFIER_LABELS.length;
+  const end = lines.indexOf('}', 4);
+  if (end < 0 || bias.length !== width) throw new Error('truncated model');
+  const index = new Map<string, number>();
+  const rows = new Float32Array((end - 4) * width);
+  for (let i = 4; i < end; i++) {
+    const line = (lines[i] as string).replace(/,$/, '');
+    if (line === '') continue; // a model without weights
+    const split = line.lastIndexOf(': [');
+    const values = line
+      .slice(split + 3, -1)
+      .split(',')
+      .map(Number);
+    if (split < 0 || values.length !== width || !values.every(Number.isFinite))
+      throw new Error(`bad weight row ${i + 1}`);
+    rows.set(values, index.size * width);
+    index.set(JSON.parse(line.slice(0, split)) as string, index.size);
+  }
+  return { labels, bias, table: { index, rows } };
 }
 
 export class QuestionClassifier {
   private readonly bias: Float64Array;
-  private readonly weights = new Map<string, Float64Array>();
+  private readonly table: WeightTable;
 
-  constructor(model: ClassifierModel) {
+  constructor(model: ClassifierModel, table?: WeightTable) {
     if (model.labels.join() !== CLASSIFIER_LABELS.join()) {
       throw new ServiceError(ErrorCode.ModelInvalid, 'The question classifier model has other classes.', {
         detail: model.labels.join(),
       });
     }
     this.bias = Float64Array.from(model.bias);
-    for (const [key, row] of Object.entries(model.weights)) this.weights.set(key, Float64Array.from(row));
+    if (table) {
+      this.table = table;
+    } else {
+      const entries = Object.entries(model.weights);
+      const width = CLASSIFIER_LABELS.length;
+      this.table = { index: new Map(), rows: new Float32Array(entries.length * width) };
+      entries.forEach(([key, row], i) => {
+        this.table.index.set(key, i);
+        this.table.rows.set(row, i * width);
+      });
+    }
   }
 
   /** Words the model has weights for; the typo corrector leaves these alone. */
   knows(feature: string): boolean {
-    return this.weights.has(feature);
+    return this.table.index.has(feature);
   }
 
   /**
@@ -154,7 +212,7 @@ export class QuestionClassifier {
    * evidence for any organ.
    */
   knownWords(words: readonly string[]): number {
-    return contentStems(words).filter((s) => this.weights.has(`w:${s}`)).length;
+    return contentStems(words).filter((s) => this.table.index.has(`w:${s}`)).length;
   }
 
   /** Class probabilities (softmax) for already-normalised words, in `CLASSIFIER_LABELS` order. */
@@ -164,10 +222,12 @@ export class QuestionClassifier {
 
   private logits(features: Map<string, number>): Float64Array {
     const z = Float64Array.from(this.bias);
+    const { index, rows } = this.table;
     for (const [key, x] of features) {
-      const row = this.weights.get(key);
-      if (!row) continue;
-      for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) + x * (row[c] as number);
+      const row = index.get(key);
+      if (row === undefined) continue;
+      const base = row * z.length;
+      for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) + x * (rows[base + c] as number);
     }
     return z;
   }

@@ -121,7 +121,9 @@ describe('the shipped question classifier', () => {
     const expected = new QuestionClassifier(model).predict(words('which organ makes bile'));
     for (const file of [plain, zipped]) {
       const p = loadQuestionClassifier(file).predict(words('which organ makes bile'));
-      p.forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 5));
+      p.forEach((v, i) => {
+        expect(v).toBeCloseTo(expected[i] as number, 5);
+      });
     }
     const damaged = join(dir, 'damaged-row.json');
     const [head, rows] = text.split('"weights": {\n') as [string, string];

@@ -37,6 +37,39 @@ describe('question resolver: the issue’s must-handle cases', () => {
     expect(resolver.resolve('liver and spleen').organIds).toEqual([1, 3]);
   });
 
+  it('answers several organs described by what they do, and a named organ with a described one', () => {
+    expect(letters('which organs make insulin and bile? show both')).toEqual(['A', 'D']);
+    expect(letters('which two organs produce insulin and store bile?')).toEqual(['D', 'I']);
+    expect(letters('show the aorta and the organ that stores bile')).toEqual(['E', 'I']);
+    expect(letters('show the liver and the one that makes insulin')).toEqual(['A', 'D']);
+    expect(letters('the organ that makes bile and the one that makes insulin')).toEqual(['A', 'D']);
+    // One organ described with two facts stays one organ.
+    expect(letters('which organ makes bile and breaks down drugs')).toEqual(['A']);
+    expect(letters('what is the organ that stores bile and concentrates it')).toEqual(['I']);
+  });
+
+  it('reads a correction that changes only the side', () => {
+    expect(letters('show the right kidney... sorry I meant the left one')).toEqual(['M']);
+    expect(letters('show the right adrenal, sorry, the left one')).toEqual(['H']);
+    expect(letters('segment the left kidney, no wait the other one')).toEqual(['B']);
+    expect(letters('show the liver and right kidney, sorry, left')).toEqual(['A', 'M']);
+    expect(letters('adrenal gland lft side')).toEqual(['H']);
+  });
+
+  it('reads a correction or negation followed by a description of the organ meant', () => {
+    expect(letters('show the gallbladder... actually no, the one that makes insulin')).toEqual(['D']);
+    expect(letters('right renal vein, actually the vessel it drains into')).toEqual(['F']);
+    expect(letters('the IVC... no, its arterial neighbour')).toEqual(['E']);
+    expect(letters('not the pancreas tail, the organ it touches')).toEqual(['C']);
+    expect(letters('not the adrenal, the organ below it on the left')).toEqual(['M']);
+  });
+
+  it('takes an organ of another kind than the one asked for as a landmark', () => {
+    expect(letters('The right adrenal gland sits directly behind which vessel?')).not.toContain('G');
+    expect(letters('the left renal vein drains into which vessel?')).toEqual(['F']);
+    expect(letters('which vessel is the aorta?')).toEqual(['E']);
+  });
+
   it('follows negation and corrections', () => {
     expect(letters('not the liver — the one that stores bile')).toEqual(['I']);
     expect(letters('not the stomach, the spleen')).toEqual(['C']);

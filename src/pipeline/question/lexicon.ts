@@ -34,7 +34,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['liver|livers|hepar|higado|leber|foie|fegato', organ(1)],
   ['hepatic|hepato', organ(1), { adjective: true }],
   ['hepatocyte|hepatocytes|liver cell|liver cells', organ(1)],
-  ['livr|liever|lvier', organ(1)],
+  ['livr|liever|lvier|lvr', organ(1)],
   ['right kidney|right renal|rt kidney|right nephron', organ(2)],
   ['RK', organ(2), { capitalsOnly: true }],
   ['left kidney|left renal|lt kidney', organ(13)],
@@ -60,7 +60,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     ADRENALS,
   ],
   [
-    'gallbladder|gallbladders|gall bladder|gall bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea',
+    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea',
     organ(9),
   ],
   ['GB', organ(9), { capitalsOnly: true }],

@@ -111,6 +111,8 @@ interface Mention {
   target: MentionTarget;
   adjective: boolean;
   role: 'direct' | 'context' | 'negated' | 'ignored';
+  /** "show the right kidney… sorry, the left one": a correction that changes only the side. */
+  sideCorrection?: 'left' | 'right' | 'other';
 }
 
 const ARTICLES = new Set([
@@ -256,6 +258,17 @@ const CLAUSE_REQUESTS = new Set([
   'segmented',
   'outlined',
 ]);
+/** Side words that, after a correction marker, change only the side ("sorry, the left one"). */
+const SIDE_CORRECTIONS = new Map<string, 'left' | 'right' | 'other'>([
+  ['other', 'other'],
+  ['opposite', 'other'],
+]);
+/** Words for a side, abbreviations and clipped spellings included ("lt", "lft", "rgt"). */
+const SIDE_WORDS = new Map<string, 'left' | 'right'>([
+  ...['left', 'lt', 'lft', 'sinistral'].map((w): [string, 'left'] => [w, 'left']),
+  ...['right', 'rt', 'rgt', 'rght', 'dextral'].map((w): [string, 'right'] => [w, 'right']),
+]);
+for (const [word, side] of SIDE_WORDS) SIDE_CORRECTIONS.set(word, side);
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
 /** Words that make a later command add to, not replace, the organs named before it. */
@@ -306,6 +319,12 @@ const HEAD_TYPES: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/^glands?$/, [1, 4, 7, 8]],
   [/^(sac|pouch)$/, [9]],
 ];
+const HEAD_WORDS = new Set([
+  ...HEAD_NOUNS.split('|'),
+  ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
+]);
+/** Pronouns that point back to an organ named before ("the vessel it drains into"). */
+const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their']);
 const TYPED_HEAD = new RegExp(`\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS})\\b`);
 
 const DESCRIPTIVE_HEADS: readonly RegExp[] = [
@@ -544,7 +563,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     if (lastMarker < 0) return;
     const after = mentions.some((m) => m.start > lastMarker && m.role === 'direct');
-    if (!after) return;
+    if (!after) {
+      // No organ after the marker: a side word there corrects the side of the paired organs before it.
+      const sideWord = tokens.slice(lastMarker).find((t) => SIDE_CORRECTIONS.has(t.text))?.text;
+      const correction = sideWord ? SIDE_CORRECTIONS.get(sideWord) : undefined;
+      if (!correction) {
+        // "the gallbladder… actually no, the one that makes insulin": the description after the
+        // marker is what is asked; the organs before it are where not to look, and their words
+        // still describe ("the vessel it drains into").
+        if (tokens.slice(lastMarker).some((t) => HEAD_WORDS.has(t.text)))
+          for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'context';
+        return;
+      }
+      for (const m of mentions) {
+        if (
+          m.start < lastMarker &&
+          m.role === 'direct' &&
+          m.target.kind === 'organ' &&
+          isPaired(m.target.ids)
+        )
+          m.sideCorrection = correction;
+      }
+      return;
+    }
     for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'negated';
   }
 
@@ -597,8 +638,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function sideOf(tokens: Token[], mention: Mention, mentions: Mention[]): { left: boolean; right: boolean } {
     const side = { left: false, right: false };
     const note = (w: string) => {
-      if (w === 'left' || w === 'lt' || w === 'sinistral') side.left = true;
-      if (w === 'right' || w === 'rt' || w === 'dextral') side.right = true;
+      if (SIDE_WORDS.get(w) === 'left') side.left = true;
+      if (SIDE_WORDS.get(w) === 'right') side.right = true;
       if (w === 'both' || w === 'bilateral' || w === 'each' || w === 'two' || w === 'pair') {
         side.left = true;
         side.right = true;
@@ -635,7 +676,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
   function questionSide(tokens: Token[]): { left: boolean; right: boolean } {
     const words = new Set(tokens.map((t) => t.text));
-    return { left: words.has('left') || words.has('lt'), right: words.has('right') || words.has('rt') };
+    const sides = new Set([...words].map((w) => SIDE_WORDS.get(w)));
+    return { left: sides.has('left'), right: sides.has('right') };
   }
 
   function explainOrgans(ids: readonly OrganId[]): string {
@@ -709,6 +751,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const allowedByHead = HEAD_TYPES.find(([re]) => re.test(headNoun))?.[1];
 
     markNegations(tokens, mentions);
+    // "not the pancreas tail, the organ it touches": a negated organ that a later pronoun points
+    // back to still describes the answer; it is excluded, not hidden.
+    for (const m of mentions) {
+      if (m.role === 'negated' && tokens.slice(m.end).some((t) => BACK_REFERENCES.has(t.text)))
+        m.role = 'context';
+    }
     // "Which kidney …?" / "which adrenal …?": one of a pair is asked for, the description says which.
     let pairAsked: Mention | undefined;
     if (descriptive) {
@@ -728,8 +776,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const before = k > 0 ? (mentions[k - 1] as Mention) : undefined;
         const listed = before && (prev.word === 'and' || prev.word === 'or') && prev.at === before.end;
         if (listed && before) m.role = before.role === 'negated' ? 'context' : before.role;
-        else if (prev.word === undefined || COMPLEMENT_WORDS.has(prev.word)) m.role = 'direct';
+        else if (
+          prev.word === undefined ||
+          COMPLEMENT_WORDS.has(prev.word) ||
+          commandedBefore(tokens, prev.at)
+        )
+          m.role = 'direct';
         else m.role = 'context';
+        // "The right adrenal sits behind which vessel?": an organ of another kind than the one
+        // asked for is where to look, not the answer.
+        if (
+          m.role === 'direct' &&
+          allowedByHead &&
+          m.target.kind === 'organ' &&
+          !m.target.ids.some((id) => allowedByHead.includes(id))
+        )
+          m.role = 'context';
       }
     }
     applyCorrections(tokens, mentions);
@@ -752,8 +814,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
-    const rankedMatches = () => {
-      const words = queryWords(tokens, mentions);
+    const rankedMatches = (words = queryWords(tokens, mentions)) => {
       const probabilities = classifier?.predict(words);
       const raw = cache.match(cache.encode(words));
       // How much the words themselves point at any organ: the cache's best organ similarity and
@@ -806,6 +867,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .sort((a, b) => b.score - a.score);
       return { matches, evidence };
     };
+    /** The organ(s) a conjunct describes, when the cache's best entry is an organ with evidence. */
+    const describedOrgans = (words: string[]): readonly OrganId[] | undefined => {
+      const { matches, evidence } = rankedMatches(words);
+      const top = matches[0];
+      if (top?.target.kind !== 'organ') return undefined;
+      if (evidence.cache < minSimilarity && evidence.classifier < minOrganProbability) return undefined;
+      return top.target.ids;
+    };
 
     if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
       const pair = pairAsked.target.ids;
@@ -840,6 +909,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const ids: OrganId[] = [];
       for (const m of directOrgans) {
         if (m.target.kind !== 'organ') continue;
+        if (m.sideCorrection) {
+          ids.push(...correctSide(m.target.ids, m.sideCorrection));
+          continue;
+        }
         if (m.target.family) {
           // Side words next to the name decide; with one organ named, a side anywhere does
           // ("an adrenal adenoma on the right").
@@ -860,6 +933,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           (otherSide === 'left' || otherSide === 'right')
         )
           ids.push(paired);
+      }
+      // "show the aorta and the organ that stores bile": a conjunct that describes an organ
+      // instead of naming one adds the organ the cache finds for it.
+      for (const part of conjunctQueries(tokens, mentions)) {
+        if (part.named || !DESCRIBED_CONJUNCT.test(part.own.join(' '))) continue;
+        const organs = describedOrgans(part.words);
+        if (organs) ids.push(...pickSide(organs, side));
       }
       const outsideNamed = direct.find((m) => m.target.kind === 'outside');
       const note =
@@ -889,6 +969,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const directOutside = direct.find((m) => m.target.kind === 'outside');
     if (directOutside && directOutside.target.kind === 'outside') {
       return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
+    }
+
+    // "Which organs make insulin and bile?", "the organ that makes bile and the one that stores
+    // it": several organs described in one question.
+    const conjuncts = conjunctQueries(tokens, mentions);
+    const described = conjuncts.filter((c) => DESCRIBED_CONJUNCT.test(c.own.join(' '))).length;
+    if (PLURAL_ASK.test(normalised) || described > 1) {
+      const found = new Map<string, readonly OrganId[]>();
+      for (const { words } of conjuncts) {
+        const organs = describedOrgans(words);
+        if (organs) found.set(organs.join(','), organs);
+      }
+      if (found.size > 1) {
+        const ids = [...found.values()].flat();
+        return organAnswer(
+          side.left !== side.right ? pickSide(ids, side) : ids,
+          'described',
+          0.6 * confidenceScale,
+        );
+      }
     }
 
     // Described, not named: the context cache decides (paper §III-C-2).
@@ -953,6 +1053,88 @@ let shipped: QuestionClassifier | undefined;
 function shippedClassifier(): QuestionClassifier {
   shipped ??= loadQuestionClassifier();
   return shipped;
+}
+
+/** Words that say more than one organ is asked for ("which organs", "show both"). */
+const PLURAL_ASK = /\b(organs|glands|structures|vessels|ones|both|two|three)\b/;
+const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+/** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
+const DESCRIBED_CONJUNCT = new RegExp(
+  `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing)\\b`,
+);
+
+/**
+ * "which organs make insulin and bile": one query per conjunct, each keeping the words the
+ * conjuncts share. Conjunct i > 0 takes the first clause's opening words, as many as are left once
+ * its own words replace the first conjunct's tail ("which organs make" + "bile"); words outside
+ * the clause ("show both") go with every query. Fewer than two conjuncts: none.
+ */
+interface Conjunct {
+  /** The query for this conjunct: its own words with the words the conjuncts share. */
+  words: string[];
+  /** Its own words only. */
+  own: string[];
+  /** It names an organ itself. */
+  named: boolean;
+}
+
+function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
+  const hidden = new Set<number>();
+  for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
+  // The clause holding the first conjunction.
+  const at = tokens.findIndex((t, j) => CONJUNCTIONS.has(t.text) && !hidden.has(j));
+  if (at < 0) return [];
+  let start = at;
+  while (start > 0 && !(tokens[start - 1] as Token).boundary) start--;
+  let end = at;
+  while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
+  const words = (from: number, to: number) =>
+    tokens.slice(from, to).flatMap((t, k) => (t.boundary || hidden.has(from + k) ? [] : [t.text]));
+  const rest = [...words(0, start), ...words(end, tokens.length)];
+  const parts: Array<{ words: string[]; named: boolean }> = [{ words: [], named: false }];
+  for (let j = start; j < end; j++) {
+    const t = tokens[j] as Token;
+    const part = parts.at(-1) as { words: string[]; named: boolean };
+    if (CONJUNCTIONS.has(t.text)) parts.push({ words: [], named: false });
+    else if (!hidden.has(j)) {
+      part.words.push(t.text);
+      if (mentions.some((m) => m.role === 'direct' && m.start === j)) part.named = true;
+    }
+  }
+  const [first, ...others] = parts.filter((p) => p.words.length > 0);
+  if (!first || others.length === 0) return [];
+  return [
+    { words: [...first.words, ...rest], own: first.words, named: first.named },
+    ...others.map((p) => ({
+      words: [...first.words.slice(0, Math.max(2, first.words.length - p.words.length)), ...p.words, ...rest],
+      own: p.words,
+      named: p.named,
+    })),
+  ];
+}
+
+/** "show the liver and the one that …": word `at` is a command ("show", "show me"). */
+function commandedBefore(tokens: Token[], at: number): boolean {
+  const w = tokens[at]?.text ?? '';
+  if (COMMAND_VERBS.has(w)) return true;
+  return (w === 'me' || w === 'us') && COMMAND_VERBS.has(tokens[at - 1]?.text ?? '');
+}
+
+/** A mention of one or both of a left/right pair (kidneys, adrenals). */
+function isPaired(ids: readonly OrganId[]): boolean {
+  return ids.some((id) => organById(id).pairedWith !== undefined);
+}
+
+/** The organ(s) of a pair after a side-only correction: "other" flips each one named. */
+function correctSide(ids: readonly OrganId[], side: 'left' | 'right' | 'other'): OrganId[] {
+  const out = new Set<OrganId>();
+  for (const id of ids) {
+    const organ = organById(id);
+    if (!organ.pairedWith) out.add(id);
+    else if (side === 'other') out.add(ids.length === 1 ? organ.pairedWith : id);
+    else out.add(organ.side === side ? id : organ.pairedWith);
+  }
+  return [...out];
 }
 
 function round(x: number): number {

@@ -121,8 +121,8 @@ describe('the question dataset', () => {
       const n = all.filter((q) => q.letters.includes(letter)).length;
       expect(n, `questions for ${letter}`).toBeGreaterThanOrEqual(letter === 'N' ? 100 : 40);
     }
-    // The held-out split covers every answer; see data/questions/README.md for why it is 11% of the
-    // file (earlier held-out sets were spent and became `dev`; training grew by 2,711 questions).
+    // The held-out split covers every answer; see data/questions/README.md for why it is 10% of the
+    // file (earlier held-out sets were spent and became `dev`).
     const test = all.filter((q) => q.split === 'test');
     expect(test.length).toBeGreaterThanOrEqual(200);
     for (const letter of ANSWER_LETTERS)
@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (479 questions: the 4th set, 216, and the 5th, 263, each measured once
-// with the resolver of its round) gives 93.7% accuracy, N precision 0.957 and recall 0.937
-// (data/questions/README.md). Until the target is reached these thresholds are that measurement
-// rounded down by one point, a regression guard; raise them to 0.97/0.95/0.95 then.
+// The held-out `test` split (the 6th set, 495 questions, measured once with the resolver of its
+// round) gives 81.8% accuracy, N precision 0.968 and recall 0.771 (data/questions/README.md).
+// Until the target is reached these thresholds are that measurement rounded down by one point, a
+// regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (92.7%, N precision 94.7%, N recall 92.7%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (80.8%, N precision 95.8%, N recall 76.1%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.927);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.947);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.927);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.808);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.958);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.761);
   });
 });

@@ -1,7 +1,7 @@
 """Export a checkpoint to ONNX (+ sidecar JSON) and check it.
 
 Usage: python3 training/export.py --ckpt training/.runs/fold1/last.pt \
-          --onnx models/organ-seg-v1.onnx [--presence training/.runs/fold1/presence.json]
+          --onnx models/organ-seg-v2.onnx [--presence training/.runs/fold1/presence.json] [--version 2.0.0]
           [--eval training/.runs/fold1/eval.json]
 
 The ONNX contract: input ``image`` float32 [N,1,256,256] (preprocess.py),
@@ -63,6 +63,7 @@ def main():
     ap.add_argument("--training-info", default=None, help="extra JSON merged into the 'training' block")
     ap.add_argument("--check-dir", default=os.path.join(HERE, ".runs", "onnx-check"))
     ap.add_argument("--opset", type=int, default=13)
+    ap.add_argument("--version", default="1.0.0", help="model version in the sidecar (the app keys cached results by it)")
     a = ap.parse_args()
 
     torch.set_num_threads(2)
@@ -96,6 +97,7 @@ def main():
         "split": "see models/README.md and training/splits.py",
         "seed": args.get("seed"), "iterations": ck.get("iter"), "batch": args.get("batch"),
         "crop": args.get("crop"), "epochs": None,
+        "focus": args.get("focus") or None, "ceWeight": args.get("ce_weight") or None,
         "params": sum(p.numel() for p in model.parameters()), "macsPerSlice": count_macs(model),
     }
     if a.training_info:
@@ -109,7 +111,7 @@ def main():
             training["presenceCalibration"] = presence.pop("calibration")
     side = os.path.splitext(a.onnx)[0] + ".json"
     with open(side, "w") as f:
-        json.dump(sidecar(presence, training), f, indent=2)
+        json.dump(sidecar(presence, training, a.version), f, indent=2)
     print("wrote", side)
 
 

@@ -31,7 +31,7 @@ class Source:
     """One training source: a cache file, or several joined with commas (each file then gets the
     same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
 
-    def __init__(self, path, p_synth):
+    def __init__(self, path, p_synth, focus=(), focus_weight=1.0):
         paths = path.split(",")
         imgs, lbls, syns, self.meta, ws = [], [], [], [], []
         for one in paths:
@@ -42,6 +42,9 @@ class Source:
             self.meta += meta
             # slices containing labelled foreground are sampled 3x more often
             w = np.array([3.0 if (l > 0).any() else 1.0 for l in d["lbl"]])
+            # --focus: slices holding any of these classes are drawn focus_weight times as often
+            if focus:
+                w *= np.array([focus_weight if np.isin(l, focus).any() else 1.0 for l in d["lbl"]])
             ws.append(w / w.sum() / len(paths))
         self.img, self.lbl, self.syn = np.concatenate(imgs), np.concatenate(lbls), np.concatenate(syns)
         self.valid = [P.valid_mask(m["h"], m["w"]) for m in self.meta]
@@ -82,7 +85,7 @@ class BatchStream(torch.utils.data.IterableDataset):
             yield make_batch(rng, self.srcs, self.mix, self.batch, self.crop)
 
 
-def loss_fn(logits, target, labelled, dice_w=1.0):
+def loss_fn(logits, target, labelled, dice_w=1.0, ce_weight=None):
     """Partial-label loss.
 
     labelled [B,14] (1 = class annotated in this sample; background always 1).
@@ -100,7 +103,12 @@ def loss_fn(logits, target, labelled, dice_w=1.0):
     neg = torch.where(bgset > 0, torch.zeros_like(bgset), torch.full_like(bgset, -1e4))
     bg_logp = torch.logsumexp(logp + neg[:, :, None, None], 1)
     fg_logp = logp.gather(1, target[:, None])[:, 0]
-    ce = -torch.where(target == 0, bg_logp, fg_logp).mean()
+    pix = -torch.where(target == 0, bg_logp, fg_logp)
+    if ce_weight is None:
+        ce = pix.mean()
+    else:  # --ce-weight: pixels of small organs count more (normalised, so the scale stays)
+        w = ce_weight[target]
+        ce = (pix * w).sum() / w.sum()
 
     prob = logp.exp()
     oh = F.one_hot(target, C).permute(0, 3, 1, 2).float()
@@ -130,6 +138,8 @@ def main():
     ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
     ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process")
     ap.add_argument("--save-every", type=int, default=500)
+    ap.add_argument("--focus", default="", help="CLASSES:W, e.g. 7,8,9:4 (v2) -- TotalSegmentator slices holding any of these classes are drawn W times as often")
+    ap.add_argument("--ce-weight", default="", help="CLASSES:W, e.g. 7,8,9:3 (v2) -- cross-entropy weight of these classes' pixels")
     ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
@@ -147,8 +157,21 @@ def main():
     mix = [float(v) for v in a.mix.split(",")]
     ps = [float(v) for v in a.synth.split(",")]
     names = ["chaos_train", a.train_ct, "pancreas_train"]
-    srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p)
-            for n, p in zip(names, ps)]
+    def classes_weight(spec):
+        if not spec:
+            return (), 1.0
+        cls, w = spec.split(":")
+        return tuple(int(c) for c in cls.split(",")), float(w)
+
+    focus, focus_w = classes_weight(a.focus)
+    srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p,
+                   *((focus, focus_w) if k == 1 else ((), 1.0)))
+            for k, (n, p) in enumerate(zip(names, ps))]
+    ce_cls, ce_w = classes_weight(a.ce_weight)
+    ce_weight = None
+    if ce_cls:
+        ce_weight = torch.ones(14)
+        ce_weight[list(ce_cls)] = ce_w
     mix = np.array(mix) / sum(mix)
 
     model = OrganUNet(full_res=a.full_res)
@@ -176,7 +199,7 @@ def main():
             g["lr"] = lr
         x, y, lab = next(batches)
         logits = model(x)
-        loss, ce, dl = loss_fn(logits, y, lab)
+        loss, ce, dl = loss_fn(logits, y, lab, ce_weight=ce_weight)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()

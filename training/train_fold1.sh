@@ -1,5 +1,5 @@
 #!/bin/sh
-# The exact schedule that produced models/organ-seg-v1.onnx (fold 1, seed 0).
+# The exact schedule that produced models/organ-seg-v1.onnx (fold 1, seed 0; the previous model, in git history).
 # The run was re-planned twice while training because the shared 2-core machine was
 # heavily loaded; each step resumes from the previous step's last.pt (weights +
 # optimiser state).  Batches are drawn from a generator seeded with seed + start

@@ -1,6 +1,6 @@
 // Check an exported ONNX in onnxruntime-node against torch reference outputs
 // written by export.py, and time one 256x256 slice (2 intra-op threads).
-// Usage: node training/verify_onnx.cjs models/organ-seg-v1.onnx training/.runs/onnx-check
+// Usage: node training/verify_onnx.cjs models/organ-seg-v2.onnx training/.runs/onnx-check
 const fs = require('fs');
 const path = require('path');
 const ort = require(path.join(__dirname, '..', 'node_modules', 'onnxruntime-node'));

@@ -64,6 +64,34 @@ describe('question resolver: the issue’s must-handle cases', () => {
     expect(letters('not the adrenal, the organ below it on the left')).toEqual(['M']);
   });
 
+  it('takes back organs by removal and reads lower-case abbreviations in a list', () => {
+    expect(letters('liver, gb and spleen - actually skip the spleen')).toEqual(['A', 'I']);
+    expect(letters('spleen — no, pancreas, sorry')).toEqual(['D']);
+    expect(letters('kidneys except the right one')).toEqual(['M']);
+    expect(letters('both adrenals but not the left')).toEqual(['G']);
+    expect(letters('oesophagus and aorta — make that aorta only')).toEqual(['E']);
+    expect(letters('left kidney and left adrenal... actually drop the kidney')).toEqual(['H']);
+    expect(letters('liver, spleen, both kidneys — everything except the liver')).toEqual(['B', 'C', 'M']);
+    expect(letters('I have 5 gb of data')).toEqual(['N']);
+  });
+
+  it('answers N for vessels and ducts named with an organ’s adjective, which stay context in a question', () => {
+    expect(letters('can u outline the portal vein')).toEqual(['N']);
+    expect(letters('highlight the renal artery')).toEqual(['N']);
+    expect(letters('show the common bile duct')).toEqual(['N']);
+    expect(letters('highlight the pancreas and the splenic vein')).toEqual(['D']);
+    expect(letters('Which organ does the splenic artery supply?')).toEqual(['C']);
+    expect(letters('the left renal vein drains into which vessel?')).toEqual(['F']);
+  });
+
+  it('reads an organ that opens the question as its subject, and lab reference values as N', () => {
+    expect(letters('The right adrenal gland sits on top of which organ?')).toEqual(['B']);
+    expect(letters('The liver makes bile — which organ stores and concentrates it?')).toEqual(['I']);
+    expect(letters('The spleen is which organ?')).toEqual(['C']);
+    expect(letters('What is the normal range for lipase?')).toEqual(['N']);
+    expect(letters('Which organ makes hydrochloric acid and which makes trypsin?')).toEqual(['D', 'K']);
+  });
+
   it('takes an organ of another kind than the one asked for as a landmark', () => {
     expect(letters('The right adrenal gland sits directly behind which vessel?')).not.toContain('G');
     expect(letters('the left renal vein drains into which vessel?')).toEqual(['F']);

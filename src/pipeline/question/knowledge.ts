@@ -305,6 +305,23 @@ export const OUTSIDE_KNOWLEDGE: readonly OutsideKnowledge[] = [
     ],
   },
   {
+    topic: 'other vessels',
+    explanation:
+      'Of the blood vessels only the aorta and the inferior vena cava are among the 13 options; that vessel is not one of them.',
+    passages: [
+      'The portal vein carries blood from the gut and spleen to the liver; the splenic vein and the superior mesenteric vein join behind the pancreas neck to form it.',
+      'The renal arteries and veins, the splenic artery, the hepatic artery, the gastric arteries, the mesenteric arteries and veins, the coeliac trunk and the iliac vessels are named branches and tributaries, not the aorta or the vena cava themselves.',
+    ],
+  },
+  {
+    topic: 'bile ducts',
+    explanation:
+      'The bile ducts drain bile from the liver and gallbladder to the duodenum; they are not one of the 13 options.',
+    passages: [
+      'The cystic duct joins the common hepatic duct to form the common bile duct, which carries bile to the ampulla; cholangitis, choledocholithiasis and cholangiocarcinoma affect the bile ducts.',
+    ],
+  },
+  {
     topic: 'off-topic',
     explanation: 'That does not seem to be a question about the 13 abdominal organs.',
     passages: [

@@ -71,6 +71,18 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['duodenum|duodena|duodenem|duodeno|duodenums|zwolffingerdarm', organ(12)],
   ['duodenal', organ(12), { adjective: true }],
 
+  // Named vessels, ducts and bowel parts that carry an organ's adjective are not that organ:
+  // "segment the renal artery" is N, and in "which organ does the splenic artery supply?" the
+  // name is context like any other.
+  [
+    'portal vein|hepatic portal vein|renal artery|renal arteries|renal vein|renal veins|left renal vein|right renal vein|left renal artery|right renal artery|splenic artery|splenic vein|hepatic artery|hepatic arteries|hepatic vein|hepatic veins|left hepatic vein|right hepatic vein|left hepatic artery|right hepatic artery|gastric artery|left gastric artery|right gastric artery|gastroduodenal artery|pancreaticoduodenal artery|adrenal vein|adrenal veins|suprarenal vein|left adrenal vein|right adrenal vein|gonadal vein|gonadal veins|left gonadal vein|mesenteric artery|mesenteric vein|superior mesenteric artery|superior mesenteric vein|inferior mesenteric artery|inferior mesenteric vein|SMA|SMV|celiac trunk|celiac artery|iliac artery|iliac arteries|iliac vein|iliac veins|common iliac artery|common iliac vein|cystic artery',
+    outside('other vessels'),
+  ],
+  [
+    'common bile duct|bile duct|bile ducts|cystic duct|hepatic duct|common hepatic duct|pancreatic duct|biliary tree',
+    outside('bile ducts'),
+  ],
+  ['splenic flexure|hepatic flexure', outside('colon')],
   ['lung|lungs', outside('lungs')],
   ['pulmonary|pulmonic', outside('lungs'), { adjective: true }],
   ['superior vena cava|svc', outside('heart')],

@@ -307,6 +307,8 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['should', 'be'],
   ['should', 'have', 'been'],
   ['should', 've', 'been'],
+  ['make', 'that'],
+  ['make', 'it'],
 ];
 const HEAD_NOUNS =
   'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
@@ -461,11 +463,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           const t = tokens[i + k] as Token;
           if (t.boundary || t.text !== entry.tokens[k]) ok = false;
           // Lower-case "rag"/"lag" count only right after a command: "segment rag".
-          else if (
-            entry.capitalsOnly &&
-            t.raw !== t.raw.toUpperCase() &&
-            !COMMAND_VERBS.has(tokens[i - 1]?.text ?? '')
-          )
+          else if (entry.capitalsOnly && t.raw !== t.raw.toUpperCase() && !lowerCaseAbbreviationOk(tokens, i))
             ok = false;
           if (!ok) break;
         }
@@ -551,18 +549,42 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
   }
 
-  function applyCorrections(tokens: Token[], mentions: Mention[]): void {
-    let lastMarker = -1;
+  /** "kidneys except the right one", "both adrenals but not the left": the other side is asked. */
+  function applyNegatedSide(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
-      for (const marker of CORRECTION_MARKERS) {
-        if (marker.every((w, k) => tokens[i + k]?.text === w)) lastMarker = i;
+      if (!NEGATORS.has((tokens[i] as Token).text)) continue;
+      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+        const t = tokens[j] as Token;
+        if (t.boundary || mentions.some((m) => m.start === j)) break;
+        const side = SIDE_WORDS.get(t.text);
+        if (!side) continue;
+        const next = tokens[j + 1];
+        if (next && !next.boundary && !['one', 'ones', 'side'].includes(next.text)) break;
+        for (const m of mentions) {
+          if (m.start < i && m.role === 'direct' && m.target.kind === 'organ' && isPaired(m.target.ids))
+            m.sideCorrection = side === 'left' ? 'right' : 'left';
+        }
+        break;
       }
-      // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
-      if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) lastMarker = i;
-      if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i)) lastMarker = i;
     }
-    if (lastMarker < 0) return;
-    const after = mentions.some((m) => m.start > lastMarker && m.role === 'direct');
+  }
+
+  function applyCorrections(tokens: Token[], mentions: Mention[]): void {
+    const markers: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (CORRECTION_MARKERS.some((marker) => marker.every((w, k) => tokens[i + k]?.text === w)))
+        markers.push(i);
+      // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
+      else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
+      else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
+        markers.push(i);
+    }
+    if (markers.length === 0) return;
+    // "spleen — no, pancreas, sorry": the last marker an organ follows is the correction; a
+    // trailing "sorry" or "actually" corrects nothing.
+    const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
+    const lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
+    const after = hasDirectAfter(lastMarker);
     if (!after) {
       // No organ after the marker: a side word there corrects the side of the paired organs before it.
       const sideWord = tokens.slice(lastMarker).find((t) => SIDE_CORRECTIONS.has(t.text))?.text;
@@ -751,6 +773,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const allowedByHead = HEAD_TYPES.find(([re]) => re.test(headNoun))?.[1];
 
     markNegations(tokens, mentions);
+    applyNegatedSide(tokens, mentions);
+    // "liver, gb and spleen — actually skip the spleen", "… everything except the liver": taking
+    // an organ back also takes back where it was asked for before.
+    for (const n of mentions) {
+      if (n.role !== 'negated' || n.target.kind !== 'organ') continue;
+      const taken = n.target.ids;
+      for (const m of mentions) {
+        if (
+          m.start < n.start &&
+          m.role === 'direct' &&
+          m.target.kind === 'organ' &&
+          m.target.ids.every((id) => taken.includes(id))
+        )
+          m.role = 'negated';
+      }
+    }
     // "not the pancreas tail, the organ it touches": a negated organ that a later pronoun points
     // back to still describes the answer; it is excluded, not hidden.
     for (const m of mentions) {
@@ -776,6 +814,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const before = k > 0 ? (mentions[k - 1] as Mention) : undefined;
         const listed = before && (prev.word === 'and' || prev.word === 'or') && prev.at === before.end;
         if (listed && before) m.role = before.role === 'negated' ? 'context' : before.role;
+        else if (prev.word === undefined && asksAfter(tokens, m)) m.role = 'context';
         else if (
           prev.word === undefined ||
           COMPLEMENT_WORDS.has(prev.word) ||
@@ -808,8 +847,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const excludedTopics = new Set<string>();
     for (const m of mentions) {
       if (m.role !== 'context' && m.role !== 'negated') continue;
-      if (m.target.kind === 'organ') for (const id of m.target.ids) excludedOrgans.add(id);
-      else excludedTopics.add(m.target.topic);
+      if (m.target.kind === 'organ') {
+        for (const id of m.target.ids) {
+          excludedOrgans.add(id);
+          // "The right adrenal sits on top of which organ?": not the left adrenal either.
+          const partner = organById(id).pairedWith;
+          if (m.role === 'context' && partner) excludedOrgans.add(partner);
+        }
+      } else excludedTopics.add(m.target.topic);
     }
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
@@ -844,7 +889,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .map((c) => (c.target.kind === 'outside' ? { ...c, score: c.score - outsidePenalty } : c))
         .filter((c) =>
           c.target.kind === 'organ'
-            ? !c.target.ids.every((id) => excludedOrgans.has(id)) &&
+            ? // A pair entry (both kidneys) that holds a context organ goes too: "the right adrenal
+              // sits on which organ?" is not answered by the adrenals.
+              !(c.target.ids.length > 1
+                ? c.target.ids.some((id) => excludedOrgans.has(id))
+                : excludedOrgans.has(c.target.ids[0] as OrganId)) &&
               (!allowedByHead ||
                 pairAsked !== undefined ||
                 c.target.ids.some((id) => allowedByHead.includes(id)))
@@ -975,7 +1024,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // it": several organs described in one question.
     const conjuncts = conjunctQueries(tokens, mentions);
     const described = conjuncts.filter((c) => DESCRIBED_CONJUNCT.test(c.own.join(' '))).length;
-    if (PLURAL_ASK.test(normalised) || described > 1) {
+    const secondQuestion = conjuncts.slice(1).some((c) => c.own[0] === 'which' || c.own[0] === 'what');
+    if (PLURAL_ASK.test(normalised) || described > 1 || secondQuestion) {
       const found = new Map<string, readonly OrganId[]>();
       for (const { words } of conjuncts) {
         const organs = describedOrgans(words);
@@ -990,6 +1040,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         );
       }
     }
+
+    // "What is a normal creatinine?", "normal range for lipase": a reference value, not an organ.
+    if (REFERENCE_VALUE.test(normalised) && !ORGAN_ASKED.test(normalised))
+      return noneAnswer('off-topic', 0.7);
 
     // Described, not named: the context cache decides (paper §III-C-2).
     const { matches, evidence } = rankedMatches();
@@ -1055,6 +1109,11 @@ function shippedClassifier(): QuestionClassifier {
   return shipped;
 }
 
+/** A question about a lab reference value. */
+const REFERENCE_VALUE =
+  /\b(normal|reference|healthy|usual) (range|ranges|value|values|level|levels|limit|limits)\b|\bwhat (is|s|counts as|are) (a |an |the )?normal\b/;
+/** …unless it asks for an organ all the same ("which organ makes the enzyme with a normal range …"). */
+const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|vessel|one)\b|\bwhere\b/;
 /** Words that say more than one organ is asked for ("which organs", "show both"). */
 const PLURAL_ASK = /\b(organs|glands|structures|vessels|ones|both|two|three)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
@@ -1111,6 +1170,31 @@ function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
       named: p.named,
     })),
   ];
+}
+
+/**
+ * "The right adrenal sits on top of which organ?", "The liver makes bile — which organ stores
+ * it?": a name that opens a clause, with the question word after it, is the subject the question
+ * starts from, not the answer ("The spleen is which organ?" keeps it: a copula follows the name).
+ */
+function asksAfter(tokens: Token[], m: Mention): boolean {
+  if (COMPLEMENT_WORDS.has(tokens[m.end]?.text ?? '')) return false;
+  return tokens.slice(m.end).some((t) => t.text === 'which' || t.text === 'what');
+}
+
+/**
+ * Lower-case "gb", "rag": an organ abbreviation only right after a command ("segment gb", "show
+ * the gb") or in a list of organs ("liver, gb and spleen"); elsewhere it is an ordinary word.
+ */
+function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (COMMAND_VERBS.has(before?.text ?? '')) return true;
+  if (before?.text === 'the' && COMMAND_VERBS.has(tokens[i - 2]?.text ?? '')) return true;
+  const listWord = (t: Token | undefined) =>
+    t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === '&');
+  const organAt = (t: Token | undefined) =>
+    t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
+  return (listWord(before) && organAt(tokens[i - 2])) || (listWord(tokens[i + 1]) && organAt(tokens[i + 2]));
 }
 
 /** "show the liver and the one that …": word `at` is a command ("show", "show me"). */

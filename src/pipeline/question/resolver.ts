@@ -8,13 +8,19 @@
  *    ("liver — sorry, I meant the spleen").
  *    A later command clause wins over organs named in earlier clauses ("kidneys look
  *    fine, just show the aorta"), and an organ named after a place word is a landmark ("the IVC
- *    next to the aorta").
+ *    next to the aorta"). Taking an organ back takes back every earlier mention of it ("… skip the
+ *    spleen"); a correction or negation with only a side changes the side ("sorry, the left one",
+ *    "kidneys except the right one"); a conjunct that describes an organ adds it ("the aorta and
+ *    the organ that stores bile").
  * 2. In a "which organ …" question the asked-for organ is unnamed, so a name there is context
  *    ("bile produced by the liver", "sits on top of the kidney", "the bile the liver makes") and
  *    that organ is ruled out — unless it is the complement ("which organ is the spleen?"), an
  *    option offered at the start of a clause ("…, the liver or the gallbladder?"), or part of a
  *    condition ("kidney stones", "heart attack"), which the cache reads as a word. "Which kidney …"
  *    asks for one side of the pair. The head noun narrows the candidates ("which vein" → IVC).
+ *    A name that opens the question ("the right adrenal sits on top of which organ?") and a name of
+ *    another kind than the head noun ("… behind which vessel?") are context, and so is the other
+ *    side of a paired organ named as context.
  * 3. Otherwise the described organ is found in the context cache (paper §III-C-2): similarity
  *    against every organ's knowledge sentences and the irrelevant entries C', plus the probability
  *    a learned classifier (`classifier.ts`) gives the entry's organ, which separates organs the
@@ -23,7 +29,10 @@
  *    that point at no organ: `minOrganProbability`) answers N. A side stated in the question picks the
  *    side of a paired organ and discounts organs lying only on the other side and, a little,
  *    unpaired organs.
- * Outside organs named directly ("segment the lungs") answer N with the topic.
+ *    Several described organs ("which organs make insulin and bile?", "which organ … and which
+ *    …?") are found one conjunct at a time.
+ * Outside organs named directly ("segment the lungs", "the renal artery") answer N with the topic,
+ * and so do lab reference values ("a normal creatinine?").
  */
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, organById } from '../organs.js';
@@ -549,6 +558,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
   }
 
+  function applyTakeBacks(tokens: Token[], mentions: Mention[]): void {
+    // "liver, gb and spleen — actually skip the spleen", "… everything except the liver": taking
+    // an organ back also takes back where it was asked for before.
+    for (const n of mentions) {
+      if (n.role !== 'negated' || n.target.kind !== 'organ') continue;
+      const taken = n.target.ids;
+      for (const m of mentions) {
+        if (
+          m.start < n.start &&
+          m.role === 'direct' &&
+          m.target.kind === 'organ' &&
+          m.target.ids.every((id) => taken.includes(id))
+        )
+          m.role = 'negated';
+      }
+    }
+    // "not the pancreas tail, the organ it touches": a negated organ that a later pronoun points
+    // back to still describes the answer; it is excluded, not hidden.
+    for (const m of mentions) {
+      if (m.role === 'negated' && tokens.slice(m.end).some((t) => BACK_REFERENCES.has(t.text)))
+        m.role = 'context';
+    }
+  }
+
   /** "kidneys except the right one", "both adrenals but not the left": the other side is asked. */
   function applyNegatedSide(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
@@ -774,27 +807,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     markNegations(tokens, mentions);
     applyNegatedSide(tokens, mentions);
-    // "liver, gb and spleen — actually skip the spleen", "… everything except the liver": taking
-    // an organ back also takes back where it was asked for before.
-    for (const n of mentions) {
-      if (n.role !== 'negated' || n.target.kind !== 'organ') continue;
-      const taken = n.target.ids;
-      for (const m of mentions) {
-        if (
-          m.start < n.start &&
-          m.role === 'direct' &&
-          m.target.kind === 'organ' &&
-          m.target.ids.every((id) => taken.includes(id))
-        )
-          m.role = 'negated';
-      }
-    }
-    // "not the pancreas tail, the organ it touches": a negated organ that a later pronoun points
-    // back to still describes the answer; it is excluded, not hidden.
-    for (const m of mentions) {
-      if (m.role === 'negated' && tokens.slice(m.end).some((t) => BACK_REFERENCES.has(t.text)))
-        m.role = 'context';
-    }
+    applyTakeBacks(tokens, mentions);
     // "Which kidney …?" / "which adrenal …?": one of a pair is asked for, the description says which.
     let pairAsked: Mention | undefined;
     if (descriptive) {
@@ -1122,12 +1135,6 @@ const DESCRIBED_CONJUNCT = new RegExp(
   `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing)\\b`,
 );
 
-/**
- * "which organs make insulin and bile": one query per conjunct, each keeping the words the
- * conjuncts share. Conjunct i > 0 takes the first clause's opening words, as many as are left once
- * its own words replace the first conjunct's tail ("which organs make" + "bile"); words outside
- * the clause ("show both") go with every query. Fewer than two conjuncts: none.
- */
 interface Conjunct {
   /** The query for this conjunct: its own words with the words the conjuncts share. */
   words: string[];
@@ -1137,6 +1144,12 @@ interface Conjunct {
   named: boolean;
 }
 
+/**
+ * "which organs make insulin and bile": one query per conjunct, each keeping the words the
+ * conjuncts share. Conjunct i > 0 takes the first clause's opening words, as many as are left once
+ * its own words replace the first conjunct's tail ("which organs make" + "bile"); words outside
+ * the clause ("show both") go with every query. Fewer than two conjuncts: none.
+ */
 function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
   const hidden = new Set<number>();
   for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);

@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 7th set, 470 questions, measured once with the resolver of its
-// round) gives 77.2% accuracy, N precision 0.927 and recall 0.732 (data/questions/README.md).
+// The held-out `test` split (the 8th set, 453 questions, measured once with the resolver of its
+// round) gives 82.8% accuracy, N precision 0.927 and recall 0.765 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (76.2%, N precision 91.7%, N recall 72.2%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (81.8%, N precision 91.7%, N recall 75.5%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.762);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.818);
     expect(n?.precision, report).toBeGreaterThanOrEqual(0.917);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.722);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.755);
   });
 });

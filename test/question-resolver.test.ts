@@ -75,6 +75,39 @@ describe('question resolver: the issue’s must-handle cases', () => {
     expect(letters('I have 5 gb of data')).toEqual(['N']);
   });
 
+  it('reads more ways of taking back, adding and replacing', () => {
+    expect(letters('highlight the liver and gallbladder, nvm the liver')).toEqual(['I']);
+    expect(letters('liver, spleen and pancreas. oh forget the spleen')).toEqual(['A', 'D']);
+    expect(letters('spleen + left kidney, actually add the left adrenal too')).toEqual(['C', 'H', 'M']);
+    expect(letters('show the aorta and ivc, uh not the ivc actually, the right adrenal')).toEqual(['E', 'G']);
+    expect(letters('show me the lungs... wait no the liver')).toEqual(['A']);
+    expect(
+      letters('the aorta and the pancreas - oh actually not the aorta, i’ve already got that one'),
+    ).toEqual(['D']);
+    expect(letters('kidneys pls but leave out the left')).toEqual(['B']);
+  });
+
+  it('names two organs through a compound word when two are asked for', () => {
+    expect(letters('Which two organs does the gastrosplenic ligament connect?')).toEqual(['C', 'K']);
+    expect(letters('Which two organs are joined by the splenorenal ligament?')).toEqual(['C', 'M']);
+    expect(letters('Hepatosplenomegaly means which two organs are enlarged?')).toEqual(['A', 'C']);
+    expect(letters('Which two organs meet at the gastro-oesophageal junction?')).toEqual(['J', 'K']);
+    expect(letters('Aortocaval compression squeezes which two great vessels?')).toEqual(['E', 'F']);
+  });
+
+  it('takes the side of a kidney or adrenal from the one-sided organ it is placed by', () => {
+    expect(letters('Show me the adrenal gland on the same side as the gallbladder.')).toEqual(['G']);
+    expect(letters('Show me the adrenal gland on the spleen’s side of the body.')).toEqual(['H']);
+    expect(letters('show the kidney under the spleen')).toEqual(['M']);
+    expect(letters('show the kidneys and the liver')).toEqual(['A', 'B', 'M']);
+  });
+
+  it('answers N for everyday phrases with an organ word in them', () => {
+    expect(letters('Are kidney beans healthy to eat every day?')).toEqual(['N']);
+    expect(letters('I get an adrenaline rush on roller coasters. Is that dangerous?')).toEqual(['N']);
+    expect(letters('I have butterflies in my stomach before my scan tomorrow')).toEqual(['N']);
+  });
+
   it('answers N for vessels and ducts named with an organ’s adjective, which stay context in a question', () => {
     expect(letters('can u outline the portal vein')).toEqual(['N']);
     expect(letters('highlight the renal artery')).toEqual(['N']);

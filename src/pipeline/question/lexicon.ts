@@ -83,6 +83,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('bile ducts'),
   ],
   ['splenic flexure|hepatic flexure', outside('colon')],
+  // Everyday phrases with an organ word in them.
+  [
+    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie',
+    outside('off-topic'),
+  ],
   ['lung|lungs', outside('lungs')],
   ['pulmonary|pulmonic', outside('lungs'), { adjective: true }],
   ['superior vena cava|svc', outside('heart')],

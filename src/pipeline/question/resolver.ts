@@ -199,6 +199,9 @@ const NEGATORS = new Set([
   'minus',
   'drop',
   'nt',
+  'nvm',
+  'forget',
+  'remove',
 ]);
 const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   ['other', 'than'],
@@ -278,6 +281,26 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
   ...['right', 'rt', 'rgt', 'rght', 'dextral'].map((w): [string, 'right'] => [w, 'right']),
 ]);
 for (const [word, side] of SIDE_WORDS) SIDE_CORRECTIONS.set(word, side);
+/** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
+const NEIGHBOUR_WORDS = new Set([
+  'side',
+  'next',
+  'near',
+  'nearest',
+  'beside',
+  'by',
+  'under',
+  'beneath',
+  'below',
+  'above',
+  'top',
+  'behind',
+  'close',
+  'closest',
+  'adjacent',
+]);
+/** Words after which a no-word corrects rather than negates ("wait no the liver"). */
+const CORRECTION_WORDS = new Set(['wait', 'sorry', 'actually', 'oops', 'oh', 'uh', 'um', 'hmm', 'hang']);
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
 /** Words that make a later command add to, not replace, the organs named before it. */
@@ -524,16 +547,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
       if (t.boundary) continue;
-      let scopeStart = -1;
       // "pancreas no duodenum", "liver? nah, the spleen": a no-word right after an organ name
       // corrects that name (applyCorrections), it does not negate the next one.
       if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i)) continue;
-      if (NEGATORS.has(t.text)) scopeStart = i + 1;
-      for (const [a, b] of NEGATOR_PAIRS) {
-        if (t.text !== a) continue;
-        if (b === '') scopeStart = i + 1;
-        else if (tokens[i + 1]?.text === b) scopeStart = i + 2;
-      }
+      // "the lungs... wait no, the liver": a no-word after a correction word corrects, too.
+      if (CORRECTING_NO.has(t.text) && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? '')) continue;
+      const scopeStart = negationScope(tokens, i);
       if (scopeStart < 0) continue;
       // The scope reaches the next organ name within four words, then runs on through a list
       // joined by "and/or/nor" ("not the liver or spleen"), and stops at a clause boundary: in
@@ -585,8 +604,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   /** "kidneys except the right one", "both adrenals but not the left": the other side is asked. */
   function applyNegatedSide(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
-      if (!NEGATORS.has((tokens[i] as Token).text)) continue;
-      for (let j = i + 1; j < Math.min(tokens.length, i + 4); j++) {
+      const scopeStart = negationScope(tokens, i);
+      if (scopeStart < 0) continue;
+      for (let j = scopeStart; j < Math.min(tokens.length, scopeStart + 3); j++) {
         const t = tokens[j] as Token;
         if (t.boundary || mentions.some((m) => m.start === j)) break;
         const side = SIDE_WORDS.get(t.text);
@@ -611,12 +631,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
         markers.push(i);
+      else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
+        markers.push(i);
     }
     if (markers.length === 0) return;
     // "spleen — no, pancreas, sorry": the last marker an organ follows is the correction; a
     // trailing "sorry" or "actually" corrects nothing.
     const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
     const lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
+    const rest = tokens.slice(lastMarker);
+    // "…, actually add the left adrenal too" adds; "… oh actually not the aorta" only removes.
+    if (rest.some((t) => ADDITIVE_WORDS.has(t.text) || t.text === 'add')) return;
+    if (mentions.some((m) => m.start > lastMarker && m.role === 'negated')) return;
+    // "the aorta and ivc, uh not the ivc actually, the right adrenal": the correction replaces
+    // the organ just taken back, not the ones asked before it.
+    const lastDirectBefore = mentions.findLast((m) => m.start < lastMarker && m.role === 'direct');
+    if (
+      lastDirectBefore &&
+      mentions.some((m) => m.role === 'negated' && m.start > lastDirectBefore.start && m.start < lastMarker)
+    )
+      return;
     const after = hasDirectAfter(lastMarker);
     if (!after) {
       // No organ after the marker: a side word there corrects the side of the paired organs before it.
@@ -687,6 +721,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const w = tokens[j]?.text ?? '';
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
       if (LANDMARK_WORDS.has(w) || LANDMARK_PAIRS.has(w2)) m.role = 'context';
+    }
+  }
+
+  /**
+   * "the adrenal on the same side as the gallbladder", "the kidney under the spleen": a kidney or
+   * adrenal named without a side takes the side of the one-sided organ it is placed by, which is
+   * where to look, not asked for.
+   */
+  function applyNeighbourSides(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
+      const local = sideOf(tokens, m, mentions);
+      if (local.left || local.right) continue;
+      const n = mentions.find((x) => x.start >= m.end && x.start - m.end <= 6);
+      if (!n || n.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
+      const between = tokens.slice(m.end, n.start);
+      // "on the spleen's side": the place word may follow the neighbour.
+      const placed = [...between, ...tokens.slice(n.end, n.end + 2)].some((t) => NEIGHBOUR_WORDS.has(t.text));
+      if (between.some((t) => t.boundary) || !placed) continue;
+      const neighbour = organById(n.target.ids[0] as OrganId);
+      if (neighbour.pairedWith || (neighbour.side !== 'left' && neighbour.side !== 'right')) continue;
+      m.sideCorrection = neighbour.side;
+      n.role = 'context';
     }
   }
 
@@ -849,6 +906,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyCorrections(tokens, mentions);
     applyCommandClause(tokens, mentions);
     applyLandmarks(tokens, mentions);
+    applyNeighbourSides(tokens, mentions);
 
     const direct = mentions.filter((m) => m.role === 'direct');
     const directOrgans = direct.filter((m) => m.target.kind === 'organ');
@@ -1033,6 +1091,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
     }
 
+    // "Which two organs does the gastrosplenic ligament connect?", "hepatosplenomegaly means which
+    // two organs are enlarged?": a compound word names the organs asked for.
+    if (PLURAL_ASK.test(normalised)) {
+      const compound = compoundOrgans(tokens);
+      if (compound.length > 1) return organAnswer(compound, 'described', 0.7 * confidenceScale);
+    }
+
     // "Which organs make insulin and bile?", "the organ that makes bile and the one that stores
     // it": several organs described in one question.
     const conjuncts = conjunctQueries(tokens, mentions);
@@ -1215,6 +1280,76 @@ function commandedBefore(tokens: Token[], at: number): boolean {
   const w = tokens[at]?.text ?? '';
   if (COMMAND_VERBS.has(w)) return true;
   return (w === 'me' || w === 'us') && COMMAND_VERBS.has(tokens[at - 1]?.text ?? '');
+}
+
+/** Word roots of the 13 organs in compound words ("gastro-splenic", "hepato-reno"). */
+const COMPOUND_ROOTS: ReadonlyArray<[string, readonly OrganId[]]> = [
+  ['hepato', [1]],
+  ['hepatic', [1]],
+  ['spleno', [3]],
+  ['splenic', [3]],
+  ['gastro', [11]],
+  ['gastric', [11]],
+  ['duodeno', [12]],
+  ['duodenal', [12]],
+  ['reno', [2, 13]],
+  ['renal', [2, 13]],
+  ['pancreatico', [4]],
+  ['pancreatic', [4]],
+  ['aorto', [5]],
+  ['caval', [6]],
+  ['esophago', [10]],
+  ['esophageal', [10]],
+  ['cholecysto', [9]],
+  ['adreno', [7, 8]],
+];
+const COMPOUND_TAILS = new Set(['', 'megaly', 'omegaly']);
+
+/**
+ * The organs of a compound word made of two or more organ roots ("gastrosplenic",
+ * "hepatosplenomegaly", "aortocaval"; "gastro-oesophageal" typed with a hyphen), or [] when the
+ * question has none.
+ */
+function compoundOrgans(tokens: Token[]): OrganId[] {
+  const split = (word: string): OrganId[] | undefined => {
+    const found: OrganId[] = [];
+    let rest = word;
+    while (rest.length > 0) {
+      const root = COMPOUND_ROOTS.find(([r]) => rest.startsWith(r));
+      if (!root) break;
+      found.push(...root[1]);
+      rest = rest.slice(root[0].length);
+    }
+    return COMPOUND_TAILS.has(rest) && found.length > 0 ? found : undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let organs = split((tokens[i] as Token).text);
+    // "gastro-oesophageal" arrives as two words.
+    const next = tokens[i + 1];
+    if (organs && next && !next.boundary && (tokens[i] as Token).text.endsWith('o')) {
+      const more = split(next.text);
+      if (more) organs = [...organs, ...more];
+    }
+    let distinct = [...new Set(organs ?? [])];
+    // "splenorenal": the kidney on the spleen's side.
+    if (distinct.includes(3))
+      distinct = distinct.filter((id) => organById(id).side !== 'right' || !organById(id).pairedWith);
+    const onePair = distinct.length === 2 && organById(distinct[0] as OrganId).pairedWith === distinct[1];
+    if (distinct.length > 1 && !onePair) return distinct;
+  }
+  return [];
+}
+
+/** Where a negation starting at token i reaches from ("not the …", "leave out the …"); -1: none. */
+function negationScope(tokens: Token[], i: number): number {
+  const w = (tokens[i] as Token).text;
+  if (NEGATORS.has(w)) return i + 1;
+  for (const [a, b] of NEGATOR_PAIRS) {
+    if (w !== a) continue;
+    if (b === '') return i + 1;
+    if (tokens[i + 1]?.text === b) return i + 2;
+  }
+  return -1;
 }
 
 /** A mention of one or both of a left/right pair (kidneys, adrenals). */

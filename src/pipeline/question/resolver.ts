@@ -735,7 +735,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
       const n = mentions.find((x) => x.start >= m.end && x.start - m.end <= 6);
-      if (!n || n.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
+      if (n?.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
       const between = tokens.slice(m.end, n.start);
       // "on the spleen's side": the place word may follow the neighbour.
       const placed = [...between, ...tokens.slice(n.end, n.end + 2)].some((t) => NEIGHBOUR_WORDS.has(t.text));

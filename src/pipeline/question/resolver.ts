@@ -1167,12 +1167,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   return { resolve };
 }
 
+/** Token positions of negated names: the cache never sees them. */
+function negatedTokens(mentions: readonly Mention[]): Set<number> {
+  const hidden = new Set<number>();
+  for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
+  return hidden;
+}
+
 /** Words the cache sees: everything but negated names (context names stay: they describe neighbours). */
 function queryWords(tokens: Token[], mentions: Mention[]): string[] {
-  const hidden = new Set<number>();
-  for (const m of mentions) {
-    if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
-  }
+  const hidden = negatedTokens(mentions);
   const words: string[] = [];
   tokens.forEach((t, j) => {
     if (!t.boundary && !hidden.has(j)) words.push(t.text);
@@ -1216,8 +1220,7 @@ interface Conjunct {
  * the clause ("show both") go with every query. Fewer than two conjuncts: none.
  */
 function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
-  const hidden = new Set<number>();
-  for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
+  const hidden = negatedTokens(mentions);
   // The clause holding the first conjunction.
   const at = tokens.findIndex((t, j) => CONJUNCTIONS.has(t.text) && !hidden.has(j));
   if (at < 0) return [];

@@ -6,7 +6,7 @@
  * Each fold's classifier is trained on the knowledge text and the other folds; the fold is then
  * answered by a resolver using that classifier. `--fresh KIND…` limits scoring to questions added
  * after the rules were last tuned (by default every question is scored). `--file` adds question
- * files (same JSONL layout) to the pool. Prints accuracy and N precision/recall per setting.
+ * files (same JSONL layout) to the pool; `--train` adds files that are only ever trained on. Prints accuracy and N precision/recall per setting.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '30' },
     'min-count': { type: 'string', default: '1' },
     file: { type: 'string', multiple: true, default: [] },
+    train: { type: 'string', multiple: true, default: [] },
     glossary: {
       type: 'string',
       multiple: true,
@@ -54,6 +55,9 @@ const pool: Array<LabelledQuestion & { scored: boolean }> = [
   ...base.map((q) => ({ ...q, scored: !values['score-files-only'] })),
   ...extra.map((q) => ({ ...q, scored: true })),
 ];
+// `--train FILE`: questions every fold's classifier learns from but no fold is scored on, to see
+// whether a candidate training file helps on the existing pool.
+const trainOnly = (values.train as string[]).flatMap((f) => loadQuestionSet(f));
 const k = Number(values.folds);
 // A fixed interleaving: question i goes to fold i mod k (files are grouped by organ, so this stratifies).
 const foldOf = (i: number) => i % k;
@@ -69,7 +73,9 @@ const knowledge = [
 
 const classifiers = Array.from({ length: k }, (_, f) => {
   const rest = pool.filter((_, i) => foldOf(i) !== f);
-  return new QuestionClassifier(trainQuestionClassifier([...knowledge, ...questionExamples(rest)], training));
+  return new QuestionClassifier(
+    trainQuestionClassifier([...knowledge, ...questionExamples([...rest, ...trainOnly])], training),
+  );
 });
 
 for (const weight of String(values.weights).split(',').map(Number)) {

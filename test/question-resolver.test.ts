@@ -240,6 +240,97 @@ describe('question resolver: described organs (errors of the spent held-out sets
   });
 });
 
+describe('question resolver: the 8th held-out set’s error classes', () => {
+  it('reads single-letter sides after an article and lower-case abbreviations sent alone', () => {
+    expect(letters("Where's the R kidney on this image?")).toEqual(['B']);
+    expect(letters('Where is the L adrenal?')).toEqual(['H']);
+    expect(letters('rk?')).toEqual(['B']);
+    expect(letters('lag pls')).toEqual(['H']);
+  });
+
+  it('reads a side given by the viewer or the screen as the patient’s other side', () => {
+    expect(letters("On a standard axial CT, which kidney is on the viewer's right?")).toEqual(['M']);
+    expect(letters('show the kidney on the right of the screen')).toEqual(['M']);
+    expect(letters("the adrenal on the screen's left")).toEqual(['G']);
+    // The spleen lies on the image's right: the flipped side agrees with it.
+    expect(letters("highlight the spleen, it's on the right of the image")).toEqual(['C']);
+  });
+
+  it('answers N when the thing asked for is a hormone, enzyme, muscle or another kind outside the 13', () => {
+    const enzyme = resolver.resolve('What enzyme does the stomach secrete to start digesting protein?');
+    expect(enzyme.letters).toEqual(['N']);
+    expect(enzyme.explanation).toMatch(/an enzyme/);
+    expect(letters('Which heart chamber does the IVC empty into?')).toEqual(['N']);
+    expect(letters('Which muscle lies directly behind the kidney?')).toEqual(['N']);
+    // …but not when the word only describes the organ asked for.
+    expect(letters('Which hormone-producing gland sits on the left kidney?')).toEqual(['H']);
+    expect(letters('Which organ makes the hormone insulin?')).toEqual(['D']);
+  });
+
+  it('answers N for the artery or vein of an organ, but not for the aorta or IVC themselves', () => {
+    expect(letters('Which artery supplies the spleen?')).toEqual(['N']);
+    expect(letters('Which vein drains the left kidney?')).toEqual(['N']);
+    expect(letters('Into which vein do both renal veins drain?')).toEqual(['F']);
+    expect(letters('which vessel feeds the gut, the kidneys and the legs with oxygen-rich blood')).toEqual([
+      'E',
+    ]);
+  });
+
+  it('reads bones, muscles and peritoneal folds: N when asked for, landmarks after a place word', () => {
+    expect(letters('highlight the ribs')).toEqual(['N']);
+    expect(letters('Where is the falciform ligament?')).toEqual(['N']);
+    expect(letters('the big artery running down in front of the spine')).toEqual(['E']);
+    expect(letters('hey can u highlight the big organ under the right ribs')).toEqual(['A']);
+    expect(letters('Which organ is the falciform ligament attached to?')).toEqual(['A']);
+  });
+
+  it('answers N for idioms and reads the first part of the small intestine as the duodenum', () => {
+    expect(letters("What does 'venting your spleen' mean?")).toEqual(['N']);
+    expect(letters("He's got a lot of gall. Is that an insult?")).toEqual(['N']);
+    expect(letters('Liver and onions: how long should I fry them?')).toEqual(['N']);
+    expect(letters("what's the stomach for")).toEqual(['K']);
+    expect(letters('Highlight the first part of the small intestine')).toEqual(['L']);
+  });
+
+  it('answers "which organ …, and which …" asked in one sentence with both organs', () => {
+    expect(letters('Which organ secretes acid, and which gland sends bicarbonate to neutralise it?')).toEqual(
+      ['D', 'K'],
+    );
+  });
+
+  it('gives both of a pair to "which organs", and a side after a list to each paired organ', () => {
+    expect(letters('Aldosterone from the adrenal glands acts on which organs to hold on to sodium?')).toEqual(
+      ['B', 'M'],
+    );
+    expect(letters('Show me the kidney and the adrenal gland on the left side.')).toEqual(['H', 'M']);
+    expect(letters("Show me the kidney and the adrenal on the liver's side.")).toEqual(['B', 'G']);
+  });
+
+  it('answers the organ a case names when the closing question adds nothing but "which organ"', () => {
+    expect(letters('A pheochromocytoma in the right suprarenal gland: which organ?')).toEqual(['G']);
+    expect(
+      letters(
+        'partial nephrectomy planned for a small mass in the left kidney, which organ should i segment?',
+      ),
+    ).toEqual(['M']);
+    // A name after a place word is a landmark, not the site.
+    expect(
+      letters(
+        'A cortisol-secreting adenoma is found in the gland above the right kidney. Which organ is that?',
+      ),
+    ).toEqual(['G']);
+    // A content verb in the closing question keeps the name as context.
+    expect(letters('The liver makes bile: which organ stores it?')).toEqual(['I']);
+  });
+
+  it('reads the gland on a kidney as the adrenal, and a kidney placed by the organ pointed back to', () => {
+    expect(letters('the gland on top of the left kidney')).toEqual(['H']);
+    expect(letters('the little gland capping the right kidney')).toEqual(['G']);
+    expect(letters('IVC? no, the kidney next to it')).toEqual(['B']);
+    expect(letters('the spleen? no, the kidney underneath it')).toEqual(['M']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

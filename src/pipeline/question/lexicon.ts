@@ -70,6 +70,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['gastric', organ(11), { adjective: true }],
   ['duodenum|duodena|duodenem|duodeno|duodenums|zwolffingerdarm', organ(12)],
   ['duodenal', organ(12), { adjective: true }],
+  // Longer than "small intestine" (outside), so the duodenum is found first.
+  [
+    'first part of the small intestine|first part of small intestine|first part of the small bowel|first part of small bowel|first part of the small gut|first part of the intestine|first part of the bowel|first portion of the small intestine|first segment of the small intestine|beginning of the small intestine|start of the small intestine',
+    organ(12),
+  ],
 
   // Named vessels, ducts and bowel parts that carry an organ's adjective are not that organ:
   // "segment the renal artery" is N, and in "which organ does the splenic artery supply?" the
@@ -85,7 +90,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['splenic flexure|hepatic flexure', outside('colon')],
   // Everyday phrases with an organ word in them.
   [
-    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie',
+    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney',
     outside('off-topic'),
   ],
   ['lung|lungs', outside('lungs')],
@@ -104,7 +109,14 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['prostate|testis|testes|testicle|testicles', outside('prostate and testes')],
   ['eye|eyes|ears|eardrum|retina', outside('eyes and ears')],
   ['skin', outside('skin')],
-  ['bone|bones|skeleton|femur|skull|muscle|muscles', outside('bones and muscles')],
+  [
+    'bone|bones|skeleton|femur|skull|muscle|muscles|rib|ribs|rib cage|spine|vertebra|vertebrae|backbone|sternum|psoas|psoas major|quadratus lumborum',
+    outside('bones and muscles'),
+  ],
+  [
+    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes',
+    outside('other organs'),
+  ],
   ['tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus', outside('other organs')],
 ];
 

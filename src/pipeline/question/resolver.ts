@@ -32,7 +32,16 @@
  *    Several described organs ("which organs make insulin and bile?", "which organ … and which
  *    …?") are found one conjunct at a time.
  * Outside organs named directly ("segment the lungs", "the renal artery") answer N with the topic,
- * and so do lab reference values ("a normal creatinine?").
+ * and so do lab reference values ("a normal creatinine?"), a question asking for a kind of thing
+ * none of the 13 is ("what enzyme …?", "which muscle …?", "which heart chamber …?") and the artery
+ * or vein of an organ ("which artery supplies the spleen?"); "which organ does the splenic artery
+ * supply?" is the organ the vessel's adjective names. Bones and muscles after a place word ("in
+ * front of the spine") are landmarks.
+ * Sides: "R"/"L" before a name; a side given by the viewer or the screen ("the viewer's right",
+ * "the left of the image") is the patient's other side; a side after a list of paired organs is
+ * each one's; "which organs …" answered by one kidney or adrenal is both. A closing question that
+ * adds nothing but "which organ?" after a case ("a cyst in the left kidney: which organ?") asks for
+ * the organ the case names first; "the gland on top of the left kidney" is the left adrenal.
  */
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, organById } from '../organs.js';
@@ -258,6 +267,8 @@ const LANDMARK_PAIRS = new Set([
   'on top',
   'top of',
 ]);
+/** More place words before a bone or muscle used as a landmark ("under the ribs", "along the spine"). */
+const OUTSIDE_PLACE_WORDS = new Set(['under', 'below', 'above', 'over', 'along', 'by', 'on']);
 /** Words that make a clause a request for the organ after them ("but I want the IVC"). */
 const CLAUSE_REQUESTS = new Set([
   'want',
@@ -281,9 +292,20 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
   ...['right', 'rt', 'rgt', 'rght', 'dextral'].map((w): [string, 'right'] => [w, 'right']),
 ]);
 for (const [word, side] of SIDE_WORDS) SIDE_CORRECTIONS.set(word, side);
+/** "the R kidney", "adrenal (L)": single side letters, read only right before or after a name. */
+const SIDE_LETTERS = new Map<string, 'left' | 'right'>([
+  ['r', 'right'],
+  ['l', 'left'],
+]);
+/**
+ * Words that make a side the viewer's ("the viewer's right", "the left of the screen"): on an axial
+ * slice the patient's right is on the viewer's left, so such a side names the patient's other side.
+ */
+const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 const NEIGHBOUR_WORDS = new Set([
   'side',
+  'underneath',
   'next',
   'near',
   'nearest',
@@ -353,6 +375,52 @@ const HEAD_TYPES: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/^glands?$/, [1, 4, 7, 8]],
   [/^(sac|pouch)$/, [9]],
 ];
+// A question asking for a kind of thing none of the 13 is ("what enzyme does the stomach
+// secrete?", "which muscle lies behind the kidney?", "which heart chamber does the IVC enter?") is
+// answered N, whatever organs it names. Not before a participle or another head: "which
+// hormone-producing gland" asks for a gland.
+const OUTSIDE_HEADS = new Map<string, string>(
+  Object.entries({
+    hormone: 'a hormone',
+    enzyme: 'an enzyme',
+    muscle: 'a muscle',
+    nerve: 'a nerve',
+    plexus: 'a nerve plexus',
+    chamber: 'a heart chamber',
+    vertebra: 'a vertebra',
+    vertebrae: 'a vertebra',
+    rib: 'a rib',
+    bone: 'a bone',
+    ligament: 'a ligament',
+    membrane: 'a membrane',
+    fold: 'a fold of peritoneum',
+    lymph: 'a group of lymph nodes',
+    node: 'a lymph node',
+    cell: 'a cell type',
+    valve: 'a valve',
+    bacterium: 'a germ',
+    bacteria: 'a germ',
+    virus: 'a germ',
+    vitamin: 'a vitamin',
+    mineral: 'a mineral',
+    protein: 'a protein',
+    electrolyte: 'an electrolyte',
+    receptor: 'a receptor',
+    drug: 'a drug',
+    medication: 'a drug',
+    antibody: 'an antibody',
+    marker: 'a marker',
+    duct: 'a duct',
+  }).flatMap(([noun, what]): [string, string][] => [
+    [noun, what],
+    [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
+  ]),
+);
+const OUTSIDE_HEAD = new RegExp(
+  `\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (?:(?:${HEAD_NOUNS.split('|')
+    .filter((n) => !OUTSIDE_HEADS.has(n))
+    .join('|')})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:[a-z]+ing|[a-z]+ed|${HEAD_NOUNS})\\b))\\b`,
+);
 const HEAD_WORDS = new Set([
   ...HEAD_NOUNS.split('|'),
   ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
@@ -400,6 +468,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   const classifierWeight = options.classifierWeight ?? DEFAULT_CLASSIFIER_WEIGHT;
   const outsidePenalty = options.outsidePenalty ?? DEFAULT_OUTSIDE_PENALTY;
   const minOrganProbability = options.minOrganProbability ?? DEFAULT_MIN_ORGAN_PROBABILITY;
+
+  /**
+   * "the viewer's right", "on the left of the screen": the patient's other side (on an axial slice
+   * the patient's right is on the viewer's left), so the side word is read as that side.
+   */
+  function viewerSides(tokens: Token[]): Token[] {
+    const text = (j: number) => tokens[j]?.text ?? '';
+    const viewNounAt = (j: number) =>
+      VIEW_NOUNS.has(text(j)) || (ARTICLES.has(text(j)) && VIEW_NOUNS.has(text(j + 1)));
+    return tokens.map((t, j) => {
+      const side = SIDE_WORDS.get(t.text);
+      if (!side || t.boundary) return t;
+      const before = VIEW_NOUNS.has(text(j - 1)) || (text(j - 1) === 's' && VIEW_NOUNS.has(text(j - 2)));
+      const ofAt = text(j + 1) === 'of' ? j + 2 : text(j + 1) === 'side' && text(j + 2) === 'of' ? j + 3 : -1;
+      const after = ofAt > 0 && viewNounAt(ofAt);
+      if (!before && !after) return t;
+      return { ...t, text: side === 'left' ? 'right' : 'left' };
+    });
+  }
 
   /**
    * "segmenttheliver", "rightkidney": a long unknown word that splits wholly into known request
@@ -538,6 +625,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (let j = index - 1; j >= 0; j--) {
       const t = tokens[j] as Token;
       if (t.boundary) return { at: j };
+      // "where's the R kidney": a side letter right before the name belongs to it.
+      if (j === index - 1 && SIDE_LETTERS.has(t.text)) continue;
       if (!ARTICLES.has(t.text)) return { word: t.text, at: j };
     }
     return { at: -1 };
@@ -722,6 +811,82 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
       if (LANDMARK_WORDS.has(w) || LANDMARK_PAIRS.has(w2)) m.role = 'context';
     }
+    // "the big artery in front of the spine", "the organ under the right ribs": an outside
+    // structure after a place word is where to look, first mention or not.
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'outside') continue;
+      let j = m.start - 1;
+      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
+        j--;
+      const w = tokens[j]?.text ?? '';
+      const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
+      if (LANDMARK_WORDS.has(w) || OUTSIDE_PLACE_WORDS.has(w) || LANDMARK_PAIRS.has(w2) || w2 === 'side of')
+        m.role = 'context';
+    }
+  }
+
+  /**
+   * "the gland on top of the left kidney", "the little hat capping the right kidney": the kidney
+   * places the adrenal asked for, so the name is read as the adrenal on that side.
+   */
+  function applyGlandOnKidney(tokens: Token[], mentions: Mention[]): void {
+    const kidney = (ids: readonly OrganId[]) => ids.every((id) => id === 2 || id === 13);
+    const adrenal = (ids: readonly OrganId[]) => ids.every((id) => id === 7 || id === 8);
+    if (mentions.some((m) => m.target.kind === 'organ' && adrenal(m.target.ids))) return;
+    for (const m of mentions) {
+      if (m.target.kind !== 'organ' || !kidney(m.target.ids) || m.role === 'negated') continue;
+      let j = m.start - 1;
+      const skipped = (t: Token) => ARTICLES.has(t.text) || SIDE_WORDS.has(t.text) || t.text === 'each';
+      while (j >= 0 && skipped(tokens[j] as Token)) j--;
+      const w = tokens[j]?.text ?? '';
+      if (!GLAND_PLACES.has(w) && !LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`)) continue;
+      const before = tokens.slice(Math.max(0, j - 5), j);
+      if (before.some((t) => t.boundary) || !before.some((t) => GLAND_WORDS.has(t.text))) continue;
+      const ids = m.target.ids.map((id): OrganId => (id === 2 ? 7 : 8));
+      m.target = { kind: 'organ', ids, ...(ids.length > 1 ? { family: 'adrenal' as const } : {}) };
+      m.role = 'direct';
+    }
+  }
+
+  /**
+   * "A cyst in the left suprarenal gland: which organ?", "…a mass in the left kidney, which organ
+   * should I segment?": a closing question that adds nothing but "which organ" asks for the organ
+   * the case names, so the names before it are the answer, not context.
+   */
+  function applyLesionSite(tokens: Token[], mentions: Mention[]): void {
+    let last = tokens.length;
+    while (last > 0 && (tokens[last - 1] as Token).boundary) last--;
+    let start = last;
+    while (start > 0 && !(tokens[start - 1] as Token).boundary) start--;
+    if (start === 0) return;
+    const clause = tokens.slice(start, last).map((t) => t.text);
+    const asks =
+      (clause[0] === 'which' || clause[0] === 'what') &&
+      ['organ', 'gland', 'structure'].includes(clause[1] ?? '');
+    const where = clause[0] === 'where' && clause.slice(1).every((w) => SITE_WORDS.has(w));
+    if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where) return;
+    const named = mentions.filter(
+      (m) => m.start < start && m.target.kind === 'organ' && m.role !== 'negated',
+    );
+    if (
+      named.length === 0 ||
+      mentions.some((m) => m.start < start && m.target.kind === 'outside' && m.role === 'direct')
+    )
+      return;
+    // "…the gland above the right kidney. Which organ is that?": a name after a place word is where
+    // the lesion is not; the case describes something else.
+    const placed = (m: Mention) => {
+      let j = m.start - 1;
+      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
+        j--;
+      const w = tokens[j]?.text ?? '';
+      // "a cyst on the left renal pole": on the organ is in it ("on top of" is a place).
+      if (w === 'on') return false;
+      return SITE_PLACE_WORDS.has(w) || LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`);
+    };
+    if (placed(named[0] as Mention)) return;
+    // A singular question: the site the case names first ("…sent tumour thrombus into the IVC").
+    for (const m of named) m.role = m === named[0] ? 'direct' : 'context';
   }
 
   /**
@@ -734,6 +899,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
+      // "IVC? no, the kidney next to it": the neighbour is the organ named before, pointed back to.
+      const back = tokens
+        .slice(m.end, m.end + 4)
+        .findIndex(
+          (t, k, w) => BACK_REFERENCES.has(t.text) && w.slice(0, k).some((x) => NEIGHBOUR_WORDS.has(x.text)),
+        );
+      if (back >= 0) {
+        const before = mentions.findLast((x) => x.end <= m.start && x.target.kind === 'organ');
+        const organ =
+          before?.target.kind === 'organ' && before.target.ids.length === 1
+            ? organById(before.target.ids[0] as OrganId)
+            : undefined;
+        if (organ && !organ.pairedWith && (organ.side === 'left' || organ.side === 'right')) {
+          m.sideCorrection = organ.side;
+          continue;
+        }
+      }
       const n = mentions.find((x) => x.start >= m.end && x.start - m.end <= 6);
       if (n?.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
       const between = tokens.slice(m.end, n.start);
@@ -741,7 +923,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const placed = [...between, ...tokens.slice(n.end, n.end + 2)].some((t) => NEIGHBOUR_WORDS.has(t.text));
       if (between.some((t) => t.boundary) || !placed) continue;
       const neighbour = organById(n.target.ids[0] as OrganId);
-      if (neighbour.pairedWith || (neighbour.side !== 'left' && neighbour.side !== 'right')) continue;
+      // "the adrenal above the left kidney": a paired organ of the other family gives its side too.
+      const otherFamily = neighbour.pairedWith !== undefined && !m.target.ids.includes(neighbour.id);
+      if ((neighbour.pairedWith && !otherFamily) || (neighbour.side !== 'left' && neighbour.side !== 'right'))
+        continue;
       m.sideCorrection = neighbour.side;
       n.role = 'context';
     }
@@ -763,7 +948,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       note(t.text);
     }
     // "R adrenal", "adrenal (L)": a single side letter right before the name or in brackets after it.
-    const letter = (w: string | undefined) => (w === 'r' ? 'right' : w === 'l' ? 'left' : undefined);
+    const letter = (w: string | undefined) => SIDE_LETTERS.get(w ?? '');
     const before = letter(tokens[mention.start - 1]?.text);
     if (before) note(before);
     if (tokens[mention.end]?.raw === '(') {
@@ -829,13 +1014,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     reason: 'outside' | 'off-topic' | 'unclear',
     confidence: number,
     topic?: string,
+    because?: string,
   ): QuestionResolution {
     const explanation =
-      reason === 'outside' && topic
+      because ??
+      (reason === 'outside' && topic
         ? (OUTSIDE_EXPLANATION.get(topic) ?? `The ${topic} are not one of the 13 abdominal organs.`)
         : reason === 'off-topic'
           ? 'That does not look like a question about the 13 abdominal organs, so the answer is N (None of them).'
-          : 'I could not tell which of the 13 abdominal organs is meant, so the answer is N (None of them). Try naming the organ or saying what it does.';
+          : 'I could not tell which of the 13 abdominal organs is meant, so the answer is N (None of them). Try naming the organ or saying what it does.');
     return {
       letters: ['N'],
       organIds: [],
@@ -854,14 +1041,37 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
-    const tokens = splitRunTogether(tokenize(question.slice(0, maxChars)));
+    const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
     const corrected = correctTypos(tokens);
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
+    const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1];
+    if (outsideHead && !tokens.some((t) => COMMAND_VERBS.has(t.text))) {
+      const what = OUTSIDE_HEADS.get(outsideHead) as string;
+      return noneAnswer(
+        'outside',
+        0.8 * (corrected ? 0.9 : 1),
+        undefined,
+        `That asks for ${what}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
+      );
+    }
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
     const allowedByHead = HEAD_TYPES.find(([re]) => re.test(headNoun))?.[1];
 
+    // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
+    const fed = vesselOrgan(tokens, mentions, headNoun);
+    if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
+    const supplied = suppliedOrgan(tokens, mentions, headNoun);
+    if (supplied) {
+      const organ = organById(supplied);
+      return noneAnswer(
+        'outside',
+        0.75 * (corrected ? 0.9 : 1),
+        'other vessels',
+        `That asks for the ${headNoun.startsWith('vein') ? 'vein draining' : 'artery supplying'} the ${organ.name.toLowerCase()}, a branch or tributary rather than the aorta or the IVC themselves, so the answer is N (None of them).`,
+      );
+    }
     markNegations(tokens, mentions);
     applyNegatedSide(tokens, mentions);
     applyTakeBacks(tokens, mentions);
@@ -887,7 +1097,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         else if (prev.word === undefined && asksAfter(tokens, m)) m.role = 'context';
         else if (
           prev.word === undefined ||
-          COMPLEMENT_WORDS.has(prev.word) ||
+          // "which organ is the spleen?" names the answer; "which organ is the falciform ligament
+          // attached to?" does not.
+          (COMPLEMENT_WORDS.has(prev.word) &&
+            !(m.target.kind === 'outside' && /^[a-z]{3,}(ed|ing)$/.test(tokens[m.end]?.text ?? ''))) ||
           commandedBefore(tokens, prev.at)
         )
           m.role = 'direct';
@@ -904,6 +1117,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
     }
     applyCorrections(tokens, mentions);
+    if (!descriptive) applyGlandOnKidney(tokens, mentions);
+    applyLesionSite(tokens, mentions);
     applyCommandClause(tokens, mentions);
     applyLandmarks(tokens, mentions);
     applyNeighbourSides(tokens, mentions);
@@ -1036,7 +1251,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (m.target.family) {
           // Side words next to the name decide; with one organ named, a side anywhere does
           // ("an adrenal adenoma on the right").
-          const local = sideOf(tokens, m, mentions);
+          let local = sideOf(tokens, m, mentions);
+          // "the kidney and the adrenal on the left side / on the liver's side": a side that
+          // follows a list of paired organs is every one's.
+          const next = directOrgans[directOrgans.indexOf(m) + 1];
+          const joined =
+            next?.target.kind === 'organ' &&
+            next.target.family &&
+            tokens.slice(m.end, next.start).every((t) => CONJUNCTIONS.has(t.text) || ARTICLES.has(t.text));
+          if (joined && next && !local.left && !local.right) {
+            if (next.sideCorrection && next.sideCorrection !== 'other') {
+              ids.push(...correctSide(m.target.ids, next.sideCorrection));
+              continue;
+            }
+            local = sideOf(tokens, next, mentions);
+          }
           const organMentions = mentions.filter((x) => x.target.kind === 'organ').length;
           ids.push(...pickSide(m.target.ids, local.left || local.right || organMentions > 1 ? local : side));
           continue;
@@ -1140,13 +1369,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const margin = best.score - (second?.score ?? 0);
     const confidence = Math.min(0.95, 0.35 + (0.6 * margin) / best.score);
-    return answerFromCache(best.target, side, confidence);
+    return answerFromCache(best.target, side, confidence, PLURAL_HEAD.test(normalised));
   }
 
   function answerFromCache(
     target: CacheTarget,
     side: { left: boolean; right: boolean },
     confidence: number,
+    plural: boolean,
   ): QuestionResolution {
     if (target.kind === 'outside') {
       return target.topic === 'off-topic'
@@ -1154,6 +1384,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         : noneAnswer('outside', confidence, target.topic);
     }
     let ids = pickSide(target.ids, side);
+    // "Aldosterone acts on which organs?": a side-specific passage won, but both of the pair are asked.
+    if (ids.length === 1 && side.left === side.right && plural) {
+      const partner = organById(ids[0] as OrganId).pairedWith;
+      if (partner) ids = [...ids, partner];
+    }
     // A side-specific passage won ("the left adrenal is crescent shaped …") but the question names
     // the other side: the side the user typed wins.
     if (ids.length === 1 && side.left !== side.right) {
@@ -1168,6 +1403,69 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 }
 
 /** Token positions of negated names: the cache never sees them. */
+const SUPPLY_VERBS = new Set(
+  'supply supplies supplying supplied feed feeds feeding drain drains draining perfuse perfuses nourish nourishes bring brings carry carries'.split(
+    ' ',
+  ),
+);
+/** Words that may stand between a supply verb and the organ supplied ("brings oxygen-rich blood to the liver"). */
+const SUPPLY_FILLERS = new Set(
+  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to'.split(' '),
+);
+
+/**
+ * "Which artery supplies the spleen?", "which vein drains the left kidney?": the vessel asked for is
+ * the organ's own branch or tributary (splenic artery, left renal vein), not the aorta or the IVC.
+ * The organ supplied, when the question is of that shape.
+ */
+function suppliedOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: string): OrganId | undefined {
+  if (!/^(arter(y|ies)|veins?|vessels?)$/.test(headNoun)) return undefined;
+  const verb = tokens.findIndex((t) => SUPPLY_VERBS.has(t.text));
+  if (verb < 0) return undefined;
+  const object = mentions.find((m) => m.start > verb);
+  if (object?.target.kind !== 'organ' || object.adjective) return undefined;
+  if (tokens.slice(verb + 1, object.start).some((t) => t.boundary || !SUPPLY_FILLERS.has(t.text)))
+    return undefined;
+  // "…the gut, the kidneys and the legs": several things fed is the aorta's job.
+  const next = tokens[object.end];
+  if (next && (next.text === 'and' || next.raw === ',')) return undefined;
+  const ids = object.target.ids.filter((id) => id !== 5 && id !== 6);
+  return ids.length === object.target.ids.length ? ids[0] : undefined;
+}
+
+/** Adjectives of an organ's own vessels ("splenic artery") and the organ they name. */
+const VESSEL_ADJECTIVES = new Map<string, readonly OrganId[]>([
+  ['splenic', [3]],
+  ['renal', [2, 13]],
+  ['hepatic', [1]],
+  ['gastric', [11]],
+  ['cystic', [9]],
+  ['pancreatic', [4]],
+  ['adrenal', [7, 8]],
+  ['suprarenal', [7, 8]],
+  ['esophageal', [10]],
+  ['duodenal', [12]],
+]);
+
+/**
+ * "Which organ does the splenic artery supply?", "the left renal vein drains which organ?": an
+ * organ asked for through its own artery or vein, whose adjective names it.
+ */
+function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: string): OrganId[] | undefined {
+  if (!/^(organ|organs|gland|glands|structure|one)$/.test(headNoun)) return undefined;
+  if (!tokens.some((t) => SUPPLY_VERBS.has(t.text))) return undefined;
+  const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
+  if (vessels.length !== 1 || mentions.some((m) => m.target.kind === 'organ')) return undefined;
+  const words = tokens.slice((vessels[0] as Mention).start, (vessels[0] as Mention).end).map((t) => t.text);
+  const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
+  if (!ids) return undefined;
+  if (ids.length === 2 && (words.includes('left') || words.includes('right'))) {
+    const side = words.includes('left') ? 'left' : 'right';
+    return ids.filter((id) => organById(id).side === side);
+  }
+  return [...ids];
+}
+
 function negatedTokens(mentions: readonly Mention[]): Set<number> {
   const hidden = new Set<number>();
   for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
@@ -1197,8 +1495,10 @@ const REFERENCE_VALUE =
 /** …unless it asks for an organ all the same ("which organ makes the enzyme with a normal range …"). */
 const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|vessel|one)\b|\bwhere\b/;
 /** Words that say more than one organ is asked for ("which organs", "show both"). */
+const PLURAL_HEAD = /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b/;
 const PLURAL_ASK = /\b(organs|glands|structures|vessels|ones|both|two|three)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
 const DESCRIBED_CONJUNCT = new RegExp(
   `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing)\\b`,
@@ -1230,6 +1530,27 @@ function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
   while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
   const words = (from: number, to: number) =>
     tokens.slice(from, to).flatMap((t, k) => (t.boundary || hidden.has(from + k) ? [] : [t.text]));
+  // "Which organ secretes acid, and which gland sends bicarbonate?": the conjunction opens a
+  // clause of its own, so the clause before the comma is the first conjunct.
+  if (
+    start === at &&
+    at > 1 &&
+    (tokens[at - 1] as Token).boundary &&
+    ASK_WORDS.has(tokens[at + 1]?.text ?? '')
+  ) {
+    let before = at - 1;
+    while (before > 0 && !(tokens[before - 1] as Token).boundary) before--;
+    const first = words(before, at - 1);
+    const second = words(at + 1, end);
+    if (first.length === 0 || second.length === 0) return [];
+    const rest = [...words(0, before), ...words(end, tokens.length)];
+    const named = (from: number, to: number) =>
+      mentions.some((m) => m.role === 'direct' && m.start >= from && m.start < to);
+    return [
+      { words: [...first, ...rest], own: first, named: named(before, at - 1) },
+      { words: [...second, ...rest], own: second, named: named(at + 1, end) },
+    ];
+  }
   const rest = [...words(0, start), ...words(end, tokens.length)];
   const parts: Array<{ words: string[]; named: boolean }> = [{ words: [], named: false }];
   for (let j = start; j < end; j++) {
@@ -1267,10 +1588,30 @@ function asksAfter(tokens: Token[], m: Mention): boolean {
  * Lower-case "gb", "rag": an organ abbreviation only right after a command ("segment gb", "show
  * the gb") or in a list of organs ("liver, gb and spleen"); elsewhere it is an ordinary word.
  */
+/** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
+const SITE_WORDS = new Set(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here arise arises arising come comes from'.split(
+    ' ',
+  ),
+);
+const GLAND_WORDS = new Set(['gland', 'glands', 'hat', 'hats', 'cap', 'caps']);
+const GLAND_PLACES = new Set(['on', 'above', 'over', 'atop', 'capping', 'top', 'upon', 'topping']);
+/** Place words before a name that make it a landmark of the lesion, not its site. */
+const SITE_PLACE_WORDS = new Set([
+  ...LANDMARK_WORDS,
+  ...OUTSIDE_PLACE_WORDS,
+  ...NEIGHBOUR_WORDS,
+  ...['after', 'before', 'past', 'beyond', 'into', 'toward', 'towards', 'between', 'crossing', 'atop'],
+]);
+const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
+
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (COMMAND_VERBS.has(before?.text ?? '')) return true;
   if (before?.text === 'the' && COMMAND_VERBS.has(tokens[i - 2]?.text ?? '')) return true;
+  // "rk?", "lag pls": the abbreviation is the whole request.
+  const words = tokens.filter((t) => !t.boundary);
+  if (words[0] === tokens[i] && words.slice(1).every((t) => POLITE_WORDS.has(t.text))) return true;
   const listWord = (t: Token | undefined) =>
     t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === '&');
   const organAt = (t: Token | undefined) =>

@@ -35,6 +35,7 @@ const envSchema = z.object({
     .positive()
     .default(24 * 3600),
   MODEL_PATH: optionalString,
+  ADRENAL_MODEL_PATH: optionalString,
   ORT_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
   ORT_THREADS: z.coerce.number().int().min(0).default(0),
   REFINER_ENCODER_PATH: optionalString,
@@ -88,7 +89,7 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   redis?: { url: string; prefix: string };
   stateTtlSeconds: number;
-  model: { path: string; executionProvider: 'cpu' | 'cuda'; threads: number };
+  model: { path: string; adrenalPath?: string; executionProvider: 'cpu' | 'cuda'; threads: number };
   refiner?: { encoderPath: string; decoderPath: string };
   inputLimits: InputLimits;
   pipelineMode: 'in-process' | 'queue';
@@ -137,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stateTtlSeconds: e.STATE_TTL_SECONDS,
     model: {
       path: e.MODEL_PATH ?? DEFAULT_MODEL_PATH,
+      adrenalPath: e.ADRENAL_MODEL_PATH,
       executionProvider: e.ORT_EXECUTION_PROVIDER,
       threads: e.ORT_THREADS,
     },

@@ -46,6 +46,7 @@ export function createRuntime(config: AppConfig, logger: Logger, overrides: Runt
   const resolver = createQuestionResolver();
   const pipeline = new Pipeline({
     modelPath: config.model.path,
+    adrenalModelPath: config.model.adrenalPath,
     executionProvider: config.model.executionProvider,
     threads: config.model.threads,
     inputLimits: config.inputLimits,

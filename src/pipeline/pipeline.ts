@@ -21,6 +21,8 @@ export interface QuestionResolverLike {
 
 export interface PipelineOptions {
   modelPath: string;
+  /** The adrenal second stage's ONNX (adrenal-stage.ts); default: the one the model's sidecar names, if any. */
+  adrenalModelPath?: string;
   executionProvider?: 'cpu' | 'cuda';
   threads?: number;
   inputLimits?: InputLimits;
@@ -79,6 +81,7 @@ export class Pipeline {
     if (!this.segmenter) {
       this.segmenter = createSegmenter({
         modelPath: this.options.modelPath,
+        adrenalModelPath: this.options.adrenalModelPath,
         executionProvider: this.options.executionProvider,
         threads: this.options.threads,
         logger: this.logger,

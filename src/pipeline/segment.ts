@@ -4,10 +4,12 @@
  * and a calibrated presence decision so an organ the model barely sees is reported as not visible.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
 import { ErrorCode, ServiceError } from '../errors.js';
 import { type Logger, silentLogger } from '../logger.js';
+import { type AdrenalStage, createAdrenalStage, readAdrenalSidecar } from './adrenal-stage.js';
 import type { Slice } from './decode/types.js';
 import { boundingBox, fillHoles, keepLargestComponents } from './masks.js';
 import { ORGAN_IDS, type OrganId } from './organs.js';
@@ -33,6 +35,8 @@ const sidecarSchema = z.object({
       minMeanProb: z.record(z.string(), z.number()).optional(),
     })
     .optional(),
+  /** Second stages shipped with the model, paths relative to the model file (adrenal-stage.ts). */
+  stages: z.object({ adrenal: z.string().optional() }).optional(),
 });
 
 export type ModelSidecar = z.infer<typeof sidecarSchema>;
@@ -69,6 +73,11 @@ export interface SegmenterOptions {
   threads?: number;
   /** Slices per model call for volumes (default 8). */
   batchSize?: number;
+  /**
+   * The adrenal second stage: a path to its ONNX, `false` to leave it out, or undefined for the
+   * one the model's sidecar names (`stages.adrenal`), if any.
+   */
+  adrenalModelPath?: string | false;
   logger?: Logger;
 }
 
@@ -102,6 +111,27 @@ export function readSidecar(modelPath: string): ModelSidecar {
     });
   }
   return parsed.data;
+}
+
+/** The adrenal stage's ONNX path: the option when given (`false`: none), else the sidecar's `stages.adrenal`. */
+function adrenalStagePath(
+  modelPath: string,
+  sidecar: ModelSidecar,
+  option: string | false | undefined,
+): string | undefined {
+  if (option === false) return undefined;
+  if (option) return option;
+  return sidecar.stages?.adrenal ? join(dirname(modelPath), sidecar.stages.adrenal) : undefined;
+}
+
+/**
+ * The version results are cached under, from the sidecars alone (a bot in queue mode needs no
+ * model): the model's, plus the adrenal stage's when one is used.
+ */
+export function segmentationVersion(modelPath: string, adrenalModelPath?: string | false): string {
+  const sidecar = readSidecar(modelPath);
+  const adrenal = adrenalStagePath(modelPath, sidecar, adrenalModelPath);
+  return adrenal ? `${sidecar.version}+adrenal-${readAdrenalSidecar(adrenal).version}` : sidecar.version;
 }
 
 export async function createSegmenter(options: SegmenterOptions): Promise<Segmenter> {
@@ -158,9 +188,19 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
     highPercentile: sidecar.preprocessing.normalisation.high,
   };
   const batchSize = Math.max(1, options.batchSize ?? 8);
-  const minArea = (id: OrganId) => sidecar.presence?.minAreaPx?.[String(id)] ?? DEFAULT_MIN_AREA_PX;
-  const minProb = (id: OrganId) => sidecar.presence?.minMeanProb?.[String(id)] ?? DEFAULT_MIN_MEAN_PROB;
-  logger.info({ model: options.modelPath, version: sidecar.version }, 'segmentation model loaded');
+  const adrenalPath = adrenalStagePath(options.modelPath, sidecar, options.adrenalModelPath);
+  const adrenal: AdrenalStage | undefined = adrenalPath
+    ? await createAdrenalStage(adrenalPath, { threads: options.threads })
+    : undefined;
+  // The adrenal stage's own presence thresholds win for the glands it draws.
+  const presence = (key: 'minAreaPx' | 'minMeanProb', id: OrganId) =>
+    (adrenal && (id === 7 || id === 8) ? adrenal.sidecar.presence?.[key]?.[String(id)] : undefined) ??
+    sidecar.presence?.[key]?.[String(id)];
+  const minArea = (id: OrganId) => presence('minAreaPx', id) ?? DEFAULT_MIN_AREA_PX;
+  const minProb = (id: OrganId) => presence('minMeanProb', id) ?? DEFAULT_MIN_MEAN_PROB;
+  // Results of another model (or of this one without its second stage) are never reused.
+  const version = adrenal ? `${sidecar.version}+adrenal-${adrenal.version}` : sidecar.version;
+  logger.info({ model: options.modelPath, version }, 'segmentation model loaded');
 
   async function runBatch(slices: Slice[]): Promise<SliceSegmentation[]> {
     const plane = size * size;
@@ -199,12 +239,13 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
       );
     }
     const data = logits.data as Float32Array;
+    const maps = slices.map((_slice, b) => ({
+      input: input.subarray(b * plane, (b + 1) * plane),
+      ...argmaxSoftmax(data.subarray(b * classes * plane, (b + 1) * classes * plane), classes, plane),
+    }));
+    if (adrenal) await adrenal.apply(maps, size);
     return slices.map((slice, b) => {
-      const { labels, probability } = argmaxSoftmax(
-        data.subarray(b * classes * plane, (b + 1) * classes * plane),
-        classes,
-        plane,
-      );
+      const { labels, probability } = maps[b] as (typeof maps)[number];
       return finalise(slice, labels, probability, boxes[b] as ReturnType<typeof letterboxFor>);
     });
   }
@@ -297,12 +338,12 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
       height: slice.height,
       labels: full,
       findings,
-      modelVersion: sidecar.version,
+      modelVersion: version,
     };
   }
 
   return {
-    version: sidecar.version,
+    version,
     sidecar,
     async segmentSlices(slices) {
       const results: SliceSegmentation[] = [];
@@ -313,6 +354,7 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
     },
     async close() {
       await session.release();
+      await adrenal?.close();
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { ConversationStore } from '../cache/store.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { readSidecar } from '../pipeline/segment.js';
+import { segmentationVersion } from '../pipeline/segment.js';
 import { QueueSegmentationBackend } from './backend.js';
 
 export { type QueueBackendOptions, QueueSegmentationBackend } from './backend.js';
@@ -16,10 +16,10 @@ export { SegmentationWorker, type SegmentationWorkerOptions } from './worker.js'
  * The model version bot replicas cache under, read once from the model's JSON sidecar: a bot in
  * queue mode needs the sidecar, not the model or its memory.
  */
-export function sidecarModelVersion(modelPath: string): () => string {
+export function sidecarModelVersion(modelPath: string, adrenalModelPath?: string): () => string {
   let version: string | undefined;
   return () => {
-    version ??= readSidecar(modelPath).version;
+    version ??= segmentationVersion(modelPath, adrenalModelPath);
     return version;
   };
 }
@@ -36,7 +36,7 @@ export function createSegmentationBackend(
     url: config.redis.url,
     prefix: config.redis.prefix,
     store,
-    modelVersion: sidecarModelVersion(config.model.path),
+    modelVersion: sidecarModelVersion(config.model.path, config.model.adrenalPath),
     logger,
   });
 }

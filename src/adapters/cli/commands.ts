@@ -31,6 +31,7 @@ function print(text: string): void {
 function makePipeline(config: AppConfig): Pipeline {
   return new Pipeline({
     modelPath: config.model.path,
+    adrenalModelPath: config.model.adrenalPath,
     executionProvider: config.model.executionProvider,
     threads: config.model.threads,
     inputLimits: config.inputLimits,

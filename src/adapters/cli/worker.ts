@@ -38,6 +38,7 @@ export async function runWorker(config: AppConfig, options: WorkerCommandOptions
   await store.ready(10_000).catch(() => logger.warn('Redis not reachable yet; jobs wait until it is'));
   const pipeline = new Pipeline({
     modelPath: config.model.path,
+    adrenalModelPath: config.model.adrenalPath,
     executionProvider: config.model.executionProvider,
     threads: config.model.threads,
     inputLimits: config.inputLimits,

@@ -42,6 +42,11 @@
  * each one's; "which organs …" answered by one kidney or adrenal is both. A closing question that
  * adds nothing but "which organ?" after a case ("a cyst in the left kidney: which organ?") asks for
  * the organ the case names first; "the gland on top of the left kidney" is the left adrenal.
+ * A term, name or number asked for ("what is … called?", "how many …?", "normal spleen length?")
+ * and a request whose own noun is of an outside kind ("show the ducts that carry bile") answer N,
+ * and so does a request taken back whole ("spleen? nah, don't bother"). Several clauses that each
+ * ask ("which organ makes bile, which one stores it, …") are answered one clause at a time; "which
+ * two organs" takes the two best; "the esophagus and the organ it empties into" reads the pronoun.
  */
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, organById } from '../organs.js';
@@ -131,6 +136,8 @@ interface Mention {
   role: 'direct' | 'context' | 'negated' | 'ignored';
   /** "show the right kidney… sorry, the left one": a correction that changes only the side. */
   sideCorrection?: 'left' | 'right' | 'other';
+  /** "the gland on top of the left kidney": a kidney name read as the adrenal it places. */
+  placedGland?: boolean;
 }
 
 const ARTICLES = new Set([
@@ -288,8 +295,8 @@ const SIDE_CORRECTIONS = new Map<string, 'left' | 'right' | 'other'>([
 ]);
 /** Words for a side, abbreviations and clipped spellings included ("lt", "lft", "rgt"). */
 const SIDE_WORDS = new Map<string, 'left' | 'right'>([
-  ...['left', 'lt', 'lft', 'sinistral'].map((w): [string, 'left'] => [w, 'left']),
-  ...['right', 'rt', 'rgt', 'rght', 'dextral'].map((w): [string, 'right'] => [w, 'right']),
+  ...['left', 'lt', 'lft', 'sinistral', 'sinister'].map((w): [string, 'left'] => [w, 'left']),
+  ...['right', 'rt', 'rgt', 'rght', 'dextral', 'dexter'].map((w): [string, 'right'] => [w, 'right']),
 ]);
 for (const [word, side] of SIDE_WORDS) SIDE_CORRECTIONS.set(word, side);
 /** "the R kidney", "adrenal (L)": single side letters, read only right before or after a name. */
@@ -301,6 +308,29 @@ const SIDE_LETTERS = new Map<string, 'left' | 'right'>([
  * Words that make a side the viewer's ("the viewer's right", "the left of the screen"): on an axial
  * slice the patient's right is on the viewer's left, so such a side names the patient's other side.
  */
+/** Words that say the speaker means their own view of the image ("my left as I look at it"). */
+const VIEWER_WORDS = new Set([
+  'look',
+  'looking',
+  'monitor',
+  'screen',
+  'viewer',
+  'displayed',
+  'patient',
+  'patients',
+]);
+/** Nouns a small side letter may stand before ("l kid", "r sided"). */
+const LETTER_SIDE_NOUNS = new Set([
+  'sided',
+  'side',
+  'kid',
+  'kidney',
+  'kidneys',
+  'adrenal',
+  'adr',
+  'renal',
+  'suprarenal',
+]);
 const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 const NEIGHBOUR_WORDS = new Set([
@@ -411,6 +441,31 @@ const OUTSIDE_HEADS = new Map<string, string>(
     antibody: 'an antibody',
     marker: 'a marker',
     duct: 'a duct',
+    opening: 'an opening',
+    hiatus: 'an opening',
+    apron: 'a fold of peritoneum',
+    syndrome: 'the name of a syndrome',
+    sign: 'the name of a sign',
+    triad: 'the name of a triad',
+    term: 'a term',
+    eponym: 'a name',
+    pigment: 'a pigment',
+    acid: 'an acid',
+    score: 'a score',
+    classification: 'a classification',
+    gene: 'a gene',
+    parasite: 'a germ',
+    macrophage: 'a cell type',
+    operation: 'the name of an operation',
+    procedure: 'the name of a procedure',
+    test: 'a test',
+    percentage: 'a number',
+    diameter: 'a number',
+    length: 'a number',
+    level: 'a number',
+    value: 'a number',
+    catecholamine: 'a hormone',
+    zone: 'a part of a gland',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -421,6 +476,24 @@ const OUTSIDE_HEAD = new RegExp(
     .filter((n) => !OUTSIDE_HEADS.has(n))
     .join('|')})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:[a-z]+ing|[a-z]+ed|${HEAD_NOUNS})\\b))\\b`,
 );
+// "What's inflammation of the gallbladder called?", "what is the name of …", "how many litres of
+// bile …?", "normal spleen length in cm?": the answer is a term or a number, not an organ.
+const TERM_ASKED = new RegExp(
+  [
+    `^(?:what|whats) (?:is|s|are|do you|do we|would you)\\b(?:(?! (?:${HEAD_NOUNS})\\b) [a-z0-9]+){1,12} called\\b`,
+    `^(?:what|whats) (?:is |s |are )?the (?:name|term|medical term|word|eponym) (?:of|for)\\b`,
+    '^how (?:many|much|long|big|heavy|wide|large|thick|tall)\\b',
+    '\\b(?:normal|average|usual|upper limit of normal) (?:[a-z]+ ){0,2}(?:length|size|diameter|weight|width|volume|thickness)\\b',
+  ].join('|'),
+);
+// "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
+// behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
+const OUTSIDE_REQUEST = new RegExp(
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
+);
+/** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
+const VESSEL_REQUEST =
+  /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
 const HEAD_WORDS = new Set([
   ...HEAD_NOUNS.split('|'),
   ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
@@ -477,12 +550,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const text = (j: number) => tokens[j]?.text ?? '';
     const viewNounAt = (j: number) =>
       VIEW_NOUNS.has(text(j)) || (ARTICLES.has(text(j)) && VIEW_NOUNS.has(text(j + 1)));
+    // "my left as I look at the monitor", "(my left, not the patient's)": the viewer speaks.
+    const viewerSpeaks = tokens.some((t) => VIEWER_WORDS.has(t.text));
     return tokens.map((t, j) => {
+      // "R kidney", "L sided pyelo": a capital side letter, or a small one before a side's noun.
+      const letter = SIDE_LETTERS.get(t.text);
+      if (letter && !t.boundary && tokens[j + 1] && !tokens[j + 1]?.boundary) {
+        const next = text(j + 1);
+        const sideNoun =
+          LETTER_SIDE_NOUNS.has(next) ||
+          (t.raw === t.raw.toUpperCase() && (LEXICON_WORDS.has(next) || /tomy$/.test(next)));
+        if (sideNoun) return { ...t, text: letter };
+      }
       const side = SIDE_WORDS.get(t.text);
       if (!side || t.boundary) return t;
-      const before = VIEW_NOUNS.has(text(j - 1)) || (text(j - 1) === 's' && VIEW_NOUNS.has(text(j - 2)));
+      const before =
+        VIEW_NOUNS.has(text(j - 1)) ||
+        (text(j - 1) === 's' && VIEW_NOUNS.has(text(j - 2))) ||
+        (text(j - 1) === 'my' && viewerSpeaks);
       const ofAt = text(j + 1) === 'of' ? j + 2 : text(j + 1) === 'side' && text(j + 2) === 'of' ? j + 3 : -1;
-      const after = ofAt > 0 && viewNounAt(ofAt);
+      const after =
+        (ofAt > 0 && viewNounAt(ofAt)) ||
+        [1, 2, 3, 4].some(
+          (k) => text(j + k) === 'displayed' || (text(j + k) === 'on' && text(j + k + 1) === 'screen'),
+        );
       if (!before && !after) return t;
       return { ...t, text: side === 'left' ? 'right' : 'left' };
     });
@@ -803,13 +894,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function applyLandmarks(tokens: Token[], mentions: Mention[]): void {
     const direct = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ');
-    for (let k = 1; k < direct.length; k++) {
+    for (let k = 0; k < direct.length; k++) {
       const m = direct[k] as Mention;
+      if (m.placedGland) continue;
       let j = m.start - 1;
       while (j >= 0 && ARTICLES.has((tokens[j] as Token).text)) j--;
       const w = tokens[j]?.text ?? '';
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
-      if (LANDMARK_WORDS.has(w) || LANDMARK_PAIRS.has(w2)) m.role = 'context';
+      if (!LANDMARK_WORDS.has(w) && !LANDMARK_PAIRS.has(w2)) continue;
+      // The first name is a landmark only when something else is placed by it: "show the big vein
+      // next to the aorta" (a head noun before the place word), not "next to the aorta, show …".
+      const placedThing = () => {
+        for (let i = j - 1; i >= 0 && !(tokens[i] as Token).boundary; i--)
+          if (HEAD_WORDS.has((tokens[i] as Token).text)) return true;
+        return false;
+      };
+      if (k > 0 || placedThing()) m.role = 'context';
     }
     // "the big artery in front of the spine", "the organ under the right ribs": an outside
     // structure after a place word is where to look, first mention or not.
@@ -845,6 +945,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const ids = m.target.ids.map((id): OrganId => (id === 2 ? 7 : 8));
       m.target = { kind: 'organ', ids, ...(ids.length > 1 ? { family: 'adrenal' as const } : {}) };
       m.role = 'direct';
+      m.placedGland = true;
     }
   }
 
@@ -1046,8 +1147,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
-    const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1];
-    if (outsideHead && !tokens.some((t) => COMMAND_VERBS.has(t.text))) {
+    // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
+    // Wirsung drains which organ?").
+    const requested = tokens.some((t) => ASK_WORDS.has(t.text))
+      ? undefined
+      : OUTSIDE_REQUEST.exec(normalised)?.[1];
+    const outsideHead =
+      OUTSIDE_HEAD.exec(normalised)?.[1] ?? (TERM_ASKED.test(normalised) ? 'term' : undefined) ?? requested;
+    if (outsideHead && (requested || !tokens.some((t) => COMMAND_VERBS.has(t.text)))) {
       const what = OUTSIDE_HEADS.get(outsideHead) as string;
       return noneAnswer(
         'outside',
@@ -1062,7 +1169,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
     if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
-    const supplied = suppliedOrgan(tokens, mentions, headNoun);
+    // "spleen? nah don't bother, can you make the image brighter", "liver... forget it": the whole
+    // request is taken back and nothing else is asked about an organ.
+    const dropped = wholeTakeBack(tokens);
+    if (
+      dropped >= 0 &&
+      mentions.some((m) => m.start < dropped) &&
+      !mentions.some((m) => m.start >= dropped) &&
+      !tokens
+        .slice(dropped)
+        .some((t) => HEAD_WORDS.has(t.text) || ASK_WORDS.has(t.text) || KEEP_WORDS.has(t.text))
+    )
+      return noneAnswer('off-topic', 0.8);
+    const supplied = suppliedOrgan(
+      tokens,
+      mentions,
+      headNoun || (VESSEL_REQUEST.exec(normalised)?.[1] ?? ''),
+    );
     if (supplied) {
       const organ = organById(supplied);
       return noneAnswer(
@@ -1203,9 +1326,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return { matches, evidence };
     };
     /** The organ(s) a conjunct describes, when the cache's best entry is an organ with evidence. */
-    const describedOrgans = (words: string[]): readonly OrganId[] | undefined => {
+    const describedOrgans = (
+      words: string[],
+      exclude: readonly OrganId[] = [],
+    ): readonly OrganId[] | undefined => {
       const { matches, evidence } = rankedMatches(words);
-      const top = matches[0];
+      const top = matches.find(
+        (c) => c.target.kind !== 'organ' || !c.target.ids.some((id) => exclude.includes(id)),
+      );
       if (top?.target.kind !== 'organ') return undefined;
       if (evidence.cache < minSimilarity && evidence.classifier < minOrganProbability) return undefined;
       return top.target.ids;
@@ -1287,7 +1415,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // instead of naming one adds the organ the cache finds for it.
       for (const part of conjunctQueries(tokens, mentions)) {
         if (part.named || !DESCRIBED_CONJUNCT.test(part.own.join(' '))) continue;
-        const organs = describedOrgans(part.words);
+        // "the esophagus and the organ it empties into": the pronoun is the organ named, which
+        // the description starts from and does not mean.
+        const backRef = part.own.some((w) => BACK_REFERENCES.has(w));
+        const named = backRef
+          ? directOrgans.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []))
+          : [];
+        const words = backRef
+          ? [...part.words, ...directOrgans.flatMap((m) => tokens.slice(m.start, m.end).map((t) => t.text))]
+          : part.words;
+        const organs = describedOrgans(words, named);
         if (organs) ids.push(...pickSide(organs, side));
       }
       const outsideNamed = direct.find((m) => m.target.kind === 'outside');
@@ -1309,8 +1446,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (negatedPaired && negatedPaired.target.kind === 'organ' && direct.length === 0) {
       const organ = organById(negatedPaired.target.ids[0] as OrganId);
       const otherSide = organ.side === 'left' ? 'right' : 'left';
+      // "not the left kidney - the other one", "…i wanted the other one"
       const named = tokens.some(
-        (t, j) => t.text === otherSide && (j < negatedPaired.start || j >= negatedPaired.end),
+        (t, j) =>
+          (t.text === otherSide || t.text === 'other' || t.text === 'opposite') &&
+          (j < negatedPaired.start || j >= negatedPaired.end),
       );
       if (named && organ.pairedWith) return organAnswer([organ.pairedWith], 'named', 0.85 * confidenceScale);
     }
@@ -1331,7 +1471,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // it": several organs described in one question.
     const conjuncts = conjunctQueries(tokens, mentions);
     const described = conjuncts.filter((c) => DESCRIBED_CONJUNCT.test(c.own.join(' '))).length;
-    const secondQuestion = conjuncts.slice(1).some((c) => c.own[0] === 'which' || c.own[0] === 'what');
+    const secondQuestion = conjuncts.slice(1).some((c) => c.own.some((w) => ASK_WORDS.has(w)));
     if (PLURAL_ASK.test(normalised) || described > 1 || secondQuestion) {
       const found = new Map<string, readonly OrganId[]>();
       for (const { words } of conjuncts) {
@@ -1369,6 +1509,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const margin = best.score - (second?.score ?? 0);
     const confidence = Math.min(0.95, 0.35 + (0.6 * margin) / best.score);
+    // "Gaucher disease enlarges which two organs?": as many organs as asked for, best first (a
+    // pair entry such as the kidneys counts as two).
+    const count = COUNT_ASK.exec(normalised)?.[1];
+    if (count && best.target.kind === 'organ') {
+      const wanted = count === 'three' || count === '3' ? 3 : 2;
+      const ids: OrganId[] = [];
+      for (const c of matches) {
+        if (ids.length >= wanted) break;
+        if (c.target.kind !== 'organ' || c.target.ids.some((id) => ids.includes(id))) continue;
+        if (ids.length + c.target.ids.length > wanted) continue;
+        ids.push(...c.target.ids);
+      }
+      if (ids.length === wanted) return organAnswer(ids, 'described', 0.5 * confidence);
+    }
     return answerFromCache(best.target, side, confidence, PLURAL_HEAD.test(normalised));
   }
 
@@ -1466,6 +1620,43 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
   return [...ids];
 }
 
+/** Words after "scratch that" that keep part of the request ("…, just the left", "…, outline it"). */
+const KEEP_WORDS = new Set([
+  ...SIDE_WORDS.keys(),
+  'one',
+  'ones',
+  'just',
+  'only',
+  'both',
+  'it',
+  'them',
+  'other',
+]);
+const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
+  ['forget', 'it'],
+  ['forget', 'that'],
+  ['forget', 'about', 'it'],
+  ['never', 'mind'],
+  ['nvm'],
+  ['scratch', 'that'],
+  ['cancel', 'that'],
+  ['don', 't', 'bother'],
+  ['dont', 'bother'],
+  ['ignore', 'that'],
+  ['disregard', 'that'],
+];
+
+/** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
+function wholeTakeBack(tokens: Token[]): number {
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of WHOLE_TAKE_BACKS) {
+      if (phrase.every((w, k) => tokens[i + k]?.text === w)) at = i + phrase.length;
+    }
+  }
+  return at;
+}
+
 function negatedTokens(mentions: readonly Mention[]): Set<number> {
   const hidden = new Set<number>();
   for (const m of mentions) if (m.role === 'negated') for (let j = m.start; j < m.end; j++) hidden.add(j);
@@ -1495,14 +1686,60 @@ const REFERENCE_VALUE =
 /** …unless it asks for an organ all the same ("which organ makes the enzyme with a normal range …"). */
 const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|vessel|one)\b|\bwhere\b/;
 /** Words that say more than one organ is asked for ("which organs", "show both"). */
+const COUNT_ASK =
+  /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3) (?:organs|structures|vessels|glands|things|parts)\b/;
 const PLURAL_HEAD = /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b/;
 const PLURAL_ASK = /\b(organs|glands|structures|vessels|ones|both|two|three)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
 const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
 const DESCRIBED_CONJUNCT = new RegExp(
-  `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing)\\b`,
+  `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing|it|its|they|them)\\b`,
 );
+
+/**
+ * "Which organ makes bile, which one stores it, and which one receives it?", "The pancreas lies
+ * behind which organ, and its head sits in the curve of which organ?": two or more clauses that
+ * each ask, one query per asking clause (clauses that do not ask go with every query). None when
+ * fewer than two clauses ask.
+ */
+function askClauses(tokens: Token[], mentions: Mention[], hidden: Set<number>): Conjunct[] {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let j = 0; j <= tokens.length; j++) {
+    if (j === tokens.length || (tokens[j] as Token).boundary) {
+      if (j > start) spans.push([start, j]);
+      start = j + 1;
+    }
+  }
+  const words = (from: number, to: number) =>
+    tokens.slice(from, to).flatMap((t, k) => (hidden.has(from + k) ? [] : [t.text]));
+  const own = spans.map(([a, b]) => {
+    const w = words(a, b);
+    return CONJUNCTIONS.has(w[0] ?? '') ? w.slice(1) : w;
+  });
+  const asking = spans.map((_, k) => (own[k] as string[]).some((w) => ASK_WORDS.has(w)));
+  if (asking.filter(Boolean).length < 2) return [];
+  const rest = own.filter((_, k) => !asking[k]).flat();
+  // "…, which one stores it": the pronoun is what the clause before asked about (its last word).
+  const referent = (k: number) => {
+    if (!(own[k] as string[]).some((w) => BACK_REFERENCES.has(w))) return [];
+    const before = own.slice(0, k).findLast((_, i) => asking[i]) ?? [];
+    const last = before.findLast((w) => !STOPWORDS.has(w));
+    return last ? [last] : [];
+  };
+  return spans.flatMap(([a, b], k) =>
+    asking[k]
+      ? [
+          {
+            words: [...(own[k] as string[]), ...referent(k), ...rest],
+            own: own[k] as string[],
+            named: mentions.some((m) => m.role === 'direct' && m.start >= a && m.start < b),
+          },
+        ]
+      : [],
+  );
+}
 
 interface Conjunct {
   /** The query for this conjunct: its own words with the words the conjuncts share. */
@@ -1521,6 +1758,8 @@ interface Conjunct {
  */
 function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
   const hidden = negatedTokens(mentions);
+  const clauses = askClauses(tokens, mentions, hidden);
+  if (clauses.length > 0) return clauses;
   // The clause holding the first conjunction.
   const at = tokens.findIndex((t, j) => CONJUNCTIONS.has(t.text) && !hidden.has(j));
   if (at < 0) return [];

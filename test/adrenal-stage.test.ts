@@ -123,6 +123,16 @@ describe('adrenal second stage: a hand-set model with the real contract', () => 
     await staged.close();
   });
 
+  it('refuses a sidecar that is not JSON or does not match the window', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'adrenal-'));
+    copyFileSync(fixture('oracle-adrenal.onnx'), join(dir, 'bad.onnx'));
+    writeFileSync(join(dir, 'bad.json'), '{"version": ');
+    await expect(createAdrenalStage(join(dir, 'bad.onnx'))).rejects.toThrow(/not valid JSON/);
+    const sidecar = JSON.parse(readFileSync(fixture('oracle-adrenal.json'), 'utf8'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...sidecar, contextOrganIds: [2] }));
+    await expect(createAdrenalStage(join(dir, 'bad.onnx'))).rejects.toMatchObject({ code: 'model_invalid' });
+  });
+
   it('says clearly when the adrenal model file is missing', async () => {
     await expect(createAdrenalStage('/nonexistent/adrenal.onnx')).rejects.toMatchObject({
       code: 'model_unavailable',

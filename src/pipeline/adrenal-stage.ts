@@ -6,11 +6,12 @@
  * organs whose first-stage masks are extra input channels, which glands it draws, presence
  * thresholds).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
 import { ErrorCode, ServiceError } from '../errors.js';
 import { keepLargestComponents } from './masks.js';
+import { readModelSidecar } from './sidecar.js';
 
 const AORTA = 5;
 const RIGHT_ADRENAL = 7;
@@ -54,19 +55,7 @@ export interface AdrenalStage {
 }
 
 export function readAdrenalSidecar(modelPath: string): AdrenalSidecar {
-  const path = modelPath.replace(/\.onnx$/i, '.json');
-  if (!existsSync(path)) {
-    throw new ServiceError(ErrorCode.ModelInvalid, 'The adrenal model has no JSON sidecar.', {
-      detail: path,
-    });
-  }
-  const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    throw new ServiceError(ErrorCode.ModelInvalid, 'The adrenal model sidecar is not valid.', {
-      detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    });
-  }
-  return parsed.data;
+  return readModelSidecar(modelPath, sidecarSchema, 'adrenal model');
 }
 
 export async function createAdrenalStage(

@@ -3,7 +3,7 @@
  * slices: one onnxruntime session per process, batched slices, softmax + argmax, per-organ cleanup,
  * and a calibrated presence decision so an organ the model barely sees is reported as not visible.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
@@ -20,6 +20,7 @@ import {
   type PreprocessSpec,
   unletterboxLabels,
 } from './preprocess.js';
+import { readModelSidecar } from './sidecar.js';
 
 const sidecarSchema = z.object({
   version: z.string(),
@@ -94,23 +95,7 @@ export interface Segmenter {
 }
 
 export function readSidecar(modelPath: string): ModelSidecar {
-  const sidecarPath = modelPath.replace(/\.onnx$/i, '.json');
-  if (!existsSync(sidecarPath)) {
-    throw new ServiceError(
-      ErrorCode.ModelInvalid,
-      'The segmentation model has no JSON sidecar describing its input.',
-      {
-        detail: sidecarPath,
-      },
-    );
-  }
-  const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(sidecarPath, 'utf8')));
-  if (!parsed.success) {
-    throw new ServiceError(ErrorCode.ModelInvalid, 'The segmentation model sidecar is not valid.', {
-      detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    });
-  }
-  return parsed.data;
+  return readModelSidecar(modelPath, sidecarSchema, 'segmentation model');
 }
 
 /** The adrenal stage's ONNX path: the option when given (`false`: none), else the sidecar's `stages.adrenal`. */

@@ -1587,18 +1587,16 @@ function suppliedOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: 
   return ids.length === object.target.ids.length ? ids[0] : undefined;
 }
 
-/** Adjectives of an organ's own vessels ("splenic artery") and the organ they name. */
+/** Adjectives of an organ's own vessels ("splenic artery"): the lexicon's, plus a few vessel-only ones. */
 const VESSEL_ADJECTIVES = new Map<string, readonly OrganId[]>([
-  ['splenic', [3]],
-  ['renal', [2, 13]],
-  ['hepatic', [1]],
-  ['gastric', [11]],
+  ...LEXICON.flatMap((e): [string, readonly OrganId[]][] =>
+    e.adjective && e.target.kind === 'organ' && e.tokens.length === 1
+      ? [[e.tokens[0] as string, e.target.ids]]
+      : [],
+  ),
   ['cystic', [9]],
-  ['pancreatic', [4]],
   ['adrenal', [7, 8]],
   ['suprarenal', [7, 8]],
-  ['esophageal', [10]],
-  ['duodenal', [12]],
 ]);
 
 /**

@@ -383,6 +383,14 @@ describe('question resolver: the 9th held-out set’s error classes', () => {
     expect(letters('Which two organs filter the blood to make urine?')).toEqual(['B', 'M']);
   });
 
+  it('answers N with an overview note when asked what the slice shows', () => {
+    const r = resolver.resolve('what do you see here?');
+    expect(r.letters).toEqual(['N']);
+    expect(r.explanation).toMatch(/what the slice shows/);
+    expect(letters("what's in this image")).toEqual(['N']);
+    expect(letters('can you see the liver?')).toEqual(['A']);
+  });
+
   it('reads a name after a place word as a landmark when something else is placed by it', () => {
     expect(letters('show the big vein next to the aorta')).toEqual(['F']);
     expect(letters('the gland on top of the left kidney')).toEqual(['H']);

@@ -1169,6 +1169,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
     if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
+    // "What do you see here?", "what's in this image?": an overview of the slice, not one organ.
+    if (OVERVIEW_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ')) {
+      return noneAnswer(
+        'off-topic',
+        0.8,
+        undefined,
+        'That asks what the slice shows rather than about one of the 13 organs, so the answer is N (None of them); ask about an organ by name or by what it does to see it outlined.',
+      );
+    }
     // "spleen? nah don't bother, can you make the image brighter", "liver... forget it": the whole
     // request is taken back and nothing else is asked about an organ.
     const dropped = wholeTakeBack(tokens);
@@ -1630,6 +1639,8 @@ const KEEP_WORDS = new Set([
   'them',
   'other',
 ]);
+const OVERVIEW_ASKED =
+  /\b(?:what|which(?: organs?)?) (?:do|can|could) (?:you|u) see\b|\bwhat (?:is|s) (?:in|on) (?:this|the|my) (?:image|slice|scan|picture|pic)\b|\bwhat (?:organs|structures) (?:are|r) (?:visible|shown|there|here|in)\b/;
 const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['forget', 'it'],
   ['forget', 'that'],

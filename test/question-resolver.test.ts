@@ -397,6 +397,40 @@ describe('question resolver: the 9th held-out set’s error classes', () => {
   });
 });
 
+describe('question resolver: the 10th held-out set’s error classes', () => {
+  it('gives a case’s side to "the affected kidney" and "the kidney on that side"', () => {
+    expect(
+      letters('CT shows a 9 mm stone in the renal pelvis on his right. Outline the affected kidney.'),
+    ).toEqual(['B']);
+    expect(letters('pt c/o R flank pain + haematuria ?stone. show me the kidney on that side')).toEqual([
+      'B',
+    ]);
+    expect(letters('pt w L loin pain, fever, rigors ?pyelo. highlight the kidney on that side')).toEqual([
+      'M',
+    ]);
+  });
+
+  it('reads a side letter in a correction and a negated side after a place word', () => {
+    expect(letters('Show me the L kidney... sorry, I meant R.')).toEqual(['B']);
+    expect(letters("Show me the kidney that is not on the patient's right.")).toEqual(['M']);
+    expect(letters('the kidney that sits up against the spleen')).toEqual(['M']);
+  });
+
+  it('answers N for more ways of asking for a term, and not when an organ is asked for all the same', () => {
+    expect(letters('Fever, RUQ pain and jaundice in ascending cholangitis - whose triad is this?')).toEqual([
+      'N',
+    ]);
+    expect(letters('Name the resident macrophages lining the hepatic sinusoids.')).toEqual(['N']);
+    expect(letters('what does the adrenal medulla secrete')).toEqual(['N']);
+    expect(letters('What is the medical word for inflammation of the liver?')).toEqual(['N']);
+    expect(letters("you've got some gall asking me to cover your weekend")).toEqual(['N']);
+    expect(letters('Name the organ that makes hydrochloric acid.')).toEqual(['K']);
+    expect(
+      letters('Serum lipase is three times the upper limit of normal. Which organ is inflamed?'),
+    ).toEqual(['D']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

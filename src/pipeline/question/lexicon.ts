@@ -93,7 +93,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['splenic flexure|hepatic flexure', outside('colon')],
   // Everyday phrases with an organ word in them.
   [
-    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney',
+    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney',
     outside('off-topic'),
   ],
   ['lung|lungs', outside('lungs')],

@@ -47,6 +47,8 @@
  * and so does a request taken back whole ("spleen? nah, don't bother"). Several clauses that each
  * ask ("which organ makes bile, which one stores it, …") are answered one clause at a time; "which
  * two organs" takes the two best; "the esophagus and the organ it empties into" reads the pronoun.
+ * A case's side goes to "the affected kidney" / "the kidney on that side" ("R flank pain …"); a
+ * side letter corrects ("…sorry, I meant R"); "not on the patient's right" negates the side.
  */
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, organById } from '../organs.js';
@@ -330,12 +332,22 @@ const LETTER_SIDE_NOUNS = new Set([
   'adr',
   'renal',
   'suprarenal',
+  'flank',
+  'loin',
+  'hydronephrosis',
+  'hydro',
+  'pyelo',
+  'pyelonephritis',
+  'nephrectomy',
+  'adrenalectomy',
 ]);
 const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 const NEIGHBOUR_WORDS = new Set([
   'side',
   'underneath',
+  'against',
+  'touching',
   'next',
   'near',
   'nearest',
@@ -484,6 +496,13 @@ const TERM_ASKED = new RegExp(
     `^(?:what|whats) (?:is |s |are )?the (?:name|term|medical term|word|eponym) (?:of|for)\\b`,
     '^how (?:many|much|long|big|heavy|wide|large|thick|tall)\\b',
     '\\b(?:normal|average|usual|upper limit of normal) (?:[a-z]+ ){0,2}(?:length|size|diameter|weight|width|volume|thickness)\\b',
+    `^name (?:the|a|an)\\b(?!(?: [a-z]+){0,2} (?:${HEAD_NOUNS})\\b)`,
+    '\\bwhose (?:triad|sign|law|syndrome|disease|classification)\\b',
+    '\\bmedical (?:word|term|name) for\\b',
+    '\\bupper limit of normal\\b',
+    '\\bmost common cause of\\b',
+    '\\bph of\\b',
+    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
   ].join('|'),
 );
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
@@ -494,6 +513,8 @@ const OUTSIDE_REQUEST = new RegExp(
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
 const VESSEL_REQUEST =
   /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
+/** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
+const ORGAN_NAMED_AS_ANSWER = /\b(?:which|what) (?:organ|organs|gland|glands|structure|vessel|one)\b/;
 const HEAD_WORDS = new Set([
   ...HEAD_NOUNS.split('|'),
   ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
@@ -786,9 +807,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (let i = 0; i < tokens.length; i++) {
       const scopeStart = negationScope(tokens, i);
       if (scopeStart < 0) continue;
-      for (let j = scopeStart; j < Math.min(tokens.length, scopeStart + 3); j++) {
+      for (let j = scopeStart, read = 0; j < tokens.length && read < 3; j++) {
         const t = tokens[j] as Token;
         if (t.boundary || mentions.some((m) => m.start === j)) break;
+        // "…the kidney that is not on the patient's right": place words do not count.
+        if (!PLACE_FILLERS.has(t.text)) read++;
         const side = SIDE_WORDS.get(t.text);
         if (!side) continue;
         const next = tokens[j + 1];
@@ -834,8 +857,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const after = hasDirectAfter(lastMarker);
     if (!after) {
       // No organ after the marker: a side word there corrects the side of the paired organs before it.
+      // "…sorry, I meant R.": a capital side letter corrects too.
+      const letterAt = tokens
+        .slice(lastMarker)
+        .find((t) => SIDE_LETTERS.has(t.text) && t.raw === t.raw.toUpperCase());
       const sideWord = tokens.slice(lastMarker).find((t) => SIDE_CORRECTIONS.has(t.text))?.text;
-      const correction = sideWord ? SIDE_CORRECTIONS.get(sideWord) : undefined;
+      const correction = sideWord
+        ? SIDE_CORRECTIONS.get(sideWord)
+        : letterAt
+          ? SIDE_LETTERS.get(letterAt.text)
+          : undefined;
       if (!correction) {
         // "the gallbladder… actually no, the one that makes insulin": the description after the
         // marker is what is asked; the organs before it are where not to look, and their words
@@ -1152,8 +1183,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const requested = tokens.some((t) => ASK_WORDS.has(t.text))
       ? undefined
       : OUTSIDE_REQUEST.exec(normalised)?.[1];
-    const outsideHead =
-      OUTSIDE_HEAD.exec(normalised)?.[1] ?? (TERM_ASKED.test(normalised) ? 'term' : undefined) ?? requested;
+    const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
+    const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
     if (outsideHead && (requested || !tokens.some((t) => COMMAND_VERBS.has(t.text)))) {
       const what = OUTSIDE_HEADS.get(outsideHead) as string;
       return noneAnswer(
@@ -1403,8 +1434,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             }
             local = sideOf(tokens, next, mentions);
           }
-          const organMentions = mentions.filter((x) => x.target.kind === 'organ').length;
-          ids.push(...pickSide(m.target.ids, local.left || local.right || organMentions > 1 ? local : side));
+          // "…a stone in the renal pelvis on his right. Outline the affected kidney": names of the
+          // same pair ("renal") do not make the case's side someone else's.
+          const otherOrgans = mentions.filter(
+            (x) =>
+              x !== m &&
+              x.target.kind === 'organ' &&
+              !(
+                x.adjective &&
+                x.target.ids.every((id) => m.target.kind === 'organ' && m.target.ids.includes(id))
+              ),
+          ).length;
+          ids.push(...pickSide(m.target.ids, local.left || local.right || otherOrgans > 0 ? local : side));
           continue;
         }
         ids.push(...m.target.ids);
@@ -1851,6 +1892,7 @@ const SITE_PLACE_WORDS = new Set([
   ...NEIGHBOUR_WORDS,
   ...['after', 'before', 'past', 'beyond', 'into', 'toward', 'towards', 'between', 'crossing', 'atop'],
 ]);
+const PLACE_FILLERS = new Set(['on', 'at', 'patient', 'patients', 's', 'hand', 'his', 'her', 'their']);
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {

@@ -6,7 +6,8 @@
  * Each fold's classifier is trained on the knowledge text and the other folds; the fold is then
  * answered by a resolver using that classifier. `--fresh KIND…` limits scoring to questions added
  * after the rules were last tuned (by default every question is scored). `--file` adds question
- * files (same JSONL layout) to the pool; `--train` adds files that are only ever trained on. Prints accuracy and N precision/recall per setting.
+ * files (same JSONL layout) to the pool; `--keep-form-n` also trains on the none-of-them questions
+ * the resolver answers from their form alone (the shipped classifier leaves them out); `--train` adds files that are only ever trained on. Prints accuracy and N precision/recall per setting.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -23,7 +24,7 @@ import {
   type LabelledQuestion,
   loadQuestionSet,
 } from '../src/pipeline/question/evaluate.js';
-import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
+import { answeredNoneByForm, createQuestionResolver } from '../src/pipeline/question/resolver.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     },
     'score-files-only': { type: 'boolean', default: false },
     errors: { type: 'string', default: '0' },
+    'keep-form-n': { type: 'boolean', default: false },
   },
 });
 
@@ -74,7 +76,13 @@ const knowledge = [
 const classifiers = Array.from({ length: k }, (_, f) => {
   const rest = pool.filter((_, i) => foldOf(i) !== f);
   return new QuestionClassifier(
-    trainQuestionClassifier([...knowledge, ...questionExamples([...rest, ...trainOnly])], training),
+    trainQuestionClassifier(
+      [
+        ...knowledge,
+        ...questionExamples([...rest, ...trainOnly], values['keep-form-n'] ? undefined : answeredNoneByForm),
+      ],
+      training,
+    ),
   );
 });
 

@@ -4,7 +4,9 @@
  *
  * Training data: every sentence of the knowledge text, the organ glossary
  * (`data/knowledge/glossary.jsonl`: each term alone and with its note) and the `train` and `dev`
- * questions of `data/questions/questions.jsonl`. The `test` split is never read here, so it stays held out.
+ * questions of `data/questions/questions.jsonl`, less the none-of-them questions the resolver answers
+ * from their form alone (`answeredNoneByForm`: "which cells secrete acid?"), which would only teach
+ * the classifier that organ facts mean N. The `test` split is never read here, so it stays held out.
  * Training is seeded, so the same data gives the same file; `--check` exits 1 when the committed
  * file is out of date (knowledge text or questions edited without retraining).
  */
@@ -21,6 +23,7 @@ import {
   trainQuestionClassifier,
 } from '../src/pipeline/question/classifier.js';
 import { loadQuestionSet } from '../src/pipeline/question/evaluate.js';
+import { answeredNoneByForm } from '../src/pipeline/question/resolver.js';
 
 const DATASET = fileURLToPath(new URL('../data/questions/questions.jsonl', import.meta.url));
 const GLOSSARY = fileURLToPath(new URL('../data/knowledge/glossary.jsonl', import.meta.url));
@@ -31,7 +34,7 @@ const questions = loadQuestionSet(DATASET).filter((q) => q.split !== 'test');
 const examples = [
   ...knowledgeExamples(),
   ...glossaryExamples(loadGlossary(GLOSSARY)),
-  ...questionExamples(questions),
+  ...questionExamples(questions, answeredNoneByForm),
 ];
 const model = trainQuestionClassifier(examples);
 const text = serialiseClassifierModel(model);

@@ -17,7 +17,7 @@ import {
   trainQuestionClassifier,
 } from '../src/pipeline/question/classifier.js';
 import { loadQuestionSet } from '../src/pipeline/question/evaluate.js';
-import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
+import { answeredNoneByForm, createQuestionResolver } from '../src/pipeline/question/resolver.js';
 import { tokenize } from '../src/pipeline/question/text.js';
 
 const DATASET = new URL('../data/questions/questions.jsonl', import.meta.url).pathname;
@@ -67,7 +67,7 @@ describe('question classifier training', () => {
     const model = trainQuestionClassifier([
       ...knowledgeExamples(),
       ...glossaryExamples(loadGlossary(GLOSSARY)),
-      ...questionExamples(questions),
+      ...questionExamples(questions, answeredNoneByForm),
     ]);
     const shipped = gunzipSync(readFileSync(DEFAULT_CLASSIFIER_PATH)).toString('utf8');
     expect(serialiseClassifierModel(model) === shipped).toBe(true);

@@ -414,9 +414,11 @@ export function glossaryExamples(entries: readonly GlossaryEntry[]): ClassifierE
  */
 export function questionExamples(
   questions: ReadonlyArray<{ question: string; letters: readonly string[] }>,
+  skipNone?: (question: string) => boolean,
 ): ClassifierExample[] {
   const examples: ClassifierExample[] = [];
   for (const q of questions) {
+    if (skipNone && q.letters.includes('N') && skipNone(q.question)) continue;
     const classes = new Set(
       q.letters.map((l) => (l === 'N' ? NONE_CLASS : classOfOrgan(organByLetter(l as OrganLetter).id))),
     );

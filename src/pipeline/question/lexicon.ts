@@ -46,6 +46,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc', organ(4)],
   ['pancreatic', organ(4), { adjective: true }],
   ['aorta|aortas|abdominal aorta|aorte', organ(5)],
+  // "both vessels", "the great vessels": in the abdomen, the aorta and the IVC together.
+  ['great vessels|both vessels|both big vessels|both great vessels|both main vessels', organ(5, 6)],
   ['aortic', organ(5), { adjective: true }],
   [
     'inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene',
@@ -113,11 +115,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['eye|eyes|ears|eardrum|retina', outside('eyes and ears')],
   ['skin', outside('skin')],
   [
-    'bone|bones|skeleton|femur|skull|muscle|muscles|rib|ribs|rib cage|spine|vertebra|vertebrae|backbone|sternum|psoas|psoas major|quadratus lumborum',
+    'bone|bones|skeleton|femur|skull|muscle|muscles|rib|ribs|rib cage|spine|vertebra|vertebrae|vertebral body|vertebral bodies|backbone|sternum|psoas|psoas major|quadratus lumborum',
     outside('bones and muscles'),
   ],
   [
-    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|ureter|ureters|celiac plexus|solar plexus',
+    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus',
     outside('other organs'),
   ],
   ['tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus', outside('other organs')],
@@ -196,3 +198,40 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set([
   'aortas',
   'spleens',
 ]);
+
+/**
+ * Facts that fix one side of a pair ("nutcracker syndrome" is the left renal vein, "the shorter
+ * renal vein" the right kidney), read on the normalised question when it asks "which kidney …?" or
+ * "which adrenal …?" with no side word. The context cache's passages know some of them, but a
+ * sentence there pulls every question that shares its words; these are matched exactly, and only
+ * when every fact found points the same way and nothing negates them.
+ */
+export const SIDE_FACTS: ReadonlyArray<{
+  family: 'kidney' | 'adrenal';
+  side: 'left' | 'right';
+  pattern: RegExp;
+}> = [
+  {
+    family: 'kidney',
+    side: 'left',
+    pattern:
+      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b/,
+  },
+  {
+    family: 'kidney',
+    side: 'right',
+    pattern:
+      /\bshorter (?:renal )?vein\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:passes|runs) behind the (?:ivc|inferior vena cava)\b/,
+  },
+  {
+    family: 'adrenal',
+    side: 'right',
+    pattern:
+      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\bpyramidal\b|\btriangular\b/,
+  },
+  {
+    family: 'adrenal',
+    side: 'left',
+    pattern: /\binto the left renal vein\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+  },
+];

@@ -49,13 +49,26 @@
  * two organs" takes the two best; "the esophagus and the organ it empties into" reads the pronoun.
  * A case's side goes to "the affected kidney" / "the kidney on that side" ("R flank pain …"); a
  * side letter corrects ("…sorry, I meant R"); "not on the patient's right" negates the side.
+ * "The one next to the spleen" picks the spleen's side of the pair named before it (the other side
+ * when it is taken back); "segment that one" points back at the organ named last; "the former" /
+ * "the latter"; "option H"; "don't not show" cancels. "Which kidney …? Show the kidney." stays one
+ * side, which a side-specific fact ("nutcracker", "shorter vein") may decide. A conjunct described
+ * with a pronoun ("the gland on top of it") is found like a described organ, narrowed by its own head
+ * noun.
  */
 import { ErrorCode, InputError } from '../../errors.js';
-import { type AnswerLetter, type OrganId, organById } from '../organs.js';
+import { type AnswerLetter, type OrganId, type OrganLetter, organById, organByLetter } from '../organs.js';
 import { type CacheTarget, ContextCache, type ContextCacheTuning } from './cache.js';
 import { classOfOrgan, loadQuestionClassifier, NONE_CLASS, type QuestionClassifier } from './classifier.js';
 import { ORGAN_KNOWLEDGE, OUTSIDE_KNOWLEDGE, organFunction } from './knowledge.js';
-import { FUZZY_TARGET_WORDS, LEXICON, type LexiconEntry, type MentionTarget, NOT_TYPOS } from './lexicon.js';
+import {
+  FUZZY_TARGET_WORDS,
+  LEXICON,
+  type LexiconEntry,
+  type MentionTarget,
+  NOT_TYPOS,
+  SIDE_FACTS,
+} from './lexicon.js';
 import { editDistance, STOPWORDS, type Token, tokenize } from './text.js';
 
 export interface QuestionResolution {
@@ -130,6 +143,9 @@ const UNPAIRED_WITH_SIDE_DISCOUNT = 0.9;
 /** Typos are only looked for in this many words; a pasted essay stays fast. */
 const MAX_TYPO_LOOKUPS = 64;
 
+/** A side-only correction: one side, the other side of each one named, or both sides. */
+type SideCorrection = 'left' | 'right' | 'other' | 'both';
+
 interface Mention {
   start: number;
   end: number;
@@ -137,9 +153,11 @@ interface Mention {
   adjective: boolean;
   role: 'direct' | 'context' | 'negated' | 'ignored';
   /** "show the right kidney… sorry, the left one": a correction that changes only the side. */
-  sideCorrection?: 'left' | 'right' | 'other';
+  sideCorrection?: SideCorrection;
   /** "the gland on top of the left kidney": a kidney name read as the adrenal it places. */
   placedGland?: boolean;
+  /** "both adrenals… actually just the one nearest the liver": the side a neighbour gave. */
+  sideByNeighbour?: boolean;
 }
 
 const ARTICLES = new Set([
@@ -199,6 +217,15 @@ const COMMAND_VERBS = new Set([
   'display',
   'isolate',
   'see',
+  'circle',
+  'locate',
+  'identify',
+  'shade',
+  'colour',
+  'color',
+  'seg',
+  'annotate',
+  'indicate',
 ]);
 const NEGATORS = new Set([
   'not',
@@ -257,6 +284,9 @@ const SPLIT_WORDS = new Set([
 ]);
 /** Place words that make the organ after them a landmark ("next to the aorta"). */
 const LANDMARK_WORDS = new Set([
+  'under',
+  'below',
+  'above',
   'beside',
   'behind',
   'near',
@@ -268,6 +298,9 @@ const LANDMARK_WORDS = new Set([
   'against',
 ]);
 const LANDMARK_PAIRS = new Set([
+  'left of',
+  'right of',
+  'down to',
   'next to',
   'close to',
   'in front',
@@ -291,9 +324,11 @@ const CLAUSE_REQUESTS = new Set([
   'outlined',
 ]);
 /** Side words that, after a correction marker, change only the side ("sorry, the left one"). */
-const SIDE_CORRECTIONS = new Map<string, 'left' | 'right' | 'other'>([
+const SIDE_CORRECTIONS = new Map<string, SideCorrection>([
   ['other', 'other'],
   ['opposite', 'other'],
+  // "highlight the right kidney. actually no, both"
+  ['both', 'both'],
 ]);
 /** Words for a side, abbreviations and clipped spellings included ("lt", "lft", "rgt"). */
 const SIDE_WORDS = new Map<string, 'left' | 'right'>([
@@ -323,6 +358,7 @@ const VIEWER_WORDS = new Set([
 ]);
 /** Nouns a small side letter may stand before ("l kid", "r sided"). */
 const LETTER_SIDE_NOUNS = new Set([
+  'marker',
   'sided',
   'side',
   'kid',
@@ -478,6 +514,12 @@ const OUTSIDE_HEADS = new Map<string, string>(
     value: 'a number',
     catecholamine: 'a hormone',
     zone: 'a part of a gland',
+    condition: 'the name of a condition',
+    disease: 'the name of a disease',
+    disorder: 'the name of a disorder',
+    diagnosis: 'a diagnosis',
+    epithelium: 'a tissue type',
+    lining: 'a tissue type',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -488,13 +530,15 @@ const OUTSIDE_HEAD = new RegExp(
     .filter((n) => !OUTSIDE_HEADS.has(n))
     .join('|')})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:[a-z]+ing|[a-z]+ed|${HEAD_NOUNS})\\b))\\b`,
 );
+/** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
+const CLAUSE_START = '(?:^|[.:;?!] )';
 // "What's inflammation of the gallbladder called?", "what is the name of …", "how many litres of
 // bile …?", "normal spleen length in cm?": the answer is a term or a number, not an organ.
 const TERM_ASKED = new RegExp(
   [
-    `^(?:what|whats) (?:is|s|are|do you|do we|would you)\\b(?:(?! (?:${HEAD_NOUNS})\\b) [a-z0-9]+){1,12} called\\b`,
-    `^(?:what|whats) (?:is |s |are )?the (?:name|term|medical term|word|eponym) (?:of|for)\\b`,
-    '^how (?:many|much|long|big|heavy|wide|large|thick|tall)\\b',
+    `${CLAUSE_START}(?:what|whats) (?:is|s|are|do you|do we|would you)\\b(?:(?! (?:${HEAD_NOUNS})\\b) [a-z0-9]+){1,12} called\\b`,
+    `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:name|term|medical term|word|eponym) (?:of|for)\\b`,
+    `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?how (?:many|much|long|big|heavy|wide|large|thick|tall)\\b`,
     '\\b(?:normal|average|usual|upper limit of normal) (?:[a-z]+ ){0,2}(?:length|size|diameter|weight|width|volume|thickness)\\b',
     `^name (?:the|a|an)\\b(?!(?: [a-z]+){0,2} (?:${HEAD_NOUNS})\\b)`,
     '\\bwhose (?:triad|sign|law|syndrome|disease|classification)\\b',
@@ -513,6 +557,11 @@ const OUTSIDE_REQUEST = new RegExp(
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
 const VESSEL_REQUEST =
   /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
+/**
+ * "the organ for option H", "choice (C)": an option of the multiple-choice question by its letter
+ * ("answer A", "the letter B" are left alone: that is how prompt injections read).
+ */
+const OPTION_LETTER = /\b(?:option|choice)\s*\(?([A-N])\)?(?![\w'’])/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER = /\b(?:which|what) (?:organ|organs|gland|glands|structure|vessel|one)\b/;
 const HEAD_WORDS = new Set([
@@ -530,8 +579,11 @@ const DESCRIPTIVE_HEADS: readonly RegExp[] = [
   new RegExp(
     `\\b(the|an|a|this|that) (?:[a-z0-9]+ )?(${HEAD_NOUNS}) (that|which|who|responsible|involved|where|whose|located|found|producing|making|storing|lying|sitting|used|in charge)\\b`,
   ),
-  new RegExp(`\\b(${HEAD_NOUNS}) (that|which|responsible|involved)\\b`),
+  // Not "…can u segment that one": a command's object.
+  new RegExp(`\\b(${HEAD_NOUNS}) (that(?! (?:one|organ|gland|thing|bit)\\b)|which|responsible|involved)\\b`),
   /\bwhere (is|are|does|do|did|s|would|can|could|will)\b/,
+  // "The renal arteries come off what?": the question word closes the clause as an object.
+  /\b(off|from) (what|which) [?.]/,
   /\b(what|which) (stores|makes|produces|filters|secretes|carries|pumps|breaks|digests|controls|regulates|connects|receives|releases|returns)\b/,
 ];
 
@@ -754,7 +806,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "the lungs... wait no, the liver": a no-word after a correction word corrects, too.
       if (CORRECTING_NO.has(t.text) && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? '')) continue;
       const scopeStart = negationScope(tokens, i);
-      if (scopeStart < 0) continue;
+      if (scopeStart < 0 || doubleNegative(tokens, i)) continue;
       // The scope reaches the next organ name within four words, then runs on through a list
       // joined by "and/or/nor" ("not the liver or spleen"), and stops at a clause boundary: in
       // "not the stomach, the spleen" the comma starts the correction.
@@ -782,6 +834,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "liver, gb and spleen — actually skip the spleen", "… everything except the liver": taking
     // an organ back also takes back where it was asked for before.
     for (const n of mentions) {
+      // "A stone in the right ureter … Show the swollen organ, not the ureter.": an outside
+      // structure taken back is no longer what is asked about.
+      if (n.role === 'negated' && n.target.kind === 'outside') {
+        const topic = n.target.topic;
+        const head = tokens[n.end - 1]?.text;
+        for (const m of mentions)
+          if (
+            m.start < n.start &&
+            m.role === 'direct' &&
+            m.target.kind === 'outside' &&
+            m.target.topic === topic &&
+            tokens[m.end - 1]?.text === head
+          )
+            m.role = 'negated';
+      }
       if (n.role !== 'negated' || n.target.kind !== 'organ') continue;
       const taken = n.target.ids;
       for (const m of mentions) {
@@ -806,7 +873,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function applyNegatedSide(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const scopeStart = negationScope(tokens, i);
-      if (scopeStart < 0) continue;
+      if (scopeStart < 0 || doubleNegative(tokens, i)) continue;
       for (let j = scopeStart, read = 0; j < tokens.length && read < 3; j++) {
         const t = tokens[j] as Token;
         if (t.boundary || mentions.some((m) => m.start === j)) break;
@@ -844,7 +911,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
     const rest = tokens.slice(lastMarker);
     // "…, actually add the left adrenal too" adds; "… oh actually not the aorta" only removes.
-    if (rest.some((t) => ADDITIVE_WORDS.has(t.text) || t.text === 'add')) return;
+    // A bare "…actually no, both" corrects the side instead.
+    const additive = (t: Token) =>
+      t.text === 'add' || (ADDITIVE_WORDS.has(t.text) && (t.text !== 'both' || hasDirectAfter(lastMarker)));
+    const bareBoth = (k: number) => {
+      const next = rest[k + 1];
+      return !next || next.boundary || POLITE_WORDS.has(next.text) || next.text === 'sides';
+    };
+    if (rest.some((t, k) => additive(t) || (t.text === 'both' && !bareBoth(k)))) return;
     if (mentions.some((m) => m.start > lastMarker && m.role === 'negated')) return;
     // "the aorta and ivc, uh not the ivc actually, the right adrenal": the correction replaces
     // the organ just taken back, not the ones asked before it.
@@ -867,12 +941,48 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         : letterAt
           ? SIDE_LETTERS.get(letterAt.text)
           : undefined;
-      if (!correction) {
+      // "the spleen… sorry, I meant the big organ on the patient's right": a side with no pair
+      // before it belongs to the description.
+      const pairBefore = mentions.some(
+        (m) =>
+          m.start < lastMarker && m.role === 'direct' && m.target.kind === 'organ' && isPaired(m.target.ids),
+      );
+      if (!correction || !pairBefore) {
         // "the gallbladder… actually no, the one that makes insulin": the description after the
         // marker is what is asked; the organs before it are where not to look, and their words
         // still describe ("the vessel it drains into").
-        if (tokens.slice(lastMarker).some((t) => HEAD_WORDS.has(t.text)))
-          for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'context';
+        // "Show the stomach. Hmm, scrap that, show what it empties into." too.
+        const rest = tokens.slice(lastMarker);
+        // "both vessels – scratch that, only the artery": a kind that picks among the organs named.
+        const only = rest.findIndex((t) => t.text === 'only' || t.text === 'just');
+        const kind =
+          only >= 0
+            ? rest.slice(only + 1, only + 4).find((t) => HEAD_TYPES.some(([re]) => re.test(t.text)))
+            : undefined;
+        const allowed = kind ? HEAD_TYPES.find(([re]) => re.test(kind.text))?.[1] : undefined;
+        const named = mentions.filter(
+          (m) => m.start < lastMarker && m.role === 'direct' && m.target.kind === 'organ',
+        );
+        const kept = allowed
+          ? named.flatMap((m) =>
+              m.target.kind === 'organ' ? m.target.ids.filter((id) => allowed.includes(id)) : [],
+            )
+          : [];
+        if (kept.length > 0) {
+          for (const m of named) {
+            if (m.target.kind !== 'organ') continue;
+            const ids = m.target.ids.filter((id) => kept.includes(id));
+            if (ids.length === 0) m.role = 'context';
+            else m.target = { kind: 'organ', ids };
+          }
+          return;
+        }
+        const pointsBack = rest.some(
+          (t, k) => ASK_WORDS.has(t.text) && BACK_REFERENCES.has(rest[k + 1]?.text ?? ''),
+        );
+        if (pointsBack || rest.some((t) => HEAD_WORDS.has(t.text)))
+          for (const m of mentions)
+            if (m.start < lastMarker && m.role === 'direct' && !m.sideByNeighbour) m.role = 'context';
         return;
       }
       for (const m of mentions) {
@@ -940,7 +1050,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           if (HEAD_WORDS.has((tokens[i] as Token).text)) return true;
         return false;
       };
-      if (k > 0 || placedThing()) m.role = 'context';
+      // "show the colon where it bends next to the spleen": an outside structure asked for first.
+      const outsideAsked = mentions.some(
+        (x) => x.target.kind === 'outside' && x.role === 'direct' && x.end <= j,
+      );
+      if (k > 0 || placedThing() || outsideAsked) m.role = 'context';
     }
     // "the big artery in front of the spine", "the organ under the right ribs": an outside
     // structure after a place word is where to look, first mention or not.
@@ -1028,7 +1142,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function applyNeighbourSides(tokens: Token[], mentions: Mention[]): void {
     for (const m of mentions) {
-      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
+      // "Show the kidney next to the liver. Oops, wrong one; show the other one." flips the side
+      // the neighbour gives.
+      const flip = m.sideCorrection === 'other';
+      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || (m.sideCorrection && !flip))
+        continue;
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
       // "IVC? no, the kidney next to it": the neighbour is the organ named before, pointed back to.
@@ -1044,7 +1162,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             ? organById(before.target.ids[0] as OrganId)
             : undefined;
         if (organ && !organ.pairedWith && (organ.side === 'left' || organ.side === 'right')) {
-          m.sideCorrection = organ.side;
+          m.sideCorrection = flip ? opposite(organ.side) : organ.side;
           continue;
         }
       }
@@ -1059,9 +1177,95 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const otherFamily = neighbour.pairedWith !== undefined && !m.target.ids.includes(neighbour.id);
       if ((neighbour.pairedWith && !otherFamily) || (neighbour.side !== 'left' && neighbour.side !== 'right'))
         continue;
-      m.sideCorrection = neighbour.side;
+      // "the adrenal that is not next to the liver": the other side.
+      const negated = between.some((_, k) => negationScope(between, k) >= 0);
+      m.sideCorrection = flip !== negated ? opposite(neighbour.side) : neighbour.side;
       n.role = 'context';
     }
+  }
+
+  /**
+   * "…outside US said small R kidney, can u segment that one", "…my liver looked fatty. Can you
+   * show that fatty organ?": a command whose object points back ("that one", "that organ") with no
+   * name after it asks for the organ named last before it.
+   */
+  function applyPointBack(tokens: Token[], mentions: Mention[]): void {
+    for (let c = 0; c < tokens.length; c++) {
+      if (!COMMAND_VERBS.has((tokens[c] as Token).text)) continue;
+      let j = c + 1;
+      if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
+      if (tokens[j]?.text !== 'that' && tokens[j]?.text !== 'this') continue;
+      let k = j + 1;
+      while (k < j + 3 && tokens[k] && !tokens[k]?.boundary && !POINTED_NOUNS.has(tokens[k]?.text ?? '')) k++;
+      const noun = tokens[k]?.text ?? '';
+      if (!POINTED_NOUNS.has(noun)) continue;
+      const after = tokens[k + 1];
+      if (after && !after.boundary && !POLITE_WORDS.has(after.text)) continue;
+      if (mentions.some((m) => m.start > c && m.target.kind === 'organ')) return;
+      // "which kidney sits lower…? show that one", "…the organ that makes the bile it stores:
+      // outline that one": the pointer is to the organ described, not to a name.
+      if (tokens.slice(0, c).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))) return;
+      const family = noun === 'kidney' ? 'kidney' : noun === 'adrenal' ? 'adrenal' : undefined;
+      const target = mentions.findLast(
+        (m) =>
+          m.end <= c &&
+          m.target.kind === 'organ' &&
+          m.role !== 'negated' &&
+          (!family || m.target.ids.every((id) => (family === 'kidney' ? [2, 13] : [7, 8]).includes(id))),
+      );
+      if (!target) return;
+      for (const m of mentions) if (m.end <= c) m.role = m === target ? 'direct' : 'context';
+      return;
+    }
+  }
+
+  /**
+   * "Both adrenals… actually just the one nearest the liver", "both kidneys, but skip the one next
+   * to the spleen": "the one" placed by a one-sided organ picks that side of the pair named before
+   * (the other side when it is taken back); the neighbour is where to look.
+   */
+  function applyOneByNeighbour(tokens: Token[], mentions: Mention[]): void {
+    for (const n of mentions) {
+      if (n.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
+      const organ = organById(n.target.ids[0] as OrganId);
+      if (organ.pairedWith || (organ.side !== 'left' && organ.side !== 'right')) continue;
+      // Back from the neighbour over articles and place words to "one".
+      let j = n.start - 1;
+      let placed = false;
+      while (j >= 0 && j >= n.start - 5) {
+        const w = (tokens[j] as Token).text;
+        if (NEIGHBOUR_WORDS.has(w) || LANDMARK_WORDS.has(w)) placed = true;
+        else if (!ARTICLES.has(w) && !['to', 'of', 'same', 'as', 'on', 'the'].includes(w)) break;
+        j--;
+      }
+      const one = tokens[j];
+      if (!placed || !one || (one.text !== 'one' && one.text !== 'ones')) continue;
+      const pair = mentions.findLast(
+        (m) => m.end <= j && m.target.kind === 'organ' && m.target.family !== undefined && m !== n,
+      );
+      if (!pair) continue;
+      const between = tokens.slice(pair.end, j);
+      const negated = between.some((_, k) => negationScope(between, k) >= 0);
+      pair.sideCorrection = negated ? opposite(organ.side) : organ.side;
+      pair.sideByNeighbour = true;
+      pair.role = 'direct';
+      n.role = 'context';
+    }
+  }
+
+  /**
+   * "The aorta and the IVC run side by side. Outline the former.", "…; show me the latter": the
+   * first or the last organ named before the word is asked for, the others are context.
+   */
+  function applyFormerLatter(tokens: Token[], mentions: Mention[]): void {
+    const at = tokens.findIndex(
+      (t, j) => (t.text === 'former' || t.text === 'latter') && tokens[j - 1]?.text === 'the',
+    );
+    if (at < 0) return;
+    const before = mentions.filter((m) => m.end <= at && m.target.kind === 'organ' && m.role !== 'negated');
+    if (before.length < 2) return;
+    const chosen = (tokens[at] as Token).text === 'former' ? before[0] : before.at(-1);
+    for (const m of before) m.role = m === chosen ? 'direct' : 'context';
   }
 
   function sideOf(tokens: Token[], mention: Mention, mentions: Mention[]): { left: boolean; right: boolean } {
@@ -1074,9 +1278,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         side.right = true;
       }
     };
+    // "the kidney on the image's right and the adrenal …": a conjunction after another organ's
+    // phrase ends this one's ("left and right kidneys" keeps both sides).
+    const joinsAnother = mentions.some((m) => m.end <= mention.start - 1 && m !== mention);
     for (let j = mention.start - 1; j >= Math.max(0, mention.start - 3); j--) {
       const t = tokens[j] as Token;
       if (t.boundary || mentions.some((m) => m !== mention && j >= m.start && j < m.end)) break;
+      if (joinsAnother && CONJUNCTIONS.has(t.text)) break;
       note(t.text);
     }
     // "R adrenal", "adrenal (L)": a single side letter right before the name or in brackets after it.
@@ -1088,10 +1296,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       note(letter(inside) ?? inside ?? '');
     }
     // "the kidney on the left (side)"
-    if (['on', 'in', 'at'].includes(tokens[mention.end]?.text ?? '')) {
-      for (let j = mention.end + 1; j < Math.min(tokens.length, mention.end + 4); j++) {
+    if (['on', 'in', 'at', 'to'].includes(tokens[mention.end]?.text ?? '')) {
+      // "…on the viewer's right": up to five words.
+      for (let j = mention.end + 1; j < Math.min(tokens.length, mention.end + 6); j++) {
         const t = tokens[j] as Token;
-        if (t.boundary) break;
+        if (t.boundary || CONJUNCTIONS.has(t.text) || t.text === 'or') break;
         note(t.text);
       }
     }
@@ -1174,18 +1383,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
+    // "Just highlight the organ for option H": the paper's options by letter.
+    const option = OPTION_LETTER.exec(question.slice(0, maxChars))?.[1] as AnswerLetter | undefined;
+    if (option && !findMentions(tokens.map((t) => ({ ...t }))).some((m) => m.target.kind === 'organ')) {
+      if (option === 'N')
+        return noneAnswer(
+          'off-topic',
+          0.9,
+          undefined,
+          'Option N is "None of them", so no organ is outlined.',
+        );
+      return organAnswer([organByLetter(option as OrganLetter).id], 'named', 0.95);
+    }
     const corrected = correctTypos(tokens);
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
-    // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
-    // Wirsung drains which organ?").
-    const requested = tokens.some((t) => ASK_WORDS.has(t.text))
-      ? undefined
-      : OUTSIDE_REQUEST.exec(normalised)?.[1];
-    const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
-    const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
-    if (outsideHead && (requested || !tokens.some((t) => COMMAND_VERBS.has(t.text)))) {
+    const outsideHead = outsideKindAsked(tokens, normalised);
+    if (outsideHead) {
       const what = OUTSIDE_HEADS.get(outsideHead) as string;
       return noneAnswer(
         'outside',
@@ -1279,12 +1494,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.role = 'context';
       }
     }
+    applyOneByNeighbour(tokens, mentions);
+    // "Which kidney does the nutcracker compress? Show the kidney.": naming the pair again asks for
+    // the same one, which the description decides.
+    if (pairAsked?.target.kind === 'organ') {
+      const pair = pairAsked.target.ids;
+      for (const m of mentions) {
+        if (m.start <= pairAsked.start || m.role !== 'direct' || m.target.kind !== 'organ') continue;
+        const same = m.target.ids.length === pair.length && m.target.ids.every((id) => pair.includes(id));
+        const local = sideOf(tokens, m, mentions);
+        if (same && !local.left && !local.right) m.role = 'ignored';
+      }
+    }
     applyCorrections(tokens, mentions);
     if (!descriptive) applyGlandOnKidney(tokens, mentions);
     applyLesionSite(tokens, mentions);
     applyCommandClause(tokens, mentions);
     applyLandmarks(tokens, mentions);
     applyNeighbourSides(tokens, mentions);
+    applyFormerLatter(tokens, mentions);
+    applyPointBack(tokens, mentions);
 
     const direct = mentions.filter((m) => m.role === 'direct');
     const directOrgans = direct.filter((m) => m.target.kind === 'organ');
@@ -1369,10 +1598,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const describedOrgans = (
       words: string[],
       exclude: readonly OrganId[] = [],
+      allowed?: readonly OrganId[],
     ): readonly OrganId[] | undefined => {
       const { matches, evidence } = rankedMatches(words);
       const top = matches.find(
-        (c) => c.target.kind !== 'organ' || !c.target.ids.some((id) => exclude.includes(id)),
+        (c) =>
+          c.target.kind !== 'organ' ||
+          (!c.target.ids.some((id) => exclude.includes(id)) &&
+            (!allowed || c.target.ids.some((id) => allowed.includes(id)))),
       );
       if (top?.target.kind !== 'organ') return undefined;
       if (evidence.cache < minSimilarity && evidence.classifier < minOrganProbability) return undefined;
@@ -1383,6 +1616,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const pair = pairAsked.target.ids;
       if (side.left !== side.right)
         return organAnswer(pickSide(pair, side), 'described', 0.8 * confidenceScale);
+      const fact = sideFact(normalised, pair, tokens);
+      if (fact)
+        return organAnswer(
+          pickSide(pair, { left: fact === 'left', right: fact === 'right' }),
+          'described',
+          0.75 * confidenceScale,
+        );
       const best = rankedMatches().matches.find(
         (c) =>
           c.target.kind === 'organ' && c.target.ids.length === 1 && pair.includes(c.target.ids[0] as OrganId),
@@ -1474,8 +1714,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const words = backRef
           ? [...part.words, ...directOrgans.flatMap((m) => tokens.slice(m.start, m.end).map((t) => t.text))]
           : part.words;
-        const organs = describedOrgans(words, named);
-        if (organs) ids.push(...pickSide(organs, side));
+        // "…and the big artery between them": the conjunct's own head noun narrows it, too.
+        const ownHead = part.own.find((w) => HEAD_TYPES.some(([re]) => re.test(w)));
+        const allowed = ownHead ? HEAD_TYPES.find(([re]) => re.test(ownHead))?.[1] : undefined;
+        const organs = describedOrgans(words, named, allowed);
+        // "the IVC and the gland tucked behind it": a pair placed by a one-sided organ takes its side.
+        const placer = named.length === 1 ? organById(named[0] as OrganId) : undefined;
+        const placerSide =
+          placer && !placer.pairedWith && (placer.side === 'left' || placer.side === 'right')
+            ? { left: placer.side === 'left', right: placer.side === 'right' }
+            : undefined;
+        if (organs) ids.push(...pickSide(organs, side.left !== side.right ? side : (placerSide ?? side)));
       }
       const outsideNamed = direct.find((m) => m.target.kind === 'outside');
       const note =
@@ -1604,6 +1853,33 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   return { resolve };
+}
+
+/**
+ * The kind of thing outside the 13 a question asks for by its form alone, before any organ is looked
+ * for: "what enzyme …?" (a head noun of an outside kind), "what is … called?" / "how much …?" (a
+ * term or a number), "show the ducts that …" (a bare request for one); undefined when none.
+ */
+function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
+  // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
+  // Wirsung drains which organ?").
+  const requested = tokens.some((t) => ASK_WORDS.has(t.text))
+    ? undefined
+    : OUTSIDE_REQUEST.exec(normalised)?.[1];
+  const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
+  const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
+  if (outsideHead && (requested || !tokens.some((t) => COMMAND_VERBS.has(t.text)))) return outsideHead;
+  return undefined;
+}
+
+/**
+ * True when the resolver answers N from the question's form alone (`outsideKindAsked`). The question
+ * classifier is not trained on such questions: it never sees them at run time, and their words
+ * ("which cells secrete acid?") would only teach it that organ facts mean N.
+ */
+export function answeredNoneByForm(question: string): boolean {
+  const tokens = tokenize(question);
+  return outsideKindAsked(tokens, tokens.map((t) => t.text).join(' ')) !== undefined;
 }
 
 /** Token positions of negated names: the cache never sees them. */
@@ -1744,7 +2020,13 @@ const CONJUNCTIONS = new Set(['and', 'plus', '&']);
 const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
 const DESCRIBED_CONJUNCT = new RegExp(
-  `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing|it|its|they|them)\\b`,
+  [
+    `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing|it|its|they|them)\\b`,
+    // "the gland on top of it", "the big artery between them"
+    `\\b(${HEAD_NOUNS})(?: [a-z]+){1,3} (it|them)$`,
+    // "the bile-storing sac", "the insulin making gland"
+    `\\b(storing|making|producing|secreting|filtering|draining|holding) (${HEAD_NOUNS})\\b`,
+  ].join('|'),
 );
 
 /**
@@ -1840,13 +2122,19 @@ function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
       { words: [...second, ...rest], own: second, named: named(at + 1, end) },
     ];
   }
+  // "The esophagus, and then the organ it empties into": a comma before the conjunction joins the
+  // clause before it.
+  if (start === at && at > 1 && tokens[at - 1]?.raw === ',') {
+    start = at - 1;
+    while (start > 0 && !(tokens[start - 1] as Token).boundary) start--;
+  }
   const rest = [...words(0, start), ...words(end, tokens.length)];
   const parts: Array<{ words: string[]; named: boolean }> = [{ words: [], named: false }];
   for (let j = start; j < end; j++) {
     const t = tokens[j] as Token;
     const part = parts.at(-1) as { words: string[]; named: boolean };
     if (CONJUNCTIONS.has(t.text)) parts.push({ words: [], named: false });
-    else if (!hidden.has(j)) {
+    else if (!hidden.has(j) && !t.boundary) {
       part.words.push(t.text);
       if (mentions.some((m) => m.role === 'direct' && m.start === j)) part.named = true;
     }
@@ -1870,6 +2158,14 @@ function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
  */
 function asksAfter(tokens: Token[], m: Mention): boolean {
   if (COMPLEMENT_WORDS.has(tokens[m.end]?.text ?? '')) return false;
+  // "the adrenal that sits behind the IVC – which one?": a pair's name heads a description of the
+  // side asked for.
+  if (
+    m.target.kind === 'organ' &&
+    m.target.family &&
+    ['that', 'which', 'whose'].includes(tokens[m.end]?.text ?? '')
+  )
+    return false;
   return tokens.slice(m.end).some((t) => t.text === 'which' || t.text === 'what');
 }
 
@@ -1893,6 +2189,8 @@ const SITE_PLACE_WORDS = new Set([
   ...['after', 'before', 'past', 'beyond', 'into', 'toward', 'towards', 'between', 'crossing', 'atop'],
 ]);
 const PLACE_FILLERS = new Set(['on', 'at', 'patient', 'patients', 's', 'hand', 'his', 'her', 'their']);
+/** Nouns a pointing "that …" may end on ("segment that one", "show that fatty organ"). */
+const POINTED_NOUNS = new Set(['one', 'organ', 'gland', 'structure', 'thing', 'bit', 'kidney', 'adrenal']);
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
@@ -1986,21 +2284,55 @@ function negationScope(tokens: Token[], i: number): number {
   return -1;
 }
 
+/** "Don't not show the spleen": two negators in a row cancel; neither negates anything. */
+function doubleNegative(tokens: Token[], i: number): boolean {
+  const scope = negationScope(tokens, i);
+  if (scope < 0) return false;
+  if (negationScope(tokens, scope) >= 0) return true;
+  for (let j = Math.max(0, i - 2); j < i; j++) if (negationScope(tokens, j) === i) return true;
+  return false;
+}
+
 /** A mention of one or both of a left/right pair (kidneys, adrenals). */
 function isPaired(ids: readonly OrganId[]): boolean {
   return ids.some((id) => organById(id).pairedWith !== undefined);
 }
 
 /** The organ(s) of a pair after a side-only correction: "other" flips each one named. */
-function correctSide(ids: readonly OrganId[], side: 'left' | 'right' | 'other'): OrganId[] {
+function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
   const out = new Set<OrganId>();
   for (const id of ids) {
     const organ = organById(id);
     if (!organ.pairedWith) out.add(id);
-    else if (side === 'other') out.add(ids.length === 1 ? organ.pairedWith : id);
+    else if (side === 'both') {
+      out.add(id);
+      out.add(organ.pairedWith);
+    } else if (side === 'other') out.add(ids.length === 1 ? organ.pairedWith : id);
     else out.add(organ.side === side ? id : organ.pairedWith);
   }
   return [...out];
+}
+
+/**
+ * The side a side-specific fact fixes for a pair asked about ("which kidney does nutcracker syndrome
+ * affect?"), when the facts found agree and no negation could turn them round.
+ */
+function sideFact(
+  normalised: string,
+  pair: readonly OrganId[],
+  tokens: Token[],
+): 'left' | 'right' | undefined {
+  const family = pair.includes(2) ? 'kidney' : pair.includes(7) ? 'adrenal' : undefined;
+  if (!family || tokens.some((_, i) => negationScope(tokens, i) >= 0)) return undefined;
+  if (/\b(?:avoid|avoided|rather than|unlike|opposite|other)\b/.test(normalised)) return undefined;
+  const sides = new Set(
+    SIDE_FACTS.filter((f) => f.family === family && f.pattern.test(normalised)).map((f) => f.side),
+  );
+  return sides.size === 1 ? [...sides][0] : undefined;
+}
+
+function opposite(side: 'left' | 'right'): 'left' | 'right' {
+  return side === 'left' ? 'right' : 'left';
 }
 
 function round(x: number): number {

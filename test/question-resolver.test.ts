@@ -510,6 +510,57 @@ describe('question resolver: the 11th held-out set’s error classes', () => {
   });
 });
 
+describe('question resolver: the 12th held-out set’s error classes', () => {
+  it('answers the trunk a named vessel drains into or branches off', () => {
+    expect(letters('The right renal vein empties into what?')).toEqual(['F']);
+    expect(letters('Which vessel gives off the superior mesenteric artery?')).toEqual(['E']);
+    expect(letters('the artery the SMA comes off, show it')).toEqual(['E']);
+    expect(letters('where does the left gonadal vein drain')).toEqual(['N']);
+    expect(letters('show the hepatic veins draining into the IVC')).toEqual(['N']);
+  });
+
+  it('answers the organs a named space or fold lies between, less those named', () => {
+    expect(letters("Which two organs border Morison's pouch?")).toEqual(['A', 'B']);
+    expect(letters('The lesser omentum runs from the liver to which organs?')).toEqual(['K', 'L']);
+    expect(letters('The pylorus joins which two organs?')).toEqual(['K', 'L']);
+    expect(letters('A Whipple, or pancreaticoduodenectomy, removes parts of which two organs?')).toEqual([
+      'D',
+      'L',
+    ]);
+    expect(letters('the gastrosplenic ligament joins what and what?')).toEqual(['C', 'K']);
+  });
+
+  it('turns a side-specific fact round after one negation and reads it in a relative clause', () => {
+    expect(letters('Which adrenal is not crescent shaped?')).toEqual(['G']);
+    expect(letters('Which kidney usually sits higher?')).toEqual(['M']);
+    expect(letters('Outline the kidney that usually sits lower because of the liver.')).toEqual(['B']);
+  });
+
+  it('reads more chat: the CBD and the crus are outside, "duo", the c-loop, take-backs, second thoughts', () => {
+    expect(letters('CBD pls')).toEqual(['N']);
+    expect(letters('is that the left crus? highlight it')).toEqual(['N']);
+    expect(letters('duo pls')).toEqual(['L']);
+    expect(letters('mark the c-loop')).toEqual(['L']);
+    expect(letters('liver pls... actually scrap that, wrong scan')).toEqual(['N']);
+    expect(letters('spleen and stomach. forget it, cancel the whole thing')).toEqual(['N']);
+    expect(letters('show the spleen. on second thought the stomach only')).toEqual(['K']);
+    expect(letters('the kidney on the left-hand side of the screen')).toEqual(['B']);
+    expect(letters('the vein draining the right kidney, highlight pls')).toEqual(['N']);
+  });
+
+  it('reads a negator at the very end of a message', () => {
+    expect(letters('liver or not')).toEqual(['A']);
+    expect(letters('not')).toEqual(['N']);
+    expect(() => letters("spleen, don't")).not.toThrow();
+  });
+
+  it('answers N for "what do we call", "stand for" and "what does … mean"', () => {
+    expect(letters('What do we call a cortisol-secreting adrenal tumour syndrome?')).toEqual(['N']);
+    expect(letters('what does LFT stand for')).toEqual(['N']);
+    expect(letters("what does 'spleen' mean in 'venting his spleen'?")).toEqual(['N']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

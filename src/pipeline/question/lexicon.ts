@@ -75,6 +75,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['gastric', organ(11), { adjective: true }],
   ['duodenum|duodena|duodenem|duodeno|duodenums|zwolffingerdarm|duod|duodn', organ(12)],
   ['duodenal', organ(12), { adjective: true }],
+  ['c loop|duodenal c loop|duodenal sweep', organ(12)],
+  ['duo', organ(12), { capitalsOnly: true }],
   // Longer than "small intestine" (outside), so the duodenum is found first.
   [
     'first part of the small intestine|first part of small intestine|first part of the small bowel|first part of small bowel|first part of the small gut|first part of the intestine|first part of the bowel|first portion of the small intestine|first segment of the small intestine|beginning of the small intestine|start of the small intestine',
@@ -89,10 +91,18 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('other vessels'),
   ],
   [
-    'common bile duct|bile duct|bile ducts|cystic duct|hepatic duct|common hepatic duct|pancreatic duct|biliary tree',
+    'common bile duct|bile duct|bile ducts|cystic duct|hepatic duct|common hepatic duct|pancreatic duct|biliary tree|CBD|cbd',
     outside('bile ducts'),
   ],
   ['splenic flexure|hepatic flexure', outside('colon')],
+  [
+    'diaphragm|hemidiaphragm|diaphragmatic crus|crus|crura|right crus|left crus|crus of the diaphragm',
+    outside('bones and muscles'),
+  ],
+  [
+    'hepatorenal space|hepatorenal pouch|hepatorenal recess|morison s pouch|morisons pouch',
+    outside('other organs'),
+  ],
   // Everyday phrases with an organ word in them.
   [
     'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney',
@@ -215,13 +225,13 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b/,
+      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
     side: 'right',
     pattern:
-      /\bshorter (?:renal )?vein\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:passes|runs) behind the (?:ivc|inferior vena cava)\b/,
+      /\bshorter (?:renal )?vein\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
   },
   {
     family: 'adrenal',

@@ -54,7 +54,9 @@
  * "the latter"; "option H"; "don't not show" cancels. "Which kidney …? Show the kidney." stays one
  * side, which a side-specific fact ("nutcracker", "shorter vein") may decide. A conjunct described
  * with a pronoun ("the gland on top of it") is found like a described organ, narrowed by its own head
- * noun.
+ * noun. A named vessel whose trunk is asked for ("the left renal vein drains into what?") is the IVC
+ * or the aorta; a named space or fold ("Morison's pouch lies between which two organs?") answers the
+ * organs it lies between, less those named.
  */
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, type OrganLetter, organById, organByLetter } from '../organs.js';
@@ -284,6 +286,8 @@ const SPLIT_WORDS = new Set([
 ]);
 /** Place words that make the organ after them a landmark ("next to the aorta"). */
 const LANDMARK_WORDS = new Set([
+  'before',
+  'after',
   'under',
   'below',
   'above',
@@ -298,6 +302,9 @@ const LANDMARK_WORDS = new Set([
   'against',
 ]);
 const LANDMARK_PAIRS = new Set([
+  'drains into',
+  'drain into',
+  'draining into',
   'left of',
   'right of',
   'down to',
@@ -381,6 +388,8 @@ const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', '
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 const NEIGHBOUR_WORDS = new Set([
   'side',
+  'caps',
+  'capping',
   'underneath',
   'against',
   'touching',
@@ -441,6 +450,8 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['should', 've', 'been'],
   ['make', 'that'],
   ['make', 'it'],
+  ['second', 'thought'],
+  ['second', 'thoughts'],
 ];
 const HEAD_NOUNS =
   'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
@@ -546,6 +557,9 @@ const TERM_ASKED = new RegExp(
     '\\bupper limit of normal\\b',
     '\\bmost common cause of\\b',
     '\\bph of\\b',
+    `${CLAUSE_START}what (?:do|would|should|did) (?:we|you|i|they|doctors) call\\b`,
+    '\\bstands? for\\b',
+    '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
   ].join('|'),
 );
@@ -641,7 +655,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         VIEW_NOUNS.has(text(j - 1)) ||
         (text(j - 1) === 's' && VIEW_NOUNS.has(text(j - 2))) ||
         (text(j - 1) === 'my' && viewerSpeaks);
-      const ofAt = text(j + 1) === 'of' ? j + 2 : text(j + 1) === 'side' && text(j + 2) === 'of' ? j + 3 : -1;
+      // "the right-hand side of the screen"
+      const h = text(j + 1) === 'hand' ? j + 1 : j;
+      const ofAt = text(h + 1) === 'of' ? h + 2 : text(h + 1) === 'side' && text(h + 2) === 'of' ? h + 3 : -1;
       const after =
         (ofAt > 0 && viewNounAt(ofAt)) ||
         [1, 2, 3, 4].some(
@@ -1056,6 +1072,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (k > 0 || placedThing() || outsideAsked) m.role = 'context';
     }
+    // "the duodenum? no, the gland inside its C-loop": a name after "its" is a part of the organ
+    // before it, a place.
+    for (const m of mentions)
+      if (m.role === 'direct' && tokens[m.start - 1]?.text === 'its' && mentions.some((x) => x.end < m.start))
+        m.role = 'context';
     // "the big artery in front of the spine", "the organ under the right ribs": an outside
     // structure after a place word is where to look, first mention or not.
     for (const m of mentions) {
@@ -1065,7 +1086,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         j--;
       const w = tokens[j]?.text ?? '';
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
-      if (LANDMARK_WORDS.has(w) || OUTSIDE_PLACE_WORDS.has(w) || LANDMARK_PAIRS.has(w2) || w2 === 'side of')
+      // "the main artery carrying blood from the heart", "… down through the belly"
+      const passing = w === 'from' || w === 'through';
+      if (
+        LANDMARK_WORDS.has(w) ||
+        OUTSIDE_PLACE_WORDS.has(w) ||
+        passing ||
+        LANDMARK_PAIRS.has(w2) ||
+        w2 === 'side of'
+      )
         m.role = 'context';
     }
   }
@@ -1166,7 +1195,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           continue;
         }
       }
-      const n = mentions.find((x) => x.start >= m.end && x.start - m.end <= 6);
+      const n = mentions.find((x) => x.start >= m.end && x.start - m.end <= 8);
       if (n?.target.kind !== 'organ' || n.target.ids.length !== 1) continue;
       const between = tokens.slice(m.end, n.start);
       // "on the spleen's side": the place word may follow the neighbour.
@@ -1216,6 +1245,28 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (!target) return;
       for (const m of mentions) if (m.end <= c) m.role = m === target ? 'direct' : 'context';
       return;
+    }
+  }
+
+  /**
+   * "Highlight the kidney that sits a little lower because the liver pushes it down": a pair's name
+   * heading a relative clause takes the side a side-specific fact there fixes, and the organs named
+   * in the clause describe it.
+   */
+  function applyRelativeSide(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
+      if (!['that', 'which', 'whose'].includes(tokens[m.end]?.text ?? '')) continue;
+      const local = sideOf(tokens, m, mentions);
+      if (local.left || local.right) continue;
+      let end = m.end;
+      while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
+      const clause = tokens.slice(m.end, end);
+      const fact = sideFact(clause.map((t) => t.text).join(' '), m.target.ids);
+      if (!fact) continue;
+      m.sideCorrection = fact;
+      for (const x of mentions)
+        if (x.start >= m.end && x.start < end && x.role === 'direct') x.role = 'context';
     }
   }
 
@@ -1415,6 +1466,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
     if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
+    // "The left renal vein drains into what?", "the artery the coeliac trunk comes off".
+    const trunk = trunkOfVessel(tokens, mentions, normalised, headNoun);
+    if (trunk === 'left renal vein')
+      return noneAnswer(
+        'outside',
+        0.75,
+        'other vessels',
+        'The left gonadal and left adrenal veins drain into the left renal vein, which is not one of the 13 options, so the answer is N (None of them).',
+      );
+    if (trunk) return organAnswer([trunk], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "What do you see here?", "what's in this image?": an overview of the slice, not one organ.
     if (OVERVIEW_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ')) {
       return noneAnswer(
@@ -1469,6 +1530,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.role = 'ignored';
           continue;
         }
+        // "Which gland lies between the liver, the right crus and the IVC?": an outside structure
+        // after the question word is where to look.
+        if (
+          m.target.kind === 'outside' &&
+          headNoun !== '' &&
+          tokens.slice(0, m.start).some((t) => t.text === 'which' || t.text === 'what')
+        ) {
+          m.role = 'context';
+          continue;
+        }
         const before = k > 0 ? (mentions[k - 1] as Mention) : undefined;
         const listed = before && (prev.word === 'and' || prev.word === 'or') && prev.at === before.end;
         if (listed && before) m.role = before.role === 'negated' ? 'context' : before.role;
@@ -1514,6 +1585,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyNeighbourSides(tokens, mentions);
     applyFormerLatter(tokens, mentions);
     applyPointBack(tokens, mentions);
+    applyRelativeSide(tokens, mentions);
 
     const direct = mentions.filter((m) => m.role === 'direct');
     const directOrgans = direct.filter((m) => m.target.kind === 'organ');
@@ -1616,7 +1688,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const pair = pairAsked.target.ids;
       if (side.left !== side.right)
         return organAnswer(pickSide(pair, side), 'described', 0.8 * confidenceScale);
-      const fact = sideFact(normalised, pair, tokens);
+      const fact = sideFact(normalised, pair);
       if (fact)
         return organAnswer(
           pickSide(pair, { left: fact === 'left', right: fact === 'right' }),
@@ -1754,6 +1826,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (named && organ.pairedWith) return organAnswer([organ.pairedWith], 'named', 0.85 * confidenceScale);
     }
 
+    // "Morison's pouch lies between which two organs?", "the lesser omentum connects the liver to
+    // which organs?": a named space or fold and the organs it lies between, less those named.
+    const related = relatedOrgans(normalised, excludedOrgans);
+    if (related) return organAnswer(related, 'described', 0.7 * confidenceScale);
+
     const directOutside = direct.find((m) => m.target.kind === 'outside');
     if (directOutside && directOutside.target.kind === 'outside') {
       return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
@@ -1890,7 +1967,9 @@ const SUPPLY_VERBS = new Set(
 );
 /** Words that may stand between a supply verb and the organ supplied ("brings oxygen-rich blood to the liver"). */
 const SUPPLY_FILLERS = new Set(
-  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to'.split(' '),
+  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to left right'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -1900,7 +1979,12 @@ const SUPPLY_FILLERS = new Set(
  */
 function suppliedOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: string): OrganId | undefined {
   if (!/^(arter(y|ies)|veins?|vessels?)$/.test(headNoun)) return undefined;
-  const verb = tokens.findIndex((t) => SUPPLY_VERBS.has(t.text));
+  // "which vein from the left kidney …": "from" right after the vessel noun reads like "draining".
+  const verb = tokens.findIndex(
+    (t, j) =>
+      SUPPLY_VERBS.has(t.text) ||
+      (t.text === 'from' && /^(arter(y|ies)|veins?|vessels?)$/.test(tokens[j - 1]?.text ?? '')),
+  );
   if (verb < 0) return undefined;
   const object = mentions.find((m) => m.start > verb);
   if (object?.target.kind !== 'organ' || object.adjective) return undefined;
@@ -1908,7 +1992,8 @@ function suppliedOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: 
     return undefined;
   // "…the gut, the kidneys and the legs": several things fed is the aorta's job.
   const next = tokens[object.end];
-  if (next && (next.text === 'and' || next.raw === ',')) return undefined;
+  const listed = next?.raw === ',' && mentions.some((m) => m.start > object.end && m.start <= object.end + 3);
+  if (next && (next.text === 'and' || listed)) return undefined;
   const ids = object.target.ids.filter((id) => id !== 5 && id !== 6);
   return ids.length === object.target.ids.length ? ids[0] : undefined;
 }
@@ -1944,6 +2029,74 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
   return [...ids];
 }
 
+const DRAINS_INTO =
+  /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b/;
+const BRANCHES_OFF =
+  /\b(?:comes? off|coming off|arises? from|arising from|branch(?:es)? (?:off|from)|originates? from|springs? from|gives? off|giving off)\b/;
+
+/**
+ * "The left renal vein drains into what?", "where does the right gonadal vein drain?", "which vessel
+ * gives off the coeliac trunk?": an outside vessel whose trunk is asked for is the IVC (what veins
+ * drain into) or the aorta (what arteries branch off); the left gonadal and left adrenal veins drain
+ * into the left renal vein (N). Not a request for the vessel itself ("show the hepatic veins
+ * draining into the IVC").
+ */
+function trunkOfVessel(
+  tokens: Token[],
+  mentions: readonly Mention[],
+  normalised: string,
+  headNoun: string,
+): OrganId | 'left renal vein' | undefined {
+  const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
+  const first = vessels[0];
+  if (!first) return undefined;
+  // Asked with a question word, or described by a vessel noun before it ("the artery the coeliac
+  // trunk comes off").
+  const described = tokens.slice(0, first.start).some((t) => /^(vessels?|arter(y|ies)|veins?)$/.test(t.text));
+  if (!described && !tokens.some((t) => ASK_WORDS.has(t.text))) return undefined;
+  if (headNoun && !/^(vessels?|arter(y|ies)|veins?|one|structure)$/.test(headNoun)) return undefined;
+  if (mentions.some((m) => m.target.kind === 'organ' && !m.adjective)) return undefined;
+  // The left gonadal and left adrenal veins drain into the left renal vein, not the IVC.
+  const words = tokens.slice(first.start, first.end).map((t) => t.text);
+  if (words.includes('left') && words.some((w) => ['gonadal', 'adrenal', 'suprarenal'].includes(w)))
+    return DRAINS_INTO.test(normalised) ? 'left renal vein' : undefined;
+  if (BRANCHES_OFF.test(normalised)) return 5;
+  if (
+    DRAINS_INTO.test(normalised) &&
+    vessels.some((m) => tokens.slice(m.start, m.end).some((t) => /^veins?$/.test(t.text)))
+  )
+    return 6;
+  return undefined;
+}
+
+/** Spaces, folds and junctions named by the organs they lie between. */
+const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
+  [
+    /\b(?:morison s pouch|morisons pouch|hepatorenal (?:pouch|recess|space)|right upper quadrant view|ruq view)\b/,
+    [1, 2],
+  ],
+  [/\blesser omentum\b/, [1, 11, 12]],
+  [/\b(?:splenorenal|lienorenal) ligament\b/, [3, 13]],
+  [/\b(?:pylorus|pyloric (?:sphincter|canal|valve)|prepyloric vein|vein of mayo)\b/, [11, 12]],
+  [/\b(?:gastro ?o?esophageal junction|ge junction|gastric cardia|lower o?esophageal sphincter)\b/, [10, 11]],
+  [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
+];
+
+/**
+ * The organs a named space or fold lies between, less the organs named as context, when the question
+ * asks for as many as are left: several ("which two organs", "what and what") or one ("between the
+ * liver and which organ?").
+ */
+function relatedOrgans(normalised: string, named: ReadonlySet<OrganId>): OrganId[] | undefined {
+  if (!/\b(?:which|what)\b/.test(normalised)) return undefined;
+  const found = RELATIONS.find(([re]) => re.test(normalised));
+  if (!found) return undefined;
+  const left = found[1].filter((id) => !named.has(id));
+  const plural = PLURAL_ASK.test(normalised);
+  if (plural ? left.length >= 2 : left.length === 1 && left.length < found[1].length) return left;
+  return undefined;
+}
+
 /** Words after "scratch that" that keep part of the request ("…, just the left", "…, outline it"). */
 const KEEP_WORDS = new Set([
   ...SIDE_WORDS.keys(),
@@ -1970,6 +2123,11 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['dont', 'bother'],
   ['ignore', 'that'],
   ['disregard', 'that'],
+  ['scrap', 'that'],
+  ['cancel', 'it'],
+  ['cancel', 'that'],
+  ['cancel', 'the', 'whole', 'thing'],
+  ['cancel', 'everything'],
 ];
 
 /** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
@@ -2015,7 +2173,8 @@ const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|ve
 const COUNT_ASK =
   /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3) (?:organs|structures|vessels|glands|things|parts)\b/;
 const PLURAL_HEAD = /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b/;
-const PLURAL_ASK = /\b(organs|glands|structures|vessels|ones|both|two|three)\b/;
+const PLURAL_ASK =
+  /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
 const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
@@ -2234,8 +2393,10 @@ const COMPOUND_ROOTS: ReadonlyArray<[string, readonly OrganId[]]> = [
   ['esophageal', [10]],
   ['cholecysto', [9]],
   ['adreno', [7, 8]],
+  // "pancreaticoduodenectomy"
+  ['duoden', [12]],
 ];
-const COMPOUND_TAILS = new Set(['', 'megaly', 'omegaly']);
+const COMPOUND_TAILS = new Set(['', 'megaly', 'omegaly', 'ectomy', 'ostomy', 'stomy', 'tomy']);
 
 /**
  * The organs of a compound word made of two or more organ roots ("gastrosplenic",
@@ -2274,7 +2435,8 @@ function compoundOrgans(tokens: Token[]): OrganId[] {
 
 /** Where a negation starting at token i reaches from ("not the …", "leave out the …"); -1: none. */
 function negationScope(tokens: Token[], i: number): number {
-  const w = (tokens[i] as Token).text;
+  const w = tokens[i]?.text;
+  if (w === undefined) return -1;
   if (NEGATORS.has(w)) return i + 1;
   for (const [a, b] of NEGATOR_PAIRS) {
     if (w !== a) continue;
@@ -2317,18 +2479,28 @@ function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
  * The side a side-specific fact fixes for a pair asked about ("which kidney does nutcracker syndrome
  * affect?"), when the facts found agree and no negation could turn them round.
  */
-function sideFact(
-  normalised: string,
-  pair: readonly OrganId[],
-  tokens: Token[],
-): 'left' | 'right' | undefined {
+function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
   const family = pair.includes(2) ? 'kidney' : pair.includes(7) ? 'adrenal' : undefined;
-  if (!family || tokens.some((_, i) => negationScope(tokens, i) >= 0)) return undefined;
-  if (/\b(?:avoid|avoided|rather than|unlike|opposite|other)\b/.test(normalised)) return undefined;
+  if (!family || /\b(?:avoid|avoided|rather than|unlike|opposite|other)\b/.test(normalised)) return undefined;
   const sides = new Set(
     SIDE_FACTS.filter((f) => f.family === family && f.pattern.test(normalised)).map((f) => f.side),
   );
-  return sides.size === 1 ? [...sides][0] : undefined;
+  if (sides.size !== 1) return undefined;
+  const side = [...sides][0] as 'left' | 'right';
+  // "Which kidney is not the one whose vein crosses the aorta?": one negation before the fact in its
+  // sentence turns it round ("…? Show me that kidney, not the vein." does not).
+  const at = Math.min(
+    ...SIDE_FACTS.filter((f) => f.family === family).map(
+      (f) => f.pattern.exec(normalised)?.index ?? Number.POSITIVE_INFINITY,
+    ),
+  );
+  const sentenceStart = Math.max(0, ...[' ? ', ' . ', ' ! '].map((p) => normalised.lastIndexOf(p, at) + 1));
+  const before = tokenize(normalised.slice(sentenceStart, at));
+  const negations = before.filter(
+    (_, i) => negationScope(before, i) >= 0 && !doubleNegative(before, i),
+  ).length;
+  if (negations > 1) return undefined;
+  return negations === 1 ? opposite(side) : side;
 }
 
 function opposite(side: 'left' | 'right'): 'left' | 'right' {

@@ -464,6 +464,14 @@ const HEAD_TYPES: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/^glands?$/, [1, 4, 7, 8]],
   [/^(sac|pouch)$/, [9]],
 ];
+/** The organs the first typed head noun among `words` allows ("artery" → the aorta), if any. */
+function firstHeadType(words: readonly string[]): readonly OrganId[] | undefined {
+  for (const w of words) {
+    const found = HEAD_TYPES.find(([re]) => re.test(w));
+    if (found) return found[1];
+  }
+  return undefined;
+}
 // A question asking for a kind of thing none of the 13 is ("what enzyme does the stomach
 // secrete?", "which muscle lies behind the kidney?", "which heart chamber does the IVC enter?") is
 // answered N, whatever organs it names. Not before a participle or another head: "which
@@ -971,11 +979,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const rest = tokens.slice(lastMarker);
         // "both vessels – scratch that, only the artery": a kind that picks among the organs named.
         const only = rest.findIndex((t) => t.text === 'only' || t.text === 'just');
-        const kind =
-          only >= 0
-            ? rest.slice(only + 1, only + 4).find((t) => HEAD_TYPES.some(([re]) => re.test(t.text)))
-            : undefined;
-        const allowed = kind ? HEAD_TYPES.find(([re]) => re.test(kind.text))?.[1] : undefined;
+        const allowed =
+          only >= 0 ? firstHeadType(rest.slice(only + 1, only + 4).map((t) => t.text)) : undefined;
         const named = mentions.filter(
           (m) => m.start < lastMarker && m.role === 'direct' && m.target.kind === 'organ',
         );
@@ -1461,7 +1466,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
-    const allowedByHead = HEAD_TYPES.find(([re]) => re.test(headNoun))?.[1];
+    const allowedByHead = firstHeadType([headNoun]);
 
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
@@ -1787,8 +1792,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           ? [...part.words, ...directOrgans.flatMap((m) => tokens.slice(m.start, m.end).map((t) => t.text))]
           : part.words;
         // "…and the big artery between them": the conjunct's own head noun narrows it, too.
-        const ownHead = part.own.find((w) => HEAD_TYPES.some(([re]) => re.test(w)));
-        const allowed = ownHead ? HEAD_TYPES.find(([re]) => re.test(ownHead))?.[1] : undefined;
+        const allowed = firstHeadType(part.own);
         const organs = describedOrgans(words, named, allowed);
         // "the IVC and the gland tucked behind it": a pair placed by a one-sided organ takes its side.
         const placer = named.length === 1 ? organById(named[0] as OrganId) : undefined;

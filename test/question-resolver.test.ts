@@ -548,6 +548,48 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('the vein draining the right kidney, highlight pls')).toEqual(['N']);
   });
 
+  it('reads pointers, "both", counted vessels, duct outlets and food idioms', () => {
+    // a pointer back to the organ just named, by its own name or a head noun
+    expect(letters('stone in the left kidney on the report, show me that kidney please')).toEqual(['M']);
+    expect(letters('pheochromocytoma in the right adrenal, where is the gland on this scan')).toEqual(['G']);
+    // "both" alone: the two organs just named, an adjective among them
+    expect(letters('the stomach lying over the pancreatic tail - highlight both')).toEqual(['D', 'K']);
+    // a gland placed on the kidney just named takes its side
+    expect(letters('show the right kidney and the adrenal that sits on top of it')).toEqual(['B', 'G']);
+    // "scratch" takes back; "scratch that" still corrects
+    expect(letters('both adrenals, scratch the left one')).toEqual(['G']);
+    expect(letters('liver, scratch that, spleen')).toEqual(['C']);
+    expect(letters('both adrenals... scratch that, only the one next to the liver')).toEqual(['G']);
+    // a pointer adds nothing to a name no more precise than its own
+    expect(letters('nephrectomy planned on the lt side, where is the kidney')).toEqual(['M']);
+    // one of the two great vessels, picked by side or by description
+    expect(letters('the two big vessels: show me the one on the patient’s right')).toEqual(['F']);
+    expect(letters('of the great vessels, which one returns blood from the legs?')).toEqual(['F']);
+    // more take-backs and corrections: "scrap", "Cancel.", "I asked for", "the other kidney", "both of them"
+    expect(letters('liver and gallbladder, scrap the liver')).toEqual(['I']);
+    expect(letters('show the aorta. Cancel. Show the IVC.')).toEqual(['F']);
+    expect(letters('you outlined the stomach but I asked for the spleen')).toEqual(['C']);
+    expect(letters('that was the left adrenal. no, the OTHER adrenal')).toEqual(['G']);
+    expect(letters('right kidney... actually both of them')).toEqual(['B', 'M']);
+    // where an organ itself sits on the slice
+    expect(letters('where does the aorta run on this scan?')).toEqual(['E']);
+    // counted great vessels, named as the head of the question
+    expect(letters('which two big vessels lie in front of the vertebral bodies?')).toEqual(['E', 'F']);
+    expect(letters('outline the two main vessels pls')).toEqual(['E', 'F']);
+    // the CBD and the pancreatic duct open into the duodenum; a pointer to an outside duct stays N
+    expect(letters('the main pancreatic duct empties into which organ?')).toEqual(['L']);
+    expect(letters('which ducts carry urine down to the bladder? outline them')).toEqual(['N']);
+    // a take-back verb before a side fact is not a negation
+    expect(letters('Which adrenal is harder to remove since its vein drains straight into the IVC?')).toEqual(
+      ['G'],
+    );
+    // a term asked after a dash; a fetal vessel; a dish
+    expect(letters('thick gallbladder wall and fever - what is this condition called?')).toEqual(['N']);
+    expect(letters('Which foetal shunt bypasses the liver?')).toEqual(['N']);
+    expect(letters('steak and kidney pudding for lunch')).toEqual(['N']);
+    expect(letters('which organ makes a C-loop around the pancreatic head?')).toEqual(['L']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

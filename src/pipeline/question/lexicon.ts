@@ -47,7 +47,10 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['pancreatic', organ(4), { adjective: true }],
   ['aorta|aortas|abdominal aorta|aorte', organ(5)],
   // "both vessels", "the great vessels": in the abdomen, the aorta and the IVC together.
-  ['great vessels|both vessels|both big vessels|both great vessels|both main vessels', organ(5, 6)],
+  [
+    'great vessels|both vessels|both big vessels|both great vessels|both main vessels|both large vessels|both major vessels|great abdominal vessels|two great vessels|two big vessels|two large vessels|two main vessels|two major vessels|two largest vessels|two biggest vessels|two great abdominal vessels|two big abdominal vessels|two large abdominal vessels|two main abdominal vessels|two major abdominal vessels',
+    organ(5, 6),
+  ],
   ['aortic', organ(5), { adjective: true }],
   [
     'inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene',
@@ -87,7 +90,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   // "segment the renal artery" is N, and in "which organ does the splenic artery supply?" the
   // name is context like any other.
   [
-    'portal vein|hepatic portal vein|renal artery|renal arteries|renal vein|renal veins|left renal vein|right renal vein|left renal artery|right renal artery|splenic artery|splenic vein|hepatic artery|hepatic arteries|hepatic vein|hepatic veins|left hepatic vein|right hepatic vein|left hepatic artery|right hepatic artery|gastric artery|left gastric artery|right gastric artery|gastroduodenal artery|pancreaticoduodenal artery|adrenal vein|adrenal veins|suprarenal vein|left adrenal vein|right adrenal vein|gonadal vein|gonadal veins|left gonadal vein|mesenteric artery|mesenteric vein|superior mesenteric artery|superior mesenteric vein|inferior mesenteric artery|inferior mesenteric vein|SMA|SMV|celiac trunk|celiac artery|iliac artery|iliac arteries|iliac vein|iliac veins|common iliac artery|common iliac vein|cystic artery',
+    'dorsal aorta|dorsal aortae|paired dorsal aortae|splenic vessels|renal vessels|hepatic vessels|gastric vessels|short gastric vessels|mesenteric vessels|gonadal vessels|iliac vessels|portal vein|hepatic portal vein|renal artery|renal arteries|renal vein|renal veins|left renal vein|right renal vein|left renal artery|right renal artery|splenic artery|splenic vein|hepatic artery|hepatic arteries|hepatic vein|hepatic veins|left hepatic vein|right hepatic vein|left hepatic artery|right hepatic artery|gastric artery|left gastric artery|right gastric artery|gastroduodenal artery|pancreaticoduodenal artery|adrenal vein|adrenal veins|suprarenal vein|left adrenal vein|right adrenal vein|gonadal vein|gonadal veins|left gonadal vein|mesenteric artery|mesenteric vein|superior mesenteric artery|superior mesenteric vein|inferior mesenteric artery|inferior mesenteric vein|SMA|SMV|celiac trunk|celiac artery|iliac artery|iliac arteries|iliac vein|iliac veins|common iliac artery|common iliac vein|cystic artery',
     outside('other vessels'),
   ],
   [
@@ -105,7 +108,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   // Everyday phrases with an organ word in them.
   [
-    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney',
+    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney|steak and kidney|kidney pie|kidney pudding|foie gras|liver pate|chicken livers|chicken liver|lamb s liver|lambs liver',
     outside('off-topic'),
   ],
   ['lung|lungs', outside('lungs')],

@@ -249,6 +249,8 @@ const NEGATORS = new Set([
   'nvm',
   'forget',
   'remove',
+  'scratch',
+  'scrap',
 ]);
 const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   ['other', 'than'],
@@ -315,6 +317,17 @@ const LANDMARK_PAIRS = new Set([
   'adjacent to',
   'on top',
   'top of',
+]);
+/** Words between an outside structure and the organ it belongs to ("the ureter leaving the kidney"). */
+const OUTSIDE_OF_WORDS = new Set([
+  'leaving',
+  'exiting',
+  'draining',
+  'supplying',
+  'entering',
+  'feeding',
+  'from',
+  'of',
 ]);
 /** More place words before a bone or muscle used as a landmark ("under the ribs", "along the spine"). */
 const OUTSIDE_PLACE_WORDS = new Set(['under', 'below', 'above', 'over', 'along', 'by', 'on']);
@@ -452,6 +465,9 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['make', 'it'],
   ['second', 'thought'],
   ['second', 'thoughts'],
+  // "you showed the spleen but I asked for the liver"
+  ['i', 'asked', 'for'],
+  ['i', 'wanted'],
 ];
 const HEAD_NOUNS =
   'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
@@ -550,7 +566,7 @@ const OUTSIDE_HEAD = new RegExp(
     .join('|')})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:[a-z]+ing|[a-z]+ed|${HEAD_NOUNS})\\b))\\b`,
 );
 /** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
-const CLAUSE_START = '(?:^|[.:;?!] )';
+const CLAUSE_START = '(?:^|[.:;?!—-] )';
 // "What's inflammation of the gallbladder called?", "what is the name of …", "how many litres of
 // bile …?", "normal spleen length in cm?": the answer is a term or a number, not an organ.
 const TERM_ASKED = new RegExp(
@@ -562,6 +578,8 @@ const TERM_ASKED = new RegExp(
     `^name (?:the|a|an)\\b(?!(?: [a-z]+){0,2} (?:${HEAD_NOUNS})\\b)`,
     '\\bwhose (?:triad|sign|law|syndrome|disease|classification)\\b',
     '\\bmedical (?:word|term|name) for\\b',
+    // "Which fetal vessel becomes the ligamentum venosum?": an embryonic structure is none of the 13.
+    '\\b(?:which|what) (?:fetal|foetal|embryonic|embryological) (?:vessels?|shunts?|structures?|ducts?|remnants?)\\b',
     '\\bupper limit of normal\\b',
     '\\bmost common cause of\\b',
     '\\bph of\\b',
@@ -923,6 +941,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         markers.push(i);
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
       else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
+      // "Highlight the esophagus. Cancel. Highlight the stomach."
+      else if (tokens[i]?.text === 'cancel' && (tokens[i + 1]?.boundary ?? true) && i > 0) markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
         markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
@@ -940,6 +960,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       t.text === 'add' || (ADDITIVE_WORDS.has(t.text) && (t.text !== 'both' || hasDirectAfter(lastMarker)));
     const bareBoth = (k: number) => {
       const next = rest[k + 1];
+      // "…actually both of them"
+      if (next?.text === 'of' && ['them', 'em', 'those'].includes(rest[k + 2]?.text ?? '')) return true;
       return !next || next.boundary || POLITE_WORDS.has(next.text) || next.text === 'sides';
     };
     if (rest.some((t, k) => additive(t) || (t.text === 'both' && !bareBoth(k)))) return;
@@ -1018,6 +1040,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return;
     }
     for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'negated';
+    // "you marked the right kidney. no, the OTHER kidney": the other one of the pair taken back.
+    for (const m of mentions) {
+      if (m.start <= lastMarker || m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family)
+        continue;
+      if (!['other', 'opposite'].includes(tokens[m.start - 1]?.text ?? '')) continue;
+      const family = m.target.ids;
+      const taken = mentions.findLast(
+        (x) =>
+          x.start < lastMarker &&
+          x.role === 'negated' &&
+          x.target.kind === 'organ' &&
+          x.target.ids.length === 1 &&
+          family.includes(x.target.ids[0] as OrganId),
+      );
+      const partner =
+        taken?.target.kind === 'organ' ? organById(taken.target.ids[0] as OrganId).pairedWith : undefined;
+      if (partner) m.target = { kind: 'organ', ids: [partner] };
+    }
   }
 
   /**
@@ -1077,6 +1117,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (k > 0 || placedThing() || outsideAsked) m.role = 'context';
     }
+    // "Show me the ureter leaving the right kidney": an outside structure asked for, then the organ
+    // it leaves, drains or supplies.
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      let j = m.start - 1;
+      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
+        j--;
+      if (!OUTSIDE_OF_WORDS.has(tokens[j]?.text ?? '')) continue;
+      if (
+        mentions.some(
+          (x) => x.target.kind === 'outside' && x.role === 'direct' && x.end <= j && x.end >= j - 1,
+        )
+      )
+        m.role = 'context';
+    }
     // "the duodenum? no, the gland inside its C-loop": a name after "its" is a part of the organ
     // before it, a place.
     for (const m of mentions)
@@ -1117,9 +1172,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       let j = m.start - 1;
       const skipped = (t: Token) => ARTICLES.has(t.text) || SIDE_WORDS.has(t.text) || t.text === 'each';
       while (j >= 0 && skipped(tokens[j] as Token)) j--;
-      const w = tokens[j]?.text ?? '';
-      if (!GLAND_PLACES.has(w) && !LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`)) continue;
-      const before = tokens.slice(Math.max(0, j - 5), j);
+      let w = tokens[j]?.text ?? '';
+      // "the gland anteromedial to the upper pole of the left kidney"
+      const upperPole =
+        w === 'of' && tokens[j - 1]?.text === 'pole' && UPPER_WORDS.has(tokens[j - 2]?.text ?? '');
+      if (upperPole) {
+        j -= 2;
+        w = tokens[j]?.text ?? '';
+      }
+      if (!upperPole && !GLAND_PLACES.has(w) && !LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`))
+        continue;
+      const before = tokens.slice(Math.max(0, j - 6), j);
       if (before.some((t) => t.boundary) || !before.some((t) => GLAND_WORDS.has(t.text))) continue;
       const ids = m.target.ids.map((id): OrganId => (id === 2 ? 7 : 8));
       m.target = { kind: 'organ', ids, ...(ids.length > 1 ? { family: 'adrenal' as const } : {}) };
@@ -1225,17 +1288,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function applyPointBack(tokens: Token[], mentions: Mention[]): void {
     for (let c = 0; c < tokens.length; c++) {
-      if (!COMMAND_VERBS.has((tokens[c] as Token).text)) continue;
-      let j = c + 1;
+      // "…, where's the gland (on this)?": asking where the organ just named is.
+      const where =
+        tokens[c]?.text === 'where' && ['s', 'is', 'are'].includes(tokens[c + 1]?.text ?? '') && c > 0;
+      if (!where && !COMMAND_VERBS.has((tokens[c] as Token).text)) continue;
+      let j = where ? c + 2 : c + 1;
       if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
-      if (tokens[j]?.text !== 'that' && tokens[j]?.text !== 'this') continue;
+      if (tokens[j]?.text !== 'that' && tokens[j]?.text !== 'this' && !(where && tokens[j]?.text === 'the'))
+        continue;
       let k = j + 1;
       while (k < j + 3 && tokens[k] && !tokens[k]?.boundary && !POINTED_NOUNS.has(tokens[k]?.text ?? '')) k++;
       const noun = tokens[k]?.text ?? '';
       if (!POINTED_NOUNS.has(noun)) continue;
-      const after = tokens[k + 1];
-      if (after && !after.boundary && !POLITE_WORDS.has(after.text)) continue;
-      if (mentions.some((m) => m.start > c && m.target.kind === 'organ')) return;
+      let after = k + 1;
+      while (tokens[after] && !tokens[after]?.boundary && POINTER_TRAILERS.has(tokens[after]?.text ?? ''))
+        after++;
+      if (tokens[after] && !tokens[after]?.boundary) continue;
+      // "show me that kidney": the pointed noun may be an organ's name itself.
+      const pointed = mentions.find((m) => m.start === k);
+      if (mentions.some((m) => m.start > c && m.target.kind === 'organ' && m !== pointed)) return;
       // "which kidney sits lower…? show that one", "…the organ that makes the bile it stores:
       // outline that one": the pointer is to the organ described, not to a name.
       if (tokens.slice(0, c).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))) return;
@@ -1248,7 +1319,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           (!family || m.target.ids.every((id) => (family === 'kidney' ? [2, 13] : [7, 8]).includes(id))),
       );
       if (!target) return;
+      // "renal biopsy on the rt side, where's the kidney": an adjective or a name no more precise
+      // than the pointer's own says nothing more; the usual reading stands.
+      if (
+        pointed &&
+        pointed.target.kind === 'organ' &&
+        target.target.kind === 'organ' &&
+        (target.adjective ||
+          pointed.target.ids.every((id) => target.target.kind === 'organ' && target.target.ids.includes(id)))
+      )
+        return;
       for (const m of mentions) if (m.end <= c) m.role = m === target ? 'direct' : 'context';
+      if (pointed) pointed.role = 'ignored';
       return;
     }
   }
@@ -1267,12 +1349,52 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       let end = m.end;
       while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
       const clause = tokens.slice(m.end, end);
-      const fact = sideFact(clause.map((t) => t.text).join(' '), m.target.ids);
+      const fact =
+        sideFact(clause.map((t) => t.text).join(' '), m.target.ids) ?? placedOnIt(m, clause, mentions);
       if (!fact) continue;
       m.sideCorrection = fact;
       for (const x of mentions)
         if (x.start >= m.end && x.start < end && x.role === 'direct') x.role = 'context';
     }
+  }
+
+  /**
+   * "duodenum wrapping around the pancreatic head — outline both": "both" alone as what is asked for
+   * means the two organs just named, a landmark or an adjective ("pancreatic") included.
+   */
+  function applyShowBoth(tokens: Token[], mentions: Mention[]): void {
+    for (let c = 0; c < tokens.length; c++) {
+      if (!COMMAND_VERBS.has((tokens[c] as Token).text)) continue;
+      let j = c + 1;
+      if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
+      if (tokens[j]?.text !== 'both') continue;
+      let after = j + 1;
+      if (tokens[after]?.text === 'of' && tokens[after + 1]?.text === 'them') after += 2;
+      else if (tokens[after]?.text === 'them') after++;
+      while (tokens[after] && !tokens[after]?.boundary && POINTER_TRAILERS.has(tokens[after]?.text ?? ''))
+        after++;
+      if (tokens[after] && !tokens[after]?.boundary) continue;
+      const before = mentions.filter((m) => m.end <= c && m.target.kind === 'organ' && m.role !== 'negated');
+      const groups = new Set(before.map((m) => (m.target.kind === 'organ' ? m.target.ids.join(',') : '')));
+      if (groups.size !== 2) continue;
+      for (const m of before) m.role = 'direct';
+      return;
+    }
+  }
+
+  /**
+   * "the left kidney and the adrenal gland that sits on it": a gland placed on the kidney just named
+   * takes that kidney's side.
+   */
+  function placedOnIt(m: Mention, clause: Token[], mentions: Mention[]): 'left' | 'right' | undefined {
+    if (m.target.kind !== 'organ' || m.target.family !== 'adrenal') return undefined;
+    const words = clause.map((t) => t.text);
+    if (!words.some((w) => GLAND_PLACES.has(w)) || !words.some((w) => w === 'it' || w === 'that'))
+      return undefined;
+    const kidney = mentions.findLast((x) => x.end <= m.start && x.target.kind === 'organ');
+    if (kidney?.target.kind !== 'organ' || kidney.target.ids.length !== 1) return undefined;
+    const id = kidney.target.ids[0];
+    return id === 2 ? 'right' : id === 13 ? 'left' : undefined;
   }
 
   /**
@@ -1481,6 +1603,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'The left gonadal and left adrenal veins drain into the left renal vein, which is not one of the 13 options, so the answer is N (None of them).',
       );
     if (trunk) return organAnswer([trunk], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "Where does the CBD empty into?", "the pancreatic duct opens into which organ?"
+    if (ductOutlet(tokens, mentions, normalised, headNoun))
+      return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "What do you see here?", "what's in this image?": an overview of the slice, not one organ.
     if (OVERVIEW_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ')) {
       return noneAnswer(
@@ -1531,6 +1656,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.role = 'ignored';
           continue;
         }
+        // "Which part of the gut forms a C-loop?": a shape that names the organ is what is asked for.
+        if (
+          m.target.kind === 'organ' &&
+          ['forms', 'form', 'forming', 'makes', 'make', 'creates', 'is', 's', 'like'].includes(
+            prev.word ?? '',
+          ) &&
+          tokens.slice(m.start, m.end).some((t) => SHAPE_NAMES.has(t.text))
+        )
+          continue;
+        // "where does the IVC run on this slice?": where the organ itself is.
+        if (
+          (prev.word === 'does' || prev.word === 'do') &&
+          tokens[prev.at - 1]?.text === 'where' &&
+          (POSITION_VERBS.has(tokens[m.end]?.text ?? '') || !tokens[m.end] || tokens[m.end]?.boundary)
+        ) {
+          m.role = 'direct';
+          continue;
+        }
+        // "Which two great vessels run in front of the spine?": the name is the head asked for.
+        if (
+          m.target.kind === 'organ' &&
+          !m.target.family &&
+          m.target.ids.length > 1 &&
+          (prev.word === 'which' || prev.word === 'what')
+        )
+          continue;
         if (m.adjective || CONDITION_NOUNS.has(tokens[m.end]?.text ?? '')) {
           m.role = 'ignored';
           continue;
@@ -1571,6 +1722,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
     }
     applyOneByNeighbour(tokens, mentions);
+    // "Of the two big vessels in front of the spine, show the one on the left": a set to pick from.
+    for (const m of mentions) {
+      if (m.target.kind !== 'organ' || m.target.family || m.target.ids.length < 2) continue;
+      if (!tokens.slice(m.end).some((t) => t.text === 'one')) continue;
+      m.role = 'ignored';
+      // …the aorta lies left of the midline, the IVC right of it.
+      const stated = questionSide(tokens);
+      if (stated.left !== stated.right && m.target.ids.includes(5) && m.target.ids.includes(6)) {
+        m.target = { kind: 'organ', ids: [stated.left ? 5 : 6] };
+        m.role = 'direct';
+      }
+    }
     // "Which kidney does the nutcracker compress? Show the kidney.": naming the pair again asks for
     // the same one, which the description decides.
     if (pairAsked?.target.kind === 'organ') {
@@ -1590,6 +1753,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyNeighbourSides(tokens, mentions);
     applyFormerLatter(tokens, mentions);
     applyPointBack(tokens, mentions);
+    applyShowBoth(tokens, mentions);
     applyRelativeSide(tokens, mentions);
 
     const direct = mentions.filter((m) => m.role === 'direct');
@@ -1941,6 +2105,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
  * for: "what enzyme …?" (a head noun of an outside kind), "what is … called?" / "how much …?" (a
  * term or a number), "show the ducts that …" (a bare request for one); undefined when none.
  */
+/** Outside heads that can be outlined on a slice ("show them" after "which ducts …?" asks for them). */
+const PHYSICAL_HEADS = new Set(
+  'duct ligament muscle nerve plexu vertebra vertebrae rib bone membrane fold node lymph valve opening hiatu apron chamber'.split(
+    ' ',
+  ),
+);
+
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
   // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
   // Wirsung drains which organ?").
@@ -1949,7 +2120,22 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     : OUTSIDE_REQUEST.exec(normalised)?.[1];
   const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
   const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
-  if (outsideHead && (requested || !tokens.some((t) => COMMAND_VERBS.has(t.text)))) return outsideHead;
+  // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
+  const commandsMore = tokens.some((t, i) => {
+    if (!COMMAND_VERBS.has(t.text)) return false;
+    let j = i + 1;
+    if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
+    if (!['it', 'them', 'those', 'these', 'that', 'this'].includes(tokens[j]?.text ?? '')) return true;
+    j++;
+    while (tokens[j] && !tokens[j]?.boundary && POINTER_TRAILERS.has(tokens[j]?.text ?? '')) j++;
+    return tokens[j] !== undefined && !tokens[j]?.boundary;
+  });
+  const physical = outsideHead !== undefined && PHYSICAL_HEADS.has(outsideHead.replace(/s$/, ''));
+  if (
+    outsideHead &&
+    (requested || !(physical ? commandsMore : tokens.some((t) => COMMAND_VERBS.has(t.text))))
+  )
+    return outsideHead;
   return undefined;
 }
 
@@ -2034,7 +2220,7 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
 }
 
 const DRAINS_INTO =
-  /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b/;
+  /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b|\b(?:enters?|entering) (?:which|what|the)\b/;
 const BRANCHES_OFF =
   /\b(?:comes? off|coming off|arises? from|arising from|branch(?:es)? (?:off|from)|originates? from|springs? from|gives? off|giving off)\b/;
 
@@ -2065,12 +2251,42 @@ function trunkOfVessel(
   if (words.includes('left') && words.some((w) => ['gonadal', 'adrenal', 'suprarenal'].includes(w)))
     return DRAINS_INTO.test(normalised) ? 'left renal vein' : undefined;
   if (BRANCHES_OFF.test(normalised)) return 5;
+  // The splenic and mesenteric veins drain into the portal vein, not the IVC.
+  if (words.some((w) => /^(?:splenic|mesenteric|smv|imv|portal|gastric|gastroepiploic|umbilical)$/.test(w)))
+    return undefined;
   if (
     DRAINS_INTO.test(normalised) &&
     vessels.some((m) => tokens.slice(m.start, m.end).some((t) => /^veins?$/.test(t.text)))
   )
     return 6;
   return undefined;
+}
+
+const OUTLET_DUCT =
+  /\b(?:common bile duct|cbd|bile duct|main pancreatic duct|pancreatic duct|duct of wirsung|ampulla of vater|ampulla)\b/;
+const DUCT_INTO =
+  /\b(?:drains?|draining|empties|empty|emptying|opens?|opening|enters?|entering|discharges?|discharging|ends?|terminates?)(?: (?:straight|directly))? (?:in ?to|in|to)\b/;
+
+/**
+ * The common bile duct and the pancreatic duct open into the duodenum (at the ampulla of Vater):
+ * "where does the CBD empty into?", "the pancreatic duct drains into which organ?". Not the cystic
+ * or hepatic ducts (they join other ducts), and not a question for the duct itself.
+ */
+function ductOutlet(
+  tokens: Token[],
+  mentions: readonly Mention[],
+  normalised: string,
+  headNoun: string,
+): boolean {
+  if (!tokens.some((t) => ASK_WORDS.has(t.text))) return false;
+  if (headNoun && !/^(organs?|part|one|structure|bowel|gut)$/.test(headNoun)) return false;
+  const duct = OUTLET_DUCT.exec(normalised);
+  if (!duct || /\b(?:cystic|hepatic|accessory|santorini)\b/.test(normalised)) return false;
+  const rest = normalised.slice(duct.index);
+  if (!DUCT_INTO.test(rest.split(/ [?.!] /)[0] ?? '')) return false;
+  return !mentions.some(
+    (m) => m.target.kind === 'organ' && !m.adjective && !m.target.ids.every((id) => id === 12),
+  );
 }
 
 /** Spaces, folds and junctions named by the organs they lie between. */
@@ -2082,7 +2298,10 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/\blesser omentum\b/, [1, 11, 12]],
   [/\b(?:splenorenal|lienorenal) ligament\b/, [3, 13]],
   [/\b(?:pylorus|pyloric (?:sphincter|canal|valve)|prepyloric vein|vein of mayo)\b/, [11, 12]],
-  [/\b(?:gastro ?o?esophageal junction|ge junction|gastric cardia|lower o?esophageal sphincter)\b/, [10, 11]],
+  [
+    /\b(?:gastro ?o?esophageal junction|ge junction|gastric cardia|lower o?esophageal sphincter|angle of his|his angle|cardiac notch)\b/,
+    [10, 11],
+  ],
   [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
 ];
 
@@ -2175,7 +2394,7 @@ const REFERENCE_VALUE =
 const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|vessel|one)\b|\bwhere\b/;
 /** Words that say more than one organ is asked for ("which organs", "show both"). */
 const COUNT_ASK =
-  /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3) (?:organs|structures|vessels|glands|things|parts)\b/;
+  /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3)(?: [a-z]+)? (?:organs|structures|vessels|glands|things|parts)\b/;
 const PLURAL_HEAD = /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b/;
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b/;
@@ -2342,6 +2561,7 @@ const SITE_WORDS = new Set(
     ' ',
   ),
 );
+const UPPER_WORDS = new Set(['upper', 'superior', 'top']);
 const GLAND_WORDS = new Set(['gland', 'glands', 'hat', 'hats', 'cap', 'caps']);
 const GLAND_PLACES = new Set(['on', 'above', 'over', 'atop', 'capping', 'top', 'upon', 'topping']);
 /** Place words before a name that make it a landmark of the lesion, not its site. */
@@ -2354,6 +2574,18 @@ const SITE_PLACE_WORDS = new Set([
 const PLACE_FILLERS = new Set(['on', 'at', 'patient', 'patients', 's', 'hand', 'his', 'her', 'their']);
 /** Nouns a pointing "that …" may end on ("segment that one", "show that fatty organ"). */
 const POINTED_NOUNS = new Set(['one', 'organ', 'gland', 'structure', 'thing', 'bit', 'kidney', 'adrenal']);
+/** Words that may follow a pointer's noun: "show me that kidney please", "where's the gland on this image". */
+/** Verbs of where an organ is ("where does the IVC run?"), not of where it leads ("…drain?"). */
+const POSITION_VERBS = new Set(
+  'sit lie run live hide appear show sits lies runs lives hides appears shows begin start lay be'.split(' '),
+);
+/** Names of an organ by its shape ("C-loop", "duodenal sweep"): a description, never a landmark. */
+const SHAPE_NAMES = new Set(['loop', 'sweep']);
+const POINTER_TRAILERS = new Set(
+  'pls plz please thanks thx ty now too only just on in this here image slice scan pic picture one'.split(
+    ' ',
+  ),
+);
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
@@ -2441,6 +2673,9 @@ function compoundOrgans(tokens: Token[]): OrganId[] {
 function negationScope(tokens: Token[], i: number): number {
   const w = tokens[i]?.text;
   if (w === undefined) return -1;
+  // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
+  if ((w === 'scratch' || w === 'scrap') && ['that', 'this', 'it'].includes(tokens[i + 1]?.text ?? ''))
+    return -1;
   if (NEGATORS.has(w)) return i + 1;
   for (const [a, b] of NEGATOR_PAIRS) {
     if (w !== a) continue;
@@ -2500,12 +2735,26 @@ function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right
   );
   const sentenceStart = Math.max(0, ...[' ? ', ' . ', ' ! '].map((p) => normalised.lastIndexOf(p, at) + 1));
   const before = tokenize(normalised.slice(sentenceStart, at));
+  // "…trickier to remove because its vein…": a take-back verb is not a negation of the fact.
   const negations = before.filter(
-    (_, i) => negationScope(before, i) >= 0 && !doubleNegative(before, i),
+    (t, i) => !TAKE_BACK_VERBS.has(t.text) && negationScope(before, i) >= 0 && !doubleNegative(before, i),
   ).length;
   if (negations > 1) return undefined;
   return negations === 1 ? opposite(side) : side;
 }
+
+const TAKE_BACK_VERBS = new Set([
+  'remove',
+  'drop',
+  'skip',
+  'ignore',
+  'omit',
+  'forget',
+  'exclude',
+  'scratch',
+  'scrap',
+  'minus',
+]);
 
 function opposite(side: 'left' | 'right'): 'left' | 'right' {
   return side === 'left' ? 'right' : 'left';

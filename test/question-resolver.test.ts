@@ -590,6 +590,44 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('which organ makes a C-loop around the pancreatic head?')).toEqual(['L']);
   });
 
+  it('picks from a list, reads outside requests, eponyms, double negations and glands on kidneys', () => {
+    // one or more picked from a list named before: by position or by a description
+    expect(letters('kidneys, spleen, stomach: show me the second and the last')).toEqual(['C', 'K']);
+    expect(letters('Of the stomach and the pancreas, highlight only the one that makes insulin.')).toEqual([
+      'D',
+    ]);
+    expect(letters('aorta and IVC, which one brings blood back to the heart?')).toEqual(['F']);
+    expect(letters('the adrenal that sits behind the IVC - which one? highlight it')).toEqual(['G']);
+    // an outside structure asked for first; the organs after it place it
+    expect(letters('show me the ureter as it leaves the right kidney')).toEqual(['N']);
+    expect(letters('Show the hepatorenal pouch, the space between the liver and the right kidney')).toEqual([
+      'N',
+    ]);
+    expect(letters('show the ureter and the right kidney')).toEqual(['B']);
+    // people and names as the answer
+    expect(letters('Who first described the triangle of the cystic artery?')).toEqual(['N']);
+    expect(letters("Kehr's sign is named after which surgeon?")).toEqual(['N']);
+    // two negations ask for one organ alone; "except the one on the screen's right"
+    expect(letters("don't show anything except the pancreas")).toEqual(['D']);
+    expect(letters('all the kidneys except the one on the patient’s right')).toEqual(['M']);
+    expect(letters('every adrenal except the left + the IVC')).toEqual(['F', 'G']);
+    expect(letters('aorta and stomach, replace the stomach with the spleen')).toEqual(['C', 'E']);
+    // a gland on a kidney of one side, a side fact in a request, "right" as "just"
+    expect(letters('outline the adrenal on the right kidney')).toEqual(['G']);
+    expect(letters('highlight the pyramidal adrenal gland')).toEqual(['G']);
+    expect(letters('the gland sitting right on top of the left kidney')).toEqual(['H']);
+    // a part of a named organ is a place, not the answer
+    expect(letters('The pancreatic head sits in the curve of which organ?')).toEqual(['L']);
+    // a new question after a take-back is answered alone
+    expect(letters('which organ makes bile... forget it, what time is it?')).toEqual(['N']);
+    expect(letters('the gallbladder - never mind, go with the liver')).toEqual(['A']);
+    expect(letters('spleen and liver; never mind the liver')).toEqual(['C']);
+    // a cancer named first is not a request for it
+    expect(letters('Breast cancer often spreads to the adrenals. Show me only the right one.')).toEqual([
+      'G',
+    ]);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

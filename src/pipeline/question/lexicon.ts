@@ -40,6 +40,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['left kidney|left renal|lt kidney|left kid|lt kid|lft kid', organ(13)],
   ['LK', organ(13), { capitalsOnly: true }],
   ['kidney|kidneys|kindey|kidny|kidnies|rinon|rinones|niere|nieren', KIDNEYS],
+  // "the bean shaped thing on the patient's right"
+  ['bean shaped', KIDNEYS],
   ['renal|nephric', KIDNEYS, { adjective: true }],
   ['spleen|spleens|bazo|milz|milza', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
@@ -104,6 +106,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   [
     'hepatorenal space|hepatorenal pouch|hepatorenal recess|morison s pouch|morisons pouch',
+    outside('other organs'),
+  ],
+  // Junctions between two of the 13: a place, not either organ ("show the GE junction").
+  [
+    'gastroesophageal junction|gastro esophageal junction|ge junction|gej|esophagogastric junction|oesophagogastric junction|duodenojejunal junction|dj junction',
     outside('other organs'),
   ],
   // Everyday phrases with an organ word in them.

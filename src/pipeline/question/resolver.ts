@@ -251,6 +251,9 @@ const NEGATORS = new Set([
   'remove',
   'scratch',
   'scrap',
+  // "replace the esophagus with the IVC", "swap the liver for the spleen"
+  'replace',
+  'swap',
 ]);
 const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   ['other', 'than'],
@@ -578,6 +581,14 @@ const TERM_ASKED = new RegExp(
     `^name (?:the|a|an)\\b(?!(?: [a-z]+){0,2} (?:${HEAD_NOUNS})\\b)`,
     '\\bwhose (?:triad|sign|law|syndrome|disease|classification)\\b',
     '\\bmedical (?:word|term|name) for\\b',
+    // "Who performed the first Whipple?", "named after which surgeon?", "whose name is given to …"
+    `${CLAUSE_START}who (?:was|is|were|gave|performed|described|discovered|invented|first|named|did|coined|introduced|pioneered)\\b`,
+    '\\bnamed after\\b',
+    '\\bwhose name\\b',
+    '\\b(?:which|what) (?:surgeon|surgeons|doctor|physician|anatomist|scientist|pathologist|radiologist|person|man|woman)\\b',
+    `${CLAUSE_START}(?:the )?name of (?:the|a|an|this|that)\\b`,
+    // "What does the liver turn toxic ammonia into?": a substance.
+    `${CLAUSE_START}what (?:does|do|is|are) (?:the |a |an )?(?:[a-z]+ ){1,3}(?:turn|turned|convert|converted|change|changed|break|broken) (?:[a-z]+ ){0,3}into\\b`,
     // "Which fetal vessel becomes the ligamentum venosum?": an embryonic structure is none of the 13.
     '\\b(?:which|what) (?:fetal|foetal|embryonic|embryological) (?:vessels?|shunts?|structures?|ducts?|remnants?)\\b',
     '\\bupper limit of normal\\b',
@@ -603,7 +614,8 @@ const VESSEL_REQUEST =
  */
 const OPTION_LETTER = /\b(?:option|choice)\s*\(?([A-N])\)?(?![\w'’])/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
-const ORGAN_NAMED_AS_ANSWER = /\b(?:which|what) (?:organ|organs|gland|glands|structure|vessel|one)\b/;
+const ORGAN_NAMED_AS_ANSWER =
+  /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one)\b/;
 const HEAD_WORDS = new Set([
   ...HEAD_NOUNS.split('|'),
   ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
@@ -666,6 +678,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "my left as I look at the monitor", "(my left, not the patient's)": the viewer speaks.
     const viewerSpeaks = tokens.some((t) => VIEWER_WORDS.has(t.text));
     return tokens.map((t, j) => {
+      // "the gland sitting right on top of the left kidney": "right" before a place word, not after
+      // an article or a possessive, is "just", not a side.
+      if (
+        t.text === 'right' &&
+        RIGHT_ADVERB_NEXT.has(text(j + 1)) &&
+        !tokens[j + 1]?.boundary &&
+        !RIGHT_SIDE_BEFORE.has(text(j - 1))
+      )
+        return { ...t, text: 'just' };
       // "R kidney", "L sided pyelo": a capital side letter, or a small one before a side's noun.
       const letter = SIDE_LETTERS.get(t.text);
       if (letter && !t.boundary && tokens[j + 1] && !tokens[j + 1]?.boundary) {
@@ -718,7 +739,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         }
       }
       const pieces = best[w.length];
-      if (pieces && pieces.length > 1 && pieces.some((p) => LEXICON_WORDS.has(p) && !SPLIT_WORDS.has(p))) {
+      const organWord = (p: string | undefined) =>
+        p !== undefined && LEXICON_WORDS.has(p) && !SPLIT_WORDS.has(p);
+      // "gastrosplenic", "hepatorenal": two organ words run together are a medical compound, not a
+      // run-together request.
+      const compound = pieces?.some((p, k) => organWord(p) && organWord(pieces[k + 1]));
+      if (pieces && pieces.length > 1 && !compound && pieces.some((p) => organWord(p))) {
         for (const p of pieces) out.push({ text: p, raw: p, boundary: false });
       } else {
         out.push(token);
@@ -839,9 +865,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   function markNegations(tokens: Token[], mentions: Mention[]): void {
+    // "Don't show me anything that isn't the spleen", "I don't want any organ except the gallbladder",
+    // "show nothing but the liver": two negations that ask for the organ after them alone.
+    const text = tokens.map((t) => t.text).join(' ');
+    const only = ONLY_BY_NEGATION.exec(text);
+    const onlyUntil = only ? text.slice(0, only.index + only[0].length).split(' ').length : 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (t.boundary) continue;
+      if (t.boundary || i < onlyUntil) continue;
       // "pancreas no duodenum", "liver? nah, the spleen": a no-word right after an organ name
       // corrects that name (applyCorrections), it does not negate the next one.
       if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i)) continue;
@@ -866,6 +897,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           continue;
         }
         if (SCOPE_STOPPERS.has(u.text)) break;
+        // "replace it with the spleen": what comes after "with" is wanted.
+        if ((t.text === 'replace' || t.text === 'swap') && ['with', 'for', 'by'].includes(u.text)) break;
+        // "every adrenal except the right + the aorta": a bare side is what is negated.
+        const after = tokens[j + 1];
+        if (
+          !inList &&
+          SIDE_WORDS.has(u.text) &&
+          (!after || after.boundary || ['+', 'plus', 'and', 'one', 'ones', 'side'].includes(after.text))
+        )
+          break;
         if (inList && !['and', 'or', 'nor', ...ARTICLES].includes(u.text)) break;
         if (++gap > 4) break;
       }
@@ -920,11 +961,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const t = tokens[j] as Token;
         if (t.boundary || mentions.some((m) => m.start === j)) break;
         // "…the kidney that is not on the patient's right": place words do not count.
-        if (!PLACE_FILLERS.has(t.text)) read++;
+        // "…except the one on the patient's right": articles and "one" do not count either.
+        if (!PLACE_FILLERS.has(t.text) && !ARTICLES.has(t.text) && t.text !== 'one' && t.text !== 'ones')
+          read++;
         const side = SIDE_WORDS.get(t.text);
         if (!side) continue;
         const next = tokens[j + 1];
-        if (next && !next.boundary && !['one', 'ones', 'side'].includes(next.text)) break;
+        // "…except the one on the right of the screen" (already read as the viewer's side), "… + the aorta"
+        if (
+          next &&
+          !next.boundary &&
+          !['one', 'ones', 'side', 'of', 'hand', '+', 'plus', 'and'].includes(next.text)
+        )
+          break;
         for (const m of mentions) {
           if (m.start < i && m.role === 'direct' && m.target.kind === 'organ' && isPaired(m.target.ids))
             m.sideCorrection = side === 'left' ? 'right' : 'left';
@@ -941,8 +990,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         markers.push(i);
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
       else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
-      // "Highlight the esophagus. Cancel. Highlight the stomach."
+      // "Highlight the esophagus. Cancel. Highlight the stomach.", "…never mind, go with the pancreas"
       else if (tokens[i]?.text === 'cancel' && (tokens[i + 1]?.boundary ?? true) && i > 0) markers.push(i);
+      else if (
+        (tokens[i]?.text === 'nevermind' ||
+          (tokens[i]?.text === 'never' && tokens[i + 1]?.text === 'mind')) &&
+        (tokens[i + (tokens[i]?.text === 'never' ? 2 : 1)]?.boundary ?? true)
+      )
+        markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
         markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
@@ -1106,9 +1161,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (!LANDMARK_WORDS.has(w) && !LANDMARK_PAIRS.has(w2)) continue;
       // The first name is a landmark only when something else is placed by it: "show the big vein
       // next to the aorta" (a head noun before the place word), not "next to the aorta, show …".
+      // "the fist-sized organ way up on the left, behind the stomach": a comma does not end it.
       const placedThing = () => {
-        for (let i = j - 1; i >= 0 && !(tokens[i] as Token).boundary; i--)
-          if (HEAD_WORDS.has((tokens[i] as Token).text)) return true;
+        for (let i = j - 1; i >= 0; i--) {
+          const u = tokens[i] as Token;
+          if (u.boundary && u.raw !== ',') return false;
+          if (mentions.some((x) => x.start <= i && i < x.end)) return false;
+          if (HEAD_WORDS.has(u.text)) return true;
+        }
         return false;
       };
       // "show the colon where it bends next to the spleen": an outside structure asked for first.
@@ -1116,6 +1176,56 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (x) => x.target.kind === 'outside' && x.role === 'direct' && x.end <= j,
       );
       if (k > 0 || placedThing() || outsideAsked) m.role = 'context';
+    }
+    // "Show me the ureter as it leaves the left kidney", "the renal artery going into the right
+    // kidney, outline it", "Where is the common bile duct running behind the duodenum?": an outside
+    // structure asked for first in a request; organs after it in its clause, with no "and" between,
+    // say where it is.
+    if (!tokens.some((t) => t.text === 'which' || t.text === 'what')) {
+      const first = mentions[0];
+      // …asked for: after a command or "where is" in its clause, or opening a message that commands.
+      let c = (first?.start ?? 0) - 1;
+      while (
+        c >= 0 &&
+        !(tokens[c] as Token).boundary &&
+        !COMMAND_VERBS.has((tokens[c] as Token).text) &&
+        (tokens[c] as Token).text !== 'where'
+      )
+        c--;
+      const requested =
+        first !== undefined &&
+        ((c >= 0 && !(tokens[c] as Token).boundary) ||
+          // "the celiac trunk coming off the aorta": a bare phrase naming it first.
+          (first.start <= 1 &&
+            !tokens.some((t) => COMMAND_VERBS.has(t.text) || t.text === 'where') &&
+            !tokens.slice(0, -1).some((t) => t.boundary && ['.', '?', '!', ';'].includes(t.raw))) ||
+          (first.start <= 1 &&
+            tokens.some(
+              (t, k) =>
+                COMMAND_VERBS.has(t.text) &&
+                ['it', 'them', 'that', 'those'].includes(tokens[k + 1]?.text ?? ''),
+            )));
+      if (requested && first?.target.kind === 'outside' && first.role === 'direct') {
+        for (const m of mentions.slice(1)) {
+          if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+          const between = tokens.slice(first.end, m.start);
+          // "Show me Morison's pouch, the space between the liver and …": an apposition goes on.
+          const listBreak = (t: Token, k: number) => {
+            // "…, the space between the liver and the right kidney": both are places.
+            if (!t.boundary)
+              return (
+                (CONJUNCTIONS.has(t.text) && !between.some((u) => u.text === 'between')) ||
+                t.text === 'also' ||
+                t.text === 'too'
+              );
+            const at = first.end + k + 1;
+            const named = mentions.find((x) => x.start === at + 1);
+            return !(ARTICLES.has(tokens[at]?.text ?? '') && (!named || named.adjective));
+          };
+          if (between.some(listBreak)) break;
+          m.role = 'context';
+        }
+      }
     }
     // "Show me the ureter leaving the right kidney": an outside structure asked for, then the organ
     // it leaves, drains or supplies.
@@ -1205,7 +1315,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const clause = tokens.slice(start, last).map((t) => t.text);
     const asks =
       (clause[0] === 'which' || clause[0] === 'what') &&
-      ['organ', 'gland', 'structure'].includes(clause[1] ?? '');
+      // "The kidney on the right-hand side of the screen — which one is that?"
+      (['organ', 'gland', 'structure'].includes(clause[1] ?? '') ||
+        (clause[1] === 'one' &&
+          clause[2] === 'is' &&
+          ['that', 'it', 'this'].includes(clause[3] ?? '') &&
+          !tokens.some((_, i) => negationScope(tokens, i) >= 0)));
     const where = clause[0] === 'where' && clause.slice(1).every((w) => SITE_WORDS.has(w));
     if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where) return;
     const named = mentions.filter(
@@ -1343,9 +1458,40 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function applyRelativeSide(tokens: Token[], mentions: Mention[]): void {
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
-      if (!['that', 'which', 'whose'].includes(tokens[m.end]?.text ?? '')) continue;
+      // "the adrenal (perched) on the left kidney": the gland on a kidney of one side is that side's,
+      // and the kidney is where it sits.
+      if (m.target.family === 'adrenal') {
+        const kidney = mentions.find(
+          (x) =>
+            x.start > m.end &&
+            x.start <= m.end + 5 &&
+            x.target.kind === 'organ' &&
+            x.target.ids.length === 1 &&
+            (x.target.ids[0] === 2 || x.target.ids[0] === 13),
+        );
+        const between = kidney ? tokens.slice(m.end, kidney.start) : [];
+        if (kidney && !between.some((t) => t.boundary) && between.some((t) => GLAND_PLACES.has(t.text))) {
+          m.sideCorrection = kidney.target.kind === 'organ' && kidney.target.ids[0] === 2 ? 'right' : 'left';
+          kidney.role = 'context';
+          continue;
+        }
+      }
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
+      // "Show me the crescent-shaped (semilunar) adrenal gland": a side fact in a request that names
+      // one pair only.
+      const pairs = mentions.filter((x) => x.target.kind === 'organ' && x.target.family);
+      const next = tokens[m.end]?.text ?? '';
+      const relative = ['that', 'which', 'whose'].includes(next) || /^[a-z]{3,}(?:ing|ched|ped)$/.test(next);
+      if (pairs.length === 1 && !relative && !tokens.some((t) => ASK_WORDS.has(t.text))) {
+        const fact = sideFact(tokens.map((t) => t.text).join(' '), m.target.ids);
+        if (fact) {
+          m.sideCorrection = fact;
+          continue;
+        }
+      }
+      // "the adrenal sitting on it": a participle heads the clause as well as "that".
+      if (!relative) continue;
       let end = m.end;
       while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
       const clause = tokens.slice(m.end, end);
@@ -1356,6 +1502,70 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       for (const x of mentions)
         if (x.start >= m.end && x.start < end && x.role === 'direct') x.role = 'context';
     }
+  }
+
+  /**
+   * "Of the liver and the spleen, show me only the heavier one", "Kidneys, spleen and pancreas: just
+   * the one that belongs to the lymphatic system", "liver, aorta, stomach - outline the first and
+   * the last": one or more organs picked from a list named before, by position or by a description
+   * (the organs of the list are the only candidates; the description's words choose).
+   */
+  function pickFromList(
+    tokens: Token[],
+    mentions: Mention[],
+  ): { ids?: OrganId[]; words?: string[]; allowed?: OrganId[] } | undefined {
+    const listed = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated');
+    // "Of the two great vessels, the one carrying blood toward the heart": a set named at once.
+    const set = listed.length === 1 && listed[0]?.target.kind === 'organ' && !listed[0].target.family;
+    if (
+      listed.length < 2 &&
+      !(set && (listed[0]?.target.kind === 'organ' ? listed[0].target.ids.length : 0) > 1)
+    )
+      return undefined;
+    // A list: names joined by commas, "and", "or", "plus" (not "the adrenal that sits behind the IVC").
+    const joined = listed.every(
+      (m, k) =>
+        k === 0 ||
+        tokens
+          .slice((listed[k - 1] as Mention).end, m.start)
+          .every((t) => t.boundary || ARTICLES.has(t.text) || LIST_JOINERS.has(t.text)),
+    );
+    if (!joined) return undefined;
+    const end = (listed.at(-1) as Mention).end;
+    const after = tokens.slice(end);
+    // By position: "the first and the last", "the second and third".
+    const positions: number[] = [];
+    after.forEach((t, k) => {
+      const at = ORDINALS.get(t.text);
+      if (at === undefined) return;
+      const prev = after[k - 1]?.text ?? '';
+      const next = after[k + 1];
+      const ends =
+        !next || next.boundary || ['and', 'one', 'ones', 'two', 'only', ...POLITE_WORDS].includes(next.text);
+      if ((prev === 'the' || prev === 'and' || prev === 'only' || prev === 'just') && ends)
+        positions.push(at);
+    });
+    const organsOf = (m: Mention) => (m.target.kind === 'organ' ? [...m.target.ids] : []);
+    if (positions.length > 0) {
+      if (positions.some((p) => (p < 0 ? -p : p + 1) > listed.length)) return undefined;
+      const ids = positions.flatMap((p) => organsOf(listed.at(p < 0 ? p : p) as Mention));
+      return { ids: [...new Set(ids)] };
+    }
+    // By description: "which one …", "only the heavier one", "the one that …", "which of them …".
+    const text = after
+      .filter((t) => !t.boundary)
+      .map((t) => t.text)
+      .join(' ');
+    const selector = PICK_ONE.exec(text);
+    if (!selector) return undefined;
+    // "…, just the one next to the spleen" is a neighbour's side (applyOneByNeighbour); an organ named
+    // after the selector is not a pick from the list.
+    if (mentions.some((m) => m.start >= end && m.target.kind === 'organ')) return undefined;
+    const allowed = [...new Set(listed.flatMap(organsOf))];
+    // The list's names are candidates now, neither context nor asked for as a whole.
+    for (const m of listed) m.role = 'ignored';
+    const words = after.filter((t) => !t.boundary).map((t) => t.text);
+    return { words, allowed };
   }
 
   /**
@@ -1473,10 +1683,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const inside = tokens[mention.end + 1]?.text;
       note(letter(inside) ?? inside ?? '');
     }
-    // "the kidney on the left (side)"
-    if (['on', 'in', 'at', 'to'].includes(tokens[mention.end]?.text ?? '')) {
+    // "the kidney on the left (side)", "the bean shaped thing on the patient's right"
+    const at = ['thing', 'organ', 'one', 'structure', 'bit'].includes(tokens[mention.end]?.text ?? '')
+      ? mention.end + 1
+      : mention.end;
+    if (['on', 'in', 'at', 'to'].includes(tokens[at]?.text ?? '')) {
       // "…on the viewer's right": up to five words.
-      for (let j = mention.end + 1; j < Math.min(tokens.length, mention.end + 6); j++) {
+      for (let j = at + 1; j < Math.min(tokens.length, at + 6); j++) {
         const t = tokens[j] as Token;
         if (t.boundary || CONJUNCTIONS.has(t.text) || t.text === 'or') break;
         note(t.text);
@@ -1487,7 +1700,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
   function pickSide(ids: readonly OrganId[], side: { left: boolean; right: boolean }): OrganId[] {
     if (ids.length !== 2 || side.left === side.right) return [...ids];
-    return ids.filter((id) => organById(id).side === (side.left ? 'left' : 'right'));
+    const picked = ids.filter((id) => organById(id).side === (side.left ? 'left' : 'right'));
+    // Two organs of which neither lies on that side (the aorta and the IVC) stay both.
+    return picked.length > 0 ? picked : [...ids];
   }
 
   function questionSide(tokens: Token[]): { left: boolean; right: boolean } {
@@ -1627,6 +1842,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .some((t) => HEAD_WORDS.has(t.text) || ASK_WORDS.has(t.text) || KEEP_WORDS.has(t.text))
     )
       return noneAnswer('off-topic', 0.8);
+    // "Which gland sits on the kidney... actually forget that, what's 12 times 7?": a new question
+    // after the take-back is answered on its own.
+    if (
+      dropped >= 0 &&
+      mentions.some((m) => m.start < dropped) &&
+      !mentions.some((m) => m.start >= dropped) &&
+      !tokens.slice(dropped).some((t) => KEEP_WORDS.has(t.text)) &&
+      tokens.slice(dropped).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))
+    )
+      return resolve(
+        tokens
+          .slice(dropped)
+          .map((t) => t.raw)
+          .join(' '),
+      );
     const supplied = suppliedOrgan(
       tokens,
       mentions,
@@ -1643,6 +1873,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     markNegations(tokens, mentions);
     applyNegatedSide(tokens, mentions);
+    // "In polycystic kidney disease, which other organ most often has cysts?": every organ named is
+    // excluded from the answer.
+    if (OTHER_ASKED.test(normalised))
+      for (const m of mentions) if (m.target.kind === 'organ' && m.role !== 'negated') m.role = 'context';
     applyTakeBacks(tokens, mentions);
     // "Which kidney …?" / "which adrenal …?": one of a pair is asked for, the description says which.
     let pairAsked: Mention | undefined;
@@ -1683,7 +1917,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         )
           continue;
         if (m.adjective || CONDITION_NOUNS.has(tokens[m.end]?.text ?? '')) {
-          m.role = 'ignored';
+          // "The pancreatic tail reaches toward the hilum of which organ?": a part of a named organ
+          // is where to look, so that organ is not the answer.
+          m.role =
+            m.adjective &&
+            PART_NOUNS.has(tokens[m.end]?.text ?? '') &&
+            !tokens.some((t) => t.text === 'where')
+              ? 'context'
+              : 'ignored';
           continue;
         }
         // "Which gland lies between the liver, the right crus and the IVC?": an outside structure
@@ -1705,7 +1946,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           // "which organ is the spleen?" names the answer; "which organ is the falciform ligament
           // attached to?" does not.
           (COMPLEMENT_WORDS.has(prev.word) &&
-            !(m.target.kind === 'outside' && /^[a-z]{3,}(ed|ing)$/.test(tokens[m.end]?.text ?? ''))) ||
+            !(
+              m.target.kind === 'outside' &&
+              /^[a-z]{3,}(ed|ing)$/.test(tokens[m.end]?.text ?? '') &&
+              // "Where is the common bile duct running behind the duodenum?" asks for the duct.
+              tokens[prev.at - 1]?.text !== 'where'
+            )) ||
           commandedBefore(tokens, prev.at)
         )
           m.role = 'direct';
@@ -1756,6 +2002,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyShowBoth(tokens, mentions);
     applyRelativeSide(tokens, mentions);
 
+    const picked = pickFromList(tokens, mentions);
     const direct = mentions.filter((m) => m.role === 'direct');
     const directOrgans = direct.filter((m) => m.target.kind === 'organ');
     const confidenceScale = corrected ? 0.9 : 1;
@@ -1778,6 +2025,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
+    // "Which great vessel runs to the right of the spine?": asked for a vessel, the aorta lies left of
+    // the midline and the IVC right of it.
+    const vesselAsked = allowedByHead?.includes(5) && allowedByHead.includes(6);
+    const sideOfOrgan = (id: OrganId) =>
+      vesselAsked && (id === 5 || id === 6) ? (id === 5 ? 'left' : 'right') : organById(id).side;
     const rankedMatches = (words = queryWords(tokens, mentions)) => {
       const probabilities = classifier?.predict(words);
       const raw = cache.match(cache.encode(words));
@@ -1819,9 +2071,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             : !excludedTopics.has(c.target.topic),
         )
         .map((c) =>
-          c.target.kind === 'organ' &&
-          wrongSide &&
-          c.target.ids.every((id) => organById(id).side === wrongSide)
+          c.target.kind === 'organ' && wrongSide && c.target.ids.every((id) => sideOfOrgan(id) === wrongSide)
             ? { ...c, score: c.score * OPPOSITE_SIDE_DISCOUNT }
             : c,
         )
@@ -1853,8 +2103,28 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return top.target.ids;
     };
 
+    if (picked?.ids) return organAnswer(picked.ids, 'named', 0.85 * confidenceScale);
+    if (picked?.words) {
+      const allowed = picked.allowed ?? [];
+      // Between the aorta and the IVC, the direction of the blood decides.
+      const flow = VESSEL_FLOW.find(([re]) => re.test(picked.words?.join(' ') ?? ''))?.[1];
+      if (flow !== undefined && allowed.includes(5) && allowed.includes(6))
+        return organAnswer([flow], 'described', 0.7 * confidenceScale);
+      const best = rankedMatches(picked.words).matches.find(
+        (c) => c.target.kind === 'organ' && c.target.ids.every((id) => allowed.includes(id)),
+      );
+      if (best?.target.kind === 'organ')
+        return organAnswer(pickSide(best.target.ids, side), 'described', 0.7 * confidenceScale);
+    }
+
     if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
       const pair = pairAsked.target.ids;
+      // "Which bean shaped organs sit either side of the spine?": the pair itself.
+      if (
+        ['organs', 'glands', 'ones'].includes(tokens[pairAsked.end]?.text ?? '') &&
+        side.left === side.right
+      )
+        return organAnswer(pair, 'described', 0.75 * confidenceScale);
       if (side.left !== side.right)
         return organAnswer(pickSide(pair, side), 'described', 0.8 * confidenceScale);
       const fact = sideFact(normalised, pair);
@@ -1870,6 +2140,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (best && best.target.kind === 'organ')
         return organAnswer(best.target.ids, 'described', 0.6 * confidenceScale);
+    }
+
+    // "Distal pancreatectomy with splenectomy — show both organs removed": compound words name the
+    // organs, one of them also a name the lexicon knows.
+    if (directOrgans.length === 1 && /\bboth\b|\btwo organs\b/.test(normalised)) {
+      const compound = compoundOrgansEach(tokens);
+      const named = directOrgans[0]?.target.kind === 'organ' ? directOrgans[0].target.ids : [];
+      if (compound.length > 1 && named.every((id) => compound.includes(id)))
+        return organAnswer(compound, 'described', 0.7 * confidenceScale);
     }
 
     if (directOrgans.length > 0) {
@@ -1994,9 +2273,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (named && organ.pairedWith) return organAnswer([organ.pairedWith], 'named', 0.85 * confidenceScale);
     }
 
+    // "show me everything in your list that's a blood vessel": every option of that kind.
+    const kind = EVERY_OF_KIND.exec(normalised)?.[1];
+    const ofKind = kind ? firstHeadType([kind]) : undefined;
+    if (ofKind && directOrgans.length === 0)
+      return organAnswer([...ofKind], 'described', 0.7 * confidenceScale);
+
     // "Morison's pouch lies between which two organs?", "the lesser omentum connects the liver to
     // which organs?": a named space or fold and the organs it lies between, less those named.
-    const related = relatedOrgans(normalised, excludedOrgans);
+    const related = relatedOrgans(normalised, excludedOrgans, allowedByHead);
     if (related) return organAnswer(related, 'described', 0.7 * confidenceScale);
 
     const directOutside = direct.find((m) => m.target.kind === 'outside');
@@ -2009,6 +2294,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (PLURAL_ASK.test(normalised)) {
       const compound = compoundOrgans(tokens);
       if (compound.length > 1) return organAnswer(compound, 'described', 0.7 * confidenceScale);
+      // "Distal pancreatectomy with splenectomy — show both organs removed": one organ a word.
+      const each = compoundOrgansEach(tokens);
+      if (each.length === 2 && /\bboth\b|\btwo organs\b/.test(normalised) && !isPaired(each))
+        return organAnswer(each, 'described', 0.65 * confidenceScale);
     }
 
     // "Which organs make insulin and bile?", "the organ that makes bile and the one that stores
@@ -2018,10 +2307,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const secondQuestion = conjuncts.slice(1).some((c) => c.own.some((w) => ASK_WORDS.has(w)));
     if (PLURAL_ASK.test(normalised) || described > 1 || secondQuestion) {
       const found = new Map<string, readonly OrganId[]>();
-      for (const { words } of conjuncts) {
-        const organs = describedOrgans(words);
+      conjuncts.forEach(({ words, own }, k) => {
+        // "the organ that makes bile and the organ that stores it": "it" is what the conjunct before
+        // was about, and the organ found there is not this one.
+        const previous = conjuncts[k - 1];
+        // Only a conjunct that asks for another organ ("the one that stores it"), not "show me where
+        // it is" about the same one.
+        const backRef =
+          k > 0 &&
+          previous &&
+          own.some((w) => BACK_REFERENCES.has(w)) &&
+          DESCRIBED_CONJUNCT.test(own.join(' ')) &&
+          !own.includes('where') &&
+          // "Which organ makes bile? No wait, which organ stores it?" asks again instead.
+          !ASK_CORRECTED.test(normalised) &&
+          (DESCRIBED_CONJUNCT.test(previous.own.join(' ')) || previous.own.some((w) => ASK_WORDS.has(w)));
+        const organs = backRef
+          ? describedOrgans([...words, ...previous.own], [...found.values()].flat())
+          : describedOrgans(words);
         if (organs) found.set(organs.join(','), organs);
-      }
+      });
       if (found.size > 1) {
         const ids = [...found.values()].flat();
         return organAnswer(
@@ -2205,11 +2510,21 @@ const VESSEL_ADJECTIVES = new Map<string, readonly OrganId[]>([
  * organ asked for through its own artery or vein, whose adjective names it.
  */
 function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: string): OrganId[] | undefined {
-  if (!/^(organ|organs|gland|glands|structure|one)$/.test(headNoun)) return undefined;
+  // "the cystic artery, usually off the right hepatic — what does it supply?"
+  const itSupplies =
+    /\bwhat (?:does|do) (?:it|they|this|that) (?:supply|supplies|feed|feeds|drain|drains|serve)\b/.test(
+      tokens.map((t) => t.text).join(' '),
+    );
+  if (!/^(organ|organs|gland|glands|structure|one)$/.test(headNoun) && !(headNoun === '' && itSupplies))
+    return undefined;
   if (!tokens.some((t) => SUPPLY_VERBS.has(t.text))) return undefined;
   const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
-  if (vessels.length !== 1 || mentions.some((m) => m.target.kind === 'organ')) return undefined;
-  const words = tokens.slice((vessels[0] as Mention).start, (vessels[0] as Mention).end).map((t) => t.text);
+  if (vessels.length !== 1) return undefined;
+  const first = vessels[0] as Mention;
+  // Organs named after the vessel by an adjective only say where it comes from ("off the right hepatic").
+  if (mentions.some((m) => m.target.kind === 'organ' && !(m.adjective && m.start >= first.end)))
+    return undefined;
+  const words = tokens.slice(first.start, first.end).map((t) => t.text);
   const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
   if (!ids) return undefined;
   if (ids.length === 2 && (words.includes('left') || words.includes('right'))) {
@@ -2303,6 +2618,8 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
     [10, 11],
   ],
   [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
+  // duodenal atresia: the stomach and the duodenum proximal to the atresia fill with air
+  [/\bdouble bubble\b/, [11, 12]],
 ];
 
 /**
@@ -2310,10 +2627,20 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
  * asks for as many as are left: several ("which two organs", "what and what") or one ("between the
  * liver and which organ?").
  */
-function relatedOrgans(normalised: string, named: ReadonlySet<OrganId>): OrganId[] | undefined {
-  if (!/\b(?:which|what)\b/.test(normalised)) return undefined;
+function relatedOrgans(
+  normalised: string,
+  named: ReadonlySet<OrganId>,
+  allowed?: readonly OrganId[],
+): OrganId[] | undefined {
+  // "Show the gastro-oesophageal junction — both organs on either side of it" asks as well.
+  if (!/\b(?:which|what)\b|\bboth organs\b|\b(?:either|each) side\b/.test(normalised)) return undefined;
+  // "The tail of which organ lies in the splenorenal ligament?" asks for a part's organ.
+  if (new RegExp(`\\b(?:${[...PART_NOUNS].join('|')}) of (?:which|what)\\b`).test(normalised))
+    return undefined;
   const found = RELATIONS.find(([re]) => re.test(normalised));
   if (!found) return undefined;
+  // "…caused by a ring of which gland wrapped around the duodenum?": the kind asked for must fit.
+  if (allowed && !found[1].some((id) => allowed.includes(id))) return undefined;
   const left = found[1].filter((id) => !named.has(id));
   const plural = PLURAL_ASK.test(normalised);
   if (plural ? left.length >= 2 : left.length === 1 && left.length < found[1].length) return left;
@@ -2579,6 +2906,52 @@ const POINTED_NOUNS = new Set(['one', 'organ', 'gland', 'structure', 'thing', 'b
 const POSITION_VERBS = new Set(
   'sit lie run live hide appear show sits lies runs lives hides appears shows begin start lay be'.split(' '),
 );
+/** Which way the blood flows in a vessel: to the heart is the IVC, from it the aorta. */
+const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
+  [
+    /\b(?:towards?|back to|into|returning to|returns to|to) the heart\b|\bdeoxygenated\b|\bvenous\b|\bthin(?:ner)? wall/,
+    6,
+  ],
+  [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
+];
+const LIST_JOINERS = new Set(['and', 'or', 'plus', '&', 'vs', 'versus', 'then']);
+/** Positions in a list ("the first and the last"); negative from the end. */
+const ORDINALS = new Map<string, number>([
+  ['first', 0],
+  ['second', 1],
+  ['third', 2],
+  ['fourth', 3],
+  ['last', -1],
+]);
+/** A pick of one organ from a list named before ("which one …", "only the heavier one", "which of them"). */
+const PICK_ONE =
+  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one (?:that|which|whose|carrying|with|where|the|it|they)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the [a-z]+est one)\b/;
+/** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
+const PART_NOUNS = new Set(
+  'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip'.split(
+    ' ',
+  ),
+);
+/** Place words after an adverbial "right" ("right on top of", "right next to", "right behind"). */
+const RIGHT_ADVERB_NEXT = new Set(
+  'on next behind above below under underneath beneath beside between over by up down there here against alongside atop adjacent into onto through across along where after before now away in at'.split(
+    ' ',
+  ),
+);
+/** Words after which "right" is a side even before a place word ("on the right under the ribs"). */
+const RIGHT_SIDE_BEFORE = new Set(
+  'the on to s patient patients viewer viewers my your his her their from at far lower upper and or of hand his its'.split(
+    ' ',
+  ),
+);
+const ONLY_BY_NEGATION =
+  /\b(?:(?:don t|dont|do not|never) (?:show|want|need|highlight|mark|outline|segment|see)(?: me| us)? (?:anything|any organ|any organs|any structure|any structures|anything else|a thing)|(?:show|want|highlight|mark|outline|segment)(?: me| us)? nothing) (?:that (?:isn t|is not|s not|aren t|are not)|which (?:isn t|is not)|except|but|other than|besides|apart from|save)\b/;
+const EVERY_OF_KIND =
+  /\b(?:everything|all|every one|each one|all the ones|all the organs|every organ)\b(?: [a-z]+){0,4}? (?:that s|that is|which is|that are|which are|that re) (?:a |an )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b/;
+/** A second question that corrects the first ("Which organ makes bile? No wait, which one stores it?"). */
+const ASK_CORRECTED =
+  /\b(?:which|what)\b.*\b(?:no|wait|sorry|actually|meant|nah|nope|oops)\b[^a-z]*(?:[a-z]+[^a-z]+){0,2}(?:which|what)\b/;
+const OTHER_ASKED = /\b(?:which|what) (?:other|else)\b|\bwhich (?:organ|gland|one) else\b|\banother organ\b/;
 /** Names of an organ by its shape ("C-loop", "duodenal sweep"): a description, never a landmark. */
 const SHAPE_NAMES = new Set(['loop', 'sweep']);
 const POINTER_TRAILERS = new Set(
@@ -2596,7 +2969,7 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   const words = tokens.filter((t) => !t.boundary);
   if (words[0] === tokens[i] && words.slice(1).every((t) => POLITE_WORDS.has(t.text))) return true;
   const listWord = (t: Token | undefined) =>
-    t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === '&');
+    t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === 'plus');
   const organAt = (t: Token | undefined) =>
     t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
   return (listWord(before) && organAt(tokens[i - 2])) || (listWord(tokens[i + 1]) && organAt(tokens[i + 2]));
@@ -2631,6 +3004,15 @@ const COMPOUND_ROOTS: ReadonlyArray<[string, readonly OrganId[]]> = [
   ['adreno', [7, 8]],
   // "pancreaticoduodenectomy"
   ['duoden', [12]],
+  // "pancreatectomy", "splenectomy", "gastrectomy", "cholecystectomy", "nephrectomy", "adrenalectomy"
+  ['pancreat', [4]],
+  ['splen', [3]],
+  ['gastr', [11]],
+  ['cholecyst', [9]],
+  ['nephr', [2, 13]],
+  ['adrenal', [7, 8]],
+  ['esophag', [10]],
+  ['hepat', [1]],
 ];
 const COMPOUND_TAILS = new Set(['', 'megaly', 'omegaly', 'ectomy', 'ostomy', 'stomy', 'tomy']);
 
@@ -2639,18 +3021,27 @@ const COMPOUND_TAILS = new Set(['', 'megaly', 'omegaly', 'ectomy', 'ostomy', 'st
  * "hepatosplenomegaly", "aortocaval"; "gastro-oesophageal" typed with a hyphen), or [] when the
  * question has none.
  */
+function splitCompound(word: string): OrganId[] | undefined {
+  const found: OrganId[] = [];
+  let rest = word;
+  while (rest.length > 0) {
+    const root = COMPOUND_ROOTS.find(([r]) => rest.startsWith(r));
+    if (!root) break;
+    found.push(...root[1]);
+    rest = rest.slice(root[0].length);
+  }
+  return COMPOUND_TAILS.has(rest) && found.length > 0 ? found : undefined;
+}
+
+/** The organs of every compound word in the question ("pancreatectomy with splenectomy"). */
+function compoundOrgansEach(tokens: Token[]): OrganId[] {
+  // Only words with an operation's or a condition's ending: "adrenal" alone is a name.
+  const compound = (t: Token) => !t.boundary && /(?:megaly|ectomy|ostomy|stomy|tomy)$/.test(t.text);
+  return [...new Set(tokens.flatMap((t) => (compound(t) ? (splitCompound(t.text) ?? []) : [])))];
+}
+
 function compoundOrgans(tokens: Token[]): OrganId[] {
-  const split = (word: string): OrganId[] | undefined => {
-    const found: OrganId[] = [];
-    let rest = word;
-    while (rest.length > 0) {
-      const root = COMPOUND_ROOTS.find(([r]) => rest.startsWith(r));
-      if (!root) break;
-      found.push(...root[1]);
-      rest = rest.slice(root[0].length);
-    }
-    return COMPOUND_TAILS.has(rest) && found.length > 0 ? found : undefined;
-  };
+  const split = splitCompound;
   for (let i = 0; i < tokens.length; i++) {
     let organs = split((tokens[i] as Token).text);
     // "gastro-oesophageal" arrives as two words.
@@ -2673,6 +3064,8 @@ function compoundOrgans(tokens: Token[]): OrganId[] {
 function negationScope(tokens: Token[], i: number): number {
   const w = tokens[i]?.text;
   if (w === undefined) return -1;
+  // "never mind the duodenum" takes it back; "never mind, go with the pancreas" corrects.
+  if (w === 'never' && tokens[i + 1]?.text === 'mind') return tokens[i + 2]?.boundary !== false ? -1 : i + 2;
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
   if ((w === 'scratch' || w === 'scrap') && ['that', 'this', 'it'].includes(tokens[i + 1]?.text ?? ''))
     return -1;
@@ -2753,6 +3146,8 @@ const TAKE_BACK_VERBS = new Set([
   'exclude',
   'scratch',
   'scrap',
+  'replace',
+  'swap',
   'minus',
 ]);
 

@@ -79,7 +79,12 @@ export function americanSpelling(word: string): string {
   return out;
 }
 
-const TOKEN_PATTERN = /[\p{L}\p{N}]+|[,;.!?:()—–]|\s-\s/gu;
+const TOKEN_PATTERN = /[\p{L}\p{N}]+|[+&]|[,;.!?:()—–]|\s-\s/gu;
+/** "liver + spleen", "gb & panc": joining signs read as the words. */
+const SIGN_WORDS = new Map([
+  ['+', 'plus'],
+  ['&', 'and'],
+]);
 
 /** Lower case, accents folded, British spelling made American, punctuation kept as boundaries. */
 export function tokenize(text: string): Token[] {
@@ -91,7 +96,10 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of folded.matchAll(TOKEN_PATTERN)) {
     const raw = match[0].trim();
-    if (/^[\p{L}\p{N}]/u.test(raw)) {
+    const sign = SIGN_WORDS.get(raw);
+    if (sign) {
+      tokens.push({ text: sign, raw, boundary: false });
+    } else if (/^[\p{L}\p{N}]/u.test(raw)) {
       tokens.push({ text: americanSpelling(raw.toLowerCase()), raw, boundary: false });
     } else {
       tokens.push({ text: raw, raw, boundary: true });

@@ -1231,9 +1231,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // it leaves, drains or supplies.
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
-      let j = m.start - 1;
-      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
-        j--;
+      const j = beforeArticlesAndSides(tokens, m.start);
       if (!OUTSIDE_OF_WORDS.has(tokens[j]?.text ?? '')) continue;
       if (
         mentions.some(
@@ -1251,9 +1249,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // structure after a place word is where to look, first mention or not.
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'outside') continue;
-      let j = m.start - 1;
-      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
-        j--;
+      const j = beforeArticlesAndSides(tokens, m.start);
       const w = tokens[j]?.text ?? '';
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
       // "the main artery carrying blood from the heart", "… down through the belly"
@@ -1334,9 +1330,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "…the gland above the right kidney. Which organ is that?": a name after a place word is where
     // the lesion is not; the case describes something else.
     const placed = (m: Mention) => {
-      let j = m.start - 1;
-      while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
-        j--;
+      const j = beforeArticlesAndSides(tokens, m.start);
       const w = tokens[j]?.text ?? '';
       // "a cyst on the left renal pole": on the organ is in it ("on top of" is a place).
       if (w === 'on') return false;
@@ -3085,6 +3079,14 @@ function doubleNegative(tokens: Token[], i: number): boolean {
   if (negationScope(tokens, scope) >= 0) return true;
   for (let j = Math.max(0, i - 2); j < i; j++) if (negationScope(tokens, j) === i) return true;
   return false;
+}
+
+/** The index of the word before `start`, over articles and side words ("… the left kidney"). */
+function beforeArticlesAndSides(tokens: Token[], start: number): number {
+  let j = start - 1;
+  while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
+    j--;
+  return j;
 }
 
 /** A mention of one or both of a left/right pair (kidneys, adrenals). */

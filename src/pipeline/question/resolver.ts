@@ -1409,10 +1409,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       while (k < j + 3 && tokens[k] && !tokens[k]?.boundary && !POINTED_NOUNS.has(tokens[k]?.text ?? '')) k++;
       const noun = tokens[k]?.text ?? '';
       if (!POINTED_NOUNS.has(noun)) continue;
-      let after = k + 1;
-      while (tokens[after] && !tokens[after]?.boundary && POINTER_TRAILERS.has(tokens[after]?.text ?? ''))
-        after++;
-      if (tokens[after] && !tokens[after]?.boundary) continue;
+      if (!endsAfterTrailers(tokens, k + 1)) continue;
       // "show me that kidney": the pointed noun may be an organ's name itself.
       const pointed = mentions.find((m) => m.start === k);
       if (mentions.some((m) => m.start > c && m.target.kind === 'organ' && m !== pointed)) return;
@@ -1575,9 +1572,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       let after = j + 1;
       if (tokens[after]?.text === 'of' && tokens[after + 1]?.text === 'them') after += 2;
       else if (tokens[after]?.text === 'them') after++;
-      while (tokens[after] && !tokens[after]?.boundary && POINTER_TRAILERS.has(tokens[after]?.text ?? ''))
-        after++;
-      if (tokens[after] && !tokens[after]?.boundary) continue;
+      if (!endsAfterTrailers(tokens, after)) continue;
       const before = mentions.filter((m) => m.end <= c && m.target.kind === 'organ' && m.role !== 'negated');
       const groups = new Set(before.map((m) => (m.target.kind === 'organ' ? m.target.ids.join(',') : '')));
       if (groups.size !== 2) continue;
@@ -2425,9 +2420,7 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     let j = i + 1;
     if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
     if (!['it', 'them', 'those', 'these', 'that', 'this'].includes(tokens[j]?.text ?? '')) return true;
-    j++;
-    while (tokens[j] && !tokens[j]?.boundary && POINTER_TRAILERS.has(tokens[j]?.text ?? '')) j++;
-    return tokens[j] !== undefined && !tokens[j]?.boundary;
+    return !endsAfterTrailers(tokens, j + 1);
   });
   const physical = outsideHead !== undefined && PHYSICAL_HEADS.has(outsideHead.replace(/s$/, ''));
   if (
@@ -3030,18 +3023,18 @@ function splitCompound(word: string): OrganId[] | undefined {
 /** The organs of every compound word in the question ("pancreatectomy with splenectomy"). */
 function compoundOrgansEach(tokens: Token[]): OrganId[] {
   // Only words with an operation's or a condition's ending: "adrenal" alone is a name.
-  const compound = (t: Token) => !t.boundary && /(?:megaly|ectomy|ostomy|stomy|tomy)$/.test(t.text);
+  const compound = (t: Token) =>
+    !t.boundary && [...COMPOUND_TAILS].some((tail) => tail && t.text.endsWith(tail));
   return [...new Set(tokens.flatMap((t) => (compound(t) ? (splitCompound(t.text) ?? []) : [])))];
 }
 
 function compoundOrgans(tokens: Token[]): OrganId[] {
-  const split = splitCompound;
   for (let i = 0; i < tokens.length; i++) {
-    let organs = split((tokens[i] as Token).text);
+    let organs = splitCompound((tokens[i] as Token).text);
     // "gastro-oesophageal" arrives as two words.
     const next = tokens[i + 1];
     if (organs && next && !next.boundary && (tokens[i] as Token).text.endsWith('o')) {
-      const more = split(next.text);
+      const more = splitCompound(next.text);
       if (more) organs = [...organs, ...more];
     }
     let distinct = [...new Set(organs ?? [])];
@@ -3079,6 +3072,13 @@ function doubleNegative(tokens: Token[], i: number): boolean {
   if (negationScope(tokens, scope) >= 0) return true;
   for (let j = Math.max(0, i - 2); j < i; j++) if (negationScope(tokens, j) === i) return true;
   return false;
+}
+
+/** True when the clause ends at `from`, polite words and "on this image" aside ("show that one pls"). */
+function endsAfterTrailers(tokens: Token[], from: number): boolean {
+  let j = from;
+  while (tokens[j] && !tokens[j]?.boundary && POINTER_TRAILERS.has(tokens[j]?.text ?? '')) j++;
+  return tokens[j] === undefined || tokens[j]?.boundary === true;
 }
 
 /** The index of the word before `start`, over articles and side words ("… the left kidney"). */

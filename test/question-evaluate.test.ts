@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 15th set, 459 questions, measured once with the resolver of its
-// round) gives 86.9% accuracy, N precision 0.920 and recall 0.851 (data/questions/README.md).
+// The held-out `test` split (the 16th set, 378 questions, measured once with the resolver of its
+// round) gives 89.2% accuracy, N precision 0.976 and recall 0.931 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (85.9%, N precision 91.0%, N recall 84.1%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (88.2%, N precision 96.6%, N recall 92.1%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.859);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.91);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.841);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.882);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.966);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.921);
   });
 });

@@ -628,6 +628,43 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     ]);
   });
 
+  it('picks by a known property, reads junctions, doubted premises and paired questions', () => {
+    // a property of the listed organs chooses: side, depth, hollow or solid, peritoneum, supply
+    expect(letters('Which sits further to the patient’s left: the liver or the spleen?')).toEqual(['C']);
+    expect(letters('show whichever lies deeper: the stomach or the aorta')).toEqual(['E']);
+    expect(letters('Of the duodenum, the liver and the pancreas, which one is hollow?')).toEqual(['L']);
+    expect(letters('Which of these is not retroperitoneal: the kidneys, the spleen or the aorta?')).toEqual([
+      'C',
+    ]);
+    expect(letters('Of the aorta and the IVC, show the one on the same side as the gallbladder.')).toEqual([
+      'F',
+    ]);
+    // "which gland lies between X and Y" asks for a third organ, not a pick
+    expect(letters('Which gland lies between the liver and the IVC?')).not.toEqual(['A']);
+    // the two organs a junction joins
+    expect(letters('highlight the two organs that meet at the pylorus')).toEqual(['K', 'L']);
+    // a premise put as a question and doubted: the organ it names is not the answer
+    expect(letters('The spleen makes insulin, right? If not, show the actual source.')).toEqual(['D']);
+    // two substances, two questions; two questions that stand alone
+    expect(letters('where are bile and insulin made?')).toEqual(['A', 'D']);
+    expect(letters('Which kidney lies under the liver, and which adrenal touches the spleen?')).toEqual([
+      'B',
+      'H',
+    ]);
+    // terms, stages and branches are not organs
+    expect(letters('Liver lesion on MRI - what LI-RADS category is that?')).toEqual(['N']);
+    expect(letters('What is the largest branch of the abdominal aorta to the gut?')).toEqual(['N']);
+    // corrections after "where", a side taken back, "leave … out", not seeing an organ
+    expect(letters('Where is the spleen? I meant the pancreas.')).toEqual(['D']);
+    expect(letters('both adrenals, actually skip the right one')).toEqual(['H']);
+    expect(letters('spleen, liver and pancreas, but leave the spleen out')).toEqual(['A', 'D']);
+    expect(letters("I can't see the pancreas, can you outline it?")).toEqual(['D']);
+    // "the other one too", "both actually": the other side added
+    expect(letters('left adrenal, and the other one too')).toEqual(['G', 'H']);
+    // lower-case "gb" after an article
+    expect(letters('show me the gb and the stomach')).toEqual(['I', 'K']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

@@ -558,6 +558,16 @@ const OUTSIDE_HEADS = new Map<string, string>(
     diagnosis: 'a diagnosis',
     epithelium: 'a tissue type',
     lining: 'a tissue type',
+    landmark: 'a landmark',
+    branch: 'a branch of a vessel',
+    tributary: 'a tributary of a vessel',
+    layer: 'a layer of tissue',
+    mesentery: 'a fold of peritoneum',
+    stage: 'a stage',
+    grade: 'a grade',
+    category: 'a category',
+    threshold: 'a number',
+    cutoff: 'a number',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -566,7 +576,9 @@ const OUTSIDE_HEADS = new Map<string, string>(
 const OUTSIDE_HEAD = new RegExp(
   `\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (?:(?:${HEAD_NOUNS.split('|')
     .filter((n) => !OUTSIDE_HEADS.has(n))
-    .join('|')})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:[a-z]+ing|[a-z]+ed|${HEAD_NOUNS})\\b))\\b`,
+    .join(
+      '|',
+    )})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:${HEAD_NOUNS})\\b))\\b`,
 );
 /** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
 const CLAUSE_START = '(?:^|[.:;?!—-] )';
@@ -598,12 +610,21 @@ const TERM_ASKED = new RegExp(
     '\\bstands? for\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
+    // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
+    `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
+    // "What is the first unpaired ventral branch of the abdominal aorta?"
+    `${CLAUSE_START}(?:what|whats|which) (?:is |s |are )?the (?:[a-z]+ ){0,4}(?:branch|branches|tributary|tributaries) of\\b`,
+    // "Bosniak - what category is …", "what T stage is that?", "the unenhanced HU cutoff for …"
+    '\\b(?:what|which) (?:[tnm] )?(?:category|stage|grade|score|classification|cutoff|cut off|threshold|percentage|dose)\\b',
+    `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z0-9]+ ){0,3}(?:cutoff|cut off|threshold|stage|grade|score|category|dose)\\b`,
+    '\\b(?:technical|proper|scientific|formal|official|latin|greek|anatomical|eponymous|full) (?:name|term) (?:for|of)\\b',
+    `${CLAUSE_START}name (?:that|this|the) (?:mesentery|ligament|fold|layer|sign|operation|procedure|syndrome|hormone|enzyme|muscle|nerve|bone|space|duct)\\b`,
   ].join('|'),
 );
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
 );
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
 const VESSEL_REQUEST =
@@ -624,12 +645,27 @@ const HEAD_WORDS = new Set([
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their']);
 const TYPED_HEAD = new RegExp(`\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS})\\b`);
 
+/** Words ending in -ing that are not participles ("the organ during …", "the thing"). */
+const NOT_PARTICIPLE =
+  '(?!(?:during|something|nothing|anything|everything|bring|thing|king|ring|string|morning|evening|spring)\\b)';
 const DESCRIPTIVE_HEADS: readonly RegExp[] = [
   new RegExp(
     `\\b(which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS}|kidney|kidneys|adrenal|adrenals)\\b`,
   ),
   new RegExp(
     `\\b(the|an|a|this|that) (?:[a-z0-9]+ )?(${HEAD_NOUNS}) (that|which|who|responsible|involved|where|whose|located|found|producing|making|storing|lying|sitting|used|in charge)\\b`,
+  ),
+  // "…, the one returning blood to the heart" (not "…, not the one hugging the aorta": a take-back).
+  new RegExp(
+    `(?<!\\b(?:not|except|but|without|skip|minus) )\\b(the) (one) (${NOT_PARTICIPLE}[a-z]{3,}ing)\\b`,
+  ),
+  // "the C-shaped loop of bowel hugging the head of the pancreas": any participle after a noun of kind.
+  new RegExp(
+    `\\b(the|an|a|this|that) (?:[a-z0-9]+ ){0,2}(${HEAD_NOUNS.split('|')
+      .filter((n) => !['one', 'ones', 'pipe', 'tube', 'bag', 'pump', 'sac'].includes(n))
+      .join(
+        '|',
+      )})(?: of (?:the )?(?:bowel|gut|intestine|small bowel|small intestine))? (${NOT_PARTICIPLE}[a-z]{3,}ing)\\b`,
   ),
   // Not "…can u segment that one": a command's object.
   new RegExp(`\\b(${HEAD_NOUNS}) (that(?! (?:one|organ|gland|thing|bit)\\b)|which|responsible|involved)\\b`),
@@ -859,6 +895,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (t.boundary) return { at: j };
       // "where's the R kidney": a side letter right before the name belongs to it.
       if (j === index - 1 && SIDE_LETTERS.has(t.text)) continue;
+      // "where is the right kidny": a side word belongs to the name as well.
+      if (
+        j === index - 1 &&
+        (t.text === 'left' || t.text === 'right') &&
+        ARTICLES.has(tokens[j - 1]?.text ?? '')
+      )
+        continue;
       if (!ARTICLES.has(t.text)) return { word: t.text, at: j };
     }
     return { at: -1 };
@@ -868,6 +911,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Don't show me anything that isn't the spleen", "I don't want any organ except the gallbladder",
     // "show nothing but the liver": two negations that ask for the organ after them alone.
     const text = tokens.map((t) => t.text).join(' ');
+    // "…, but leave the liver out", "keep the spleen out of it": the name between is taken back.
+    for (const m of mentions) {
+      const verb = tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? '';
+      const particle = tokens[m.end]?.text ?? '';
+      if (
+        ['leave', 'leaving', 'keep', 'keeping', 'take', 'taking'].includes(verb) &&
+        ['out', 'off', 'away'].includes(particle)
+      )
+        m.role = 'negated';
+    }
     const only = ONLY_BY_NEGATION.exec(text);
     const onlyUntil = only ? text.slice(0, only.index + only[0].length).split(' ').length : 0;
     for (let i = 0; i < tokens.length; i++) {
@@ -983,6 +1036,53 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
   }
 
+  /**
+   * "right kidney, and the other one too", "left kidney pls - both actually": the last clause adds
+   * the other side of the one organ of a pair asked for.
+   */
+  function applyOtherOneToo(tokens: Token[], mentions: Mention[]): void {
+    const paired = mentions.filter(
+      (m) =>
+        m.role === 'direct' &&
+        m.target.kind === 'organ' &&
+        m.target.ids.length === 1 &&
+        organById(m.target.ids[0] as OrganId).pairedWith !== undefined,
+    );
+    if (paired.length !== 1) return;
+    const m = paired[0] as Mention;
+    if (mentions.some((x) => x.start >= m.end && x.target.kind === 'organ')) return;
+    const words = tokens
+      .slice(m.end)
+      .filter((t) => !t.boundary && !POLITE_WORDS.has(t.text) && t.text !== 'the')
+      .map((t) => t.text)
+      .join(' ');
+    if (
+      /^(?:and|plus|also) other (?:one|side)(?: too| as well| also)?$|^other (?:one|side) (?:too|as well|also)$|^(?:actually )?both(?: actually| then| sides)?$/.test(
+        words,
+      )
+    )
+      m.sideCorrection = 'both';
+  }
+
+  /**
+   * "Insulin comes from the adrenal glands, doesn't it? If not, highlight the real source.", "The
+   * gallbladder makes bile, right? Correct me and show the organ that actually produces it.": a
+   * premise put as a tag question and then doubted; the organ it names is the one not asked for.
+   */
+  function applyDoubtedPremise(tokens: Token[], mentions: Mention[]): void {
+    for (let i = 0; i < tokens.length; i++) {
+      if ((tokens[i] as Token).text !== '?' || !PREMISE_TAGS.some((tag) => endsWithWords(tokens, i, tag)))
+        continue;
+      const rest = tokens.slice(i + 1).map((t) => t.text);
+      const doubted = DOUBT_WORDS.some((d) => rest.some((_, j) => d.every((w, n) => rest[j + n] === w)));
+      if (!doubted) return;
+      if (mentions.some((m) => m.start > i && m.target.kind === 'organ' && m.role === 'direct')) return;
+      for (const m of mentions)
+        if (m.end <= i && m.role === 'direct' && m.target.kind === 'organ') m.role = 'context';
+      return;
+    }
+  }
+
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -994,6 +1094,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       else if (tokens[i]?.text === 'cancel' && (tokens[i + 1]?.boundary ?? true) && i > 0) markers.push(i);
       else if (
         (tokens[i]?.text === 'nevermind' ||
+          tokens[i]?.text === 'nvm' ||
           (tokens[i]?.text === 'never' && tokens[i + 1]?.text === 'mind')) &&
         (tokens[i + (tokens[i]?.text === 'never' ? 2 : 1)]?.boundary ?? true)
       )
@@ -1009,17 +1110,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
     const lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
     const rest = tokens.slice(lastMarker);
+    // "left kidney pls - both actually": a marker that ends the message corrects what just came
+    // before it, which applyOtherOneToo reads.
+    if (
+      rest.slice(1).every((t) => t.boundary || POLITE_WORDS.has(t.text)) &&
+      tokens
+        .slice(0, lastMarker)
+        .filter((t) => !t.boundary)
+        .at(-1)?.text === 'both'
+    )
+      return;
     // "…, actually add the left adrenal too" adds; "… oh actually not the aorta" only removes.
     // A bare "…actually no, both" corrects the side instead.
-    const additive = (t: Token) =>
-      t.text === 'add' || (ADDITIVE_WORDS.has(t.text) && (t.text !== 'both' || hasDirectAfter(lastMarker)));
+    // "…no wait, both kidneys" replaces: "both" that opens a name is part of it.
+    const opensName = (k: number) => mentions.some((m) => m.start === lastMarker + k + 1);
+    const additive = (t: Token, k: number) =>
+      t.text === 'add' ||
+      (ADDITIVE_WORDS.has(t.text) && (t.text !== 'both' || (hasDirectAfter(lastMarker) && !opensName(k))));
     const bareBoth = (k: number) => {
       const next = rest[k + 1];
       // "…actually both of them"
       if (next?.text === 'of' && ['them', 'em', 'those'].includes(rest[k + 2]?.text ?? '')) return true;
       return !next || next.boundary || POLITE_WORDS.has(next.text) || next.text === 'sides';
     };
-    if (rest.some((t, k) => additive(t) || (t.text === 'both' && !bareBoth(k)))) return;
+    if (rest.some((t, k) => additive(t, k) || (t.text === 'both' && !bareBoth(k) && !opensName(k)))) return;
     if (mentions.some((m) => m.start > lastMarker && m.role === 'negated')) return;
     // "the aorta and ivc, uh not the ivc actually, the right adrenal": the correction replaces
     // the organ just taken back, not the ones asked before it.
@@ -1036,12 +1150,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const letterAt = tokens
         .slice(lastMarker)
         .find((t) => SIDE_LETTERS.has(t.text) && t.raw === t.raw.toUpperCase());
-      const sideWord = tokens.slice(lastMarker).find((t) => SIDE_CORRECTIONS.has(t.text))?.text;
-      const correction = sideWord
+      const sideAt = tokens.slice(lastMarker).findIndex((t) => SIDE_CORRECTIONS.has(t.text));
+      const sideWord = sideAt >= 0 ? tokens[lastMarker + sideAt]?.text : undefined;
+      let correction = sideWord
         ? SIDE_CORRECTIONS.get(sideWord)
         : letterAt
           ? SIDE_LETTERS.get(letterAt.text)
           : undefined;
+      // "both kidneys… actually not the left one", "…, but actually skip the left one": the side
+      // taken back leaves the other.
+      if (
+        (correction === 'left' || correction === 'right') &&
+        tokens.slice(lastMarker, lastMarker + sideAt).some((t) => SIDE_TAKEN_BACK.has(t.text))
+      )
+        correction = opposite(correction);
       // "the spleen… sorry, I meant the big organ on the patient's right": a side with no pair
       // before it belongs to the description.
       const pairBefore = mentions.some(
@@ -1486,8 +1608,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       let end = m.end;
       while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
       const clause = tokens.slice(m.end, end);
-      const fact =
-        sideFact(clause.map((t) => t.text).join(' '), m.target.ids) ?? placedOnIt(m, clause, mentions);
+      // "the IVC and the adrenal that sits right behind it": the pronoun is the organ named before.
+      const before = mentions.findLast((x) => x.end <= m.start && x.target.kind === 'organ');
+      const referentOrgan =
+        before?.target.kind === 'organ' && before.target.ids.length === 1
+          ? organById(before.target.ids[0] as OrganId)
+          : undefined;
+      const referent =
+        referentOrgan && !referentOrgan.pairedWith ? referentOrgan.name.toLowerCase() : undefined;
+      const clauseText = clause
+        .map((t) => (referent && (t.text === 'it' || t.text === 'them') ? `the ${referent}` : t.text))
+        .join(' ');
+      const fact = sideFact(clauseText, m.target.ids) ?? placedOnIt(tokens, m, clause, mentions);
       if (!fact) continue;
       m.sideCorrection = fact;
       for (const x of mentions)
@@ -1505,7 +1637,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     tokens: Token[],
     mentions: Mention[],
   ): { ids?: OrganId[]; words?: string[]; allowed?: OrganId[] } | undefined {
-    const listed = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated');
+    // "…, the one on the same side as the liver": a neighbour that gives a side is not listed.
+    const sideGiver = (m: Mention) =>
+      /\bsame side as(?: the)?$/.test(
+        tokens
+          .slice(Math.max(0, m.start - 4), m.start)
+          .map((t) => t.text)
+          .join(' '),
+      );
+    const listed = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated' && !sideGiver(m));
     // "Of the two great vessels, the one carrying blood toward the heart": a set named at once.
     const set = listed.length === 1 && listed[0]?.target.kind === 'organ' && !listed[0].target.family;
     if (
@@ -1521,7 +1661,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .slice((listed[k - 1] as Mention).end, m.start)
           .every((t) => t.boundary || ARTICLES.has(t.text) || LIST_JOINERS.has(t.text)),
     );
-    if (!joined) return undefined;
+    if (!joined) return selectorBeforeList(tokens, mentions, listed);
     const end = (listed.at(-1) as Mention).end;
     const after = tokens.slice(end);
     // By position: "the first and the last", "the second and third".
@@ -1547,16 +1687,101 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .filter((t) => !t.boundary)
       .map((t) => t.text)
       .join(' ');
-    const selector = PICK_ONE.exec(text);
-    if (!selector) return undefined;
+    // "Which of liver, spleen and stomach is hollow?": the selector just before the list.
+    const first = (listed[0] as Mention).start;
+    const ofList =
+      SELECTOR_BEFORE_OF.has(tokens[first - 2]?.text ?? '') &&
+      tokens[first - 1]?.text === 'of' &&
+      !(tokens[first - 1] as Token).boundary;
+    // "Of the liver, gallbladder and spleen, which sits in the left upper quadrant?"
+    const ofThe =
+      tokens[first - 1]?.text === 'of' ||
+      (tokens[first - 2]?.text === 'of' && ARTICLES.has(tokens[first - 1]?.text ?? ''));
+    const whichNext = after.find((t) => !t.boundary)?.text;
+    const selector =
+      PICK_ONE.exec(text) ??
+      (ofList || (ofThe && whichNext && SELECTOR_BEFORE_OF.has(whichNext)) ? [''] : null);
+    if (!selector) return selectorBeforeList(tokens, mentions, listed);
     // "…, just the one next to the spleen" is a neighbour's side (applyOneByNeighbour); an organ named
     // after the selector is not a pick from the list.
-    if (mentions.some((m) => m.start >= end && m.target.kind === 'organ')) return undefined;
+    if (mentions.some((m) => m.start >= end && m.target.kind === 'organ' && !sideGiver(m))) return undefined;
     const allowed = [...new Set(listed.flatMap(organsOf))];
+    // "kidneys and adrenals - only the ones on the right": every listed organ on that side.
+    const bySide = ONES_ON_SIDE.exec(text)?.[1];
+    if (bySide) {
+      const ids = allowed.filter((id) => organById(id).side === bySide);
+      if (ids.length > 0) return { ids };
+    }
     // The list's names are candidates now, neither context nor asked for as a whole.
     for (const m of listed) m.role = 'ignored';
     const words = after.filter((t) => !t.boundary).map((t) => t.text);
     return { words, allowed };
+  }
+
+  /**
+   * "Which lies further to the patient's right, the IVC or the aorta?", "show whichever is more
+   * posterior: the pancreas or the aorta": a selector, its description, then the list that ends the
+   * clause. The list is the trailing run of names joined by commas and "or"/"and".
+   */
+  function selectorBeforeList(
+    tokens: Token[],
+    mentions: Mention[],
+    listed: Mention[],
+  ): { words: string[]; allowed: OrganId[] } | undefined {
+    let k = listed.length - 1;
+    while (
+      k > 0 &&
+      tokens
+        .slice((listed[k - 1] as Mention).end, (listed[k] as Mention).start)
+        .every(
+          (t) =>
+            (!t.boundary || t.text === ',') &&
+            (ARTICLES.has(t.text) || LIST_JOINERS.has(t.text) || t.text === ','),
+        )
+    )
+      k--;
+    const run = listed.slice(k);
+    if (run.length < 2) return undefined;
+    const last = run.at(-1) as Mention;
+    if (!endsAfterTrailers(tokens, last.end)) return undefined;
+    // The list stands apart ("…, the IVC or the aorta"), not as a preposition's object ("which gland
+    // lies between the liver and the IVC" asks for a third organ).
+    let open = (run[0] as Mention).start - 1;
+    while (open >= 0 && ARTICLES.has((tokens[open] as Token).text)) open--;
+    const among =
+      tokens[open]?.text === 'among' ||
+      tokens[open]?.text === 'amongst' ||
+      (tokens[open]?.text === 'of' && tokens[open - 1]?.text === 'out');
+    if (!tokens[open]?.boundary && !among) return undefined;
+    // Back from the list to the selector, within the sentence.
+    const start = (run[0] as Mention).start;
+    let s = start - 1;
+    while (
+      s >= 0 &&
+      !(
+        (tokens[s] as Token).boundary &&
+        (tokens[s] as Token).text !== ',' &&
+        (tokens[s] as Token).text !== ':'
+      )
+    )
+      s--;
+    let at = s + 1;
+    while (at < start && !SELECTOR_BEFORE_OF.has((tokens[at] as Token).text)) at++;
+    if (at >= start) return undefined;
+    // Organs named between the selector and the list describe the pick; they are not candidates.
+    if (
+      mentions.some((m) => m.target.kind === 'organ' && m.start > at && m.start < start && !run.includes(m))
+    )
+      return undefined;
+    for (const m of run) m.role = 'ignored';
+    const organsOf = (m: Mention) => (m.target.kind === 'organ' ? [...m.target.ids] : []);
+    return {
+      words: tokens
+        .slice(at + 1, start)
+        .filter((t) => !t.boundary)
+        .map((t) => t.text),
+      allowed: [...new Set(run.flatMap(organsOf))],
+    };
   }
 
   /**
@@ -1585,13 +1810,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * "the left kidney and the adrenal gland that sits on it": a gland placed on the kidney just named
    * takes that kidney's side.
    */
-  function placedOnIt(m: Mention, clause: Token[], mentions: Mention[]): 'left' | 'right' | undefined {
+  function placedOnIt(
+    tokens: Token[],
+    m: Mention,
+    clause: Token[],
+    mentions: Mention[],
+  ): 'left' | 'right' | undefined {
     if (m.target.kind !== 'organ' || m.target.family !== 'adrenal') return undefined;
     const words = clause.map((t) => t.text);
     if (!words.some((w) => GLAND_PLACES.has(w)) || !words.some((w) => w === 'it' || w === 'that'))
       return undefined;
     const kidney = mentions.findLast((x) => x.end <= m.start && x.target.kind === 'organ');
-    if (kidney?.target.kind !== 'organ' || kidney.target.ids.length !== 1) return undefined;
+    if (kidney?.target.kind !== 'organ') return undefined;
+    // "the kidney on the screen's right and the adrenal sitting on top of it": the kidney's own side.
+    if (kidney.target.ids.length === 2 && kidney.target.ids.includes(2) && kidney.target.ids.includes(13)) {
+      if (kidney.sideCorrection === 'left' || kidney.sideCorrection === 'right') return kidney.sideCorrection;
+      const own = sideOf(tokens, kidney, mentions);
+      return own.left !== own.right ? (own.left ? 'left' : 'right') : undefined;
+    }
+    if (kidney.target.ids.length !== 1) return undefined;
     const id = kidney.target.ids[0];
     return id === 2 ? 'right' : id === 13 ? 'left' : undefined;
   }
@@ -1794,6 +2031,31 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
     const allowedByHead = firstHeadType([headNoun]);
 
+    // "Which adrenal sits behind the IVC, and which kidney lies under the spleen?": questions that
+    // stand on their own, each answered alone.
+    const standalone = standaloneQuestions(tokens, normalised);
+    if (standalone) {
+      const answers = standalone.map((q) => resolve(q));
+      const ids = [...new Set(answers.flatMap((a) => a.organIds))];
+      if (
+        answers.every((a) => !a.noneOfThem) &&
+        ids.length > Math.max(...answers.map((a) => a.organIds.length))
+      )
+        return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+    }
+
+    // "Where are insulin and cortisol made?": one question per substance, the organs of both.
+    const pair = mentions.length === 0 ? substancePair(normalised) : undefined;
+    if (pair) {
+      const answers = pair.map((q) => resolve(q));
+      const ids = [...new Set(answers.flatMap((a) => a.organIds))];
+      if (
+        answers.every((a) => !a.noneOfThem) &&
+        ids.length > Math.max(...answers.map((a) => a.organIds.length))
+      )
+        return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+    }
+
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
     if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
@@ -1822,13 +2084,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "spleen? nah don't bother, can you make the image brighter", "liver... forget it": the whole
     // request is taken back and nothing else is asked about an organ.
     const dropped = wholeTakeBack(tokens);
+    // "…forget it, I'll do it myself": "it" keeps the request only as a command's object ("outline it").
+    const keeps = (t: Token, k: number, after: Token[]) =>
+      KEEP_WORDS.has(t.text) &&
+      (!(t.text === 'it' || t.text === 'them') || COMMAND_VERBS.has(after[k - 1]?.text ?? ''));
     if (
       dropped >= 0 &&
       mentions.some((m) => m.start < dropped) &&
       !mentions.some((m) => m.start >= dropped) &&
       !tokens
         .slice(dropped)
-        .some((t) => HEAD_WORDS.has(t.text) || ASK_WORDS.has(t.text) || KEEP_WORDS.has(t.text))
+        .some((t, k, after) => HEAD_WORDS.has(t.text) || ASK_WORDS.has(t.text) || keeps(t, k, after))
     )
       return noneAnswer('off-topic', 0.8);
     // "Which gland sits on the kidney... actually forget that, what's 12 times 7?": a new question
@@ -1941,7 +2207,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
               // "Where is the common bile duct running behind the duodenum?" asks for the duct.
               tokens[prev.at - 1]?.text !== 'where'
             )) ||
-          commandedBefore(tokens, prev.at)
+          commandedBefore(tokens, prev.at) ||
+          // "Where is the aorta? I meant the IVC.": a correction names what is asked.
+          (CORRECTED_BEFORE.has(prev.word) &&
+            !['t', 'not', 'never'].includes(tokens[prev.at - 1]?.text ?? ''))
         )
           m.role = 'direct';
         else m.role = 'context';
@@ -1981,6 +2250,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
     }
     applyCorrections(tokens, mentions);
+    applyOtherOneToo(tokens, mentions);
+    applyDoubtedPremise(tokens, mentions);
     if (!descriptive) applyGlandOnKidney(tokens, mentions);
     applyLesionSite(tokens, mentions);
     applyCommandClause(tokens, mentions);
@@ -2099,6 +2370,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const flow = VESSEL_FLOW.find(([re]) => re.test(picked.words?.join(' ') ?? ''))?.[1];
       if (flow !== undefined && allowed.includes(5) && allowed.includes(6))
         return organAnswer([flow], 'described', 0.7 * confidenceScale);
+      // "the hollow one", "more posterior", "not part of the digestive tube": a known property.
+      const byProperty = pickByProperty(picked.words, allowed);
+      if (byProperty) return organAnswer(byProperty, 'described', 0.75 * confidenceScale);
       const best = rankedMatches(picked.words).matches.find(
         (c) => c.target.kind === 'organ' && c.target.ids.every((id) => allowed.includes(id)),
       );
@@ -2361,21 +2635,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
       if (ids.length === wanted) return organAnswer(ids, 'described', 0.5 * confidence);
     }
-    return answerFromCache(best.target, side, confidence, PLURAL_HEAD.test(normalised));
+    return answerFromCache(best.target, side, confidence, normalised);
   }
 
   function answerFromCache(
     target: CacheTarget,
     side: { left: boolean; right: boolean },
     confidence: number,
-    plural: boolean,
+    normalised: string,
   ): QuestionResolution {
     if (target.kind === 'outside') {
       return target.topic === 'off-topic'
         ? noneAnswer('off-topic', confidence)
         : noneAnswer('outside', confidence, target.topic);
     }
+    const plural = PLURAL_HEAD.test(normalised);
     let ids = pickSide(target.ids, side);
+    // "The renal impression on the spleen is made by which organ?": a pair, and a fact of one side.
+    if (
+      ids.length === 2 &&
+      side.left === side.right &&
+      !plural &&
+      organById(ids[0] as OrganId).pairedWith === ids[1]
+    ) {
+      const fact = sideFact(normalised, ids);
+      if (fact) ids = pickSide(ids, { left: fact === 'left', right: fact === 'right' });
+    }
     // "Aldosterone acts on which organs?": a side-specific passage won, but both of the pair are asked.
     if (ids.length === 1 && side.left === side.right && plural) {
       const partner = organById(ids[0] as OrganId).pairedWith;
@@ -2443,7 +2728,7 @@ export function answeredNoneByForm(question: string): boolean {
 
 /** Token positions of negated names: the cache never sees them. */
 const SUPPLY_VERBS = new Set(
-  'supply supplies supplying supplied feed feeds feeding drain drains draining perfuse perfuses nourish nourishes bring brings carry carries'.split(
+  'supply supplies supplying supplied feed feeds feeding drain drains draining perfuse perfuses nourish nourishes bring brings carry carries deliver delivers delivering'.split(
     ' ',
   ),
 );
@@ -2488,6 +2773,8 @@ const VESSEL_ADJECTIVES = new Map<string, readonly OrganId[]>([
       : [],
   ),
   ['cystic', [9]],
+  // The portal vein is named for the liver's portal (porta hepatis) it enters.
+  ['portal', [1]],
   ['adrenal', [7, 8]],
   ['suprarenal', [7, 8]],
 ]);
@@ -2601,7 +2888,7 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/\b(?:splenorenal|lienorenal) ligament\b/, [3, 13]],
   [/\b(?:pylorus|pyloric (?:sphincter|canal|valve)|prepyloric vein|vein of mayo)\b/, [11, 12]],
   [
-    /\b(?:gastro ?o?esophageal junction|ge junction|gastric cardia|lower o?esophageal sphincter|angle of his|his angle|cardiac notch)\b/,
+    /\b(?:gastro ?o?esophageal junction|ge junction|gastric cardia|the cardia|lower o?esophageal sphincter|angle of his|his angle|cardiac notch)\b/,
     [10, 11],
   ],
   [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
@@ -2620,7 +2907,10 @@ function relatedOrgans(
   allowed?: readonly OrganId[],
 ): OrganId[] | undefined {
   // "Show the gastro-oesophageal junction — both organs on either side of it" asks as well.
-  if (!/\b(?:which|what)\b|\bboth organs\b|\b(?:either|each) side\b/.test(normalised)) return undefined;
+  if (
+    !/\b(?:which|what)\b|\b(?:both|two|2) organs\b|\bboth of them\b|\b(?:either|each) side\b/.test(normalised)
+  )
+    return undefined;
   // "The tail of which organ lies in the splenorenal ligament?" asks for a part's organ.
   if (new RegExp(`\\b(?:${[...PART_NOUNS].join('|')}) of (?:which|what)\\b`).test(normalised))
     return undefined;
@@ -2672,7 +2962,11 @@ function wholeTakeBack(tokens: Token[]): number {
   let at = -1;
   for (let i = 0; i < tokens.length; i++) {
     for (const phrase of WHOLE_TAKE_BACKS) {
-      if (phrase.every((w, k) => tokens[i + k]?.text === w)) at = i + phrase.length;
+      if (!phrase.every((w, k) => tokens[i + k]?.text === w)) continue;
+      // "…, don't bother with the vessels" takes back only what follows.
+      const next = tokens[i + phrase.length]?.text;
+      if (next === 'with' || next === 'about' || next === 'showing' || next === 'marking') continue;
+      at = i + phrase.length;
     }
   }
   return at;
@@ -2719,9 +3013,13 @@ const DESCRIBED_CONJUNCT = new RegExp(
   [
     `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing|it|its|they|them)\\b`,
     // "the gland on top of it", "the big artery between them"
-    `\\b(${HEAD_NOUNS})(?: [a-z]+){1,3} (it|them)$`,
+    `\\b(${HEAD_NOUNS})(?: [a-z]+){1,4} (it|them)$`,
     // "the bile-storing sac", "the insulin making gland"
     `\\b(storing|making|producing|secreting|filtering|draining|holding) (${HEAD_NOUNS})\\b`,
+    // "the tube above the stomach, and the stomach itself": a kind placed by a neighbour
+    `\\b(?:the|a) (?:[a-z]+ )?(?:${HEAD_NOUNS}) (?:above|below|behind|under|beneath|underneath|beside|around|between|in front of|next to|on top of)\\b`,
+    // "the food pipe and the big artery": the largest artery or vein is one of the 13
+    '\\b(?:big|biggest|large|largest|great|main|major) (?:artery|vein)\\b',
   ].join('|'),
 );
 
@@ -2871,7 +3169,7 @@ function asksAfter(tokens: Token[], m: Mention): boolean {
  */
 /** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
 const SITE_WORDS = new Set(
-  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here arise arises arising come comes from'.split(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here arise arises arising come comes from infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
     ' ',
   ),
 );
@@ -2901,6 +3199,260 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
+/** Tags that put a statement as a question: "…, right?", "…, doesn't it?". */
+const PREMISE_TAGS: readonly (readonly string[])[] = [
+  ['right'],
+  ['correct'],
+  ['true'],
+  ['yes'],
+  ['no'],
+  ['isn', 't', 'it'],
+  ['doesn', 't', 'it'],
+  ['don', 't', 'they'],
+  ['aren', 't', 'they'],
+  ['isn', 't', 'that', 'right'],
+  ['am', 'i', 'right'],
+  ['is', 'that', 'right'],
+  ['is', 'that', 'correct'],
+];
+/** …followed by doubt: "if not, highlight the real source", "correct me and show…". */
+const DOUBT_WORDS: readonly (readonly string[])[] = [
+  ['correct', 'me'],
+  ['if', 'not'],
+  ['real'],
+  ['actual'],
+  ['actually'],
+  ['true', 'source'],
+  ['wrong'],
+];
+/**
+ * "Where are insulin and cortisol made?", "which organs produce bile and urine": two substances
+ * joined by "and" in a question about where things are made, as two questions ("where is insulin
+ * made", "where is cortisol made").
+ */
+const SUBSTANCES_PASSIVE =
+  /^(?:(?:show|tell) me |(?:can|could) (?:you|u) show (?:me )?)?(?:where|which organs?|what organs?) (?:are|is|do|does|get) ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?) (made|produced|secreted|stored|formed|released|filtered)\b/;
+const SUBSTANCES_EMBEDDED =
+  /^(?:(?:show|tell) me |(?:can|could) (?:you|u) show (?:me )?)where ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?) (?:are|is|get) (made|produced|secreted|stored|formed|released|filtered)\b/;
+const SUBSTANCES_ACTIVE =
+  /^(?:(?:show|tell) me )?(?:which|what) (?:organs?|glands?) (make|makes|produce|produces|secrete|secretes|store|stores|release|releases) ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?)(?: [?.!])?$/;
+/**
+ * Two or more clauses that each ask on their own ("which adrenal …, and which kidney …?"): none
+ * points back to another ("…, and which organ does it drain into?"), none takes back or corrects.
+ */
+function standaloneQuestions(tokens: Token[], normalised: string): string[] | undefined {
+  if (ASK_CORRECTED.test(normalised)) return undefined;
+  const spans: string[][] = [[]];
+  for (const t of tokens) {
+    if (t.boundary) spans.push([]);
+    else (spans.at(-1) as string[]).push(t.text);
+  }
+  const clauses = spans
+    .map((w) => (CONJUNCTIONS.has(w[0] ?? '') ? w.slice(1) : w))
+    .filter((w) => w.length > 0);
+  if (clauses.length < 2) return undefined;
+  const asks = (w: string[]) =>
+    (w[0] === 'which' || w[0] === 'what') &&
+    w.length >= 4 &&
+    !w.some((x) => BACK_REFERENCES.has(x) || x === 'one' || x === 'other' || x === 'that' || x === 'this');
+  // "…? And show the aorta too.": a command that adds to the question before it.
+  const adds = (w: string[]) =>
+    COMMAND_VERBS.has(w[0] ?? '') &&
+    w.some((x) => x === 'too' || x === 'also') &&
+    !w.some((x) => BACK_REFERENCES.has(x) || x === 'one' || x === 'other');
+  if (!asks(clauses[0] as string[]) || !clauses.slice(1).every((w) => asks(w) || adds(w))) return undefined;
+  return clauses.map((w) => w.join(' '));
+}
+
+const PASSIVE_TO_ACTIVE: Record<string, string> = {
+  made: 'makes',
+  produced: 'produces',
+  secreted: 'secretes',
+  stored: 'stores',
+  formed: 'forms',
+  released: 'releases',
+  filtered: 'filters',
+};
+function substancePair(normalised: string): [string, string] | undefined {
+  const passive = SUBSTANCES_PASSIVE.exec(normalised);
+  if (passive) {
+    const verb = PASSIVE_TO_ACTIVE[passive[3] as string] as string;
+    return [`which organ ${verb} ${passive[1]}`, `which organ ${verb} ${passive[2]}`];
+  }
+  // "show me where cortisol and urine are made"
+  const embedded = SUBSTANCES_EMBEDDED.exec(normalised);
+  if (embedded) {
+    const verb = PASSIVE_TO_ACTIVE[embedded[3] as string] as string;
+    return [`which organ ${verb} ${embedded[1]}`, `which organ ${verb} ${embedded[2]}`];
+  }
+  const active = SUBSTANCES_ACTIVE.exec(normalised);
+  if (active) return [`which organ ${active[1]} ${active[2]}`, `which organ ${active[1]} ${active[3]}`];
+  return undefined;
+}
+
+/** Words before a side that take it back ("…actually not the left one", "…skip the left one"). */
+const SIDE_TAKEN_BACK = new Set([
+  'not',
+  'except',
+  'without',
+  'skip',
+  'drop',
+  'remove',
+  'omit',
+  'exclude',
+  'excluding',
+  'minus',
+  'lose',
+]);
+/** Words just before a name that correct what was asked ("…? I meant the IVC", "…, sorry, the IVC"). */
+const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
+const ONES_ON_SIDE =
+  /\b(?:ones|organs) (?:on|at) the (?:patient s |patients )?(left|right)(?: side| hand side)?$/;
+/** Words that open a pick from a list: "which of …", "whichever is …". */
+const SELECTOR_BEFORE_OF = new Set(['which', 'whichever', 'what']);
+/**
+ * Properties that choose among listed organs: a set of organs that have it, or a scale (larger =
+ * more so). Ids: 1 liver, 2 right kidney, 3 spleen, 4 pancreas, 5 aorta, 6 IVC, 7/8 right/left
+ * adrenal, 9 gallbladder, 10 esophagus, 11 stomach, 12 duodenum, 13 left kidney.
+ */
+type OrganScale = Partial<Record<OrganId, number>>;
+/** Patient's right positive, left negative. */
+const RIGHTWARD: OrganScale = {
+  1: 3,
+  9: 2.5,
+  2: 3,
+  7: 2.2,
+  12: 1.5,
+  6: 1,
+  4: 0,
+  10: -0.3,
+  5: -0.5,
+  11: -2,
+  8: -2.2,
+  13: -3,
+  3: -3.2,
+};
+/** Back (dorsal) positive. */
+const POSTERIOR: OrganScale = {
+  5: 4,
+  2: 3.5,
+  13: 3.5,
+  7: 3.2,
+  8: 3.2,
+  6: 3,
+  10: 3,
+  4: 2,
+  12: 2,
+  3: 1.5,
+  1: 1,
+  11: 0.5,
+  9: 0,
+};
+/** Head-end positive. */
+const SUPERIOR: OrganScale = {
+  10: 5,
+  1: 4,
+  3: 3.6,
+  7: 3.5,
+  8: 3.4,
+  11: 3,
+  9: 2,
+  4: 2,
+  13: 1.8,
+  12: 1.2,
+  2: 1.3,
+};
+/** Typical adult weight or size. */
+const LARGER: OrganScale = {
+  1: 1500,
+  3: 150,
+  2: 140,
+  13: 150,
+  4: 90,
+  11: 120,
+  12: 60,
+  9: 30,
+  10: 40,
+  7: 5,
+  8: 5,
+};
+const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> = [
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:to (?:the )?)?(?:patient s |patients )?right\b|\bright(?:most|ward)\b|\b(?:right upper quadrant|ruq|right side)\b/,
+    RIGHTWARD,
+    1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:to (?:the )?)?(?:patient s |patients )?left\b|\bleft(?:most|ward)\b|\b(?:left upper quadrant|luq|left side)\b/,
+    RIGHTWARD,
+    -1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:posterior(?:ly)?|back|dorsal(?:ly)?|behind)\b|\bposterior(?:most)?\b|\bdeep(?:er|est)\b|\bbehind the lesser sac\b|\bclosest to the (?:spine|vertebra|back)\b/,
+    POSTERIOR,
+    1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:anterior(?:ly)?|forward|ventral(?:ly)?|in front)\b|\banterior(?:most)?\b|\bsuperficial\b/,
+    POSTERIOR,
+    -1,
+  ],
+  [
+    /\b(?:higher|highest|more superior(?:ly)?|superior(?:most)?|more cranial(?:ly)?|upper ?most)\b/,
+    SUPERIOR,
+    1,
+  ],
+  [
+    /\b(?:lower|lowest|more inferior(?:ly)?|inferior(?:most)?|more caudal(?:ly)?|lower ?most)\b/,
+    SUPERIOR,
+    -1,
+  ],
+  [/\b(?:heavier|heaviest|larger|largest|bigger|biggest)\b/, LARGER, 1],
+  [/\b(?:lighter|lightest|smaller|smallest|tinier|tiniest)\b/, LARGER, -1],
+  [/\bretroperitoneal(?:ly)?\b/, [2, 13, 4, 5, 6, 7, 8, 12], 1],
+  [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
+  [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
+  [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
+  [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
+  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
+  [/\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
+  [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
+  [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
+  [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
+  [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],
+  [/\bsame side as the (?:spleen|stomach)\b/, RIGHTWARD, -1],
+  [/\bartery\b/, [5], 1],
+  [/\bvein\b/, [6], 1],
+];
+/** "which one is not part of the digestive tube": the property is denied. */
+const DENIED_PROPERTY = /^(?:[a-z]+ ){0,4}(?:not|isn t|isnt|doesn t|doesnt|is never|never|lacks)\b/;
+
+function pickByProperty(words: readonly string[], allowed: readonly OrganId[]): OrganId[] | undefined {
+  // "…in front of the spine, which one is not a vein?": the words after the selector first.
+  const at = words.findIndex((w) => w === 'which' || w === 'whichever' || w === 'one' || w === 'ones');
+  if (at >= 0 && at < words.length - 1) {
+    const picked = pickByProperty(words.slice(at + 1), allowed);
+    if (picked) return picked;
+  }
+  // "a hollow organ rather than a solid one": only what comes before "rather than".
+  const text = words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? '';
+  const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
+  if (found.length !== 1) return undefined;
+  const [re, property, direction] = found[0] as (typeof found)[number];
+  const denied =
+    Array.isArray(property) && DENIED_PROPERTY.test(`${text.slice(0, re.exec(text)?.index ?? 0)} `);
+  let chosen: OrganId[];
+  if (Array.isArray(property)) {
+    chosen = allowed.filter((id) => property.includes(id) !== denied);
+  } else {
+    const scored = allowed.filter((id) => property[id] !== undefined);
+    if (scored.length !== allowed.length) return undefined;
+    const best = Math.max(...scored.map((id) => (property[id] as number) * direction));
+    chosen = scored.filter((id) => (property[id] as number) * direction === best);
+  }
+  // A paired organ listed once ("kidney") keeps both sides; a property must leave fewer organs.
+  return chosen.length > 0 && chosen.length < allowed.length ? chosen : undefined;
+}
 const LIST_JOINERS = new Set(['and', 'or', 'plus', '&', 'vs', 'versus', 'then']);
 /** Positions in a list ("the first and the last"); negative from the end. */
 const ORDINALS = new Map<string, number>([
@@ -2912,10 +3464,10 @@ const ORDINALS = new Map<string, number>([
 ]);
 /** A pick of one organ from a list named before ("which one …", "only the heavier one", "which of them"). */
 const PICK_ONE =
-  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one (?:that|which|whose|carrying|with|where|the|it|they)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the [a-z]+est one)\b/;
+  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the [a-z]+est one)\b/;
 /** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
 const PART_NOUNS = new Set(
-  'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip'.split(
+  'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip parenchyma'.split(
     ' ',
   ),
 );
@@ -2949,9 +3501,13 @@ const POINTER_TRAILERS = new Set(
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
-  const before = tokens[i - 1];
+  // Back over "the", "me": "show me the gb", "the liver and the gb".
+  let b = i - 1;
+  while (b >= 0 && ARTICLES.has(tokens[b]?.text ?? '')) b--;
+  const before = tokens[b];
   if (COMMAND_VERBS.has(before?.text ?? '')) return true;
-  if (before?.text === 'the' && COMMAND_VERBS.has(tokens[i - 2]?.text ?? '')) return true;
+  if ((before?.text === 'me' || before?.text === 'us') && COMMAND_VERBS.has(tokens[b - 1]?.text ?? ''))
+    return true;
   // "rk?", "lag pls": the abbreviation is the whole request.
   const words = tokens.filter((t) => !t.boundary);
   if (words[0] === tokens[i] && words.slice(1).every((t) => POLITE_WORDS.has(t.text))) return true;
@@ -2959,7 +3515,15 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
     t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === 'plus');
   const organAt = (t: Token | undefined) =>
     t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
-  return (listWord(before) && organAt(tokens[i - 2])) || (listWord(tokens[i + 1]) && organAt(tokens[i + 2]));
+  let a = i + 2;
+  while (a < tokens.length && ARTICLES.has(tokens[a]?.text ?? '')) a++;
+  let c = b - 1;
+  while (c >= 0 && ARTICLES.has(tokens[c]?.text ?? '')) c--;
+  // "gb and the bile ducts": the first word of the message, opening a list.
+  const opensList = words[0] === tokens[i] && listWord(tokens[i + 1]);
+  return (
+    (listWord(before) && organAt(tokens[c])) || (listWord(tokens[i + 1]) && organAt(tokens[a])) || opensList
+  );
 }
 
 /** "show the liver and the one that …": word `at` is a command ("show", "show me"). */
@@ -3056,14 +3620,26 @@ function negationScope(tokens: Token[], i: number): number {
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
   if ((w === 'scratch' || w === 'scrap') && ['that', 'this', 'it'].includes(tokens[i + 1]?.text ?? ''))
     return -1;
-  if (NEGATORS.has(w)) return i + 1;
+  // "I don't see the gallbladder, can you mark it?": not seeing an organ is no take-back.
+  const unseen = (scope: number) => (PERCEPTION_VERBS.has(tokens[scope]?.text ?? '') ? -1 : scope);
+  if (NEGATORS.has(w)) return unseen(i + 1);
   for (const [a, b] of NEGATOR_PAIRS) {
     if (w !== a) continue;
-    if (b === '') return i + 1;
-    if (tokens[i + 1]?.text === b) return i + 2;
+    if (b === '') return unseen(i + 1);
+    if (tokens[i + 1]?.text === b) return unseen(i + 2);
   }
   return -1;
 }
+const PERCEPTION_VERBS = new Set([
+  'see',
+  'find',
+  'spot',
+  'notice',
+  'locate',
+  'recognise',
+  'recognize',
+  'know',
+]);
 
 /** "Don't not show the spleen": two negators in a row cancel; neither negates anything. */
 function doubleNegative(tokens: Token[], i: number): boolean {
@@ -3072,6 +3648,13 @@ function doubleNegative(tokens: Token[], i: number): boolean {
   if (negationScope(tokens, scope) >= 0) return true;
   for (let j = Math.max(0, i - 2); j < i; j++) if (negationScope(tokens, j) === i) return true;
   return false;
+}
+
+/** The words just before `at` are `words`, set off by a comma or a sentence boundary ("…, right?"). */
+function endsWithWords(tokens: Token[], at: number, words: readonly string[]): boolean {
+  const from = at - words.length;
+  if (from < 1 || !(tokens[from - 1] as Token).boundary) return false;
+  return words.every((w, k) => tokens[from + k]?.text === w && !tokens[from + k]?.boundary);
 }
 
 /** True when the clause ends at `from`, polite words and "on this image" aside ("show that one pls"). */
@@ -3113,9 +3696,29 @@ function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
  * The side a side-specific fact fixes for a pair asked about ("which kidney does nutcracker syndrome
  * affect?"), when the facts found agree and no negation could turn them round.
  */
+const OPPOSITE_SIDE_OF =
+  /\bopposite side (?:from|to|of|as) the (liver|gallbladder|ivc|inferior vena cava|duodenum|spleen|stomach)\b/;
 function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
   const family = pair.includes(2) ? 'kidney' : pair.includes(7) ? 'adrenal' : undefined;
+  // "Which adrenal sits on the opposite side from the liver?"
+  const across = OPPOSITE_SIDE_OF.exec(normalised)?.[1];
+  if (family && across)
+    return ['liver', 'gallbladder', 'ivc', 'inferior vena cava', 'duodenum'].includes(across)
+      ? 'left'
+      : 'right';
   if (!family || /\b(?:avoid|avoided|rather than|unlike|opposite|other)\b/.test(normalised)) return undefined;
+  // "the crescent shaped adrenal, not the pyramidal one": a fact taken back at the end of a request
+  // does not compete with the one asked for.
+  const kept = normalised.replace(
+    /(?:^| )(?:not|never) (?:the|a|an) (?:[a-z]+ ){1,2}(?:one|gland|adrenal|kidney)(?= [.?!,]|$)/g,
+    '',
+  );
+  if (kept !== normalised && kept.trim()) {
+    const sidesKept = new Set(
+      SIDE_FACTS.filter((f) => f.family === family && f.pattern.test(kept)).map((f) => f.side),
+    );
+    if (sidesKept.size === 1) return [...sidesKept][0];
+  }
   const sides = new Set(
     SIDE_FACTS.filter((f) => f.family === family && f.pattern.test(normalised)).map((f) => f.side),
   );

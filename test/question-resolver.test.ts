@@ -665,6 +665,35 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('show me the gb and the stomach')).toEqual(['I', 'K']);
   });
 
+  it('reads parts in lists, corrected questions, juices, "where\'s that" and landmarks placed first', () => {
+    // a part of an organ stands for the organ in a list; "the … ones:" before the list
+    expect(letters('Which of these is retroperitoneal: spleen, pancreatic tail, stomach?')).toEqual(['D']);
+    expect(letters('Which of these is hollow: second part of duodenum, liver, spleen?')).toEqual(['L']);
+    expect(letters('From this list, show the hollow ones: liver, stomach, spleen, gallbladder.')).toEqual([
+      'I',
+      'K',
+    ]);
+    expect(letters('Which of these lie on the patient’s right: liver, spleen, right kidney?')).toEqual([
+      'A',
+      'B',
+    ]);
+    // a question asked again after "sorry": only the second one
+    expect(letters('Which organ filters urine - sorry, I meant which organ makes insulin?')).toEqual(['D']);
+    // juices and bile reach the duodenum; "which organs make and store bile"
+    expect(letters('where does the gallbladder empty its bile into?')).toEqual(['L']);
+    expect(letters('which organs make and store bile')).toEqual(['A', 'I']);
+    // "where's that" points back to the organ of the case
+    expect(letters('they told me i have a cyst on my spleen, where is that')).toEqual(['C']);
+    // a landmark placed before the request for a kind
+    expect(letters('medial to the spleen, show me the gland')).not.toEqual(['C']);
+    // "leave … out", "anything but", "jk", a term computed, a vessel of the case
+    expect(letters('highlight the spleen. jk, the pancreas')).toEqual(['D']);
+    expect(letters('anything but the spleen... ok the liver')).toEqual(['A']);
+    expect(letters('calculate the MELD score: bilirubin 2, INR 1.5')).toEqual(['N']);
+    expect(letters('Thrombus in the IVC after a long flight, which vessel?')).toEqual(['F']);
+    expect(letters('the gastrosplenic ligament ties the stomach to what')).toEqual(['C']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

@@ -84,7 +84,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['duo', organ(12), { capitalsOnly: true }],
   // Longer than "small intestine" (outside), so the duodenum is found first.
   [
-    'first part of the small intestine|first part of small intestine|first part of the small bowel|first part of small bowel|first part of the small gut|first part of the intestine|first part of the bowel|first portion of the small intestine|first segment of the small intestine|beginning of the small intestine|start of the small intestine',
+    'first part of the small intestine|first part of small intestine|first part of the small bowel|first part of small bowel|first part of the small gut|first part of the intestine|first part of the bowel|first portion of the small intestine|first segment of the small intestine|beginning of the small intestine|start of the small intestine|first bit of the small intestine|first bit of small intestine|first bit of the small bowel|first bit of small bowel|first bit of the intestine|first bit of the bowel|first bit of the gut|first section of the small intestine|first section of the small bowel|first stretch of the small intestine',
     organ(12),
   ],
 
@@ -92,7 +92,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   // "segment the renal artery" is N, and in "which organ does the splenic artery supply?" the
   // name is context like any other.
   [
-    'dorsal aorta|dorsal aortae|paired dorsal aortae|splenic vessels|renal vessels|hepatic vessels|gastric vessels|short gastric vessels|mesenteric vessels|gonadal vessels|iliac vessels|portal vein|hepatic portal vein|renal artery|renal arteries|renal vein|renal veins|left renal vein|right renal vein|left renal artery|right renal artery|splenic artery|splenic vein|hepatic artery|hepatic arteries|hepatic vein|hepatic veins|left hepatic vein|right hepatic vein|left hepatic artery|right hepatic artery|gastric artery|left gastric artery|right gastric artery|gastroduodenal artery|pancreaticoduodenal artery|adrenal vein|adrenal veins|suprarenal vein|left adrenal vein|right adrenal vein|gonadal vein|gonadal veins|left gonadal vein|mesenteric artery|mesenteric vein|superior mesenteric artery|superior mesenteric vein|inferior mesenteric artery|inferior mesenteric vein|SMA|SMV|celiac trunk|celiac artery|iliac artery|iliac arteries|iliac vein|iliac veins|common iliac artery|common iliac vein|cystic artery',
+    'dorsal aorta|dorsal aortae|paired dorsal aortae|splenic vessels|renal vessels|hepatic vessels|gastric vessels|short gastric vessels|mesenteric vessels|gonadal vessels|iliac vessels|portal vein|hepatic portal vein|renal artery|renal arteries|renal vein|renal veins|left renal vein|right renal vein|left renal artery|right renal artery|splenic artery|splenic vein|hepatic artery|hepatic arteries|azygos|azygos vein|azygous vein|hemiazygos|hemiazygos vein|hepatic vein|hepatic veins|left hepatic vein|right hepatic vein|left hepatic artery|right hepatic artery|gastric artery|left gastric artery|right gastric artery|gastroduodenal artery|pancreaticoduodenal artery|adrenal vein|adrenal veins|suprarenal vein|left adrenal vein|right adrenal vein|gonadal vein|gonadal veins|left gonadal vein|mesenteric artery|mesenteric vein|superior mesenteric artery|superior mesenteric vein|inferior mesenteric artery|inferior mesenteric vein|SMA|SMV|celiac trunk|celiac artery|iliac artery|iliac arteries|iliac vein|iliac veins|common iliac artery|common iliac vein|cystic artery',
     outside('other vessels'),
   ],
   [
@@ -235,7 +235,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |sits |rests )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',

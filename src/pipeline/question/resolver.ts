@@ -320,6 +320,22 @@ const LANDMARK_PAIRS = new Set([
   'adjacent to',
   'on top',
   'top of',
+  // "lateral to the stomach", "anteromedial to the upper pole of the left kidney"
+  'lateral to',
+  'medial to',
+  'anterior to',
+  'posterior to',
+  'superior to',
+  'inferior to',
+  'deep to',
+  'anteromedial to',
+  'posteromedial to',
+  'anterolateral to',
+  'posterolateral to',
+  'superomedial to',
+  // "the pear-shaped sac on the underside of the liver"
+  'underside of',
+  'undersurface of',
 ]);
 /** Words between an outside structure and the organ it belongs to ("the ureter leaving the kidney"). */
 const OUTSIDE_OF_WORDS = new Set([
@@ -423,6 +439,9 @@ const NEIGHBOUR_WORDS = new Set([
   'close',
   'closest',
   'adjacent',
+  'between',
+  'lateral',
+  'medial',
 ]);
 /** Words after which a no-word corrects rather than negates ("wait no the liver"). */
 const CORRECTION_WORDS = new Set(['wait', 'sorry', 'actually', 'oops', 'oh', 'uh', 'um', 'hmm', 'hang']);
@@ -471,6 +490,10 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   // "you showed the spleen but I asked for the liver"
   ['i', 'asked', 'for'],
   ['i', 'wanted'],
+  // "highlight the gallbladder. jk, the liver"
+  ['jk'],
+  ['just', 'kidding'],
+  ['kidding'],
 ];
 const HEAD_NOUNS =
   'organ|organs|structure|structures|gland|glands|vessel|vessels|part|parts|one|ones|thing|things|tube|artery|vein|sac|bag|pouch|viscus|viscera|tissue|region|area|bit|option|loop|segment|portion|section|channel|duct|pipe|lobe|cavity|sphincter|pump|bowel|gut|intestine';
@@ -559,6 +582,9 @@ const OUTSIDE_HEADS = new Map<string, string>(
     epithelium: 'a tissue type',
     lining: 'a tissue type',
     landmark: 'a landmark',
+    pelvis: 'the urine-collecting system',
+    calyx: 'the urine-collecting system',
+    calyces: 'the urine-collecting system',
     branch: 'a branch of a vessel',
     tributary: 'a tributary of a vessel',
     layer: 'a layer of tissue',
@@ -604,6 +630,8 @@ const TERM_ASKED = new RegExp(
     // "Which fetal vessel becomes the ligamentum venosum?": an embryonic structure is none of the 13.
     '\\b(?:which|what) (?:fetal|foetal|embryonic|embryological) (?:vessels?|shunts?|structures?|ducts?|remnants?)\\b',
     '\\bupper limit of normal\\b',
+    // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
+    '^(?:please |pls |can you |could you )?(?:calculate|compute|work out|score)\\b',
     '\\bmost common cause of\\b',
     '\\bph of\\b',
     `${CLAUSE_START}what (?:do|would|should|did) (?:we|you|i|they|doctors) call\\b`,
@@ -671,7 +699,7 @@ const DESCRIPTIVE_HEADS: readonly RegExp[] = [
   new RegExp(`\\b(${HEAD_NOUNS}) (that(?! (?:one|organ|gland|thing|bit)\\b)|which|responsible|involved)\\b`),
   /\bwhere (is|are|does|do|did|s|would|can|could|will)\b/,
   // "The renal arteries come off what?": the question word closes the clause as an object.
-  /\b(off|from) (what|which) [?.]/,
+  /\b(off|from|to|into|with|behind|under|above|below|beside) (what|which)(?: [?.!]|$)/,
   /\b(what|which) (stores|makes|produces|filters|secretes|carries|pumps|breaks|digests|controls|regulates|connects|receives|releases|returns)\b/,
 ];
 
@@ -922,6 +950,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         m.role = 'negated';
     }
     const only = ONLY_BY_NEGATION.exec(text);
+    // "anything but the liver… ok the gallbladder": "anything but" is "not".
+    for (const m of mentions) {
+      const j = beforeArticlesAndSides(tokens, m.start);
+      if (tokens[j]?.text === 'but' && tokens[j - 1]?.text === 'anything' && !only) m.role = 'negated';
+    }
     const onlyUntil = only ? text.slice(0, only.index + only[0].length).split(' ').length : 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
@@ -1293,11 +1326,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         }
         return false;
       };
+      // "lateral to the stomach, show the solid organ": a kind asked for after it.
+      const kindAfter = () => {
+        if (mentions.some((x) => x.start >= m.end && x.target.kind === 'organ')) return false;
+        for (let i = m.end; i < tokens.length; i++) {
+          const u = tokens[i] as Token;
+          if (u.boundary && u.raw !== ',') return false;
+          if (!COMMAND_VERBS.has(u.text)) continue;
+          return tokens.slice(i + 1, i + 6).some((t) => HEAD_WORDS.has(t.text) && t.text !== 'one');
+        }
+        return false;
+      };
       // "show the colon where it bends next to the spleen": an outside structure asked for first.
       const outsideAsked = mentions.some(
         (x) => x.target.kind === 'outside' && x.role === 'direct' && x.end <= j,
       );
-      if (k > 0 || placedThing() || outsideAsked) m.role = 'context';
+      if (k > 0 || placedThing() || outsideAsked || kindAfter()) m.role = 'context';
     }
     // "Show me the ureter as it leaves the left kidney", "the renal artery going into the right
     // kidney, outline it", "Where is the common bile duct running behind the duodenum?": an outside
@@ -1434,15 +1478,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const asks =
       (clause[0] === 'which' || clause[0] === 'what') &&
       // "The kidney on the right-hand side of the screen — which one is that?"
-      (['organ', 'gland', 'structure'].includes(clause[1] ?? '') ||
+      (['organ', 'gland', 'structure', 'vessel', 'artery', 'vein', 'part', 'bowel'].includes(
+        clause[1] ?? '',
+      ) ||
         (clause[1] === 'one' &&
           clause[2] === 'is' &&
           ['that', 'it', 'this'].includes(clause[3] ?? '') &&
           !tokens.some((_, i) => negationScope(tokens, i) >= 0)));
     const where = clause[0] === 'where' && clause.slice(1).every((w) => SITE_WORDS.has(w));
     if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where) return;
+    // "…, which vessel?": only a vessel can be the site asked for.
+    const vesselAsked = ['vessel', 'artery', 'vein'].includes(clause[1] ?? '');
     const named = mentions.filter(
-      (m) => m.start < start && m.target.kind === 'organ' && m.role !== 'negated',
+      (m) =>
+        m.start < start &&
+        m.target.kind === 'organ' &&
+        m.role !== 'negated' &&
+        (!vesselAsked || m.target.ids.every((id) => id === 5 || id === 6)),
     );
     if (
       named.length === 0 ||
@@ -1527,6 +1579,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
       if (tokens[j]?.text !== 'that' && tokens[j]?.text !== 'this' && !(where && tokens[j]?.text === 'the'))
         continue;
+      // "my doc says i have fatty liver, where's that?": the organ named before it.
+      if (
+        where &&
+        endsAfterTrailers(tokens, j + 1) &&
+        !mentions.some((m) => m.start > c) &&
+        !tokens.slice(0, c).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))
+      ) {
+        const named = mentions.findLast(
+          (m) => m.end <= c && m.target.kind === 'organ' && m.role !== 'negated',
+        );
+        if (named && mentions.filter((m) => m.target.kind === 'organ').length === 1) {
+          named.role = 'direct';
+          return;
+        }
+      }
       let k = j + 1;
       while (k < j + 3 && tokens[k] && !tokens[k]?.boundary && !POINTED_NOUNS.has(tokens[k]?.text ?? '')) k++;
       const noun = tokens[k]?.text ?? '';
@@ -1595,7 +1662,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // one pair only.
       const pairs = mentions.filter((x) => x.target.kind === 'organ' && x.target.family);
       const next = tokens[m.end]?.text ?? '';
-      const relative = ['that', 'which', 'whose'].includes(next) || /^[a-z]{3,}(?:ing|ched|ped)$/.test(next);
+      const relative =
+        ['that', 'which', 'whose'].includes(next) ||
+        /^[a-z]{3,}(?:ing|ched|ped)$/.test(next) ||
+        // "right kidney and the adrenal on top of it"
+        (GLAND_PLACES.has(next) && tokens.slice(m.end, m.end + 5).some((t) => t.text === 'it'));
       if (pairs.length === 1 && !relative && !tokens.some((t) => ASK_WORDS.has(t.text))) {
         const fact = sideFact(tokens.map((t) => t.text).join(' '), m.target.ids);
         if (fact) {
@@ -1736,18 +1807,34 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .every(
           (t) =>
             (!t.boundary || t.text === ',') &&
-            (ARTICLES.has(t.text) || LIST_JOINERS.has(t.text) || t.text === ','),
+            (ARTICLES.has(t.text) ||
+              LIST_JOINERS.has(t.text) ||
+              t.text === ',' ||
+              LIST_PART_WORDS.has(t.text)),
         )
     )
       k--;
     const run = listed.slice(k);
     if (run.length < 2) return undefined;
     const last = run.at(-1) as Mention;
-    if (!endsAfterTrailers(tokens, last.end)) return undefined;
+    let tail = last.end;
+    while (LIST_PART_WORDS.has(tokens[tail]?.text ?? '') && !tokens[tail]?.boundary) tail++;
+    if (!endsAfterTrailers(tokens, tail)) return undefined;
     // The list stands apart ("…, the IVC or the aorta"), not as a preposition's object ("which gland
     // lies between the liver and the IVC" asks for a third organ).
+    // ("…: third part of duodenum, stomach, …": a part of an organ is listed as the organ.)
     let open = (run[0] as Mention).start - 1;
     while (open >= 0 && ARTICLES.has((tokens[open] as Token).text)) open--;
+    // "…: third part of duodenum, stomach, …": a part of an organ is listed as the organ.
+    if (tokens[open]?.text === 'of' && LIST_PART_WORDS.has(tokens[open - 1]?.text ?? '')) {
+      open -= 2;
+      while (
+        open >= 0 &&
+        LIST_PART_WORDS.has((tokens[open] as Token).text) &&
+        (tokens[open] as Token).text !== 'of'
+      )
+        open--;
+    }
     const among =
       tokens[open]?.text === 'among' ||
       tokens[open]?.text === 'amongst' ||
@@ -1767,6 +1854,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       s--;
     let at = s + 1;
     while (at < start && !SELECTOR_BEFORE_OF.has((tokens[at] as Token).text)) at++;
+    // "Of this list, show the retroperitoneal ones: spleen, left kidney, …": the clause before the
+    // colon describes the pick.
+    if (at >= start && tokens[start - 1]?.text === ':') {
+      const clause: Token[] = [];
+      for (let j = start - 2; j >= 0 && !(tokens[j] as Token).boundary; j--)
+        clause.unshift(tokens[j] as Token);
+      if (clause.some((t) => t.text === 'ones' || t.text === 'one' || t.text === 'those'))
+        at = start - 2 - clause.length;
+    }
     if (at >= start) return undefined;
     // Organs named between the selector and the list describe the pick; they are not candidates.
     if (
@@ -2034,6 +2130,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which adrenal sits behind the IVC, and which kidney lies under the spleen?": questions that
     // stand on their own, each answered alone.
     const standalone = standaloneQuestions(tokens, normalised);
+    if (standalone?.length === 1) return resolve(standalone[0] as string);
     if (standalone) {
       const answers = standalone.map((q) => resolve(q));
       const ids = [...new Set(answers.flatMap((a) => a.organIds))];
@@ -2071,6 +2168,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (trunk) return organAnswer([trunk], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "Where does the CBD empty into?", "the pancreatic duct opens into which organ?"
     if (ductOutlet(tokens, mentions, normalised, headNoun))
+      return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "where does the pancreas drain its juice into?": the juices and bile reach the duodenum.
+    if (
+      (JUICE_INTO.test(normalised) || JUICES_POUR_IN.test(normalised)) &&
+      tokens.some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text)) &&
+      (!headNoun || /^(organs?|part|one|structure|bowel|gut)$/.test(headNoun))
+    )
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "What do you see here?", "what's in this image?": an overview of the slice, not one organ.
     if (OVERVIEW_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ')) {
@@ -2851,6 +2955,11 @@ function trunkOfVessel(
   return undefined;
 }
 
+const JUICE_INTO =
+  /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
+/** "…where bile and pancreatic juice pour in" */
+const JUICES_POUR_IN =
+  /\b(?:bile|pancreatic juices?|pancreatic enzymes|digestive juices)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:pour|pours|drain|drains|empty|empties|enter|enters|flow|flows|arrive|arrives|come|comes|get|gets) in(?:to)?(?: [?.!]|$)/;
 const OUTLET_DUCT =
   /\b(?:common bile duct|cbd|bile duct|main pancreatic duct|pancreatic duct|duct of wirsung|ampulla of vater|ampulla)\b/;
 const DUCT_INTO =
@@ -2885,6 +2994,9 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
     [1, 2],
   ],
   [/\blesser omentum\b/, [1, 11, 12]],
+  [/\bgastrosplenic ligament\b|\bgastrolienal ligament\b/, [11, 3]],
+  [/\bhepatoduodenal ligament\b/, [1, 12]],
+  [/\bhepatogastric ligament\b/, [1, 11]],
   [/\b(?:splenorenal|lienorenal) ligament\b/, [3, 13]],
   [/\b(?:pylorus|pyloric (?:sphincter|canal|valve)|prepyloric vein|vein of mayo)\b/, [11, 12]],
   [
@@ -3169,7 +3281,7 @@ function asksAfter(tokens: Token[], m: Mention): boolean {
  */
 /** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
 const SITE_WORDS = new Set(
-  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here arise arises arising come comes from infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
     ' ',
   ),
 );
@@ -3234,6 +3346,8 @@ const SUBSTANCES_PASSIVE =
   /^(?:(?:show|tell) me |(?:can|could) (?:you|u) show (?:me )?)?(?:where|which organs?|what organs?) (?:are|is|do|does|get) ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?) (made|produced|secreted|stored|formed|released|filtered)\b/;
 const SUBSTANCES_EMBEDDED =
   /^(?:(?:show|tell) me |(?:can|could) (?:you|u) show (?:me )?)where ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?) (?:are|is|get) (made|produced|secreted|stored|formed|released|filtered)\b/;
+const VERBS_OF_SUBSTANCE =
+  /\b(?:(?:organs|ones|glands|two|both) (?:that|which)|(?:which|what) (?:two )?(?:organs|glands)) (make|produce|secrete|store|filter|release|concentrate) and (make|produce|secrete|store|filter|release|concentrate) ([a-z]+(?: [a-z]+)?)(?: [?.!])?$/;
 const SUBSTANCES_ACTIVE =
   /^(?:(?:show|tell) me )?(?:which|what) (?:organs?|glands?) (make|makes|produce|produces|secrete|secretes|store|stores|release|releases) ([a-z]+(?: [a-z]+)?) and ([a-z]+(?: [a-z]+)?)(?: [?.!])?$/;
 /**
@@ -3241,7 +3355,6 @@ const SUBSTANCES_ACTIVE =
  * points back to another ("…, and which organ does it drain into?"), none takes back or corrects.
  */
 function standaloneQuestions(tokens: Token[], normalised: string): string[] | undefined {
-  if (ASK_CORRECTED.test(normalised)) return undefined;
   const spans: string[][] = [[]];
   for (const t of tokens) {
     if (t.boundary) spans.push([]);
@@ -3255,6 +3368,13 @@ function standaloneQuestions(tokens: Token[], normalised: string): string[] | un
     (w[0] === 'which' || w[0] === 'what') &&
     w.length >= 4 &&
     !w.some((x) => BACK_REFERENCES.has(x) || x === 'one' || x === 'other' || x === 'that' || x === 'this');
+  // "Which organ makes insulin - sorry, I meant which organ stores bile?": only the last question.
+  if (ASK_CORRECTED.test(normalised)) {
+    const last = clauses.at(-1) as string[];
+    const at = last.findIndex((w) => w === 'which' || w === 'what');
+    const question = at >= 0 ? last.slice(at) : [];
+    return question.length > 0 && asks(question) ? [question.join(' ')] : undefined;
+  }
   // "…? And show the aorta too.": a command that adds to the question before it.
   const adds = (w: string[]) =>
     COMMAND_VERBS.has(w[0] ?? '') &&
@@ -3285,6 +3405,15 @@ function substancePair(normalised: string): [string, string] | undefined {
     const verb = PASSIVE_TO_ACTIVE[embedded[3] as string] as string;
     return [`which organ ${verb} ${embedded[1]}`, `which organ ${verb} ${embedded[2]}`];
   }
+  // "the two organs that make and store bile"
+  const verbs = VERBS_OF_SUBSTANCE.exec(normalised);
+  if (verbs) {
+    const third = (v: string) => (v.endsWith('s') ? v : `${v}s`);
+    return [
+      `which organ ${third(verbs[1] as string)} ${verbs[3]}`,
+      `which organ ${third(verbs[2] as string)} ${verbs[3]}`,
+    ];
+  }
   const active = SUBSTANCES_ACTIVE.exec(normalised);
   if (active) return [`which organ ${active[1]} ${active[2]}`, `which organ ${active[1]} ${active[3]}`];
   return undefined;
@@ -3308,6 +3437,25 @@ const SIDE_TAKEN_BACK = new Set([
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
 const ONES_ON_SIDE =
   /\b(?:ones|organs) (?:on|at) the (?:patient s |patients )?(left|right)(?: side| hand side)?$/;
+/** Words between listed names that keep the list going ("aorta, pancreatic head, spleen"). */
+const LIST_PART_WORDS = new Set([
+  'head',
+  'neck',
+  'body',
+  'tail',
+  'part',
+  'portion',
+  'of',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'upper',
+  'lower',
+  'pole',
+  'fundus',
+  'antrum',
+]);
 /** Words that open a pick from a list: "which of …", "whichever is …". */
 const SELECTOR_BEFORE_OF = new Set(['which', 'whichever', 'what']);
 /**
@@ -3376,7 +3524,24 @@ const LARGER: OrganScale = {
   7: 5,
   8: 5,
 };
+const RIGHT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
+  .map(Number)
+  .filter((id) => (RIGHTWARD[id as OrganId] as number) >= 1) as OrganId[];
+const LEFT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
+  .map(Number)
+  .filter((id) => (RIGHTWARD[id as OrganId] as number) <= -1) as OrganId[];
 const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> = [
+  // "which of these lie on the patient's left": every one on that side (not the most)
+  [
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?right(?: side| hand side)?\b/,
+    RIGHT_SIDED,
+    1,
+  ],
+  [
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?left(?: side| hand side)?\b/,
+    LEFT_SIDED,
+    1,
+  ],
   [
     /\b(?:more|most|further|farther|furthest|farthest) (?:to (?:the )?)?(?:patient s |patients )?right\b|\bright(?:most|ward)\b|\b(?:right upper quadrant|ruq|right side)\b/,
     RIGHTWARD,
@@ -3435,7 +3600,10 @@ function pickByProperty(words: readonly string[], allowed: readonly OrganId[]): 
     if (picked) return picked;
   }
   // "a hollow organ rather than a solid one": only what comes before "rather than".
-  const text = words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? '';
+  // "not non-retroperitoneal" is retroperitoneal.
+  const text = (
+    words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? ''
+  ).replace(/\bnot non /g, '');
   const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
   if (found.length !== 1) return undefined;
   const [re, property, direction] = found[0] as (typeof found)[number];
@@ -3679,6 +3847,9 @@ function isPaired(ids: readonly OrganId[]): boolean {
 
 /** The organ(s) of a pair after a side-only correction: "other" flips each one named. */
 function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
+  // "the two great vessels … the one on the left": the aorta lies left of the midline, the IVC right.
+  if (ids.length === 2 && ids.includes(5) && ids.includes(6) && (side === 'left' || side === 'right'))
+    return [side === 'left' ? 5 : 6];
   const out = new Set<OrganId>();
   for (const id of ids) {
     const organ = organById(id);

@@ -694,6 +694,28 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('the gastrosplenic ligament ties the stomach to what')).toEqual(['C']);
   });
 
+  it('reads scores of a patient, substances, reduced relative clauses and outside names in lists', () => {
+    // a score, class or criteria of the patient is a number or a term
+    expect(letters("What is this patient's Child-Pugh class?")).toEqual(['N']);
+    expect(letters('Which tube does the DeMeester score come from?')).toEqual(['J']);
+    // a substance cannot be outlined; a duct or a sac of it can be named
+    expect(letters('Show aldosterone, the hormone of the adrenal cortex.')).toEqual(['N']);
+    expect(letters('Highlight the bile-filled sac under the liver')).toEqual(['I']);
+    // "the bag the oesophagus empties into": a relative clause without "that"
+    expect(letters('the bag the oesophagus leads into')).toEqual(['K']);
+    expect(letters('the organ the stomach empties into')).toEqual(['L']);
+    // structures outside the 13 in a list do not break it
+    expect(letters('Which of these is a vein: aorta, splenic artery, IVC, renal artery?')).toEqual(['F']);
+    expect(letters('Of the stomach, liver, spleen and pancreas, show the hollow ones.')).toEqual(['K']);
+    // one of a pair by its side; a case's site asked as "which organ has the met"
+    expect(letters('Of the two adrenals, show the one on the right.')).toEqual(['G']);
+    expect(letters('CT shows a nodule in the right suprarenal. Which organ has the met?')).toEqual(['G']);
+    // "lower than the spleen": the organ compared with is a landmark
+    expect(
+      letters('On CT an organ is much darker than the spleen in fatty infiltration. Show that organ.'),
+    ).not.toEqual(['C']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

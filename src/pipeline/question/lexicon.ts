@@ -142,7 +142,10 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters',
     outside('other organs'),
   ],
-  ['tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus', outside('other organs')],
+  [
+    'tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus|salivary gland|salivary glands|parotid|parotid gland|parotid glands',
+    outside('other organs'),
+  ],
 ];
 
 function build(): LexiconEntry[] {
@@ -235,13 +238,13 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
     side: 'right',
     pattern:
-      /\bshorter (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
+      /\bshorter (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bliver\b[^.?!]{0,40}\brenal impression\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
   },
   {
     family: 'adrenal',

@@ -291,6 +291,8 @@ const SPLIT_WORDS = new Set([
 ]);
 /** Place words that make the organ after them a landmark ("next to the aorta"). */
 const LANDMARK_WORDS = new Set([
+  // "an organ 20 HU lower than the spleen": the organ compared with
+  'than',
   'before',
   'after',
   'under',
@@ -582,6 +584,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     epithelium: 'a tissue type',
     lining: 'a tissue type',
     landmark: 'a landmark',
+    substance: 'a substance, which cannot be outlined',
+    triangle: 'a region',
     pelvis: 'the urine-collecting system',
     calyx: 'the urine-collecting system',
     calyces: 'the urine-collecting system',
@@ -646,6 +650,9 @@ const TERM_ASKED = new RegExp(
     '\\b(?:what|which) (?:[tnm] )?(?:category|stage|grade|score|classification|cutoff|cut off|threshold|percentage|dose)\\b',
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z0-9]+ ){0,3}(?:cutoff|cut off|threshold|stage|grade|score|category|dose)\\b`,
     '\\b(?:technical|proper|scientific|formal|official|latin|greek|anatomical|eponymous|full) (?:name|term) (?:for|of)\\b',
+    // "What's this patient's MELD score?", "… - what Child-Pugh class?", "the Ranson criteria"
+    '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
+    '\\b(?:what|which) (?:[a-z0-9]+ ){0,2}(?:class|criteria)\\b',
     `${CLAUSE_START}name (?:that|this|the) (?:mesentery|ligament|fold|layer|sign|operation|procedure|syndrome|hormone|enzyme|muscle|nerve|bone|space|duct)\\b`,
   ].join('|'),
 );
@@ -654,6 +661,12 @@ const TERM_ASKED = new RegExp(
 const OUTSIDE_REQUEST = new RegExp(
   `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
 );
+/**
+ * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
+ * "show the bile itself, not the gallbladder": a substance cannot be outlined.
+ */
+const SUBSTANCE_REQUEST =
+  /^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes)(?= (?:itself|molecules?|[,.?!;:—-])|$)/;
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
 const VESSEL_REQUEST =
   /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
@@ -664,7 +677,7 @@ const VESSEL_REQUEST =
 const OPTION_LETTER = /\b(?:option|choice)\s*\(?([A-N])\)?(?![\w'’])/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
-  /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one)\b/;
+  /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
 const HEAD_WORDS = new Set([
   ...HEAD_NOUNS.split('|'),
   ...['neighbour', 'neighbor', 'partner', 'counterpart', 'twin'],
@@ -694,6 +707,10 @@ const DESCRIPTIVE_HEADS: readonly RegExp[] = [
       .join(
         '|',
       )})(?: of (?:the )?(?:bowel|gut|intestine|small bowel|small intestine))? (${NOT_PARTICIPLE}[a-z]{3,}ing)\\b`,
+  ),
+  // "the J-shaped bag the oesophagus empties into": a relative clause without "that".
+  new RegExp(
+    `\\b(the|a) (?:[a-z0-9]+ ){0,2}(${HEAD_NOUNS}) (?:the|its) (?:[a-z]+ ){1,2}(empties|empty|drains|drain|opens|open|leads|lead|sits|sit|lies|lie|runs|run|passes|pass|joins|join|feeds|feed|touches|wraps|hugs|cradles|supplies|enters|enter|rests|rest)\\b`,
   ),
   // Not "…can u segment that one": a command's object.
   new RegExp(`\\b(${HEAD_NOUNS}) (that(?! (?:one|organ|gland|thing|bit)\\b)|which|responsible|involved)\\b`),
@@ -1332,6 +1349,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         for (let i = m.end; i < tokens.length; i++) {
           const u = tokens[i] as Token;
           if (u.boundary && u.raw !== ',') return false;
+          // "…, tucked behind the stomach against the diaphragm, sits the largest lymphoid organ"
+          if (HEAD_WORDS.has(u.text) && u.text !== 'one' && u.text !== 'ones') return true;
           if (!COMMAND_VERBS.has(u.text)) continue;
           return tokens.slice(i + 1, i + 6).some((t) => HEAD_WORDS.has(t.text) && t.text !== 'one');
         }
@@ -1604,14 +1623,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (mentions.some((m) => m.start > c && m.target.kind === 'organ' && m !== pointed)) return;
       // "which kidney sits lower…? show that one", "…the organ that makes the bile it stores:
       // outline that one": the pointer is to the organ described, not to a name.
-      if (tokens.slice(0, c).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))) return;
+      const inName = (i: number) => mentions.some((m) => m.start <= i && i < m.end);
+      if (tokens.slice(0, c).some((t, i) => (ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text)) && !inName(i)))
+        return;
       const family = noun === 'kidney' ? 'kidney' : noun === 'adrenal' ? 'adrenal' : undefined;
+      // "…in the suprarenal gland on the same side as the liver. Show that gland.": of the kind named.
+      // (the liver is a gland too, but "that gland" after an adrenal named means the adrenal)
+      const ofKind = /^glands?$/.test(noun) ? [4, 7, 8] : firstHeadType([noun]);
       const target = mentions.findLast(
         (m) =>
           m.end <= c &&
           m.target.kind === 'organ' &&
           m.role !== 'negated' &&
-          (!family || m.target.ids.every((id) => (family === 'kidney' ? [2, 13] : [7, 8]).includes(id))),
+          (!family || m.target.ids.every((id) => (family === 'kidney' ? [2, 13] : [7, 8]).includes(id))) &&
+          (!ofKind || m.target.ids.every((id) => ofKind.includes(id))),
       );
       if (!target) return;
       // "renal biopsy on the rt side, where's the kidney": an adjective or a name no more precise
@@ -1717,6 +1742,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .join(' '),
       );
     const listed = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated' && !sideGiver(m));
+    // "Of the two kidneys, show the one on the viewer's left": one of a pair by its side.
+    const pair = listed.length === 1 ? (listed[0] as Mention) : undefined;
+    if (pair?.target.kind === 'organ' && pair.target.family && pair.target.ids.length === 2) {
+      const text = tokens
+        .slice(pair.end)
+        .filter((t) => !t.boundary)
+        .map((t) => t.text)
+        .join(' ');
+      const side = ONE_ON_SIDE.exec(text)?.[1];
+      const plain =
+        !/\b(?:except|but|not|without|minus|skip|apart|besides|other)\b/.test(text) &&
+        !(text.includes('left') && text.includes('right')) &&
+        (text.match(/\bone\b/g) ?? []).length === 1;
+      if (side && plain) return { ids: pair.target.ids.filter((id) => organById(id).side === side) };
+    }
     // "Of the two great vessels, the one carrying blood toward the heart": a set named at once.
     const set = listed.length === 1 && listed[0]?.target.kind === 'organ' && !listed[0].target.family;
     if (
@@ -1799,26 +1839,37 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     mentions: Mention[],
     listed: Mention[],
   ): { words: string[]; allowed: OrganId[] } | undefined {
+    const outsideAt = (i: number) =>
+      mentions.some((m) => m.target.kind === 'outside' && m.start <= i && i < m.end);
     let k = listed.length - 1;
     while (
       k > 0 &&
-      tokens
-        .slice((listed[k - 1] as Mention).end, (listed[k] as Mention).start)
-        .every(
-          (t) =>
-            (!t.boundary || t.text === ',') &&
-            (ARTICLES.has(t.text) ||
-              LIST_JOINERS.has(t.text) ||
-              t.text === ',' ||
-              LIST_PART_WORDS.has(t.text)),
-        )
+      tokens.slice((listed[k - 1] as Mention).end, (listed[k] as Mention).start).every(
+        (t, i) =>
+          (!t.boundary || t.text === ',') &&
+          (ARTICLES.has(t.text) ||
+            LIST_JOINERS.has(t.text) ||
+            t.text === ',' ||
+            LIST_PART_WORDS.has(t.text) ||
+            // "IVC, portal vein, aorta": a structure outside the 13 listed among them
+            outsideAt((listed[k - 1] as Mention).end + i)),
+      )
     )
       k--;
     const run = listed.slice(k);
     if (run.length < 2) return undefined;
     const last = run.at(-1) as Mention;
+    // (an outside structure may close the list too: "…: IVC, aorta, splenic vein?")
     let tail = last.end;
-    while (LIST_PART_WORDS.has(tokens[tail]?.text ?? '') && !tokens[tail]?.boundary) tail++;
+    while (
+      (LIST_PART_WORDS.has(tokens[tail]?.text ?? '') ||
+        LIST_JOINERS.has(tokens[tail]?.text ?? '') ||
+        tokens[tail]?.text === ',' ||
+        outsideAt(tail)) &&
+      tokens[tail] !== undefined &&
+      (!tokens[tail]?.boundary || tokens[tail]?.text === ',')
+    )
+      tail++;
     if (!endsAfterTrailers(tokens, tail)) return undefined;
     // The list stands apart ("…, the IVC or the aorta"), not as a preposition's object ("which gland
     // lies between the liver and the IVC" asks for a third organ).
@@ -2131,27 +2182,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // stand on their own, each answered alone.
     const standalone = standaloneQuestions(tokens, normalised);
     if (standalone?.length === 1) return resolve(standalone[0] as string);
-    if (standalone) {
-      const answers = standalone.map((q) => resolve(q));
-      const ids = [...new Set(answers.flatMap((a) => a.organIds))];
-      if (
-        answers.every((a) => !a.noneOfThem) &&
-        ids.length > Math.max(...answers.map((a) => a.organIds.length))
-      )
-        return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
-    }
+    const asked = standalone && organsOfEach(standalone);
+    if (asked) return asked;
 
     // "Where are insulin and cortisol made?": one question per substance, the organs of both.
     const pair = mentions.length === 0 ? substancePair(normalised) : undefined;
-    if (pair) {
-      const answers = pair.map((q) => resolve(q));
-      const ids = [...new Set(answers.flatMap((a) => a.organIds))];
-      if (
-        answers.every((a) => !a.noneOfThem) &&
-        ids.length > Math.max(...answers.map((a) => a.organIds.length))
-      )
-        return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
-    }
+    const made = pair && organsOfEach(pair);
+    if (made) return made;
 
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
@@ -2171,7 +2208,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "where does the pancreas drain its juice into?": the juices and bile reach the duodenum.
     if (
-      (JUICE_INTO.test(normalised) || JUICES_POUR_IN.test(normalised)) &&
+      (JUICE_INTO.test(normalised) || JUICES_POUR_IN.test(normalised) || JUICES_ENTER_GUT.test(normalised)) &&
+      // not one of several organs asked for ("the organ that makes bile and the organ where …")
+      !/\b(?:and|plus) the (?:[a-z]+ )?(?:organ|organs|one|gland)\b/.test(normalised) &&
       tokens.some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text)) &&
       (!headNoun || /^(organs?|part|one|structure|bowel|gut)$/.test(headNoun))
     )
@@ -2742,6 +2781,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return answerFromCache(best.target, side, confidence, normalised);
   }
 
+  /**
+   * Several questions answered one by one, the organs of all of them together; none when one of
+   * them has no organ or they add nothing to each other.
+   */
+  function organsOfEach(questions: readonly string[]): QuestionResolution | undefined {
+    const answers = questions.map((q) => resolve(q));
+    const ids = [...new Set(answers.flatMap((a) => a.organIds))];
+    if (answers.some((a) => a.noneOfThem) || ids.length <= Math.max(...answers.map((a) => a.organIds.length)))
+      return undefined;
+    return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+  }
+
   function answerFromCache(
     target: CacheTarget,
     side: { left: boolean; right: boolean },
@@ -2800,7 +2851,8 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   // Wirsung drains which organ?").
   const requested = tokens.some((t) => ASK_WORDS.has(t.text))
     ? undefined
-    : OUTSIDE_REQUEST.exec(normalised)?.[1];
+    : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
+      (SUBSTANCE_REQUEST.test(normalised) ? 'substance' : undefined));
   const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
   const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
   // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
@@ -2958,6 +3010,8 @@ function trunkOfVessel(
 const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */
+const JUICES_ENTER_GUT =
+  /\b(?:bile|pancreatic juices?|pancreatic enzymes)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:enter|enters|reach|reaches) the (?:gut|bowel|intestine|small bowel|small intestine)\b/;
 const JUICES_POUR_IN =
   /\b(?:bile|pancreatic juices?|pancreatic enzymes|digestive juices)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:pour|pours|drain|drains|empty|empties|enter|enters|flow|flows|arrive|arrives|come|comes|get|gets) in(?:to)?(?: [?.!]|$)/;
 const OUTLET_DUCT =
@@ -3130,6 +3184,8 @@ const DESCRIBED_CONJUNCT = new RegExp(
     `\\b(storing|making|producing|secreting|filtering|draining|holding) (${HEAD_NOUNS})\\b`,
     // "the tube above the stomach, and the stomach itself": a kind placed by a neighbour
     `\\b(?:the|a) (?:[a-z]+ )?(?:${HEAD_NOUNS}) (?:above|below|behind|under|beneath|underneath|beside|around|between|in front of|next to|on top of)\\b`,
+    // "the insulin organ and the spleen": a substance's organ
+    '^(?:the |a |an |that |this )?(?!left |right |other |same |whole |big |main |first |second |last )[a-z]+ (?:organ|gland)$',
     // "the food pipe and the big artery": the largest artery or vein is one of the 13
     '\\b(?:big|biggest|large|largest|great|main|major) (?:artery|vein)\\b',
   ].join('|'),
@@ -3281,7 +3337,7 @@ function asksAfter(tokens: Token[], m: Mention): boolean {
  */
 /** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
 const SITE_WORDS = new Set(
-  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone has have had met mets metastasis metastases nodule deposit infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
     ' ',
   ),
 );
@@ -3435,6 +3491,8 @@ const SIDE_TAKEN_BACK = new Set([
 ]);
 /** Words just before a name that correct what was asked ("…? I meant the IVC", "…, sorry, the IVC"). */
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
+const ONE_ON_SIDE =
+  /\bthe one (?:on|at|to) the (?:patient s |patients |viewer s |viewers |screen s |image s )?(left|right)(?: side| hand side)?$/;
 const ONES_ON_SIDE =
   /\b(?:ones|organs) (?:on|at) the (?:patient s |patients )?(left|right)(?: side| hand side)?$/;
 /** Words between listed names that keep the list going ("aorta, pancreatic head, spleen"). */
@@ -3632,7 +3690,7 @@ const ORDINALS = new Map<string, number>([
 ]);
 /** A pick of one organ from a list named before ("which one …", "only the heavier one", "which of them"). */
 const PICK_ONE =
-  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the [a-z]+est one)\b/;
+  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the (?!other |opposite |same |wrong |right |left )[a-z]+ ones$|the [a-z]+est one)\b/;
 /** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
 const PART_NOUNS = new Set(
   'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip parenchyma'.split(
@@ -3871,6 +3929,17 @@ const OPPOSITE_SIDE_OF =
   /\bopposite side (?:from|to|of|as) the (liver|gallbladder|ivc|inferior vena cava|duodenum|spleen|stomach)\b/;
 function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
   const family = pair.includes(2) ? 'kidney' : pair.includes(7) ? 'adrenal' : undefined;
+  // "pyramidal rather than crescent-shaped": the fact set aside does not compete.
+  const contrasted = normalised.replace(
+    /\b(?:rather than|instead of) (?:a |an |the )?[a-z]+(?: shaped)?/g,
+    ' ',
+  );
+  if (family && contrasted !== normalised) {
+    const sides = new Set(
+      SIDE_FACTS.filter((f) => f.family === family && f.pattern.test(contrasted)).map((f) => f.side),
+    );
+    if (sides.size === 1) return [...sides][0];
+  }
   // "Which adrenal sits on the opposite side from the liver?"
   const across = OPPOSITE_SIDE_OF.exec(normalised)?.[1];
   if (family && across)

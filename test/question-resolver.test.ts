@@ -716,6 +716,20 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     ).not.toEqual(['C']);
   });
 
+  it('reads every one of a kind on the list, a kidney and its adrenal, and the portal vein formed', () => {
+    expect(letters('all the arteries on your list')).toEqual(['E']);
+    expect(letters('liver, stomach and spleen - the solid ones')).toEqual(['A', 'C']);
+    expect(letters('right kidney and its adrenal')).toEqual(['B', 'G']);
+    expect(letters('The splenic vein meets the SMV behind the pancreas to form which vessel?')).toEqual([
+      'N',
+    ]);
+    expect(letters('Show the bladder, which stores the urine from the kidneys.')).toEqual(['N']);
+    expect(letters('a stone in the kidney, my right kidney, where is that')).toEqual(['B']);
+    expect(letters('Which of these is not a non-intraperitoneal organ: the liver or the aorta?')).toEqual([
+      'A',
+    ]);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

@@ -1365,8 +1365,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Show me the ureter as it leaves the left kidney", "the renal artery going into the right
     // kidney, outline it", "Where is the common bile duct running behind the duodenum?": an outside
     // structure asked for first in a request; organs after it in its clause, with no "and" between,
-    // say where it is.
-    if (!tokens.some((t) => t.text === 'which' || t.text === 'what')) {
+    // say where it is. ("Show the bladder, which collects the urine from both kidneys": a relative
+    // clause after a comma goes on describing it.)
+    const relativeAt = (k: number) => tokens[k - 1]?.raw === ',' && tokens[k]?.text === 'which';
+    if (!tokens.some((t, k) => (t.text === 'which' || t.text === 'what') && !relativeAt(k))) {
       const first = mentions[0];
       // …asked for: after a command or "where is" in its clause, or opening a message that commands.
       let c = (first?.start ?? 0) - 1;
@@ -1404,6 +1406,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
                 t.text === 'too'
               );
             const at = first.end + k + 1;
+            if (relativeAt(at)) return false;
             const named = mentions.find((x) => x.start === at + 1);
             return !(ARTICLES.has(tokens[at]?.text ?? '') && (!named || named.adjective));
           };
@@ -1608,8 +1611,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const named = mentions.findLast(
           (m) => m.end <= c && m.target.kind === 'organ' && m.role !== 'negated',
         );
-        if (named && mentions.filter((m) => m.target.kind === 'organ').length === 1) {
-          named.role = 'direct';
+        // ("a kidney stone in my left kidney, where's that": names of one organ, the most precise.)
+        const organs = mentions.filter((m) => m.target.kind === 'organ');
+        const namedIds = named?.target.kind === 'organ' ? named.target.ids : [];
+        const oneOrgan = organs.every(
+          (m) =>
+            m.target.kind === 'organ' &&
+            m.target.ids.some(
+              (id) => namedIds.includes(id) || namedIds.includes(organById(id).pairedWith as OrganId),
+            ),
+        );
+        if (named && oneOrgan) {
+          // the most precise name ("my left kidney" rather than "kidney stone")
+          const precise = organs.reduce((a, b) =>
+            b.target.kind === 'organ' &&
+            a.target.kind === 'organ' &&
+            b.target.ids.length < a.target.ids.length
+              ? b
+              : a,
+          );
+          precise.role = 'direct';
+          for (const m of organs) if (m !== precise) m.role = 'context';
           return;
         }
       }
@@ -1641,12 +1663,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (!target) return;
       // "renal biopsy on the rt side, where's the kidney": an adjective or a name no more precise
       // than the pointer's own says nothing more; the usual reading stands.
+      // ("…the kidney on the viewer's left of this CT, outline that kidney": a side it has says more.)
+      const targetSide = sideOf(tokens, target, mentions);
       if (
         pointed &&
         pointed.target.kind === 'organ' &&
         target.target.kind === 'organ' &&
         (target.adjective ||
-          pointed.target.ids.every((id) => target.target.kind === 'organ' && target.target.ids.includes(id)))
+          (pointed.target.ids.every(
+            (id) => target.target.kind === 'organ' && target.target.ids.includes(id),
+          ) &&
+            targetSide.left === targetSide.right))
       )
         return;
       for (const m of mentions) if (m.end <= c) m.role = m === target ? 'direct' : 'context';
@@ -1661,6 +1688,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * in the clause describe it.
    */
   function applyRelativeSide(tokens: Token[], mentions: Mention[]): void {
+    // "left kidney and its adrenal", "the left kidney, its adrenal, …": the gland of the kidney just
+    // named, asked for with it.
+    for (const m of mentions) {
+      if (m.target.kind !== 'organ' || m.target.family !== 'adrenal' || tokens[m.start - 1]?.text !== 'its')
+        continue;
+      const joined =
+        ['and', 'plus', ','].includes(tokens[m.start - 2]?.raw ?? '') || tokens[m.start - 2]?.text === 'and';
+      const owner = mentions.findLast((x) => x.end <= m.start && x.target.kind === 'organ');
+      const id =
+        owner?.target.kind === 'organ' && owner.target.ids.length === 1 ? owner.target.ids[0] : undefined;
+      if (!joined || owner?.role !== 'direct' || (id !== 2 && id !== 13)) continue;
+      m.role = 'direct';
+      m.sideCorrection = id === 2 ? 'right' : 'left';
+    }
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
       // "the adrenal (perched) on the left kidney": the gland on a kidney of one side is that side's,
@@ -2073,6 +2114,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
   function pickSide(ids: readonly OrganId[], side: { left: boolean; right: boolean }): OrganId[] {
     if (ids.length !== 2 || side.left === side.right) return [...ids];
+    // "the great vessel on the patient's right": the aorta lies left of the midline, the IVC right.
+    if (ids.includes(5) && ids.includes(6)) return [side.left ? 5 : 6];
     const picked = ids.filter((id) => organById(id).side === (side.left ? 'left' : 'right'));
     // Two organs of which neither lies on that side (the aorta and the IVC) stay both.
     return picked.length > 0 ? picked : [...ids];
@@ -2177,6 +2220,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
     const allowedByHead = firstHeadType([headNoun]);
+    // "The splenic vein joins the SMV behind the pancreatic neck to form which vessel?": the portal vein.
+    if (PORTAL_FORMED.test(normalised))
+      return noneAnswer(
+        'outside',
+        0.75,
+        'other vessels',
+        'The splenic and superior mesenteric veins join to form the portal vein, which is not one of the 13 options, so the answer is N (None of them).',
+      );
 
     // "Which adrenal sits behind the IVC, and which kidney lies under the spleen?": questions that
     // stand on their own, each answered alone.
@@ -2430,7 +2481,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
     // "Which great vessel runs to the right of the spine?": asked for a vessel, the aorta lies left of
     // the midline and the IVC right of it.
-    const vesselAsked = allowedByHead?.includes(5) && allowedByHead.includes(6);
+    const vesselAsked =
+      (allowedByHead?.includes(5) && allowedByHead.includes(6)) ||
+      // "Show the great vessel on the left side of the screen."
+      (/\b(?:great|big|main|large) vessels?\b/.test(normalised) &&
+        directOrgans.every(
+          (m) => m.target.kind === 'organ' && m.target.ids.every((id) => id === 5 || id === 6),
+        ));
     const sideOfOrgan = (id: OrganId) =>
       vesselAsked && (id === 5 || id === 6) ? (id === 5 ? 'left' : 'right') : organById(id).side;
     const rankedMatches = (words = queryWords(tokens, mentions)) => {
@@ -2681,7 +2738,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "show me everything in your list that's a blood vessel": every option of that kind.
     const kind = EVERY_OF_KIND.exec(normalised)?.[1];
-    const ofKind = kind ? firstHeadType([kind]) : undefined;
+    const onList = EVERY_ON_LIST.exec(normalised)?.[1];
+    const ofKind = kind
+      ? firstHeadType([kind])
+      : onList
+        ? (ON_LIST_KINDS.find(([re]) => re.test(onList))?.[1] ?? undefined)
+        : undefined;
     if (ofKind && directOrgans.length === 0)
       return organAnswer([...ofKind], 'described', 0.7 * confidenceScale);
 
@@ -3007,6 +3069,8 @@ function trunkOfVessel(
   return undefined;
 }
 
+const PORTAL_FORMED =
+  /\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
 const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */
@@ -3639,6 +3703,9 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
   [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
   [/\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
+  [/\bdigestive enzymes?\b|\bsecretes? enzymes?\b/, [4, 11], 1],
+  [/\bsplenic artery\b/, [3, 4, 11], 1],
+  [/\bforegut\b/, [1, 4, 9, 10, 11, 12], 1],
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
   [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
   [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
@@ -3661,9 +3728,10 @@ function pickByProperty(words: readonly string[], allowed: readonly OrganId[]): 
   // "not non-retroperitoneal" is retroperitoneal.
   const text = (
     words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? ''
-  ).replace(/\bnot non /g, '');
+  ).replace(/\bnot (?:a |an )?non /g, '');
   const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
-  if (found.length !== 1) return undefined;
+  // ("makes neither bile nor any digestive enzyme": two properties denied at once.)
+  if (found.length !== 1 || /\bneither\b/.test(text)) return undefined;
   const [re, property, direction] = found[0] as (typeof found)[number];
   const denied =
     Array.isArray(property) && DENIED_PROPERTY.test(`${text.slice(0, re.exec(text)?.index ?? 0)} `);
@@ -3676,8 +3744,16 @@ function pickByProperty(words: readonly string[], allowed: readonly OrganId[]): 
     const best = Math.max(...scored.map((id) => (property[id] as number) * direction));
     chosen = scored.filter((id) => (property[id] as number) * direction === best);
   }
-  // A paired organ listed once ("kidney") keeps both sides; a property must leave fewer organs.
-  return chosen.length > 0 && chosen.length < allowed.length ? chosen : undefined;
+  // A paired organ listed once ("kidney") keeps both sides; a property must leave fewer organs,
+  // unless several are asked for ("liver, spleen and pancreas - the solid ones").
+  const plural =
+    words.includes('ones') ||
+    words.includes('those') ||
+    /\b(?:which|what) (?:are|lie|ones)\b/.test(words.join(' '));
+  return chosen.length > 0 &&
+    (chosen.length < allowed.length || (plural && Array.isArray(property) && !denied))
+    ? chosen
+    : undefined;
 }
 const LIST_JOINERS = new Set(['and', 'or', 'plus', '&', 'vs', 'versus', 'then']);
 /** Positions in a list ("the first and the last"); negative from the end. */
@@ -3711,6 +3787,16 @@ const RIGHT_SIDE_BEFORE = new Set(
 );
 const ONLY_BY_NEGATION =
   /\b(?:(?:don t|dont|do not|never) (?:show|want|need|highlight|mark|outline|segment|see)(?: me| us)? (?:anything|any organ|any organs|any structure|any structures|anything else|a thing)|(?:show|want|highlight|mark|outline|segment)(?: me| us)? nothing) (?:that (?:isn t|is not|s not|aren t|are not)|which (?:isn t|is not)|except|but|other than|besides|apart from|save)\b/;
+/** "every part of the digestive tube that's on your list", "all the blood vessels on your list" */
+const EVERY_ON_LIST =
+  /\b(?:every|all(?: the)?|each)\b(?: [a-z]+){0,3}? ((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,4}? (?:on|in) (?:your|the|this|that) (?:list|options|choices)\b/;
+const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
+  [/vessel/, [5, 6]],
+  [/arter/, [5]],
+  [/vein/, [6]],
+  [/tube|tract|canal/, [10, 11, 12]],
+  [/endocrine/, [4, 7, 8]],
+];
 const EVERY_OF_KIND =
   /\b(?:everything|all|every one|each one|all the ones|all the organs|every organ)\b(?: [a-z]+){0,4}? (?:that s|that is|which is|that are|which are|that re) (?:a |an )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b/;
 /** A second question that corrects the first ("Which organ makes bile? No wait, which one stores it?"). */

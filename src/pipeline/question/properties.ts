@@ -1,0 +1,182 @@
+/**
+ * Known properties of the 13 organs that choose among organs listed in a question ("which of these
+ * is retroperitoneal: …", "of the aorta and the IVC, which lies further right?"): sets of organs
+ * that have a property, and scales (side, depth, height, size) for comparatives.
+ */
+import type { OrganId } from '../organs.js';
+
+/**
+ * Properties that choose among listed organs: a set of organs that have it, or a scale (larger =
+ * more so). Ids: 1 liver, 2 right kidney, 3 spleen, 4 pancreas, 5 aorta, 6 IVC, 7/8 right/left
+ * adrenal, 9 gallbladder, 10 esophagus, 11 stomach, 12 duodenum, 13 left kidney.
+ */
+type OrganScale = Partial<Record<OrganId, number>>;
+/** Patient's right positive, left negative. */
+const RIGHTWARD: OrganScale = {
+  1: 3,
+  9: 2.5,
+  2: 3,
+  7: 2.2,
+  12: 1.5,
+  6: 1,
+  4: 0,
+  10: -0.3,
+  5: -0.5,
+  11: -2,
+  8: -2.2,
+  13: -3,
+  3: -3.2,
+};
+/** Back (dorsal) positive. */
+const POSTERIOR: OrganScale = {
+  5: 4,
+  2: 3.5,
+  13: 3.5,
+  7: 3.2,
+  8: 3.2,
+  6: 3,
+  10: 3,
+  4: 2,
+  12: 2,
+  3: 1.5,
+  1: 1,
+  11: 0.5,
+  9: 0,
+};
+/** Head-end positive. */
+const SUPERIOR: OrganScale = {
+  10: 5,
+  1: 4,
+  3: 3.6,
+  7: 3.5,
+  8: 3.4,
+  11: 3,
+  9: 2,
+  4: 2,
+  13: 1.8,
+  12: 1.2,
+  2: 1.3,
+};
+/** Typical adult weight or size. */
+const LARGER: OrganScale = {
+  1: 1500,
+  3: 150,
+  2: 140,
+  13: 150,
+  4: 90,
+  11: 120,
+  12: 60,
+  9: 30,
+  10: 40,
+  7: 5,
+  8: 5,
+};
+const RIGHT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
+  .map(Number)
+  .filter((id) => (RIGHTWARD[id as OrganId] as number) >= 1) as OrganId[];
+const LEFT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
+  .map(Number)
+  .filter((id) => (RIGHTWARD[id as OrganId] as number) <= -1) as OrganId[];
+const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> = [
+  // "which of these lie on the patient's left": every one on that side (not the most)
+  [
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?right(?: side| hand side)?\b/,
+    RIGHT_SIDED,
+    1,
+  ],
+  [
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?left(?: side| hand side)?\b/,
+    LEFT_SIDED,
+    1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:to (?:the )?)?(?:patient s |patients )?right\b|\bright(?:most|ward)\b|\b(?:right upper quadrant|ruq|right side)\b/,
+    RIGHTWARD,
+    1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:to (?:the )?)?(?:patient s |patients )?left\b|\bleft(?:most|ward)\b|\b(?:left upper quadrant|luq|left side)\b/,
+    RIGHTWARD,
+    -1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:posterior(?:ly)?|back|dorsal(?:ly)?|behind)\b|\bposterior(?:most)?\b|\bdeep(?:er|est)\b|\bbehind the lesser sac\b|\bclosest to the (?:spine|vertebra|back)\b/,
+    POSTERIOR,
+    1,
+  ],
+  [
+    /\b(?:more|most|further|farther|furthest|farthest) (?:anterior(?:ly)?|forward|ventral(?:ly)?|in front)\b|\banterior(?:most)?\b|\bsuperficial\b/,
+    POSTERIOR,
+    -1,
+  ],
+  [
+    /\b(?:higher|highest|more superior(?:ly)?|superior(?:most)?|more cranial(?:ly)?|upper ?most)\b/,
+    SUPERIOR,
+    1,
+  ],
+  [
+    /\b(?:lower|lowest|more inferior(?:ly)?|inferior(?:most)?|more caudal(?:ly)?|lower ?most)\b/,
+    SUPERIOR,
+    -1,
+  ],
+  [/\b(?:heavier|heaviest|larger|largest|bigger|biggest)\b/, LARGER, 1],
+  [/\b(?:lighter|lightest|smaller|smallest|tinier|tiniest)\b/, LARGER, -1],
+  [/\bretroperitoneal(?:ly)?\b/, [2, 13, 4, 5, 6, 7, 8, 12], 1],
+  [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
+  [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
+  [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
+  [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
+  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
+  [/\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
+  [/\bdigestive enzymes?\b|\bsecretes? enzymes?\b/, [4, 11], 1],
+  [/\bsplenic artery\b/, [3, 4, 11], 1],
+  [/\bforegut\b/, [1, 4, 9, 10, 11, 12], 1],
+  [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
+  [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
+  [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
+  [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],
+  [/\bsame side as the (?:spleen|stomach)\b/, RIGHTWARD, -1],
+  [/\bartery\b/, [5], 1],
+  [/\bvein\b/, [6], 1],
+];
+/** "which one is not part of the digestive tube": the property is denied. */
+const DENIED_PROPERTY = /^(?:[a-z]+ ){0,4}(?:not|isn t|isnt|doesn t|doesnt|is never|never|lacks)\b/;
+
+export function pickByProperty(words: readonly string[], allowed: readonly OrganId[]): OrganId[] | undefined {
+  // "…in front of the spine, which one is not a vein?": the words after the selector first.
+  const at = words.findIndex((w) => w === 'which' || w === 'whichever' || w === 'one' || w === 'ones');
+  if (at >= 0 && at < words.length - 1) {
+    const picked = pickByProperty(words.slice(at + 1), allowed);
+    if (picked) return picked;
+  }
+  // "a hollow organ rather than a solid one": only what comes before "rather than".
+  // "not non-retroperitoneal" is retroperitoneal.
+  const text = (
+    words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? ''
+  ).replace(/\bnot (?:a |an )?non /g, '');
+  const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
+  // ("makes neither bile nor any digestive enzyme": two properties denied at once.)
+  if (found.length !== 1 || /\bneither\b/.test(text)) return undefined;
+  const [re, property, direction] = found[0] as (typeof found)[number];
+  const denied =
+    Array.isArray(property) && DENIED_PROPERTY.test(`${text.slice(0, re.exec(text)?.index ?? 0)} `);
+  let chosen: OrganId[];
+  if (Array.isArray(property)) {
+    chosen = allowed.filter((id) => property.includes(id) !== denied);
+  } else {
+    const scored = allowed.filter((id) => property[id] !== undefined);
+    if (scored.length !== allowed.length) return undefined;
+    const best = Math.max(...scored.map((id) => (property[id] as number) * direction));
+    chosen = scored.filter((id) => (property[id] as number) * direction === best);
+  }
+  // A paired organ listed once ("kidney") keeps both sides; a property must leave fewer organs,
+  // unless several are asked for ("liver, spleen and pancreas - the solid ones").
+  const plural =
+    words.includes('ones') ||
+    words.includes('those') ||
+    /\b(?:which|what) (?:are|lie|ones)\b/.test(words.join(' '));
+  return chosen.length > 0 &&
+    (chosen.length < allowed.length || (plural && Array.isArray(property) && !denied))
+    ? chosen
+    : undefined;
+}

@@ -730,6 +730,12 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     ]);
   });
 
+  it('reads "what about X" as a follow-up naming X, not as a question about what lies near it', () => {
+    expect(letters('what about the right adrenal?')).toEqual(['G']);
+    expect(letters('and what about the right kidney?')).toEqual(['B']);
+    expect(letters('how about the one that stores bile')).toEqual(['I']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

@@ -2192,6 +2192,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "what about the right adrenal?", "how about the spleen": a follow-up that names what to show,
+    // not a question about what lies near it.
+    const followUp = FOLLOW_UP.exec(question);
+    if (followUp) return resolve(`show ${question.slice(followUp[0].length)}`);
     const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
     // "Just highlight the organ for option H": the paper's options by letter.
     const option = OPTION_LETTER.exec(question.slice(0, maxChars))?.[1] as AnswerLetter | undefined;
@@ -3432,6 +3436,7 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
+const FOLLOW_UP = /^\s*(?:(?:and|ok|okay|now|so|then)[,\s]+)?(?:what|how) about\s+(?=\S)/i;
 /** Tags that put a statement as a question: "…, right?", "…, doesn't it?". */
 const PREMISE_TAGS: readonly (readonly string[])[] = [
   ['right'],

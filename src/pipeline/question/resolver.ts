@@ -1092,13 +1092,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * the other side of the one organ of a pair asked for.
    */
   function applyOtherOneToo(tokens: Token[], mentions: Mention[]): void {
-    const paired = mentions.filter(
-      (m) =>
-        m.role === 'direct' &&
-        m.target.kind === 'organ' &&
-        m.target.ids.length === 1 &&
-        organById(m.target.ids[0] as OrganId).pairedWith !== undefined,
-    );
+    const paired = mentions.filter((m) => m.role === 'direct' && oneSideOfPair(m));
     if (paired.length !== 1) return;
     const m = paired[0] as Mention;
     if (mentions.some((x) => x.start >= m.end && x.target.kind === 'organ')) return;
@@ -2722,13 +2716,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
 
     // "not the left adrenal, the right one": the other side of a negated paired organ.
-    const negatedPaired = mentions.find(
-      (m) =>
-        m.role === 'negated' &&
-        m.target.kind === 'organ' &&
-        m.target.ids.length === 1 &&
-        organById(m.target.ids[0] as OrganId).pairedWith !== undefined,
-    );
+    const negatedPaired = mentions.find((m) => m.role === 'negated' && oneSideOfPair(m));
     if (negatedPaired && negatedPaired.target.kind === 'organ' && direct.length === 0) {
       const organ = organById(negatedPaired.target.ids[0] as OrganId);
       const otherSide = organ.side === 'left' ? 'right' : 'left';
@@ -3813,6 +3801,15 @@ function beforeArticlesAndSides(tokens: Token[], start: number): number {
   while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
     j--;
   return j;
+}
+
+/** A name of one side of a left/right pair ("the left kidney", "the right adrenal"). */
+function oneSideOfPair(m: Mention): boolean {
+  return (
+    m.target.kind === 'organ' &&
+    m.target.ids.length === 1 &&
+    organById(m.target.ids[0] as OrganId).pairedWith !== undefined
+  );
 }
 
 /** A mention of one or both of a left/right pair (kidneys, adrenals). */

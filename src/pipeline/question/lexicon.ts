@@ -139,7 +139,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('bones and muscles'),
   ],
   [
-    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters',
+    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node',
     outside('other organs'),
   ],
   [

@@ -80,12 +80,12 @@ const LEFT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
 const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> = [
   // "which of these lie on the patient's left": every one on that side (not the most)
   [
-    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?right(?: side| hand side)?\b/,
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients |viewer s |viewers |screen s |image s )?right(?: side| hand side)?\b/,
     RIGHT_SIDED,
     1,
   ],
   [
-    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients )?left(?: side| hand side)?\b/,
+    /(?<!\b(?:more|most|further|farther|furthest|farthest) )\b(?:on|to) the (?:patient s |patients |viewer s |viewers |screen s |image s )?left(?: side| hand side)?\b/,
     LEFT_SIDED,
     1,
   ],
@@ -130,14 +130,18 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
   [/\bdigestive enzymes?\b|\bsecretes? enzymes?\b/, [4, 11], 1],
   [/\bsplenic artery\b/, [3, 4, 11], 1],
+  [/\bportal (?:vein|venous|system|circulation)\b/, [3, 4, 9, 11, 12], 1],
+  [/\bstomach bed\b/, [3, 4, 8, 13], 1],
+  [/\bhepatic diverticulum\b/, [1, 9], 1],
   [/\bforegut\b/, [1, 4, 9, 10, 11, 12], 1],
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
   [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
   [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
   [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],
   [/\bsame side as the (?:spleen|stomach)\b/, RIGHTWARD, -1],
-  [/\bartery\b/, [5], 1],
-  [/\bvein\b/, [6], 1],
+  // "which one is an artery", not "goes to the portal vein"
+  [/\b(?:an?|the) artery\b/, [5], 1],
+  [/\b(?:an?|the) vein\b/, [6], 1],
 ];
 /** "which one is not part of the digestive tube": the property is denied. */
 const DENIED_PROPERTY = /^(?:[a-z]+ ){0,4}(?:not|isn t|isnt|doesn t|doesnt|is never|never|lacks)\b/;
@@ -163,6 +167,12 @@ export function pickByProperty(words: readonly string[], allowed: readonly Organ
   let chosen: OrganId[];
   if (Array.isArray(property)) {
     chosen = allowed.filter((id) => property.includes(id) !== denied);
+    // "Of the IVC and the aorta, which lies on the patient's left?": near the midline, the side the
+    // organ leans to decides.
+    if (chosen.length === 0 && (property === RIGHT_SIDED || property === LEFT_SIDED) && !denied) {
+      const lean = property === RIGHT_SIDED ? 1 : -1;
+      chosen = allowed.filter((id) => (RIGHTWARD[id] ?? 0) * lean > 0);
+    }
   } else {
     const scored = allowed.filter((id) => property[id] !== undefined);
     if (scored.length !== allowed.length) return undefined;

@@ -294,6 +294,8 @@ const SPLIT_WORDS = new Set([
 const LANDMARK_WORDS = new Set([
   // "an organ 20 HU lower than the spleen": the organ compared with
   'than',
+  // "the jejunum, further down past the duodenum"
+  'past',
   'before',
   'after',
   'under',
@@ -654,6 +656,8 @@ const TERM_ASKED = new RegExp(
     // "What's this patient's MELD score?", "… - what Child-Pugh class?", "the Ranson criteria"
     '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
     '\\b(?:what|which) (?:[a-z0-9]+ ){0,2}(?:class|criteria)\\b',
+    // "Child-Pugh score for bili 50, …?", "Bosniak category for a renal cyst …?"
+    '^(?:[a-z0-9]+ ){0,3}(?:score|class|grade|category|criteria|stage) for\\b',
     `${CLAUSE_START}name (?:that|this|the) (?:mesentery|ligament|fold|layer|sign|operation|procedure|syndrome|hormone|enzyme|muscle|nerve|bone|space|duct)\\b`,
   ].join('|'),
 );
@@ -3585,7 +3589,7 @@ const ORDINALS = new Map<string, number>([
 ]);
 /** A pick of one organ from a list named before ("which one …", "only the heavier one", "which of them"). */
 const PICK_ONE =
-  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the (?!other |opposite |same |wrong |right |left )[a-z]+ ones$|the [a-z]+est one)\b/;
+  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the (?!other |opposite |same |wrong |right |left )[a-z]+ ones$|(?:show |highlight |outline )?(?:those|all) (?:that|which)|the [a-z]+est one)\b/;
 /** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
 const PART_NOUNS = new Set(
   'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip parenchyma'.split(
@@ -3625,7 +3629,7 @@ const OTHER_ASKED = /\b(?:which|what) (?:other|else)\b|\bwhich (?:organ|gland|on
 /** Names of an organ by its shape ("C-loop", "duodenal sweep"): a description, never a landmark. */
 const SHAPE_NAMES = new Set(['loop', 'sweep']);
 const POINTER_TRAILERS = new Set(
-  'pls plz please thanks thx ty now too only just on in this here image slice scan pic picture one'.split(
+  'pls plz please thanks thx ty now too only just on in this here image slice scan pic picture one exactly for me'.split(
     ' ',
   ),
 );

@@ -2941,7 +2941,7 @@ export function answeredNoneByForm(question: string): boolean {
   return outsideKindAsked(tokens, tokens.map((t) => t.text).join(' ')) !== undefined;
 }
 
-/** Token positions of negated names: the cache never sees them. */
+/** Verbs of a vessel feeding or draining an organ ("which organ does the splenic artery supply?"). */
 const SUPPLY_VERBS = new Set(
   'supply supplies supplying supplied feed feeds feeding drain drains draining perfuse perfuses nourish nourishes bring brings carry carries deliver delivers delivering'.split(
     ' ',
@@ -3587,9 +3587,20 @@ const ORDINALS = new Map<string, number>([
   ['fourth', 3],
   ['last', -1],
 ]);
+/** Adjectives before "one" that do not describe a pick ("the other one", "the left one"). */
+const NOT_A_PICK = '(?!other |opposite |same |wrong |right |left )';
 /** A pick of one organ from a list named before ("which one …", "only the heavier one", "which of them"). */
-const PICK_ONE =
-  /^(?:[a-z0-9]+ ){0,12}?(?:(?:which|what) one|(?:which|what) of (?:them|these|those|the two|the three|the four)|(?:only|just) the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?one|the (?:(?!other |opposite |same |wrong |right |left )[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)|the (?!other |opposite |same |wrong |right |left )[a-z]+er one|the (?!other |opposite |same |wrong |right |left )[a-z]+ ones$|(?:show |highlight |outline )?(?:those|all) (?:that|which)|the [a-z]+est one)\b/;
+const PICK_ALTERNATIVES = [
+  '(?:which|what) one',
+  '(?:which|what) of (?:them|these|those|the two|the three|the four)',
+  `(?:only|just) the (?:${NOT_A_PICK}[a-z]+ )?one`,
+  `the (?:${NOT_A_PICK}[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)`,
+  `the ${NOT_A_PICK}[a-z]+er one`,
+  `the ${NOT_A_PICK}[a-z]+ ones$`,
+  '(?:show |highlight |outline )?(?:those|all) (?:that|which)',
+  'the [a-z]+est one',
+];
+const PICK_ONE = new RegExp(`^(?:[a-z0-9]+ ){0,12}?(?:${PICK_ALTERNATIVES.join('|')})\\b`);
 /** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
 const PART_NOUNS = new Set(
   'tail head neck body hilum hilus capsule pole lobe lobes fundus antrum cardia wall uncus uncinate bed surface border margin tip parenchyma'.split(

@@ -238,7 +238,8 @@ async function measureBreakdown(
 
 /**
  * Where a series upload's time goes: the zip of DICOM files decoded, re-encoded as a de-identified
- * display volume (what the bot stores instead of the DICOM), that copy decoded, one slice segmented.
+ * display volume (what the bot stores instead of the DICOM), that copy decoded, one slice segmented
+ * (an ask), and all slices read together (what a size over the volume or an export costs).
  */
 async function measureSeriesBreakdown(pipeline: Pipeline, zips: Uint8Array[]) {
   const segmenter = await pipeline.getSegmenter();
@@ -247,6 +248,7 @@ async function measureSeriesBreakdown(pipeline: Pipeline, zips: Uint8Array[]) {
     deidentify: [] as number[],
     redecode: [] as number[],
     segment: [] as number[],
+    segmentVolume: [] as number[],
   };
   for (const zip of zips) {
     let t = performance.now();
@@ -261,6 +263,9 @@ async function measureSeriesBreakdown(pipeline: Pipeline, zips: Uint8Array[]) {
     t = performance.now();
     await segmenter.segmentSlices([image.slice(image.defaultSlice)]);
     stages.segment.push(performance.now() - t);
+    t = performance.now();
+    await segmenter.segmentVolume(Array.from({ length: image.sliceCount }, (_, k) => image.slice(k)));
+    stages.segmentVolume.push(performance.now() - t);
   }
   return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(percentile(v, 50))])) as Record<
     keyof typeof stages,

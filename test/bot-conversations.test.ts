@@ -311,6 +311,28 @@ for (const backend of stores) {
       expect(volume.data.includes(9)).toBe(true);
     });
 
+    it('reads the whole volume together for exports: a blob touching nothing in 3D is left out', async (ctx) => {
+      if (!available) ctx.skip();
+      const key: ConversationKey = { platform: 'web', workspace: 'test', channel: 'export-3d' };
+      await bot.handle(
+        message(key, '', { name: 'stray.nii', bytes: oracleVolumeNifti(256, { strayLiver: true }) }),
+      );
+      // The first slice on its own: the stray square reads as liver there.
+      const [shown] = await bot.handle(message(key, 'slice 1'));
+      expect(shown?.text).toMatch(/slice 1 of 5/i);
+      const [liver] = await bot.handle(message(key, 'show the liver'));
+      expect(liver?.answer?.letters).toEqual(['A']);
+      const [reply] = await bot.handle(message(key, 'export'));
+      const nifti = reply?.files?.find((f) => f.name.endsWith('.nii.gz'));
+      if (!nifti) throw new Error('no NIfTI export');
+      const volume = readNifti(gunzipSync(nifti.bytes), DEFAULT_INPUT_LIMITS);
+      const [nx, ny, nz] = volume.geometry.dims;
+      const planesWithLiver = Array.from({ length: nz }, (_, z) =>
+        volume.data.subarray(z * nx * ny, (z + 1) * nx * ny).includes(1),
+      ).filter(Boolean).length;
+      expect(planesWithLiver).toBe(4); // the liver's own four slices, not the stray one
+    });
+
     it('forget deletes the conversation', async (ctx) => {
       if (!available) ctx.skip();
       const key: ConversationKey = { platform: 'web', workspace: 'test', channel: 'forget-check' };

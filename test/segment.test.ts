@@ -115,6 +115,33 @@ describe('segmenter: the ONNX contract and post-processing', () => {
     expect(results.map((r) => r.findings.find((f) => f.id === 1)?.present)).toEqual([true, false, true]);
   });
 
+  it("reads a volume's slices together: a blob touching nothing in 3D goes, the organ stays", async () => {
+    // Five slices with the liver; on the fifth, also a liver-bright square in mid-abdomen, large
+    // enough to stay on that slice alone (a big second part of a liver) but touching no liver in 3D.
+    const slices = Array.from({ length: 5 }, () => oracleSlice(256, 256, [9]));
+    const stray = slices[4] as (typeof slices)[number];
+    for (let y = 140; y < 170; y++) for (let x = 115; x < 145; x++) stray.slice.pixels[y * 256 + x] = 0.2;
+    const alone = await oracle.segmentSlices(slices.map((s) => s.slice));
+    const together = await oracle.segmentVolume(slices.map((s) => s.slice));
+    const liverArea = (r: (typeof alone)[number] | undefined) => r?.findings.find((f) => f.id === 1)?.areaPx;
+    expect(liverArea(alone[4])).toBeGreaterThan((liverArea(alone[0]) as number) + 800);
+    for (const [k, result] of together.entries()) {
+      // Every slice: the real liver only, exactly as drawn, and every other organ as it was.
+      expect(
+        dice(mask(result.labels, 1), mask((slices[k] as (typeof slices)[number]).labels, 1)),
+      ).toBeGreaterThan(0.99);
+      expect(liverArea(result)).toBe(liverArea(alone[0]));
+      for (const id of [2, 3, 13]) {
+        expect(result.findings.find((f) => f.id === id)).toEqual(alone[k]?.findings.find((f) => f.id === id));
+      }
+    }
+  });
+
+  it('a one-slice volume reads as that slice alone', async () => {
+    const { slice } = oracleSlice(200, 160);
+    expect(await oracle.segmentVolume([slice])).toEqual(await oracle.segmentSlices([slice]));
+  });
+
   it('the shipped-contract fixture model loads and returns a label per pixel', async () => {
     const tiny = await createSegmenter({ modelPath: fixture('tiny-organ-seg.onnx') });
     const { slice } = oracleSlice(300, 200);

@@ -30,6 +30,7 @@ import type { LlmResolver } from '../pipeline/question/llm.js';
 import type { QuestionResolution, QuestionResolver } from '../pipeline/question/resolver.js';
 import { REFINED_SUFFIX, refineSegmentation } from '../pipeline/refiner.js';
 import type { OrganFinding, SliceSegmentation } from '../pipeline/segment.js';
+import { consistentAcrossSlices } from '../pipeline/volume.js';
 import { SOFTWARE_VERSION } from '../version.js';
 import { type Intent, parseIntent } from './intents.js';
 import { QuizMaster } from './quiz.js';
@@ -713,13 +714,27 @@ export class OrganSegBot implements ChatBot {
     organs: OrganId[],
     progress?: ProgressFn,
   ): Promise<number[]> {
-    const areas: number[] = [];
+    const slices = await this.#volumeSegmentations(hash, image, progress);
+    return slices.map((seg) =>
+      organs.reduce((sum, id) => sum + (seg.findings.find((f) => f.id === id)?.areaPx ?? 0), 0),
+    );
+  }
+
+  /**
+   * Every slice of the image, read together (volume.ts: each organ's largest 3D pieces), for what
+   * reads the whole volume: sizes, "largest slice", exports. Each slice's own result is cached.
+   */
+  async #volumeSegmentations(
+    hash: string,
+    image: DecodedImage,
+    progress?: ProgressFn,
+  ): Promise<SliceSegmentation[]> {
+    const slices: SliceSegmentation[] = [];
     for (let k = 0; k < image.sliceCount; k++) {
-      const seg = await this.segmentImageSlice(hash, image, k);
-      areas.push(organs.reduce((sum, id) => sum + (seg.findings.find((f) => f.id === id)?.areaPx ?? 0), 0));
+      slices.push(await this.segmentImageSlice(hash, image, k));
       if (k % 10 === 9) progress?.(`Looked at ${k + 1} of ${image.sliceCount} slices…`);
     }
-    return areas;
+    return consistentAcrossSlices(slices);
   }
 
   async #sizeReply(state: ConversationState, progress: ProgressFn): Promise<Reply> {
@@ -772,10 +787,9 @@ export class OrganSegBot implements ChatBot {
         description: `Mask of ${describeSelection(organs)} on slice ${active.slice + 1} (white = organ, same size as the slice).`,
       },
     ];
-    // Every slice's labels, segmented once (cached) and shared by the NIfTI and SEG writers.
-    const all: SliceSegmentation[] = [];
+    // Every slice's labels, segmented once (cached), read together and shared by the NIfTI and SEG writers.
     if (image.sliceCount > 1) progress(`Segmenting all ${image.sliceCount} slices for the export…`);
-    for (let k = 0; k < image.sliceCount; k++) all.push(await this.segmentImageSlice(active.hash, image, k));
+    const all = await this.#volumeSegmentations(active.hash, image);
     let note = '';
     const source = active.dicomSource;
     if (source) {

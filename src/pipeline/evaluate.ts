@@ -149,9 +149,10 @@ export async function evaluateSegmentation(
         `${basename(pair.image)} and its labels have different slice counts.`,
       );
     }
-    const predictions = await segmenter.segmentSlices(
-      Array.from({ length: image.sliceCount }, (_, k) => image.slice(k)),
-    );
+    const slicesOf = Array.from({ length: image.sliceCount }, (_, k) => image.slice(k));
+    // A volume's slices are read together, as `organ-seg segment` and the bot's exports read them.
+    const predictions =
+      slicesOf.length > 1 ? await segmenter.segmentVolume(slicesOf) : await segmenter.segmentSlices(slicesOf);
     const volumeCounts = new Map<OrganId, { inter: number; sum: number }>(
       organs.map((id) => [id, { inter: 0, sum: 0 }]),
     );

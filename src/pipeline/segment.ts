@@ -21,6 +21,7 @@ import {
   unletterboxLabels,
 } from './preprocess.js';
 import { readModelSidecar } from './sidecar.js';
+import { consistentAcrossSlices } from './volume.js';
 
 const sidecarSchema = z.object({
   version: z.string(),
@@ -90,7 +91,16 @@ const DEFAULT_MIN_MEAN_PROB = 0.5;
 export interface Segmenter {
   readonly version: string;
   readonly sidecar: ModelSidecar;
+  /** Each slice on its own. */
   segmentSlices(slices: Slice[]): Promise<SliceSegmentation[]>;
+  /**
+   * The slices of one volume, in order: each as `segmentSlices` reads it, then every organ reduced
+   * to its largest 3D pieces across the slices (volume.ts), so blobs that touch nothing go.
+   */
+  segmentVolume(
+    slices: Slice[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SliceSegmentation[]>;
   close(): Promise<void>;
 }
 
@@ -336,6 +346,14 @@ export async function createSegmenter(options: SegmenterOptions): Promise<Segmen
         results.push(...(await runBatch(slices.slice(start, start + batchSize))));
       }
       return results;
+    },
+    async segmentVolume(slices, onProgress) {
+      const results: SliceSegmentation[] = [];
+      for (let start = 0; start < slices.length; start += batchSize) {
+        results.push(...(await runBatch(slices.slice(start, start + batchSize))));
+        onProgress?.(results.length, slices.length);
+      }
+      return consistentAcrossSlices(results);
     },
     async close() {
       await session.release();

@@ -68,9 +68,21 @@ export async function oracleSlicePng(organs: OrganId[] = [1, 2, 3, 13, 9], size 
  * from slice 1 to its largest at slice 4 then shrinks; the gallbladder is only in slices 3 and 4;
  * the kidneys are in every slice.
  */
-export function oracleVolumeNifti(size = 256): Uint8Array {
+/**
+ * A 5-slice NIfTI for the oracle model: the liver grows and shrinks over slices 2–5, the gallbladder
+ * and spleen come and go. `strayLiver` adds a liver-bright square to the first slice, away from
+ * everything: on that slice alone it reads as liver, in 3D it touches nothing.
+ */
+export function oracleVolumeNifti(size = 256, options: { strayLiver?: boolean } = {}): Uint8Array {
+  const first = oraclePixels(size, [2, 13], {});
+  if (options.strayLiver) {
+    const liver = ORACLE_ORGANS[1]?.value ?? 0;
+    const [a, b] = [Math.round(size * 0.45), Math.round(size * 0.57)];
+    for (let y = Math.round(size * 0.35); y < Math.round(size * 0.47); y++)
+      for (let x = a; x < b; x++) first[y * size + x] = liver;
+  }
   const slices: Float32Array[] = [
-    oraclePixels(size, [2, 13], {}),
+    first,
     oraclePixels(size, [1, 2, 13], { 1: 0.5 }),
     oraclePixels(size, [1, 2, 13, 9], { 1: 0.8 }),
     oraclePixels(size, [1, 2, 13, 9, 3], { 1: 1.1 }),

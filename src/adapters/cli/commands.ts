@@ -181,21 +181,15 @@ export async function runSegment(
       const { geometry } = image.storage;
       const [nx, ny, nz] = geometry.dims;
       const volume = new Uint8Array(nx * ny * nz);
-      const batch = 8;
-      for (let start = 0; start < image.sliceCount; start += batch) {
-        const indices = Array.from(
-          { length: Math.min(batch, image.sliceCount - start) },
-          (_, i) => start + i,
-        );
-        const results = await segmenter.segmentSlices(indices.map((k) => image.slice(k)));
-        results.forEach((seg, i) => {
-          writeDisplaySliceToStorage(seg.labels, geometry, indices[i] as number, volume);
-        });
-        if (!options.json)
-          process.stderr.write(
-            `\rsegmenting slice ${Math.min(start + batch, image.sliceCount)}/${image.sliceCount}`,
-          );
-      }
+      const results = await segmenter.segmentVolume(
+        Array.from({ length: image.sliceCount }, (_, k) => image.slice(k)),
+        (done, total) => {
+          if (!options.json) process.stderr.write(`\rsegmenting slice ${done}/${total}`);
+        },
+      );
+      results.forEach((seg, k) => {
+        writeDisplaySliceToStorage(seg.labels, geometry, k, volume);
+      });
       if (!options.json) process.stderr.write('\n');
       for (const v of volume) counts[v] = (counts[v] as number) + 1;
       writeFileSync(options.labelsOut, writeNiftiLabels(volume, geometry, image.storage.niftiHeader));

@@ -746,6 +746,39 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
     expect(letters('show me the sphincter of Oddi')).toEqual(['N']);
   });
 
+  it('picks "among" a list by a property, secondarily retroperitoneal included', () => {
+    expect(letters('Among the spleen, the pancreas and the left kidney, which are intraperitoneal?')).toEqual(
+      ['C'],
+    );
+    expect(letters('Amongst the liver, the stomach and the kidneys, which are solid?')).toEqual([
+      'A',
+      'B',
+      'M',
+    ]);
+    expect(
+      letters(
+        'Of these, which is secondarily retroperitoneal: the pancreas, the left kidney or the stomach?',
+      ),
+    ).toEqual(['D']);
+  });
+
+  it('takes back with "forget", "no scratch" and "cancel", and reads "that was X, now the other one"', () => {
+    expect(letters('both adrenals. actually forget the right one')).toEqual(['H']);
+    expect(letters('liver and spleen, no scratch the spleen')).toEqual(['A']);
+    expect(letters('Show the aorta and the IVC. Cancel the aorta.')).toEqual(['F']);
+    expect(letters('that was the right kidney, now the other one')).toEqual(['M']);
+    expect(letters('you showed me the left adrenal, now the other one please')).toEqual(['G']);
+    expect(letters('ok that was the aorta; now the vein beside it')).toEqual(['F']);
+  });
+
+  it('reads a denied side, "where is located X", "along with" and "the side of" a landmark', () => {
+    expect(letters("which kidney is not on the patient's left?")).toEqual(['B']);
+    expect(letters('where is located the pancreas in this image?')).toEqual(['D']);
+    expect(letters('show the left kidney along with the adrenal gland that sits on it')).toEqual(['H', 'M']);
+    expect(letters('the vessel on the left side of the IVC')).toEqual(['E']);
+    expect(letters('the J-shaped organ under the left dome of the diaphragm')).toEqual(['K']);
+  });
+
   it('reads a negator at the very end of a message', () => {
     expect(letters('liver or not')).toEqual(['A']);
     expect(letters('not')).toEqual(['N']);

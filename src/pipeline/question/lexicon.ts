@@ -135,11 +135,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['eye|eyes|ears|eardrum|retina', outside('eyes and ears')],
   ['skin', outside('skin')],
   [
-    'bone|bones|skeleton|femur|skull|muscle|muscles|rib|ribs|rib cage|spine|vertebra|vertebrae|vertebral body|vertebral bodies|backbone|sternum|psoas|psoas major|quadratus lumborum',
+    'bone|bones|bony structure|bony structures|bony landmark|skeleton|femur|skull|muscle|muscles|rib|ribs|rib cage|spine|vertebra|vertebrae|vertebral body|vertebral bodies|backbone|sternum|psoas|psoas major|quadratus lumborum',
     outside('bones and muscles'),
   ],
   [
-    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node',
+    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node|lymph carrying structure|lymphatic vessel|lymphatic vessels|lymph vessel|lymph vessels',
     outside('other organs'),
   ],
   [

@@ -121,7 +121,10 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   ],
   [/\b(?:heavier|heaviest|larger|largest|bigger|biggest)\b/, LARGER, 1],
   [/\b(?:lighter|lightest|smaller|smallest|tinier|tiniest)\b/, LARGER, -1],
-  [/\bretroperitoneal(?:ly)?\b/, [2, 13, 4, 5, 6, 7, 8, 12], 1],
+  [/(?<!\b(?:secondar(?:il)?y|primar(?:il)?y) )\bretroperitoneal(?:ly)?\b/, [2, 13, 4, 5, 6, 7, 8, 12], 1],
+  // Secondarily retroperitoneal: gut that lost its mesentery (pancreas, most of the duodenum).
+  [/\bsecondar(?:il)?y retroperitoneal\b/, [4, 12], 1],
+  [/\bprimar(?:il)?y retroperitoneal\b/, [2, 13, 5, 6, 7, 8], 1],
   [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],

@@ -252,6 +252,8 @@ const NEGATORS = new Set([
   'remove',
   'scratch',
   'scrap',
+  // "Show the spleen and the pancreas. Cancel the pancreas."
+  'cancel',
   // "replace the esophagus with the IVC", "swap the liver for the spleen"
   'replace',
   'swap',
@@ -338,6 +340,12 @@ const LANDMARK_PAIRS = new Set([
   'anterolateral to',
   'posterolateral to',
   'superomedial to',
+  // "the vessel on the patient's right side of the aorta", "under the left dome of the diaphragm"
+  'side of',
+  'dome of',
+  'surface of',
+  'edge of',
+  'border of',
   // "the pear-shaped sac on the underside of the liver"
   'underside of',
   'undersurface of',
@@ -1132,6 +1140,56 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
   }
 
+  /**
+   * "that was the left kidney, now the other one", "you showed me the right adrenal, now the other
+   * one pls", "ok that was the IVC; now the artery beside it": what was shown before "now" is
+   * context; "the other (one)" after it is the shown organ's partner.
+   */
+  function applyShownThenNow(tokens: Token[], mentions: Mention[]): void {
+    const now = tokens.findIndex((t, k) => t.text === 'now' && k > 0);
+    if (now < 0) return;
+    const lead = tokens
+      .slice(0, now)
+      .filter(
+        (t) =>
+          !t.boundary &&
+          !POLITE_WORDS.has(t.text) &&
+          !['ok', 'okay', 'right', 'cool', 'thanks'].includes(t.text),
+      )
+      .map((t) => t.text)
+      .join(' ');
+    if (
+      !/^(?:that was|that s|this was|it was|you (?:showed|marked|highlighted|outlined|did|gave)(?: me| us)?) /.test(
+        lead,
+      )
+    )
+      return;
+    const shown = mentions.filter((m) => m.end <= now && m.role === 'direct' && m.target.kind === 'organ');
+    if (shown.length === 0) return;
+    for (const m of shown) m.role = 'context';
+    const rest = tokens.slice(now + 1);
+    const other = rest.findIndex((t) => t.text === 'other' || t.text === 'opposite');
+    const one = shown.length === 1 ? (shown[0] as Mention) : undefined;
+    if (!one || !oneSideOfPair(one) || one.target.kind !== 'organ') return;
+    const partner = organById(one.target.ids[0] as OrganId).pairedWith;
+    if (!partner) return;
+    // "…, now show both": the pair.
+    if (other < 0 && rest.some((t) => t.text === 'both') && !mentions.some((m) => m.start > now)) {
+      one.target = { kind: 'organ', ids: [...one.target.ids, partner] };
+      one.role = 'direct';
+      return;
+    }
+    if (other < 0) return;
+    const later = mentions.find((m) => m.start === now + 1 + other + 1 && m.target.kind === 'organ');
+    if (later) {
+      later.target = { kind: 'organ', ids: [partner] };
+      return;
+    }
+    if (mentions.some((m) => m.start > now && m.target.kind === 'organ')) return;
+    one.target = { kind: 'organ', ids: [partner] };
+    one.role = 'direct';
+  }
+
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -1210,7 +1268,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // taken back leaves the other.
       if (
         (correction === 'left' || correction === 'right') &&
-        tokens.slice(lastMarker, lastMarker + sideAt).some((t) => SIDE_TAKEN_BACK.has(t.text))
+        tokens
+          .slice(lastMarker, lastMarker + sideAt)
+          .some(
+            (t, k) =>
+              SIDE_TAKEN_BACK.has(t.text) && !POINTER_WORDS.has(tokens[lastMarker + k + 1]?.text ?? ''),
+          )
       )
         correction = opposite(correction);
       // "the spleen… sorry, I meant the big organ on the patient's right": a side with no pair
@@ -1844,10 +1907,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       SELECTOR_BEFORE_OF.has(tokens[first - 2]?.text ?? '') &&
       tokens[first - 1]?.text === 'of' &&
       !(tokens[first - 1] as Token).boundary;
-    // "Of the liver, gallbladder and spleen, which sits in the left upper quadrant?"
+    // "Of (among) the liver, gallbladder and spleen, which sits in the left upper quadrant?"
+    const leads = (t?: Token) => t?.text === 'of' || t?.text === 'among' || t?.text === 'amongst';
     const ofThe =
-      tokens[first - 1]?.text === 'of' ||
-      (tokens[first - 2]?.text === 'of' && ARTICLES.has(tokens[first - 1]?.text ?? ''));
+      leads(tokens[first - 1]) || (leads(tokens[first - 2]) && ARTICLES.has(tokens[first - 1]?.text ?? ''));
     const whichNext = after.find((t) => !t.boundary)?.text;
     const selector =
       PICK_ONE.exec(text) ??
@@ -2121,8 +2184,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   function questionSide(tokens: Token[]): { left: boolean; right: boolean } {
-    const words = new Set(tokens.map((t) => t.text));
-    const sides = new Set([...words].map((w) => SIDE_WORDS.get(w)));
+    const sides = new Set<string | undefined>();
+    tokens.forEach((t, j) => {
+      const side = SIDE_WORDS.get(t.text);
+      if (!side) return;
+      // "Which adrenal gland is not on the patient's right?": the side denied is the other one.
+      const before = tokens
+        .slice(Math.max(0, j - 6), j)
+        .map((x) => x.text)
+        .join(' ');
+      sides.add(DENIED_SIDE.test(`${before} `) ? opposite(side) : side);
+    });
     return { left: sides.has('left'), right: sides.has('right') };
   }
 
@@ -2194,6 +2266,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // not a question about what lies near it.
     const followUp = FOLLOW_UP.exec(question);
     if (followUp) return resolve(`show ${question.slice(followUp[0].length)}`);
+    // "please where is located the spleen in this image?": the verb before its subject, as in
+    // many languages; read as "where is the spleen".
+    if (WHERE_IS_LOCATED.test(question)) return resolve(question.replace(WHERE_IS_LOCATED, '$1 '));
+    // "the right kidney together with the adrenal on it", "…along with…", "…as well as…": "and".
+    if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
     const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
     // "Just highlight the organ for option H": the paper's options by letter.
     const option = OPTION_LETTER.exec(question.slice(0, maxChars))?.[1] as AnswerLetter | undefined;
@@ -2446,6 +2523,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (same && !local.left && !local.right) m.role = 'ignored';
       }
     }
+    applyShownThenNow(tokens, mentions);
     applyCorrections(tokens, mentions);
     applyOtherOneToo(tokens, mentions);
     applyDoubtedPremise(tokens, mentions);
@@ -3428,6 +3506,9 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
+const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
+const WHERE_IS_LOCATED =
+  /\b(where (?:is|are|s))\s+(?:located|situated|placed|found|positioned)\s+(?=(?:the|a|an|my|this|his|her)\s)/i;
 const FOLLOW_UP = /^\s*(?:(?:and|ok|okay|now|so|then)[,\s]+)?(?:what|how) about\s+(?=\S)/i;
 /** Tags that put a statement as a question: "…, right?", "…, doesn't it?". */
 const PREMISE_TAGS: readonly (readonly string[])[] = [
@@ -3538,6 +3619,11 @@ function substancePair(normalised: string): [string, string] | undefined {
 }
 
 /** Words before a side that take it back ("…actually not the left one", "…skip the left one"). */
+/** The words before a side that deny it: "…is not on the patient's right", "…isn't on the left". */
+const DENIED_SIDE =
+  /\b(?:not|isn t|isnt|aren t|arent|never)(?: (?:located|lying|sitting|found|situated|placed))? (?:on|to) (?:the )?(?:patient s |patients |patient )?$/;
+/** "scratch that, the left": a take-back word that points at what came before takes no side back. */
+const POINTER_WORDS = new Set(['that', 'this', 'it', 'everything']);
 const SIDE_TAKEN_BACK = new Set([
   'not',
   'except',
@@ -3550,6 +3636,12 @@ const SIDE_TAKEN_BACK = new Set([
   'excluding',
   'minus',
   'lose',
+  'forget',
+  'scratch',
+  'scrap',
+  'cancel',
+  'ditch',
+  'ignore',
 ]);
 /** Words just before a name that correct what was asked ("…? I meant the IVC", "…, sorry, the IVC"). */
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
@@ -3764,7 +3856,10 @@ function negationScope(tokens: Token[], i: number): number {
   // "never mind the duodenum" takes it back; "never mind, go with the pancreas" corrects.
   if (w === 'never' && tokens[i + 1]?.text === 'mind') return tokens[i + 2]?.boundary !== false ? -1 : i + 2;
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
-  if ((w === 'scratch' || w === 'scrap') && ['that', 'this', 'it'].includes(tokens[i + 1]?.text ?? ''))
+  if (
+    (w === 'scratch' || w === 'scrap' || w === 'cancel') &&
+    ['that', 'this', 'it', 'everything'].includes(tokens[i + 1]?.text ?? '')
+  )
     return -1;
   // "I don't see the gallbladder, can you mark it?": not seeing an organ is no take-back.
   const unseen = (scope: number) => (PERCEPTION_VERBS.has(tokens[scope]?.text ?? '') ? -1 : scope);
@@ -3787,12 +3882,17 @@ const PERCEPTION_VERBS = new Set([
   'know',
 ]);
 
-/** "Don't not show the spleen": two negators in a row cancel; neither negates anything. */
+/**
+ * "Don't not show the spleen": two negators in a row cancel; neither negates anything. A "no" that
+ * corrects is no such pair: "aorta and IVC, no scratch the IVC" takes the IVC back.
+ */
 function doubleNegative(tokens: Token[], i: number): boolean {
   const scope = negationScope(tokens, i);
   if (scope < 0) return false;
-  if (negationScope(tokens, scope) >= 0) return true;
-  for (let j = Math.max(0, i - 2); j < i; j++) if (negationScope(tokens, j) === i) return true;
+  const correctingNo = (k: number) => CORRECTING_NO.has(tokens[k]?.text ?? '');
+  if (!correctingNo(i) && negationScope(tokens, scope) >= 0) return true;
+  for (let j = Math.max(0, i - 2); j < i; j++)
+    if (!correctingNo(j) && negationScope(tokens, j) === i) return true;
   return false;
 }
 

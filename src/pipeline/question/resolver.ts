@@ -3618,12 +3618,12 @@ function substancePair(normalised: string): [string, string] | undefined {
   return undefined;
 }
 
-/** Words before a side that take it back ("…actually not the left one", "…skip the left one"). */
 /** The words before a side that deny it: "…is not on the patient's right", "…isn't on the left". */
 const DENIED_SIDE =
   /\b(?:not|isn t|isnt|aren t|arent|never)(?: (?:located|lying|sitting|found|situated|placed))? (?:on|to) (?:the )?(?:patient s |patients |patient )?$/;
 /** "scratch that, the left": a take-back word that points at what came before takes no side back. */
 const POINTER_WORDS = new Set(['that', 'this', 'it', 'everything']);
+/** Words before a side that take it back ("…actually not the left one", "…skip the left one"). */
 const SIDE_TAKEN_BACK = new Set([
   'not',
   'except',

@@ -8,7 +8,7 @@ import { ErrorCode, OrganSegError } from './errors.js';
 
 /** Root of the installed package (one level above `src/` or `dist/`). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../models/organ-seg-v4.onnx', import.meta.url));
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../models/organ-seg-v5.onnx', import.meta.url));
 
 const MiB = 1024 * 1024;
 

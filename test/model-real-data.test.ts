@@ -14,7 +14,7 @@ import { evaluateSegmentation, LABEL_SCHEMES } from '../src/pipeline/evaluate.js
 import { createSegmenter, type Segmenter } from '../src/pipeline/segment.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/chaos-t2/', import.meta.url));
-const MODEL = fileURLToPath(new URL('../models/organ-seg-v4.onnx', import.meta.url));
+const MODEL = fileURLToPath(new URL('../models/organ-seg-v5.onnx', import.meta.url));
 const available = existsSync(DATA) && existsSync(MODEL);
 if (!available) console.warn(`real-data model tests skipped: ${DATA} or ${MODEL} not found (CI has both)`);
 

@@ -338,7 +338,7 @@ def main():
     s = sub.add_parser("stage1")
     s.add_argument("--cache", default=os.path.join(HERE, ".data"))
     s.add_argument("--test", default="tsmr_test")
-    s.add_argument("--onnx", default=os.path.join(HERE, "..", "models", "organ-seg-v4.onnx"))
+    s.add_argument("--onnx", default=os.path.join(HERE, "..", "models", "organ-seg-v5.onnx"))
     s.add_argument("--tmp", default=os.path.join(HERE, ".runs", "stage1"))
     s.add_argument("--save", required=True)
     x = sub.add_parser("export")

@@ -1,7 +1,7 @@
 """Export a checkpoint to ONNX (+ sidecar JSON) and check it.
 
 Usage: python3 training/export.py --ckpt training/.runs/fold1/last.pt \
-          --onnx models/organ-seg-v4.onnx [--presence training/.runs/v4/eval/presence.json] [--version 4.0.0]
+          --onnx models/organ-seg-v5.onnx [--presence training/.runs/v5/eval/presence.json] [--version 5.0.0]
           [--eval training/.runs/fold1/eval.json]
 
 The ONNX contract: input ``image`` float32 [N,1,256,256] (preprocess.py),

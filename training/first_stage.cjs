@@ -1,6 +1,6 @@
 // Run the shipped 13-organ ONNX over preprocessed slices and write its argmax labels, so Python
 // scripts (adrenal.py eval --center) can use the first stage exactly as the app runs it.
-// Usage: node training/first_stage.cjs models/organ-seg-v4.onnx DIR  (DIR/input.f32 [N,1,256,256] -> DIR/labels.u8)
+// Usage: node training/first_stage.cjs models/organ-seg-v5.onnx DIR  (DIR/input.f32 [N,1,256,256] -> DIR/labels.u8)
 const fs = require('fs');
 const path = require('path');
 const ort = require(path.join(__dirname, '..', 'node_modules', 'onnxruntime-node'));

@@ -1,7 +1,7 @@
 // Check an exported ONNX in onnxruntime-node against torch reference outputs
 // written by export.py (or adrenal.py export), and time one input (2 intra-op threads). The input
 // shape [N, C, H, W] is read from the model's JSON sidecar.
-// Usage: node training/verify_onnx.cjs models/organ-seg-v4.onnx training/.runs/onnx-check
+// Usage: node training/verify_onnx.cjs models/organ-seg-v5.onnx training/.runs/onnx-check
 const fs = require('fs');
 const path = require('path');
 const ort = require(path.join(__dirname, '..', 'node_modules', 'onnxruntime-node'));

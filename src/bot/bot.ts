@@ -746,6 +746,8 @@ export class OrganSegBot implements ChatBot {
     const slice: Slice = image.slice(active.slice);
     const seg = await this.segmentActive(state, progress);
     const lines: string[] = [];
+    // The whole volume is read (together, volume.ts) once for every organ measured over it.
+    let volume: Promise<SliceSegmentation[]> | undefined;
     for (const id of state.selection) {
       const finding = seg.findings.find((f) => f.id === id);
       const name = organById(id).name;
@@ -759,8 +761,11 @@ export class OrganSegBot implements ChatBot {
           ? `${name}: ${area.toFixed(1)} cm² in this slice`
           : `${name}: ${finding.areaPx} pixels in this slice (no pixel spacing in this file, so no cm²)`;
       if (image.sliceCount > 1 && image.storage.kind === 'volume' && area !== undefined) {
-        progress('Measuring across all slices…');
-        const areas = await this.#areasPerSlice(active.hash, image, [id], progress);
+        if (!volume) {
+          progress('Measuring across all slices…');
+          volume = this.#volumeSegmentations(active.hash, image, progress);
+        }
+        const areas = (await volume).map((s) => s.findings.find((f) => f.id === id)?.areaPx ?? 0);
         const { geometry } = image.storage;
         const thickness = geometry.spacingMm[geometry.displayAxes.slice.axis];
         const [row, col] = slice.pixelSpacingMm ?? [1, 1];

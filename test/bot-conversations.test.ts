@@ -130,6 +130,11 @@ const conversations: Record<string, Step[]> = {
     { say: 'show the liver', letters: ['N'], painted: [], text: /liver is not visible/i },
     { say: 'slice 9', text: /does not exist/i },
   ],
+  'volume: how big are they, for two organs': [
+    { upload: 'volume' },
+    { say: 'show both kidneys', letters: ['B', 'M'] },
+    { say: 'how big are they?', text: /Right kidney: .*cm².*mL.*\nLeft kidney: .*cm².*mL/s },
+  ],
   'volume: how big is it': [
     { upload: 'volume' },
     { say: 'show the liver', letters: ['A'], painted: [1] },

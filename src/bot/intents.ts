@@ -97,7 +97,7 @@ export function parseIntent(raw: string): Intent {
   if (/^(zoom|zoom in|zoom in on (it|them|that)|closer|enlarge)$/.test(text))
     return { kind: 'zoom', on: true };
   if (
-    /^(how (big|large) is (it|that|this|the organ)|how (big|large)|what size is it|size|area|volume|measure (it|that))$/.test(
+    /^(how (big|large) (is (it|that|this|the organ)|are (they|these|those|the organs|both))|how (big|large)|what size (is it|are they)|size|area|volume|measure (it|that|them|both))$/.test(
       text,
     )
   ) {

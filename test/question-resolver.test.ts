@@ -792,6 +792,55 @@ describe('question resolver: the 12th held-out set’s error classes', () => {
   });
 });
 
+describe('question resolver: parts, relations and sides named before (the 21st set’s error classes)', () => {
+  it('answers N for a structure or a part of an organ asked for by itself', () => {
+    expect(letters('Point to Gerota’s fascia on the right')).toEqual(['N']);
+    expect(letters('Show only the tail of the pancreas, not the rest of it')).toEqual(['N']);
+    expect(letters('antrum only please')).toEqual(['N']);
+    expect(letters('Which lobe of the liver drains straight into the IVC?')).toEqual(['N']);
+    expect(letters('Which artery gives off the gastroduodenal artery?')).toEqual(['N']);
+    // a part asked for plainly is its organ, and a named fold still names the organs it joins
+    expect(letters('highlight the gastric antrum')).toEqual(['K']);
+    expect(letters('Show the two organs joined by the gastrosplenic ligament.')).toEqual(['C', 'K']);
+  });
+
+  it('reads "which of the 13" as one of the options and knows a few relations', () => {
+    expect(letters('The left renal vein passes in front of which of the 13?')).toEqual(['E']);
+    expect(letters('Which of the 13 forms the posterior wall of the foramen of Winslow?')).toEqual(['F']);
+    expect(letters('Which of the 13 lie inside the renal fascia?')).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('Which of the 13 is the lung?')).toEqual(['N']);
+  });
+
+  it('picks from a list after the question by a relation or a procedure', () => {
+    expect(
+      letters('Which of these lie in front of the left kidney: liver, stomach, gallbladder, spleen?'),
+    ).toEqual(['C', 'K']);
+    expect(letters('ERCP scope passes through which of these: stomach, liver, duodenum, spleen?')).toEqual([
+      'K',
+      'L',
+    ]);
+  });
+
+  it('keeps the side named before, reads the viewer’s "as I look" and what was shown before "now"', () => {
+    expect(letters('Right kidney stone. Outline the kidney.')).toEqual(['B']);
+    expect(letters('papillary carcinoma in the left renal pelvis - show the kidney')).toEqual(['M']);
+    expect(letters('the adrenal on the left as I look at the screen')).toEqual(['G']);
+    expect(letters('thanks for the left kidney, now do the right one')).toEqual(['B']);
+    expect(letters('of the two kidneys, which one usually sits higher? show it')).toEqual(['M']);
+    expect(letters('Show the spleen and the liver... actually drop both and show the stomach')).toEqual([
+      'K',
+    ]);
+    // both kidneys stay both
+    expect(letters('Left kidney stone. Show both kidneys.')).toEqual(['B', 'M']);
+  });
+
+  it('answers N for "define …" and a colour asked about, not a command to colour', () => {
+    expect(letters('define cholestasis')).toEqual(['N']);
+    expect(letters('What pigment gives urine its colour?')).toEqual(['N']);
+    expect(letters('colour the spleen')).toEqual(['C']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

@@ -238,7 +238,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:in front of|anterior to|over) the aorta\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
@@ -250,12 +250,12 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'right',
     pattern:
-      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\bpyramidal\b|\btriangular\b/,
+      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b/,
   },
   {
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto the left renal vein\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\binto the (?:left )?renal vein\b|\binferior phrenic vein\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
 ];

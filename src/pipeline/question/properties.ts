@@ -142,6 +142,31 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
   [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],
   [/\bsame side as the (?:spleen|stomach)\b/, RIGHTWARD, -1],
+  // Anterior relations of the kidneys ("which of these touch the front of the left kidney").
+  [
+    /\b(?:in front of|anterior to|front of|ventral to|anterior surface of|anterior relations? of) (?:the )?(?:patient s )?left kidney\b/,
+    [3, 4, 11, 8],
+    1,
+  ],
+  [
+    /\b(?:in front of|anterior to|front of|ventral to|anterior surface of|anterior relations? of) (?:the )?(?:patient s )?right kidney\b/,
+    [1, 12, 7],
+    1,
+  ],
+  // The diaphragm's openings: the IVC at T8, the oesophagus at T10, the aorta at T12 (behind it).
+  [/\bt8 (?:or|and) t10\b|\bt10 (?:or|and) t8\b/, [6, 10], 1],
+  [/\bt8\b(?! (?:or|and) t10\b)(?<!\bt10 (?:or|and) t8)|\bcaval (?:opening|foramen|hiatus)\b/, [6], 1],
+  [/\bt10\b(?! (?:or|and) t8\b)(?<!\bt8 (?:or|and) t10)|\bo?esophageal hiatus\b/, [10], 1],
+  [/\bt12\b|\baortic hiatus\b/, [5], 1],
+  [/\b(?:pass|passes|go|goes|run|runs) through the diaphragm\b(?! at\b)/, [5, 6, 10], 1],
+  // An upper endoscope (and the ERCP duodenoscope) passes the oesophagus, the stomach and the duodenum.
+  [
+    /\b(?:egd|ogd|gastroscope|gastroscopy|endoscope|upper endoscopy|upper gi endoscopy|oesophagogastroduodenoscopy|esophagogastroduodenoscopy|ercp|duodenoscope|duodenoscopy)\b/,
+    [10, 11, 12],
+    1,
+  ],
+  // Inside the renal (Gerota's) fascia: the kidneys and the adrenals.
+  [/\b(?:gerota s|gerotas|renal|perirenal) fascia\b|\bperirenal space\b/, [2, 13, 7, 8], 1],
   // "which one is an artery", not "goes to the portal vein"
   [/\b(?:an?|the) artery\b/, [5], 1],
   [/\b(?:an?|the) vein\b/, [6], 1],

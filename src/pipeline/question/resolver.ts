@@ -254,6 +254,12 @@ const NEGATORS = new Set([
   'scrap',
   // "Show the spleen and the pancreas. Cancel the pancreas."
   'cancel',
+  // "undo the stomach, just keep the esophagus", "deselect the liver"
+  'undo',
+  'deselect',
+  'unselect',
+  'unhighlight',
+  'unmark',
   // "replace the esophagus with the IVC", "swap the liver for the spleen"
   'replace',
   'swap',
@@ -384,8 +390,39 @@ const SIDE_CORRECTIONS = new Map<string, SideCorrection>([
 ]);
 /** Words for a side, abbreviations and clipped spellings included ("lt", "lft", "rgt"). */
 const SIDE_WORDS = new Map<string, 'left' | 'right'>([
-  ...['left', 'lt', 'lft', 'sinistral', 'sinister'].map((w): [string, 'left'] => [w, 'left']),
-  ...['right', 'rt', 'rgt', 'rght', 'dextral', 'dexter'].map((w): [string, 'right'] => [w, 'right']),
+  // (and the sides in the languages the lexicon knows a few organ names of: "riñón izquierdo")
+  ...[
+    'left',
+    'lt',
+    'lft',
+    'sinistral',
+    'sinister',
+    'izquierdo',
+    'izquierda',
+    'gauche',
+    'sinistro',
+    'sinistra',
+    'linke',
+    'linken',
+    'linker',
+  ].map((w): [string, 'left'] => [w, 'left']),
+  ...[
+    'right',
+    'rt',
+    'rgt',
+    'rght',
+    'dextral',
+    'dexter',
+    'derecho',
+    'derecha',
+    'droit',
+    'droite',
+    'destro',
+    'destra',
+    'rechte',
+    'rechten',
+    'rechter',
+  ].map((w): [string, 'right'] => [w, 'right']),
 ]);
 for (const [word, side] of SIDE_WORDS) SIDE_CORRECTIONS.set(word, side);
 /** "the R kidney", "adrenal (L)": single side letters, read only right before or after a name. */
@@ -401,6 +438,8 @@ const SIDE_LETTERS = new Map<string, 'left' | 'right'>([
 const VIEWER_WORDS = new Set([
   'look',
   'looking',
+  'view',
+  'viewing',
   'monitor',
   'screen',
   'viewer',
@@ -588,6 +627,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     value: 'a number',
     catecholamine: 'a hormone',
     zone: 'a part of a gland',
+    lobe: 'a lobe, a part of an organ',
     condition: 'the name of a condition',
     disease: 'the name of a disease',
     disorder: 'the name of a disorder',
@@ -651,6 +691,9 @@ const TERM_ASKED = new RegExp(
     '\\bph of\\b',
     `${CLAUSE_START}what (?:do|would|should|did) (?:we|you|i|they|doctors) call\\b`,
     '\\bstands? for\\b',
+    // "define 'retroperitoneum'", "definition of cholestasis": a term is explained, not outlined.
+    `${CLAUSE_START}(?:(?:please|pls|can you|could you) )?define\\b`,
+    '\\bdefinition of\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
@@ -680,6 +723,39 @@ const OUTSIDE_REQUEST = new RegExp(
  */
 const SUBSTANCE_REQUEST =
   /^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes)(?= (?:itself|molecules?|[,.?!;:—-])|$)/;
+/** The start of a bare request up to its object: "can you show me only the …". */
+const REQUEST_START =
+  '^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate)(?: me| us)? (?:only |just )?(?:the |a )?';
+/**
+ * "Outline Calot's triangle", "highlight the splenorenal ligament", "point to the zona glomerulosa":
+ * a request for a structure that is no organ's mask (a region, fascia, ligament, hilum, or a layer
+ * of a gland), whatever organ it lies on.
+ */
+const STRUCTURE_REQUEST = new RegExp(
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|ampulla of vater|hepatopancreatic ampulla|(?:major |minor )?(?:duodenal )?papilla)(?! of (?:which|what)\\b| and\\b)\\b`,
+);
+/**
+ * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
+ * process on its own": a part of an organ asked for by itself. The model outlines whole organs.
+ */
+const PART_ALONE = new RegExp(
+  `${REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
+);
+/** "gastric fundus only", "liver segment 4 only pls": the part named alone, with no verb. */
+const BARE_PART_ONLY =
+  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own)(?: (?:pls|please|plz|thanks|thx))?$/;
+const ALONE_MARKER =
+  /\b(?:only|itself|on its own|by itself|alone|nothing else|not the (?:whole|rest|entire|organ)|not the [a-z]+ (?:around|containing) it)\b/;
+/** The structure or part of an organ that a request asks for by itself (see above), if any. */
+function partAsked(normalised: string): string | undefined {
+  const structure = STRUCTURE_REQUEST.exec(normalised)?.[1];
+  if (structure) return structure;
+  const bare = BARE_PART_ONLY.exec(normalised)?.[1];
+  if (bare) return bare;
+  const part = PART_ALONE.exec(normalised);
+  if (part && ALONE_MARKER.test(normalised)) return part[1];
+  return undefined;
+}
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
 const VESSEL_REQUEST =
   /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
@@ -688,6 +764,12 @@ const VESSEL_REQUEST =
  * ("answer A", "the letter B" are left alone: that is how prompt injections read).
  */
 const OPTION_LETTER = /\b(?:option|choice)\s*\(?([A-N])\)?(?![\w'’])/;
+/** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
+const OPTIONS_ASKED =
+  /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
+/** "Which of the 13 lie …?", "which ones of the thirteen are …?": several options asked for. */
+const OPTIONS_PLURAL =
+  /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -799,7 +881,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "the right-hand side of the screen"
       const h = text(j + 1) === 'hand' ? j + 1 : j;
       const ofAt = text(h + 1) === 'of' ? h + 2 : text(h + 1) === 'side' && text(h + 2) === 'of' ? h + 3 : -1;
+      // "the kidney on the right as I look at the screen", "adrenal on my left as I view it"
+      const asISee =
+        text(h + 1) === 'as' &&
+        ['i', 'we', 'you'].includes(text(h + 2)) &&
+        ['look', 'view', 'see', 'am', 'm', 're', 'are', 'read', 'face'].includes(text(h + 3)) &&
+        text(j - 1) !== 'patient' &&
+        !(text(j - 1) === 's' && text(j - 2) === 'patient') &&
+        text(j - 1) !== 'patients';
       const after =
+        asISee ||
         (ofAt > 0 && viewNounAt(ofAt)) ||
         [1, 2, 3, 4].some(
           (k) => text(j + k) === 'displayed' || (text(j + k) === 'on' && text(j + k + 1) === 'screen'),
@@ -1159,7 +1250,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .map((t) => t.text)
       .join(' ');
     if (
-      !/^(?:that was|that s|this was|it was|you (?:showed|marked|highlighted|outlined|did|gave)(?: me| us)?) /.test(
+      !/^(?:for|that was|that s|this was|it was|you (?:showed|marked|highlighted|outlined|did|gave|segmented|drew|traced|found|circled)(?: me| us)?) /.test(
         lead,
       )
     )
@@ -1176,6 +1267,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "…, now show both": the pair.
     if (other < 0 && rest.some((t) => t.text === 'both') && !mentions.some((m) => m.start > now)) {
       one.target = { kind: 'organ', ids: [...one.target.ids, partner] };
+      one.role = 'direct';
+      return;
+    }
+    // "thanks for the right adrenal, now do the left one": a side alone names the partner.
+    const sideAfter = rest.find((t) => SIDE_WORDS.has(t.text));
+    if (
+      other < 0 &&
+      sideAfter &&
+      SIDE_WORDS.get(sideAfter.text) !== organById(one.target.ids[0] as OrganId).side &&
+      !mentions.some((m) => m.start > now)
+    ) {
+      one.target = { kind: 'organ', ids: [partner] };
       one.role = 'direct';
       return;
     }
@@ -1526,7 +1629,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (const m of mentions) {
       if (m.target.kind !== 'organ' || !kidney(m.target.ids) || m.role === 'negated') continue;
       let j = m.start - 1;
-      const skipped = (t: Token) => ARTICLES.has(t.text) || SIDE_WORDS.has(t.text) || t.text === 'each';
+      // ("…of the patient's left kidney": the patient's side is the kidney's.)
+      const skipped = (t: Token) =>
+        ARTICLES.has(t.text) ||
+        SIDE_WORDS.has(t.text) ||
+        ['each', 'patient', 'patients', 's'].includes(t.text);
       while (j >= 0 && skipped(tokens[j] as Token)) j--;
       let w = tokens[j]?.text ?? '';
       // "the gland anteromedial to the upper pole of the left kidney"
@@ -1786,6 +1893,36 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
+      // "Left kidney stone. Show the kidney.", "renal cell carcinoma in the left kidney": a kidney
+      // or adrenal of one side named before (or a family adjective beside it) is the one meant.
+      const family = m.target.family;
+      const sides = new Set(
+        mentions.flatMap((x) =>
+          x !== m &&
+          x.target.kind === 'organ' &&
+          x.target.ids.length === 1 &&
+          (family === 'kidney' ? [2, 13] : [7, 8]).includes(x.target.ids[0] as OrganId) &&
+          (m.adjective || x.end <= m.start)
+            ? [organById(x.target.ids[0] as OrganId).side]
+            : [],
+        ),
+      );
+      const single =
+        /^(?:kidney|adrenal|renal|suprarenal|gland)$/.test(tokens[m.end - 1]?.text ?? '') &&
+        // "… show me the kidney that actually sits lower": the clause says which.
+        !['that', 'which', 'whose', 'with', 'where'].includes(tokens[m.end]?.text ?? '');
+      if (
+        sides.size === 1 &&
+        single &&
+        !tokens.some((t) =>
+          /^(?:both|each|two|other|opposite|remaining|contralateral|either|pair|bilateral|bilaterally)$/.test(
+            t.text,
+          ),
+        )
+      ) {
+        m.sideCorrection = [...sides][0] as 'left' | 'right';
+        continue;
+      }
       // "Show me the crescent-shaped (semilunar) adrenal gland": a side fact in a request that names
       // one pair only.
       const pairs = mentions.filter((x) => x.target.kind === 'organ' && x.target.family);
@@ -1859,6 +1996,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         !(text.includes('left') && text.includes('right')) &&
         (text.match(/\bone\b/g) ?? []).length === 1;
       if (side && plain) return { ids: pair.target.ids.filter((id) => organById(id).side === side) };
+      // "Of the two kidneys, which one usually sits lower?": a side fact picks one.
+      const fact = /\b(?:which|the) one\b/.test(text) ? sideFact(text, pair.target.ids) : undefined;
+      if (fact && plain) return { ids: pair.target.ids.filter((id) => organById(id).side === fact) };
     }
     // "Of the two great vessels, the one carrying blood toward the heart": a set named at once.
     const set = listed.length === 1 && listed[0]?.target.kind === 'organ' && !listed[0].target.family;
@@ -1903,10 +2043,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .join(' ');
     // "Which of liver, spleen and stomach is hollow?": the selector just before the list.
     const first = (listed[0] as Mention).start;
+    // ("Which of the great vessels does not lie …?": an article may stand between.)
+    const ofAt = ARTICLES.has(tokens[first - 1]?.text ?? '') ? first - 2 : first - 1;
     const ofList =
-      SELECTOR_BEFORE_OF.has(tokens[first - 2]?.text ?? '') &&
-      tokens[first - 1]?.text === 'of' &&
-      !(tokens[first - 1] as Token).boundary;
+      SELECTOR_BEFORE_OF.has(tokens[ofAt - 1]?.text ?? '') &&
+      tokens[ofAt]?.text === 'of' &&
+      !(tokens[ofAt] as Token).boundary;
     // "Of (among) the liver, gallbladder and spleen, which sits in the left upper quadrant?"
     const leads = (t?: Token) => t?.text === 'of' || t?.text === 'among' || t?.text === 'amongst';
     const ofThe =
@@ -2019,19 +2161,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     if (at >= start) return undefined;
     // Organs named between the selector and the list describe the pick; they are not candidates.
-    if (
-      mentions.some((m) => m.target.kind === 'organ' && m.start > at && m.start < start && !run.includes(m))
-    )
-      return undefined;
-    for (const m of run) m.role = 'ignored';
+    // ("Which of these touch the front of the left kidney: spleen, …" and "EGD scope goes through
+    // which of these: …" pick by a known property of the whole sentence.)
+    const describing = mentions.filter(
+      (m) => m.target.kind === 'organ' && m.start > at && m.start < start && !run.includes(m),
+    );
     const organsOf = (m: Mention) => (m.target.kind === 'organ' ? [...m.target.ids] : []);
-    return {
-      words: tokens
-        .slice(at + 1, start)
+    const allowed = [...new Set(run.flatMap(organsOf))];
+    const wordsOf = (from: number) =>
+      tokens
+        .slice(from, start)
         .filter((t) => !t.boundary)
-        .map((t) => t.text),
-      allowed: [...new Set(run.flatMap(organsOf))],
-    };
+        .map((t) => t.text);
+    const sentence = wordsOf(s + 1);
+    const bySentence =
+      !describing.some((m) => m.start === at + 1) &&
+      pickByProperty(sentence, allowed) !== undefined &&
+      (describing.length > 0 || pickByProperty(wordsOf(at + 1), allowed) === undefined);
+    if (describing.length > 0 && !bySentence) return undefined;
+    for (const m of describing) m.role = 'context';
+    for (const m of run) m.role = 'ignored';
+    return { words: bySentence ? sentence : wordsOf(at + 1), allowed };
   }
 
   /**
@@ -2298,6 +2448,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `That asks for ${what}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
       );
     }
+    const part = partAsked(normalised);
+    if (part)
+      return noneAnswer(
+        'outside',
+        0.75 * (corrected ? 0.9 : 1),
+        undefined,
+        `That asks for the ${part} by itself, which is not one of the 13 organs' outlines (the model outlines whole organs), so the answer is N (None of them).`,
+      );
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
     const allowedByHead = firstHeadType([headNoun]);
     // "The splenic vein joins the SMV behind the pancreatic neck to form which vessel?": the portal vein.
@@ -2333,7 +2491,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'other vessels',
         'The left gonadal and left adrenal veins drain into the left renal vein, which is not one of the 13 options, so the answer is N (None of them).',
       );
+    if (trunk === 'branch')
+      return noneAnswer(
+        'outside',
+        0.7,
+        'other vessels',
+        'That vessel comes off a branch of the aorta (the coeliac trunk, hepatic or splenic arteries), not off the aorta itself; none of the 13 options, so the answer is N (None of them).',
+      );
     if (trunk) return organAnswer([trunk], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "The left renal vein crosses in front of which of the 13?": a known relation.
+    const fact = relationFact(normalised, tokens);
+    if (
+      fact &&
+      !mentions.some(
+        (m) =>
+          m.target.kind === 'organ' &&
+          !m.adjective &&
+          m.role === 'direct' &&
+          (m.start < fact.start || m.end > fact.end),
+      )
+    )
+      return organAnswer([fact.id], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "Where does the CBD empty into?", "the pancreatic duct opens into which organ?"
     if (ductOutlet(tokens, mentions, normalised, headNoun))
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
@@ -2379,6 +2557,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       !mentions.some((m) => m.start >= dropped) &&
       !tokens.slice(dropped).some((t) => KEEP_WORDS.has(t.text)) &&
       tokens.slice(dropped).some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text))
+    )
+      return resolve(
+        tokens
+          .slice(dropped)
+          .map((t) => t.raw)
+          .join(' '),
+      );
+    // "Highlight aorta and IVC... actually drop both and show pancreas": what follows a take-back of
+    // everything before is the whole request.
+    if (
+      dropped >= 0 &&
+      ['both', 'everything', 'all', 'them'].includes(tokens[dropped - 1]?.text ?? '') &&
+      mentions.some((m) => m.start < dropped) &&
+      mentions.some((m) => m.start >= dropped && m.target.kind === 'organ')
     )
       return resolve(
         tokens
@@ -2571,6 +2763,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         ));
     const sideOfOrgan = (id: OrganId) =>
       vesselAsked && (id === 5 || id === 6) ? (id === 5 ? 'left' : 'right') : organById(id).side;
+    // "The left renal vein crosses in front of which of the 13?": the asker says the answer is one of
+    // the options, so the irrelevant entries C' are not candidates (the outside structures named are
+    // landmarks).
+    const optionsAsked = OPTIONS_ASKED.test(normalised);
     const rankedMatches = (words = queryWords(tokens, mentions)) => {
       const probabilities = classifier?.predict(words);
       const raw = cache.match(cache.encode(words));
@@ -2609,7 +2805,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
               (!allowedByHead ||
                 pairAsked !== undefined ||
                 c.target.ids.some((id) => allowedByHead.includes(id)))
-            : !excludedTopics.has(c.target.topic),
+            : !optionsAsked && !excludedTopics.has(c.target.topic),
         )
         .map((c) =>
           c.target.kind === 'organ' && wrongSide && c.target.ids.every((id) => sideOfOrgan(id) === wrongSide)
@@ -2659,6 +2855,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (best?.target.kind === 'organ')
         return organAnswer(pickSide(best.target.ids, side), 'described', 0.7 * confidenceScale);
+    }
+
+    // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
+    if (
+      optionsAsked &&
+      !picked &&
+      OPTIONS_PLURAL.test(normalised) &&
+      directOrgans.every((m) => m.adjective)
+    ) {
+      const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+      const byProperty = pickByProperty(
+        tokens.filter((t) => !t.boundary).map((t) => t.text),
+        all,
+      );
+      if (byProperty) return organAnswer(byProperty, 'described', 0.7 * confidenceScale);
     }
 
     if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
@@ -2828,7 +3039,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (related) return organAnswer(related, 'described', 0.7 * confidenceScale);
 
     const directOutside = direct.find((m) => m.target.kind === 'outside');
-    if (directOutside && directOutside.target.kind === 'outside') {
+    // "Which of the 13 has skeletal muscle in its upper third?": the outside names are what the
+    // option is described by ("which of the 13 is the lung?" still asks for it).
+    const describedOption = optionsAsked && !/\b(?:13|thirteen) (?:is|are)\b/.test(normalised);
+    if (directOutside && directOutside.target.kind === 'outside' && !describedOption) {
       return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
     }
 
@@ -2977,6 +3191,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
  * term or a number), "show the ducts that …" (a bare request for one); undefined when none.
  */
 /** Outside heads that can be outlined on a slice ("show them" after "which ducts …?" asks for them). */
+/** Words before which a command verb is a noun ("its colour", "a find", "the display"). */
+const NOUN_DETERMINERS = new Set([
+  'its',
+  'their',
+  'his',
+  'her',
+  'a',
+  'an',
+  'the',
+  'that',
+  'this',
+  'your',
+  'my',
+  'our',
+]);
 const PHYSICAL_HEADS = new Set(
   'duct ligament muscle nerve plexu vertebra vertebrae rib bone membrane fold node lymph valve opening hiatu apron chamber'.split(
     ' ',
@@ -3001,11 +3230,11 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     return !endsAfterTrailers(tokens, j + 1);
   });
   const physical = outsideHead !== undefined && PHYSICAL_HEADS.has(outsideHead.replace(/s$/, ''));
-  if (
-    outsideHead &&
-    (requested || !(physical ? commandsMore : tokens.some((t) => COMMAND_VERBS.has(t.text))))
-  )
-    return outsideHead;
+  // "What pigment gives bile its colour?": after a determiner the word is a noun, not a command.
+  const commanded = tokens.some(
+    (t, i) => COMMAND_VERBS.has(t.text) && !NOUN_DETERMINERS.has(tokens[i - 1]?.text ?? ''),
+  );
+  if (outsideHead && (requested || !(physical ? commandsMore : commanded))) return outsideHead;
   return undefined;
 }
 
@@ -3118,7 +3347,7 @@ function trunkOfVessel(
   mentions: readonly Mention[],
   normalised: string,
   headNoun: string,
-): OrganId | 'left renal vein' | undefined {
+): OrganId | 'left renal vein' | 'branch' | undefined {
   const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
   const first = vessels[0];
   if (!first) return undefined;
@@ -3132,6 +3361,13 @@ function trunkOfVessel(
   const words = tokens.slice(first.start, first.end).map((t) => t.text);
   if (words.includes('left') && words.some((w) => ['gonadal', 'adrenal', 'suprarenal'].includes(w)))
     return DRAINS_INTO.test(normalised) ? 'left renal vein' : undefined;
+  // The cystic, gastric, gastroduodenal and the like are branches of the aorta's branches: what
+  // gives them off is none of the 13.
+  if (
+    BRANCHES_OFF.test(normalised) &&
+    words.some((w) => /^(?:cystic|gastric|gastroduodenal|pancreaticoduodenal|gastroepiploic|short)$/.test(w))
+  )
+    return 'branch';
   if (BRANCHES_OFF.test(normalised)) return 5;
   // The splenic and mesenteric veins drain into the portal vein, not the IVC.
   if (words.some((w) => /^(?:splenic|mesenteric|smv|imv|portal|gastric|gastroepiploic|umbilical)$/.test(w)))
@@ -3178,6 +3414,86 @@ function ductOutlet(
   return !mentions.some(
     (m) => m.target.kind === 'organ' && !m.adjective && !m.target.ids.every((id) => id === 12),
   );
+}
+
+const Q = '(?:which|what)';
+const LEFT_RENAL_VEIN = '(?:left renal vein|lrv)';
+/**
+ * Relations between a named structure and one of the 13, read when the question asks for the
+ * organ on the other side of the relation ("the left renal vein crosses in front of which of the
+ * 13?" is the aorta, "into which organ does the right adrenal vein drain?" the IVC). Bag-of-words
+ * matching cannot tell these from questions about the structure's own organ, so they are exact.
+ */
+const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
+  [
+    new RegExp(
+      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:drains?|empties|empty|opens?) (?:directly |straight )?(?:in ?to|to) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
+    ),
+    6,
+  ],
+  [
+    new RegExp(
+      `\\bright renal arter(?:y|ies) (?:[a-z]+ ){0,2}?(?:passes|runs|goes|travels|courses|pass|run|go|lies|lie) (?:behind|posterior to|dorsal to) ${Q}\\b|\\b(?:behind|posterior to) ${Q}\\b.*\\bright renal arter(?:y|ies)\\b|\\b${Q}\\b.*\\bdoes the right renal artery (?:pass|run|go|travel|course|lie) behind\\b`,
+    ),
+    6,
+  ],
+  [
+    new RegExp(
+      `\\b${LEFT_RENAL_VEIN} (?:[a-z]+ ){0,2}?(?:crosses|passes|runs|lies|goes|travels|cross|pass|run|lie|go) (?:in front of|anterior to|over|across|ventral to) ${Q}\\b|\\b(?:in front of|anterior to) ${Q}\\b.*\\b${LEFT_RENAL_VEIN}\\b|\\b${Q}\\b.*\\bdoes the ${LEFT_RENAL_VEIN} cross\\b|\\bnutcracker\\b.*\\b(?:posterior|back|lower|deep) jaw\\b`,
+    ),
+    5,
+  ],
+  [
+    /\b(?:posterior|back) (?:wall|boundary|border)\b.*\b(?:epiploic|omental) foramen\b|\b(?:posterior|back) (?:wall|boundary|border)\b.*\bforamen of winslow\b/,
+    6,
+  ],
+  [
+    /\b(?:inferior|lower) (?:wall|boundary|border)\b.*\b(?:epiploic|omental) foramen\b|\b(?:inferior|lower) (?:wall|boundary|border)\b.*\bforamen of winslow\b/,
+    12,
+  ],
+  [
+    /\b(?:superior|upper) (?:wall|boundary|border)\b.*\b(?:epiploic|omental) foramen\b|\b(?:superior|upper) (?:wall|boundary|border)\b.*\bforamen of winslow\b/,
+    1,
+  ],
+  [
+    new RegExp(
+      `\\b(?:behind|posterior to) the neck of ${Q}\\b|\\bportal vein\\b.*\\b(?:forms?|formed|begins?|arises?|is made)\\b.*\\bbehind ${Q}\\b|\\bsplenic vein (?:[a-z]+ ){0,2}?(?:runs|lies|passes|courses|travels|run|lie|pass) (?:behind|along the back of|posterior to) ${Q}\\b`,
+    ),
+    4,
+  ],
+  [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
+  [
+    /\bwhose (?:greater|lesser) curv(?:ature|e)\b|\b(?:greater|lesser) curv(?:ature|e) of (?:which|what)\b|\brotation\b.*\bvag(?:us|al)\b|\bvag(?:us|al)\b.*\brotation\b/,
+    11,
+  ],
+  [
+    /\b(?:crosses|passes|runs|cross|pass|run) (?:in front of|anterior to|over|across) (?:both )?the (?:ivc|inferior vena cava|aorta) and (?:the )?(?:ivc|inferior vena cava|aorta)\b|\bc shaped (?:loop|bowel|part|segment|tube)\b(?:.*\b(?:head of the pancreas|pancreatic head)\b)?|\bloop of (?:bowel|gut|intestine)\b.*\b(?:head of the pancreas|pancreatic head)\b/,
+    12,
+  ],
+];
+
+/**
+ * The organ a relation fact gives when the question asks for it (see RELATION_FACTS), with the
+ * tokens the fact spans (organs named inside it are its landmarks).
+ */
+function relationFact(
+  normalised: string,
+  tokens: Token[],
+): { id: OrganId; start: number; end: number } | undefined {
+  if (
+    !tokens.some((t) => ASK_WORDS.has(t.text) || t.text === 'whose') &&
+    !/^(?:organ|the organ|bowel|loop|c shaped)\b/.test(normalised)
+  )
+    return undefined;
+  const found = RELATION_FACTS.map(([re, id]) => ({ id, match: re.exec(normalised) })).filter((f) => f.match);
+  const first = found[0];
+  if (!first?.match || !found.every((f) => f.id === first.id)) return undefined;
+  const tokenAt = (offset: number) => (normalised.slice(0, offset).match(/ /g) ?? []).length;
+  return {
+    id: first.id,
+    start: tokenAt(first.match.index),
+    end: tokenAt(first.match.index + first.match[0].length) + 1,
+  };
 }
 
 /** Spaces, folds and junctions named by the organs they lie between. */
@@ -3260,6 +3576,18 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['cancel', 'that'],
   ['cancel', 'the', 'whole', 'thing'],
   ['cancel', 'everything'],
+  // "Highlight aorta and IVC... actually drop both and show pancreas", "undo that, the spleen"
+  ...['drop', 'remove', 'forget', 'scrap', 'cancel', 'undo', 'clear', 'ditch', 'lose', 'delete'].flatMap(
+    (verb) => [
+      [verb, 'both'],
+      [verb, 'them', 'all'],
+      [verb, 'all', 'of', 'them'],
+      [verb, 'everything'],
+    ],
+  ),
+  ['undo', 'that'],
+  ['undo', 'it'],
+  ['undo', 'this'],
 ];
 
 /** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
@@ -3625,6 +3953,12 @@ const DENIED_SIDE =
 const POINTER_WORDS = new Set(['that', 'this', 'it', 'everything']);
 /** Words before a side that take it back ("…actually not the left one", "…skip the left one"). */
 const SIDE_TAKEN_BACK = new Set([
+  // "undo the stomach, just keep the esophagus", "deselect the liver"
+  'undo',
+  'deselect',
+  'unselect',
+  'unhighlight',
+  'unmark',
   'not',
   'except',
   'without',
@@ -3956,7 +4290,9 @@ function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
  */
 const OPPOSITE_SIDE_OF =
   /\bopposite side (?:from|to|of|as) the (liver|gallbladder|ivc|inferior vena cava|duodenum|spleen|stomach)\b/;
-function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
+function sideFact(text: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
+  // "Which adrenal does not fail to drain into the renal vein?": a negated failure is no negation.
+  const normalised = text.replace(/\b(?:not|never|nt) (?:fail|fails|failing) to\b/g, '');
   const family = pair.includes(2) ? 'kidney' : pair.includes(7) ? 'adrenal' : undefined;
   // "pyramidal rather than crescent-shaped": the fact set aside does not compete.
   const contrasted = normalised.replace(
@@ -4011,6 +4347,12 @@ function sideFact(normalised: string, pair: readonly OrganId[]): 'left' | 'right
 }
 
 const TAKE_BACK_VERBS = new Set([
+  // "undo the stomach, just keep the esophagus", "deselect the liver"
+  'undo',
+  'deselect',
+  'unselect',
+  'unhighlight',
+  'unmark',
   'remove',
   'drop',
   'skip',

@@ -841,6 +841,61 @@ describe('question resolver: parts, relations and sides named before (the 21st s
   });
 });
 
+describe('question resolver: the list by letter and place, corrections to an outside kind (the 22nd set’s error classes)', () => {
+  it('picks options by their letters or their place on the list', () => {
+    expect(letters('#3 on your list')).toEqual(['C']);
+    expect(letters('the 2nd one on the list please')).toEqual(['B']);
+    expect(letters('the last two on your list')).toEqual(['L', 'M']);
+    expect(letters('options A and C')).toEqual(['A', 'C']);
+    expect(letters('letters E, F')).toEqual(['E', 'F']);
+    expect(letters('everything on your list except the kidneys')).toEqual([
+      'A',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+    ]);
+    expect(letters('the vessels on your list, all of them')).toEqual(['E', 'F']);
+    // not a prompt injection, and not when an organ is named besides
+    expect(letters('answer A')).toEqual(['N']);
+    expect(letters('I want option A and the spleen')).toEqual(['C']);
+  });
+
+  it('reads a correction to an outside kind, "cancel that, I want …" and "anyway, …"', () => {
+    expect(letters('Show me the organ that makes insulin - no wait, the duct that drains it.')).toEqual([
+      'N',
+    ]);
+    expect(letters('Segment the aorta; cancel that, I want the spleen.')).toEqual(['C']);
+    expect(letters('The liver is on the left, right? Anyway, point out the liver.')).toEqual(['A']);
+    expect(letters('both kidneys. hmm only the left one actually')).toEqual(['M']);
+    expect(letters('gb + spleen, actually just the gb')).toEqual(['I']);
+    expect(letters('kidneys pls. ugh not both, just the one on the left of the screen')).toEqual(['B']);
+  });
+
+  it('answers N for a part by itself after "where is", a formula, what a substance is made of', () => {
+    expect(letters('Where is the quadrate lobe? Just that lobe, not the whole liver.')).toEqual(['N']);
+    expect(letters('Where is the ampulla of Vater?')).toEqual(['L']);
+    expect(letters('hepatocystic triangle for the students')).toEqual(['N']);
+    expect(letters('show the Cockcroft-Gault formula')).toEqual(['N']);
+    expect(letters('What is bile made of?')).toEqual(['N']);
+    expect(letters('Which vein gets squeezed in nutcracker syndrome?')).toEqual(['N']);
+    expect(letters('Show me the vein that drains blood out of the kidney.')).toEqual(['N']);
+  });
+
+  it('knows a few more relations and reads a shape word as no organ', () => {
+    expect(letters('The CBD runs behind the first part of which organ?')).toEqual(['L']);
+    expect(letters('Which kidney lies behind the splenic flexure?')).toEqual(['M']);
+    expect(letters('show everything a gastroscope passes through')).toEqual(['J', 'K', 'L']);
+    expect(letters("Riedel's lobe is a tongue-like extension of which organ?")).toEqual(['A']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

@@ -96,7 +96,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('other vessels'),
   ],
   [
-    'common bile duct|bile duct|bile ducts|cystic duct|hepatic duct|common hepatic duct|pancreatic duct|biliary tree|CBD|cbd',
+    'common bile duct|bile duct|bile ducts|cystic duct|hepatic duct|common hepatic duct|pancreatic duct|biliary tree|CBD|cbd|duct of santorini|accessory duct|accessory pancreatic duct',
     outside('bile ducts'),
   ],
   ['splenic flexure|hepatic flexure', outside('colon')],
@@ -238,13 +238,13 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
     side: 'right',
     pattern:
-      /\bshorter (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bliver\b[^.?!]{0,40}\brenal impression\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
+      /\bshorter (?:renal )?vein\b|\bbehind the (?:second part of the duodenum|descending duodenum|hepatic flexure)\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bliver\b[^.?!]{0,40}\brenal impression\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
   },
   {
     family: 'adrenal',

@@ -628,6 +628,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     catecholamine: 'a hormone',
     zone: 'a part of a gland',
     lobe: 'a lobe, a part of an organ',
+    formula: 'a formula',
+    equation: 'a formula',
     condition: 'the name of a condition',
     disease: 'the name of a disease',
     disorder: 'the name of a disorder',
@@ -694,6 +696,9 @@ const TERM_ASKED = new RegExp(
     // "define 'retroperitoneum'", "definition of cholestasis": a term is explained, not outlined.
     `${CLAUSE_START}(?:(?:please|pls|can you|could you) )?define\\b`,
     '\\bdefinition of\\b',
+    // "What's bile actually made of?", "give me the eGFR formula"
+    `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
+    '\\b(?:formula|equation)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
@@ -723,27 +728,37 @@ const OUTSIDE_REQUEST = new RegExp(
  */
 const SUBSTANCE_REQUEST =
   /^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes)(?= (?:itself|molecules?|[,.?!;:—-])|$)/;
+/** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
+const CORRECTED_CLAUSE =
+  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
 /** The start of a bare request up to its object: "can you show me only the …". */
 const REQUEST_START =
   '^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate)(?: me| us)? (?:only |just )?(?:the |a )?';
+/** The same, or a "where is …" (read only with a word that asks for the part alone). */
+const PART_REQUEST_START = REQUEST_START.replace('|indicate)', '|indicate|where is|where s|wheres)');
 /**
  * "Outline Calot's triangle", "highlight the splenorenal ligament", "point to the zona glomerulosa":
  * a request for a structure that is no organ's mask (a region, fascia, ligament, hilum, or a layer
- * of a gland), whatever organ it lies on.
+ * of a gland), whatever organ it lies on. (The ampulla and the papilla are in the duodenum's wall:
+ * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|ampulla of vater|hepatopancreatic ampulla|(?:major |minor )?(?:duodenal )?papilla)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
  * process on its own": a part of an organ asked for by itself. The model outlines whole organs.
  */
 const PART_ALONE = new RegExp(
-  `${REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
+  `${PART_REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
 );
 /** "gastric fundus only", "liver segment 4 only pls": the part named alone, with no verb. */
 const BARE_PART_ONLY =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own)(?: (?:pls|please|plz|thanks|thx))?$/;
+const STRUCTURE_FIRST =
+  /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
+const PART_FIRST =
+  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 const ALONE_MARKER =
   /\b(?:only|itself|on its own|by itself|alone|nothing else|not the (?:whole|rest|entire|organ)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
@@ -752,6 +767,13 @@ function partAsked(normalised: string): string | undefined {
   if (structure) return structure;
   const bare = BARE_PART_ONLY.exec(normalised)?.[1];
   if (bare) return bare;
+  // "calot's triangle for the lap chole teaching", "gallbladder neck only, not the whole thing"
+  if (!normalised.split(' ').some((w) => ASK_WORDS.has(w) || w === 'whose')) {
+    const named = STRUCTURE_FIRST.exec(normalised)?.[1];
+    if (named) return named;
+    const first = PART_FIRST.exec(normalised)?.[1];
+    if (first && ALONE_MARKER.test(normalised)) return first;
+  }
   const part = PART_ALONE.exec(normalised);
   if (part && ALONE_MARKER.test(normalised)) return part[1];
   return undefined;
@@ -770,6 +792,53 @@ const OPTIONS_ASKED =
 /** "Which of the 13 lie …?", "which ones of the thirteen are …?": several options asked for. */
 const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
+/** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
+const LETTERS_ASKED =
+  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?)\s+([A-M](?:\s*(?:,|and|&|\+|or|plus)\s*[A-M])+)\b(?![\w'’])/;
+/** "whatever G is on ur list", "G on your list pls" */
+const LETTER_ON_LIST = /\b([A-M])\b(?:\s+is)?\s+(?:on|in|from)\s+(?:your|ur|the|this)\s+(?:list|options)\b/;
+const COUNT_WORDS = new Map<string, number>(
+  [
+    'one first',
+    'two second',
+    'three third',
+    'four fourth',
+    'five fifth',
+    'six sixth',
+    'seven seventh',
+    'eight eighth',
+    'nine ninth',
+    'ten tenth',
+    'eleven eleventh',
+    'twelve twelfth',
+    'thirteen thirteenth',
+  ].flatMap((pair, k): [string, number][] => [
+    ...pair.split(' ').map((w): [string, number] => [w, k + 1]),
+    [String(k + 1), k + 1],
+    [`${k + 1}${k === 0 ? 'st' : k === 1 ? 'nd' : k === 2 ? 'rd' : 'th'}`, k + 1],
+  ]),
+);
+const LIST_NOUN =
+  '(?:on|in|of|from) (?:your|ur|the|this)(?: a m| a to m| a n| a to n| 13| thirteen)? (?:list|options|choices)';
+/** "#5 on your list", "number 5 on the list", "item 3 of your options" */
+const NUMBER_ON_LIST = new RegExp(
+  `(?:#|\\bnumber |\\bno |\\bitem |\\boption )\\s*(\\d{1,2})(?: organ| one| item)? ${LIST_NOUN}\\b`,
+);
+/** "the first three on your list", "the last two options" */
+const RUN_ON_LIST = new RegExp(
+  `\\bthe (first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| entries)? ${LIST_NOUN}\\b`,
+);
+/** "the last organ in your A-M list", "the third one on your list" */
+const PLACE_ON_LIST = new RegExp(
+  `\\bthe (last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))(?: organ| one| item| option| entry)? ${LIST_NOUN}\\b`,
+);
+/** "everything on your list except …", "all of your options apart from …" */
+const EVERYTHING_EXCEPT = new RegExp(
+  `\\b(?:everything|all|all of them|every organ|all organs|all the organs|all of the organs|the lot)(?: of)? ${LIST_NOUN} (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\\b`,
+);
+/** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
+const EVERYTHING_THAT =
+  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures)\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -1004,6 +1073,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           if (!ok) break;
         }
         if (!ok) continue;
+        // "a tongue-like extension", "heart-shaped": an outside name that only gives a shape.
+        if (entry.target.kind === 'outside' && ['like', 'shaped'].includes(tokens[end]?.text ?? '')) continue;
         // "rihgt adrenal", "lfet kidney": a misspelt side word right before a paired organ.
         const before = tokens[i - 1];
         if (entry.target.kind === 'organ' && entry.target.family && before && !before.boundary) {
@@ -1293,6 +1364,46 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     one.role = 'direct';
   }
 
+  /**
+   * The options picked by their letters or their place on the list: "options J, K and L", "letters
+   * B and M", "whatever G is on your list", "#5 on your list", "the first three on your list", "the
+   * last organ in your A-M list", "everything on your list except the liver and the spleen". Not
+   * "answer A" (that is how prompt injections read), and not when an organ is named besides.
+   */
+  function listReference(question: string, normalised: string, mentions: Mention[]): OrganId[] | undefined {
+    const organs = mentions.filter((m) => m.target.kind === 'organ');
+    const byLetters = LETTERS_ASKED.exec(question)?.[1] ?? LETTER_ON_LIST.exec(question)?.[1];
+    if (byLetters && organs.length === 0)
+      return [...new Set(byLetters.match(/[A-M]/g) ?? [])].map((l) => organByLetter(l as OrganLetter).id);
+    const lower = question.toLowerCase();
+    const numbered = NUMBER_ON_LIST.exec(lower) ?? NUMBER_ON_LIST.exec(normalised);
+    if (numbered && organs.length === 0) {
+      const n = Number(numbered[1]);
+      return n >= 1 && n <= 13 ? [n as OrganId] : undefined;
+    }
+    const run = RUN_ON_LIST.exec(normalised);
+    if (run && organs.length === 0) {
+      const count = COUNT_WORDS.get(run[2] as string) ?? 0;
+      const ids = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+      return count > 0 ? (run[1] === 'last' ? ids.slice(-count) : ids.slice(0, count)) : undefined;
+    }
+    const place = PLACE_ON_LIST.exec(normalised);
+    if (place && organs.length === 0) {
+      const at = place[1] === 'last' ? 13 : (COUNT_WORDS.get(place[1] as string) ?? 0);
+      return at >= 1 && at <= 13 ? [at as OrganId] : undefined;
+    }
+    const except = EVERYTHING_EXCEPT.exec(normalised);
+    if (except) {
+      const from = normalised.slice(0, except.index + except[0].length).split(' ').length;
+      const dropped = new Set(
+        organs.filter((m) => m.start >= from).flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])),
+      );
+      if (dropped.size === 0 || organs.some((m) => m.start < from)) return undefined;
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
+    }
+    return undefined;
+  }
+
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -1318,7 +1429,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "spleen — no, pancreas, sorry": the last marker an organ follows is the correction; a
     // trailing "sorry" or "actually" corrects nothing.
     const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
-    const lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
+    let lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
+    // "both adrenals. hmm only the left one actually": a marker that ends its sentence corrects with
+    // the sentence it ends.
+    const endsSentence = tokens
+      .slice(lastMarker + 1)
+      .every((t) => (t.boundary && t.text !== ',') || POLITE_WORDS.has(t.text));
+    if (endsSentence && !hasDirectAfter(lastMarker)) {
+      let b = lastMarker - 1;
+      while (b > 0 && !((tokens[b] as Token).boundary && (tokens[b] as Token).text !== ',')) b--;
+      const opener = tokens.slice(b + 1, lastMarker).filter((t) => !t.boundary);
+      if (
+        b > 0 &&
+        opener.some((t) => SIDE_WORDS.has(t.text) || t.text === 'just' || t.text === 'only') &&
+        mentions.some((m) => m.end <= b && m.role === 'direct')
+      )
+        lastMarker = b;
+    }
     const rest = tokens.slice(lastMarker);
     // "left kidney pls - both actually": a marker that ends the message corrects what just came
     // before it, which applyOtherOneToo reads.
@@ -1360,7 +1487,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const letterAt = tokens
         .slice(lastMarker)
         .find((t) => SIDE_LETTERS.has(t.text) && t.raw === t.raw.toUpperCase());
-      const sideAt = tokens.slice(lastMarker).findIndex((t) => SIDE_CORRECTIONS.has(t.text));
+      // ("ugh not both, just the one on the left": a "both" denied is no correction.)
+      const sideAt = tokens
+        .slice(lastMarker)
+        .findIndex(
+          (t, k) =>
+            SIDE_CORRECTIONS.has(t.text) &&
+            !(t.text === 'both' && ['not', 'no'].includes(tokens[lastMarker + k - 1]?.text ?? '')),
+        );
       const sideWord = sideAt >= 0 ? tokens[lastMarker + sideAt]?.text : undefined;
       let correction = sideWord
         ? SIDE_CORRECTIONS.get(sideWord)
@@ -1375,7 +1509,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .slice(lastMarker, lastMarker + sideAt)
           .some(
             (t, k) =>
-              SIDE_TAKEN_BACK.has(t.text) && !POINTER_WORDS.has(tokens[lastMarker + k + 1]?.text ?? ''),
+              SIDE_TAKEN_BACK.has(t.text) &&
+              !POINTER_WORDS.has(tokens[lastMarker + k + 1]?.text ?? '') &&
+              tokens[lastMarker + k + 1]?.text !== 'both',
           )
       )
         correction = opposite(correction);
@@ -2437,6 +2573,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const corrected = correctTypos(tokens);
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
+    // "options J, K and L", "#5 on your list", "everything on your list except the liver"
+    const fromList = listReference(question.slice(0, maxChars), normalised, mentions);
+    if (fromList) return organAnswer(fromList, 'named', 0.9 * (corrected ? 0.9 : 1));
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
     const outsideHead = outsideKindAsked(tokens, normalised);
     if (outsideHead) {
@@ -2448,6 +2587,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `That asks for ${what}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
       );
     }
+    // "Show me the organ that makes bile - no wait, the duct that carries bile out of the liver":
+    // the correction's own noun phrase is of a kind none of the 13 is.
+    const correction = CORRECTED_CLAUSE.exec(normalised);
+    const correctedTo = correction && OUTSIDE_REQUEST.exec(correction[1] as string)?.[1];
+    if (correctedTo && !(correction[1] as string).split(' ').some((w) => ASK_WORDS.has(w)))
+      return noneAnswer(
+        'outside',
+        0.75,
+        undefined,
+        `The correction asks for ${OUTSIDE_HEADS.get(correctedTo)}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
+      );
+    // "The oesophagus connects straight to the duodenum, right? Anyway, point out the oesophagus.":
+    // what comes before "anyway" was an aside.
+    const anyway = tokens.findIndex(
+      (t, k) =>
+        (t.text === 'anyway' || t.text === 'anyhow') &&
+        k > 0 &&
+        tokens.slice(k + 1).some((u) => COMMAND_VERBS.has(u.text) || u.text === 'point'),
+    );
+    if (anyway > 0 && mentions.some((m) => m.start > anyway && m.target.kind === 'organ'))
+      return resolve(
+        tokens
+          .slice(anyway + 1)
+          .map((t) => t.raw)
+          .join(' '),
+      );
     const part = partAsked(normalised);
     if (part)
       return noneAnswer(
@@ -2459,6 +2624,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
     const allowedByHead = firstHeadType([headNoun]);
     // "The splenic vein joins the SMV behind the pancreatic neck to form which vessel?": the portal vein.
+    // "Which vessel is the one that gets compressed in nutcracker syndrome?": the left renal vein.
+    if (/\bnutcracker\b/.test(normalised) && NUTCRACKER_VESSEL.test(normalised))
+      return noneAnswer(
+        'outside',
+        0.75,
+        'other vessels',
+        'In nutcracker syndrome the left renal vein is squeezed between the aorta and the superior mesenteric artery; the vein is not one of the 13 options, so the answer is N (None of them).',
+      );
     if (PORTAL_FORMED.test(normalised))
       return noneAnswer(
         'outside',
@@ -2566,9 +2739,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     // "Highlight aorta and IVC... actually drop both and show pancreas": what follows a take-back of
     // everything before is the whole request.
+    // ("Segment the IVC; cancel that, I want the aorta": a new request that does not point back.)
+    const pointsBack = tokens
+      .slice(dropped)
+      .some(
+        (t, k, after) =>
+          ['its', 'it', 'other', 'opposite', 'them', 'those', 'same', 'only', 'just'].includes(t.text) ||
+          (t.text === 'one' && after[k - 1]?.text === 'the'),
+      );
     if (
       dropped >= 0 &&
-      ['both', 'everything', 'all', 'them'].includes(tokens[dropped - 1]?.text ?? '') &&
+      (['both', 'everything', 'all', 'them'].includes(tokens[dropped - 1]?.text ?? '') ||
+        (['that', 'this', 'it'].includes(tokens[dropped - 1]?.text ?? '') && !pointsBack)) &&
       mentions.some((m) => m.start < dropped) &&
       mentions.some((m) => m.start >= dropped && m.target.kind === 'organ')
     )
@@ -2859,9 +3041,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
     if (
-      optionsAsked &&
+      ((optionsAsked && OPTIONS_PLURAL.test(normalised)) || EVERYTHING_THAT.test(normalised)) &&
       !picked &&
-      OPTIONS_PLURAL.test(normalised) &&
       directOrgans.every((m) => m.adjective)
     ) {
       const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
@@ -3024,7 +3205,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "show me everything in your list that's a blood vessel": every option of that kind.
     const kind = EVERY_OF_KIND.exec(normalised)?.[1];
-    const onList = EVERY_ON_LIST.exec(normalised)?.[1];
+    const onList = EVERY_ON_LIST.exec(normalised)?.[1] ?? ON_LIST_ALL.exec(normalised)?.[1];
     const ofKind = kind
       ? firstHeadType([kind])
       : onList
@@ -3256,7 +3437,7 @@ const SUPPLY_VERBS = new Set(
 );
 /** Words that may stand between a supply verb and the organ supplied ("brings oxygen-rich blood to the liver"). */
 const SUPPLY_FILLERS = new Set(
-  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to left right'.split(
+  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to left right out of from away'.split(
     ' ',
   ),
 );
@@ -3380,6 +3561,8 @@ function trunkOfVessel(
   return undefined;
 }
 
+const NUTCRACKER_VESSEL =
+  /\b(?:which|what) (?:vessel|vein)\b(?: is)?(?: the one)?(?: that)? (?:gets |is |becomes )?(?:compressed|squeezed|pinched|trapped|caught|nutcracked)\b/;
 const PORTAL_FORMED =
   /\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
 const JUICE_INTO =
@@ -3462,8 +3645,20 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     4,
   ],
   [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
+  // "The common bile duct passes behind the first part of which organ?": the duodenum has parts.
+  [new RegExp(`\\b(?:first|second|third|fourth|1st|2nd|3rd|4th|d1|d2|d3|d4) part of ${Q}\\b`), 12],
+  // "Where's the vein that the caudate lobe wraps around?"
   [
-    /\bwhose (?:greater|lesser) curv(?:ature|e)\b|\b(?:greater|lesser) curv(?:ature|e) of (?:which|what)\b|\brotation\b.*\bvag(?:us|al)\b|\bvag(?:us|al)\b.*\brotation\b/,
+    /\b(?:vein|vessel)s? (?:that )?the caudate (?:lobe )?(?:wraps|curls|lies|sits) (?:around|round|against|on)\b/,
+    6,
+  ],
+  // "What's lying in the fossa on the undersurface of the liver between segments IV and V?"
+  [
+    /\b(?:in|occupies|occupying|fills|filling) the (?:gallbladder fossa|fossa (?:on|in) the (?:undersurface|underside|under surface|visceral surface|inferior surface) of the liver)\b/,
+    9,
+  ],
+  [
+    /\bgreater omentum\b(?: [a-z]+){0,6} (?:from|off) (?:which|what)\b|\bwhose (?:greater|lesser) curv(?:ature|e)\b|\b(?:greater|lesser) curv(?:ature|e) of (?:which|what)\b|\brotation\b.*\bvag(?:us|al)\b|\bvag(?:us|al)\b.*\brotation\b/,
     11,
   ],
   [
@@ -4050,6 +4245,9 @@ const ONLY_BY_NEGATION =
 /** "every part of the digestive tube that's on your list", "all the blood vessels on your list" */
 const EVERY_ON_LIST =
   /\b(?:every|all(?: the)?|each)\b(?: [a-z]+){0,3}? ((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,4}? (?:on|in) (?:your|the|this|that) (?:list|options|choices)\b/;
+/** "the bits of gut tube on your list, all of them": the kind first, "all" after. */
+const ON_LIST_ALL =
+  /\b((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,3}? (?:on|in) (?:your|ur|the|this) (?:list|options|choices)\b(?: ,)? (?:all of them|all|every one|each one)\b/;
 const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/vessel/, [5, 6]],
   [/arter/, [5]],
@@ -4077,7 +4275,12 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   let b = i - 1;
   while (b >= 0 && ARTICLES.has(tokens[b]?.text ?? '')) b--;
   const before = tokens[b];
-  if (COMMAND_VERBS.has(before?.text ?? '')) return true;
+  // ("…, actually just the gb": "just" or "only" before an article picks a thing.)
+  if (
+    COMMAND_VERBS.has(before?.text ?? '') ||
+    ((before?.text === 'just' || before?.text === 'only') && b < i - 1)
+  )
+    return true;
   if ((before?.text === 'me' || before?.text === 'us') && COMMAND_VERBS.has(tokens[b - 1]?.text ?? ''))
     return true;
   // "rk?", "lag pls": the abbreviation is the whole request.

@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 23rd set, 326 questions, measured once with the resolver of its
-// round) gives 86.2% accuracy, N precision 0.759 and recall 0.788 (data/questions/README.md).
+// The held-out `test` split (the 24th set, 345 questions, measured once with the resolver of its
+// round) gives 88.4% accuracy, N precision 0.908 and recall 0.756 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (85.2%, N precision 74.9%, N recall 77.8%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (87.4%, N precision 89.8%, N recall 74.6%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.852);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.749);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.778);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.874);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.898);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.746);
   });
 });

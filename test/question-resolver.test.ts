@@ -896,6 +896,76 @@ describe('question resolver: the list by letter and place, corrections to an out
   });
 });
 
+describe('question resolver: more list forms, facts stated before "that kidney", substances (the 23rd set’s error classes)', () => {
+  it('picks several places on the list, "items …", everything (but some)', () => {
+    expect(letters('2nd and 4th on the list')).toEqual(['B', 'D']);
+    expect(letters('items A and I')).toEqual(['A', 'I']);
+    expect(letters('everything except the spleen')).toEqual([
+      'A',
+      'B',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    expect(letters('highlight every organ on your list')).toHaveLength(13);
+    expect(letters('all the organs on your list apart from the two vessels')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+  });
+
+  it('takes the side a fact stated before gives to "that kidney" / "the gland involved"', () => {
+    expect(
+      letters('One kidney usually sits a bit lower because the liver pushes it down. Mark that kidney.'),
+    ).toEqual(['B']);
+    expect(letters('The IVC lies in front of one of the adrenals. Show me that adrenal.')).toEqual(['G']);
+    expect(letters('Highlight the spleen plus the kidney it sits against.')).toEqual(['C', 'M']);
+    expect(
+      letters("A mass turned up in the adrenal on the patient's left. Mark the gland involved."),
+    ).toEqual(['H']);
+    expect(letters('Adrenal vein sampling lateralised to the left. Mark the gland.')).toEqual(['H']);
+    expect(letters('team - first to spot the gb wins. show it')).toEqual(['I']);
+  });
+
+  it('answers N for what a hormone does, a number, a calculation, a part specifically', () => {
+    expect(letters('What does cortisol actually do?')).toEqual(['N']);
+    expect(letters('Is insulin a steroid hormone?')).toEqual(['N']);
+    expect(letters("what's the HU of the liver")).toEqual(['N']);
+    expect(letters('How do I calculate a Child-Pugh score?')).toEqual(['N']);
+    expect(letters('Outline just the medulla of the left adrenal, not the cortex.')).toEqual(['N']);
+    expect(letters('the pylorus specifically')).toEqual(['N']);
+  });
+
+  it('knows where substances are made, where a vessel drains, and lists with outside names', () => {
+    expect(letters('show where bile gets made')).toEqual(['A']);
+    expect(letters('Which organ stores bile produced by the liver?')).toEqual(['I']);
+    expect(
+      letters('In Budd-Chiari the hepatic veins are blocked. Show the large vessel those veins drain into.'),
+    ).toEqual(['F']);
+    expect(letters('organ the portal vein takes blood to')).toEqual(['A']);
+    expect(letters('Among the IVC, splenic vein and aorta, which one carries oxygenated blood?')).toEqual([
+      'E',
+    ]);
+    expect(letters('Riedel’s lobe is a tongue of tissue from which organ?')).toEqual(['A']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

@@ -50,7 +50,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['aorta|aortas|abdominal aorta|aorte', organ(5)],
   // "both vessels", "the great vessels": in the abdomen, the aorta and the IVC together.
   [
-    'great vessels|both vessels|both big vessels|both great vessels|both main vessels|both large vessels|both major vessels|great abdominal vessels|two great vessels|two big vessels|two large vessels|two main vessels|two major vessels|two largest vessels|two biggest vessels|two great abdominal vessels|two big abdominal vessels|two large abdominal vessels|two main abdominal vessels|two major abdominal vessels',
+    'great vessels|both vessels|two vessels|both big vessels|both great vessels|both main vessels|both large vessels|both major vessels|great abdominal vessels|two great vessels|two big vessels|two large vessels|two main vessels|two major vessels|two largest vessels|two biggest vessels|two great abdominal vessels|two big abdominal vessels|two large abdominal vessels|two main abdominal vessels|two major abdominal vessels',
     organ(5, 6),
   ],
   ['aortic', organ(5), { adjective: true }],
@@ -143,7 +143,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('other organs'),
   ],
   [
-    'tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus|salivary gland|salivary glands|parotid|parotid gland|parotid glands',
+    'tongue|teeth|tooth|nose|breast|breasts|tonsil|tonsils|thymus|pituitary|pituitary gland|hypophysis|sella turcica|salivary gland|salivary glands|parotid|parotid gland|parotid glands',
     outside('other organs'),
   ],
 ];
@@ -238,24 +238,24 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bleft adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
     side: 'right',
     pattern:
-      /\bshorter (?:renal )?vein\b|\bbehind the (?:second part of the duodenum|descending duodenum|hepatic flexure)\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bliver\b[^.?!]{0,40}\brenal impression\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
+      /\bshorter (?:renal )?vein\b|\bright adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bhepatic flexure\b|\b(?:rides|hangs|lies|sits) (?:a bit |slightly |a little )?lower\b|\bpushe[sd] (?:it )?down\b|\bbehind the (?:second part of the duodenum|descending duodenum|hepatic flexure)\b|\bvein is (?:much |a bit |slightly )?shorter\b|\bshort (?:renal )?vein\b|\bnephroptosis\b|\bfloating kidney\b|\bunder the liver\b|\bbeneath the liver\b|\b(?:just |directly )?below the liver\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bimpression on the (?:[a-z]+ ){0,4}liver\b|\bliver\b[^.?!]{0,40}\brenal impression\b|\bmorison s pouch\b|\bhepatorenal (?:pouch|recess|space)\b|\blonger (?:renal )?artery\b|\bartery (?:has to |must )?(?:pass|passes|run|runs) behind the (?:ivc|inferior vena cava)\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} lower\b/,
   },
   {
     family: 'adrenal',
     side: 'right',
     pattern:
-      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b/,
+      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:ivc|inferior vena cava) (?:lies|sits|is|passes|runs) (?:in front of|anterior to)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b/,
   },
   {
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto the (?:left )?renal vein\b|\binferior phrenic vein\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\binto the (?:left )?renal vein\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
 ];

@@ -140,6 +140,8 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
   [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
   [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
+  [/\b(?:carries|carry|carrying) (?:arterial|oxygenated|oxygen rich) blood\b/, [5], 1],
+  [/\b(?:carries|carry|carrying) (?:venous|deoxygenated) blood\b/, [6], 1],
   [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],
   [/\bsame side as the (?:spleen|stomach)\b/, RIGHTWARD, -1],
   // Anterior relations of the kidneys ("which of these touch the front of the left kidney").

@@ -663,6 +663,8 @@ const OUTSIDE_HEAD = new RegExp(
       '|',
     )})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:${HEAD_NOUNS})\\b))\\b`,
 );
+const SUBSTANCE_NAMES =
+  'insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|gastrin|secretin|renin|erythropoietin|cholecystokinin|cck|somatostatin|acth|pepsin|lipase|amylase|trypsin|bilirubin';
 /** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
 const CLAUSE_START = '(?:^|[.:;?!—-] )';
 // "What's inflammation of the gallbladder called?", "what is the name of …", "how many litres of
@@ -699,6 +701,13 @@ const TERM_ASKED = new RegExp(
     // "What's bile actually made of?", "give me the eGFR formula"
     `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
     '\\b(?:formula|equation)\\b',
+    // "What does aldosterone actually do?", "Is cortisol a steroid or a peptide hormone?"
+    `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really| hormone)? do\\b`,
+    `${CLAUSE_START}(?:is|are) (?:the )?(?:${SUBSTANCE_NAMES}) (?:a|an)\\b`,
+    // "what's the HU of the spleen", "how do I calculate a MELD score?", "what slice thickness …"
+    `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:hu|hounsfield units?|attenuation|density|signal intensity|adc)\\b`,
+    '\\bhow (?:do|would|should|can|to) (?:i |we |you )?(?:calculate|compute|work out|score|measure|grade|stage)\\b',
+    '\\b(?:slice thickness|kvp|field of view|contrast dose|contrast timing)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
@@ -750,17 +759,17 @@ const STRUCTURE_REQUEST = new RegExp(
  * process on its own": a part of an organ asked for by itself. The model outlines whole organs.
  */
 const PART_ALONE = new RegExp(
-  `${PART_REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
+  `${PART_REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature|sphincter)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
 );
 /** "gastric fundus only", "liver segment 4 only pls": the part named alone, with no verb. */
 const BARE_PART_ONLY =
-  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own)(?: (?:pls|please|plz|thanks|thx))?$/;
+  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself)(?: (?:pls|please|plz|thanks|thx))?$/;
 const STRUCTURE_FIRST =
   /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 const ALONE_MARKER =
-  /\b(?:only|itself|on its own|by itself|alone|nothing else|not the (?:whole|rest|entire|organ)|not the [a-z]+ (?:around|containing) it)\b/;
+  /\b(?:only|itself|on its own|by itself|alone|specifically|just the|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
 function partAsked(normalised: string): string | undefined {
   const structure = STRUCTURE_REQUEST.exec(normalised)?.[1];
@@ -794,7 +803,7 @@ const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
-  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?)\s+([A-M](?:\s*(?:,|and|&|\+|or|plus)\s*[A-M])+)\b(?![\w'’])/;
+  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:\s*(?:,|and|&|\+|or|plus)\s*[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
 const LETTER_ON_LIST = /\b([A-M])\b(?:\s+is)?\s+(?:on|in|from)\s+(?:your|ur|the|this)\s+(?:list|options)\b/;
 const COUNT_WORDS = new Map<string, number>(
@@ -828,14 +837,35 @@ const NUMBER_ON_LIST = new RegExp(
 const RUN_ON_LIST = new RegExp(
   `\\bthe (first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| entries)? ${LIST_NOUN}\\b`,
 );
-/** "the last organ in your A-M list", "the third one on your list" */
-const PLACE_ON_LIST = new RegExp(
-  `\\bthe (last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))(?: organ| one| item| option| entry)? ${LIST_NOUN}\\b`,
+const ORDINAL =
+  '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
+/** "the last organ in your A-M list", "the third one on your list", "1st and 3rd on the list" */
+const PLACES_ON_LIST = new RegExp(
+  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b`,
 );
+/** "highlight every organ on your list", "all of them on the list" (and nothing after it) */
+const EVERY_ORGAN_ON_LIST = new RegExp(
+  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
+);
+/** "everything except the liver", "show me all organs but the kidneys" */
+const EVERYTHING_BUT =
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen)(?: ,)? (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
 /** "everything on your list except …", "all of your options apart from …" */
 const EVERYTHING_EXCEPT = new RegExp(
   `\\b(?:everything|all|all of them|every organ|all organs|all the organs|all of the organs|the lot)(?: of)? ${LIST_NOUN} (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\\b`,
 );
+/** Substances and the organs that make them. */
+const SUBSTANCE_MAKERS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
+  [/^(?:bile|albumin|clotting factors|bile acids|bile salts)$/, [1]],
+  [/^(?:insulin|glucagon|somatostatin|pancreatic juices?|lipase|amylase|trypsin)$/, [4]],
+  [/^(?:cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|catecholamines)$/, [7, 8]],
+  [/^(?:renin|erythropoietin|epo|urine|calcitriol)$/, [2, 13]],
+  [/^(?:gastrin|pepsin|pepsinogen|intrinsic factor|stomach acid|gastric acid|hydrochloric acid|hcl)$/, [11]],
+  [/^(?:secretin|cholecystokinin|cck)$/, [12]],
+];
+/** "where is bile made?", "the organ where insulin gets produced" (passive: made there). */
+const SUBSTANCE_MADE =
+  /(?<!\bnot )\b(?:where|which organ|what organ|which gland|what gland|the organ|the gland|the place)\b(?: (?:is|s|are|does|do|the|all|most|of|our|your|my|body|in|within))* (bile|albumin|clotting factors|bile acids|bile salts|insulin|glucagon|somatostatin|pancreatic juices?|lipase|amylase|trypsin|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|catecholamines|renin|erythropoietin|epo|urine|calcitriol|gastrin|pepsin|pepsinogen|intrinsic factor|stomach acid|gastric acid|hydrochloric acid|hcl|secretin|cholecystokinin|cck) (?:is |are |gets |get |being |normally |actually |first )*(?:made|produced|synthesi[sz]ed|manufactured|secreted|formed|generated)\b/;
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
   /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures)\b/;
@@ -1074,7 +1104,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         }
         if (!ok) continue;
         // "a tongue-like extension", "heart-shaped": an outside name that only gives a shape.
-        if (entry.target.kind === 'outside' && ['like', 'shaped'].includes(tokens[end]?.text ?? '')) continue;
+        if (
+          entry.target.kind === 'outside' &&
+          (['like', 'shaped'].includes(tokens[end]?.text ?? '') ||
+            (tokens[end]?.text === 'of' && tokens[end + 1]?.text === 'tissue'))
+        )
+          continue;
         // "rihgt adrenal", "lfet kidney": a misspelt side word right before a paired organ.
         const before = tokens[i - 1];
         if (entry.target.kind === 'organ' && entry.target.family && before && !before.boundary) {
@@ -1387,12 +1422,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const ids = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
       return count > 0 ? (run[1] === 'last' ? ids.slice(-count) : ids.slice(0, count)) : undefined;
     }
-    const place = PLACE_ON_LIST.exec(normalised);
-    if (place && organs.length === 0) {
-      const at = place[1] === 'last' ? 13 : (COUNT_WORDS.get(place[1] as string) ?? 0);
-      return at >= 1 && at <= 13 ? [at as OrganId] : undefined;
+    // "the last organ in your A-M list", "1st and 3rd on the list"
+    const places = PLACES_ON_LIST.exec(normalised)?.[1];
+    if (places && organs.length === 0) {
+      const at = places
+        .split(/ (?:and|,|&|plus) (?:the )?|(?: ,)? /)
+        .filter((w) => w === 'last' || COUNT_WORDS.has(w))
+        .map((w) => (w === 'last' ? 13 : (COUNT_WORDS.get(w) as number)));
+      return at.length > 0 && at.every((n) => n >= 1 && n <= 13) ? [...new Set(at as OrganId[])] : undefined;
     }
-    const except = EVERYTHING_EXCEPT.exec(normalised);
+    // "highlight every organ on your list"
+    if (EVERY_ORGAN_ON_LIST.test(normalised) && organs.length === 0)
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+    const except = EVERYTHING_EXCEPT.exec(normalised) ?? EVERYTHING_BUT.exec(normalised);
     if (except) {
       const from = normalised.slice(0, except.index + except[0].length).split(' ').length;
       const dropped = new Set(
@@ -1904,7 +1946,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (!where && !COMMAND_VERBS.has((tokens[c] as Token).text)) continue;
       let j = where ? c + 2 : c + 1;
       if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
-      if (tokens[j]?.text !== 'that' && tokens[j]?.text !== 'this' && !(where && tokens[j]?.text === 'the'))
+      // "Mark the gland involved", "outline the kidney affected": a participle points back too.
+      const involved =
+        tokens[j]?.text === 'the' &&
+        POINTED_NOUNS.has(tokens[j + 1]?.text ?? '') &&
+        (INVOLVED_WORDS.has(tokens[j + 2]?.text ?? '') ||
+          (tokens[j + 2]?.text === 'in' && tokens[j + 3]?.text === 'question'));
+      if (
+        tokens[j]?.text !== 'that' &&
+        tokens[j]?.text !== 'this' &&
+        !(where && tokens[j]?.text === 'the') &&
+        !involved
+      )
         continue;
       // "my doc says i have fatty liver, where's that?": the organ named before it.
       if (
@@ -1944,7 +1997,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       while (k < j + 3 && tokens[k] && !tokens[k]?.boundary && !POINTED_NOUNS.has(tokens[k]?.text ?? '')) k++;
       const noun = tokens[k]?.text ?? '';
       if (!POINTED_NOUNS.has(noun)) continue;
-      if (!endsAfterTrailers(tokens, k + 1)) continue;
+      const trailerAt =
+        involved && INVOLVED_WORDS.has(tokens[k + 1]?.text ?? '')
+          ? k + 2
+          : involved && tokens[k + 1]?.text === 'in'
+            ? k + 3
+            : k + 1;
+      if (!endsAfterTrailers(tokens, trailerAt)) continue;
       // "show me that kidney": the pointed noun may be an organ's name itself.
       const pointed = mentions.find((m) => m.start === k);
       if (mentions.some((m) => m.start > c && m.target.kind === 'organ' && m !== pointed)) return;
@@ -2065,10 +2124,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const next = tokens[m.end]?.text ?? '';
       const relative =
         ['that', 'which', 'whose'].includes(next) ||
+        // "the kidney it rests against": a relative clause without "that"
+        ((next === 'it' || next === 'they') && /^[a-z]+s$/.test(tokens[m.end + 1]?.text ?? '')) ||
         /^[a-z]{3,}(?:ing|ched|ped)$/.test(next) ||
         // "right kidney and the adrenal on top of it"
         (GLAND_PLACES.has(next) && tokens.slice(m.end, m.end + 5).some((t) => t.text === 'it'));
-      if (pairs.length === 1 && !relative && !tokens.some((t) => ASK_WORDS.has(t.text))) {
+      // ("One kidney rides lower … Mark that kidney.": the same pair named twice is one pair.)
+      const onePair = pairs.every(
+        (x) => x.target.kind === 'organ' && x.target.family === family && x.target.ids.length === 2,
+      );
+      if (onePair && !relative && !tokens.some((t) => ASK_WORDS.has(t.text))) {
         const fact = sideFact(tokens.map((t) => t.text).join(' '), m.target.ids);
         if (fact) {
           m.sideCorrection = fact;
@@ -2144,12 +2209,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     )
       return undefined;
     // A list: names joined by commas, "and", "or", "plus" (not "the adrenal that sits behind the IVC").
+    // ("Among the IVC, the splenic vein and the aorta, which …": a structure outside the 13 may be
+    // listed among them.)
+    const outsideAt = (i: number) =>
+      mentions.some((m) => m.target.kind === 'outside' && m.start <= i && i < m.end);
     const joined = listed.every(
       (m, k) =>
         k === 0 ||
         tokens
           .slice((listed[k - 1] as Mention).end, m.start)
-          .every((t) => t.boundary || ARTICLES.has(t.text) || LIST_JOINERS.has(t.text)),
+          .every(
+            (t, i) =>
+              t.boundary ||
+              ARTICLES.has(t.text) ||
+              LIST_JOINERS.has(t.text) ||
+              outsideAt((listed[k - 1] as Mention).end + i),
+          ),
     );
     if (!joined) return selectorBeforeList(tokens, mentions, listed);
     const end = (listed.at(-1) as Mention).end;
@@ -2672,6 +2747,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'That vessel comes off a branch of the aorta (the coeliac trunk, hepatic or splenic arteries), not off the aorta itself; none of the 13 options, so the answer is N (None of them).',
       );
     if (trunk) return organAnswer([trunk], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "Adrenal vein sampling lateralised the aldosterone to the right. Mark the gland.": the organ
+    // whose own vessel was named, asked for after it.
+    const owner = ownerOfVessel(tokens, mentions, normalised);
+    if (owner) {
+      const side = questionSide(tokens);
+      return organAnswer(
+        owner.length === 2 && side.left !== side.right ? pickSide(owner, side) : [...owner],
+        'described',
+        0.7 * (corrected ? 0.9 : 1),
+      );
+    }
     // "The left renal vein crosses in front of which of the 13?": a known relation.
     const fact = relationFact(normalised, tokens);
     if (
@@ -3279,6 +3365,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (REFERENCE_VALUE.test(normalised) && !ORGAN_ASKED.test(normalised))
       return noneAnswer('off-topic', 0.7);
 
+    // "show where bile gets made", "where is insulin produced?": the organ that makes a substance
+    // (bag-of-words matching mixes the organ that makes bile with the one that stores it).
+    const substance = SUBSTANCE_MADE.exec(normalised)?.[1];
+    if (substance && directOrgans.length === 0 && !/\b(?:and|or|plus)\b/.test(normalised)) {
+      const maker = SUBSTANCE_MAKERS.find(([re]) => re.test(substance))?.[1];
+      if (maker)
+        return organAnswer(
+          side.left !== side.right ? pickSide(maker, side) : [...maker],
+          'described',
+          0.75 * confidenceScale,
+        );
+    }
+
     // Described, not named: the context cache decides (paper §III-C-2).
     const { matches, evidence } = rankedMatches();
     const [best, second] = matches;
@@ -3511,6 +3610,29 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
   return [...ids];
 }
 
+/**
+ * "Adrenal vein sampling both sides - highlight the glands": a request for "the gland(s)" or "the
+ * kidney(s)" after a vessel named for them, with no organ named: the organ(s) the vessel is of.
+ */
+function ownerOfVessel(
+  tokens: Token[],
+  mentions: readonly Mention[],
+  normalised: string,
+): readonly OrganId[] | undefined {
+  if (mentions.some((m) => m.target.kind === 'organ')) return undefined;
+  const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
+  const first = vessels[0];
+  if (vessels.length !== 1 || !first) return undefined;
+  const request = OWNER_REQUEST.exec(normalised);
+  if (!request || normalised.slice(0, request.index).split(' ').length - 1 < first.end) return undefined;
+  const words = tokens.slice(first.start, first.end).map((t) => t.text);
+  const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
+  if (ids?.length !== 2 || (request[1] === 'kidney') !== ids.includes(2)) return undefined;
+  const side = words.includes('left') ? 'left' : words.includes('right') ? 'right' : undefined;
+  return side ? ids.filter((id) => organById(id).side === side) : ids;
+}
+const OWNER_REQUEST =
+  /\b(?:show|highlight|outline|mark|segment|find|point to|point out)(?: me)? the (gland|kidney)s?\b(?! (?:that|which|whose|on|in|with|behind|near|next)\b)/;
 const DRAINS_INTO =
   /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b|\b(?:enters?|entering) (?:which|what|the)\b/;
 const BRANCHES_OFF =
@@ -3534,7 +3656,12 @@ function trunkOfVessel(
   if (!first) return undefined;
   // Asked with a question word, or described by a vessel noun before it ("the artery the coeliac
   // trunk comes off").
-  const described = tokens.slice(0, first.start).some((t) => /^(vessels?|arter(y|ies)|veins?)$/.test(t.text));
+  const described =
+    tokens.slice(0, first.start).some((t) => /^(vessels?|arter(y|ies)|veins?)$/.test(t.text)) ||
+    // "…the hepatic veins are blocked. Show the large vessel those veins normally empty into."
+    /\b(?:show|highlight|outline|mark|segment|find)(?: me)? the (?:[a-z]+ ){0,2}(?:vessel|vein|artery)\b/.test(
+      normalised.slice(normalised.split(' ').slice(0, first.end).join(' ').length),
+    );
   if (!described && !tokens.some((t) => ASK_WORDS.has(t.text))) return undefined;
   if (headNoun && !/^(vessels?|arter(y|ies)|veins?|one|structure)$/.test(headNoun)) return undefined;
   if (mentions.some((m) => m.target.kind === 'organ' && !m.adjective)) return undefined;
@@ -3645,6 +3772,14 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     4,
   ],
   [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
+  // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
+  // stomach; the portal vein enters the liver.
+  [/\bbrunner s glands?\b/, 12],
+  [/\bbillroth (?:i|ii|1|2|one|two)\b.*\b(?:removal|resection|excision) of (?:which|what)\b/, 11],
+  [
+    /\bportal vein (?:[a-z]+ ){0,2}?(?:goes|enters|drains|runs|empties|flows|carries blood|takes blood) (?:in ?to|to)\b(?! the liver\b)/,
+    1,
+  ],
   // "The common bile duct passes behind the first part of which organ?": the duodenum has parts.
   [new RegExp(`\\b(?:first|second|third|fourth|1st|2nd|3rd|4th|d1|d2|d3|d4) part of ${Q}\\b`), 12],
   // "Where's the vein that the caudate lobe wraps around?"
@@ -3662,7 +3797,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     11,
   ],
   [
-    /\b(?:crosses|passes|runs|cross|pass|run) (?:in front of|anterior to|over|across) (?:both )?the (?:ivc|inferior vena cava|aorta) and (?:the )?(?:ivc|inferior vena cava|aorta)\b|\bc shaped (?:loop|bowel|part|segment|tube)\b(?:.*\b(?:head of the pancreas|pancreatic head)\b)?|\bloop of (?:bowel|gut|intestine)\b.*\b(?:head of the pancreas|pancreatic head)\b/,
+    /\b(?:crosses|passes|runs|cross|pass|run) (?:in front of|anterior to|over|across) (?:both )?the (?:ivc|inferior vena cava|aorta) and (?:the )?(?:ivc|inferior vena cava|aorta)\b|\bc shaped (?:[a-z]+ ){0,3}?(?:loop|bowel|part|segment|tube)\b(?:.*\b(?:head of the pancreas|pancreatic head)\b)?|\bloop of (?:bowel|gut|intestine)\b.*\b(?:head of the pancreas|pancreatic head)\b/,
     12,
   ],
 ];
@@ -4263,6 +4398,8 @@ const ASK_CORRECTED =
 const OTHER_ASKED = /\b(?:which|what) (?:other|else)\b|\bwhich (?:organ|gland|one) else\b|\banother organ\b/;
 /** Names of an organ by its shape ("C-loop", "duodenal sweep"): a description, never a landmark. */
 const SHAPE_NAMES = new Set(['loop', 'sweep']);
+/** "the gland involved", "the kidney affected": a noun these follow points back. */
+const INVOLVED_WORDS = new Set(['involved', 'affected', 'concerned', 'implicated', 'responsible']);
 const POINTER_TRAILERS = new Set(
   'pls plz please thanks thx ty now too only just on in this here image slice scan pic picture one exactly for me'.split(
     ' ',
@@ -4275,6 +4412,8 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   let b = i - 1;
   while (b >= 0 && ARTICLES.has(tokens[b]?.text ?? '')) b--;
   const before = tokens[b];
+  // "whoever spots the gb first": an abbreviation after "the" is a name ("the lag" may be a delay).
+  if (tokens[i - 1]?.text === 'the' && ['gb', 'rk', 'lk'].includes(tokens[i]?.text ?? '')) return true;
   // ("…, actually just the gb": "just" or "only" before an article picks a thing.)
   if (
     COMMAND_VERBS.has(before?.text ?? '') ||

@@ -966,6 +966,53 @@ describe('question resolver: more list forms, facts stated before "that kidney",
   });
 });
 
+describe('question resolver: terms and chat that name an organ, facts outside the 13 (the 24th set’s error classes)', () => {
+  it('answers N for a term, a hormone, a poem, a spelling or a test message', () => {
+    expect(letters('What does Bosniak IIF mean?')).toEqual(['N']);
+    expect(letters('What is aldosterone?')).toEqual(['N']);
+    expect(letters("what's a hepatoma")).toEqual(['N']);
+    expect(letters('Write me a short poem about the liver.')).toEqual(['N']);
+    expect(letters('spell duodenum for me')).toEqual(['N']);
+    expect(
+      letters("Show me the liver. Cancel that, I don't need anything highlighted, was just testing."),
+    ).toEqual(['N']);
+    expect(letters('highlight the liver for the students, they keep calling it the spleen')).toEqual(['A']);
+  });
+
+  it('reads the list before "none", letters from the list, "kidney hats" and more corrections', () => {
+    expect(letters("the one just before 'none' on the list")).toEqual(['M']);
+    expect(letters('from your list: E and F')).toEqual(['E', 'F']);
+    expect(letters("the 'kidney hats' pls")).toEqual(['G', 'H']);
+    expect(letters('show the left adrenal! ...ugh no, left KIDNEY. typing too fast')).toEqual(['M']);
+    expect(letters('rt kidny has a cyst, can u show the kidney')).toEqual(['B']);
+    expect(letters('Show the kidney on the opposite side from the right adrenal gland.')).toEqual(['M']);
+  });
+
+  it('knows a few more side facts, relations and structures outside the 13', () => {
+    expect(
+      letters('The kidney whose renal vein has to cross between the aorta and the SMA - mark it.'),
+    ).toEqual(['M']);
+    expect(letters('The adrenal that sits beside the aorta rather than behind the IVC.')).toEqual(['H']);
+    expect(
+      letters('Morison’s pouch lies between the liver and another organ. Show me that other organ.'),
+    ).toEqual(['B']);
+    expect(letters('whatever’s wrapped round the head of the pancreas')).toEqual(['L']);
+    expect(letters('Annular pancreas: show me the organ it constricts.')).toEqual(['L']);
+    expect(
+      letters('Virchow’s node is enlarged: show me the organ whose cancer classically spreads there.'),
+    ).toEqual(['K']);
+    expect(letters('Which artery crosses in front of the third part of the duodenum?')).toEqual(['N']);
+    expect(
+      letters('Nutcracker: a vein gets pinched between the SMA and the aorta. Highlight that vein.'),
+    ).toEqual(['N']);
+    expect(letters('Point out the islets of Langerhans.')).toEqual(['N']);
+    expect(letters('I want the pyloric sphincter alone, not the stomach.')).toEqual(['N']);
+    expect(letters('antrum, just that bit')).toEqual(['N']);
+    // the organ a Krukenberg tumour spreads from, and the organ that makes intrinsic factor, stay
+    expect(letters('A Krukenberg tumour of the ovary most often spreads from which organ?')).toEqual(['K']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

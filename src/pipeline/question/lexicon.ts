@@ -42,6 +42,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['kidney|kidneys|kindey|kidny|kidnies|rinon|rinones|niere|nieren', KIDNEYS],
   // "the bean shaped thing on the patient's right"
   ['bean shaped', KIDNEYS],
+  // "the 'kidney hats' pls": the adrenals by their shape.
+  ['kidney hat|kidney hats|kidney caps', ADRENALS],
   ['renal|nephric', KIDNEYS, { adjective: true }],
   ['spleen|spleens|bazo|milz|milza', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
@@ -139,7 +141,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('bones and muscles'),
   ],
   [
-    'peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node|lymph carrying structure|lymphatic vessel|lymphatic vessels|lymph vessel|lymph vessels',
+    'organ of zuckerkandl|zuckerkandl|peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node|lymph carrying structure|lymphatic vessel|lymphatic vessels|lymph vessel|lymph vessels',
     outside('other organs'),
   ],
   [
@@ -238,7 +240,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bleft adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bnutcracker\b|\bcross(?:es)? between the aorta and (?:the )?(?:sma|superior mesenteric artery)\b|\bleft adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein receives (?:both )?(?:the )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\breceives (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
@@ -256,6 +258,6 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto the (?:left )?renal vein\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\binto the (?:left )?renal vein\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
 ];

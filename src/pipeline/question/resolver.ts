@@ -496,7 +496,21 @@ const NEIGHBOUR_WORDS = new Set([
   'medial',
 ]);
 /** Words after which a no-word corrects rather than negates ("wait no the liver"). */
-const CORRECTION_WORDS = new Set(['wait', 'sorry', 'actually', 'oops', 'oh', 'uh', 'um', 'hmm', 'hang']);
+const CORRECTION_WORDS = new Set([
+  'wait',
+  'sorry',
+  'actually',
+  'oops',
+  'whoops',
+  'oh',
+  'uh',
+  'um',
+  'hmm',
+  'hang',
+  'ugh',
+  'argh',
+  'ah',
+]);
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
 /** Words that make a later command add to, not replace, the organs named before it. */
@@ -701,6 +715,13 @@ const TERM_ASKED = new RegExp(
     // "What's bile actually made of?", "give me the eGFR formula"
     `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
     '\\b(?:formula|equation)\\b',
+    // "What is aldosterone?", "what's an insulinoma", "What does Child-Pugh C mean?"
+    `${CLAUSE_START}(?:what|whats) (?:is|s|are) (?:a |an |the )?(?:${SUBSTANCE_NAMES})(?: ,)?(?: chemically| exactly| really| chemically speaking)?(?: [?.!])*$`,
+    `${CLAUSE_START}(?:what|whats) (?:is|s|are) (?:a |an )?[a-z]+(?:oma|omas|itis|osis|aemia|emia)(?: [?.!])*$`,
+    '\\bwhat (?:does|do) (?:[a-z0-9]+ ){1,4}mean\\b',
+    '\\bexplain (?:the |a |an )?(?:[a-z0-9]+ ){0,3}(?:category|score|classification|criteria|sign|term|grade|stage|system)\\b',
+    // "What in bile actually emulsifies fat?": a component of a substance.
+    `${CLAUSE_START}what in (?:the )?(?:${SUBSTANCE_NAMES})\\b`,
     // "What does aldosterone actually do?", "Is cortisol a steroid or a peptide hormone?"
     `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really| hormone)? do\\b`,
     `${CLAUSE_START}(?:is|are) (?:the )?(?:${SUBSTANCE_NAMES}) (?:a|an)\\b`,
@@ -744,7 +765,10 @@ const CORRECTED_CLAUSE =
 const REQUEST_START =
   '^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate)(?: me| us)? (?:only |just )?(?:the |a )?';
 /** The same, or a "where is …" (read only with a word that asks for the part alone). */
-const PART_REQUEST_START = REQUEST_START.replace('|indicate)', '|indicate|where is|where s|wheres)');
+const PART_REQUEST_START = REQUEST_START.replace(
+  '|indicate)',
+  '|indicate|where is|where s|wheres|i want|i d like|i would like|give me)',
+);
 /**
  * "Outline Calot's triangle", "highlight the splenorenal ligament", "point to the zona glomerulosa":
  * a request for a structure that is no organ's mask (a region, fascia, ligament, hilum, or a layer
@@ -752,7 +776,7 @@ const PART_REQUEST_START = REQUEST_START.replace('|indicate)', '|indicate|where 
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -769,7 +793,7 @@ const STRUCTURE_FIRST =
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 const ALONE_MARKER =
-  /\b(?:only|itself|on its own|by itself|alone|specifically|just the|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
+  /\b(?:only|itself|on its own|by itself|alone|specifically|just the|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
 function partAsked(normalised: string): string | undefined {
   const structure = STRUCTURE_REQUEST.exec(normalised)?.[1];
@@ -805,6 +829,9 @@ const OPTIONS_PLURAL =
 const LETTERS_ASKED =
   /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:\s*(?:,|and|&|\+|or|plus)\s*[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
+/** "from your list: B and M" */
+const LETTERS_FROM_LIST =
+  /\b(?:from|on|off) (?:your|ur|the) (?:list|options)\s*[:,-]?\s*([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\b(?![\w'’])/;
 const LETTER_ON_LIST = /\b([A-M])\b(?:\s+is)?\s+(?:on|in|from)\s+(?:your|ur|the|this)\s+(?:list|options)\b/;
 const COUNT_WORDS = new Map<string, number>(
   [
@@ -843,6 +870,9 @@ const ORDINAL =
 const PLACES_ON_LIST = new RegExp(
   `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b`,
 );
+/** "the one just before 'none' on the list" */
+const BEFORE_NONE =
+  /\b(?:just |right |immediately )?(?:before|above|preceding) (?:the )?(?:none|none of them|option n|n)\b(?: (?:on|in) (?:your|ur|the) (?:list|options))?/;
 /** "highlight every organ on your list", "all of them on the list" (and nothing after it) */
 const EVERY_ORGAN_ON_LIST = new RegExp(
   `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
@@ -853,6 +883,40 @@ const EVERYTHING_BUT =
 /** "everything on your list except …", "all of your options apart from …" */
 const EVERYTHING_EXCEPT = new RegExp(
   `\\b(?:everything|all|all of them|every organ|all organs|all the organs|all of the organs|the lot)(?: of)? ${LIST_NOUN} (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\\b`,
+);
+const MISTAKEN_FOR =
+  /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
+/**
+ * Structures outside the 13 described by a fact that names one of them: the ovary of a Krukenberg
+ * tumour, the jejunum past the ligament of Treitz, the SMA in front of the third part of the
+ * duodenum, the terminal ileum that absorbs vitamin B12.
+ */
+const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /\bkrukenberg\b.*\b(?:lands?|ends up|grows?|settles?) (?:in|on)\b/,
+    'A Krukenberg tumour is a metastasis in the ovary, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+  [
+    /\b(?:just |right |immediately )?(?:past|beyond|after|distal to) the ligament of treitz\b/,
+    'Past the ligament of Treitz the bowel is the jejunum, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+  [
+    /\b(?:which|what) (?:artery|vessel)\b.*\b(?:crosses|passes|runs|lies) (?:in front of|anterior to|over) the (?:third|3rd) part of the duodenum\b/,
+    'The superior mesenteric artery crosses in front of the third part of the duodenum; it is not one of the 13 options, so the answer is N (None of them).',
+  ],
+  [
+    /^(?!.*\b(?:intrinsic factor|made|makes|produces|secretes)\b).*(?:\b(?:site|place|organ|where)\b.*\b(?:vitamin )?b12 (?:absorption|is absorbed|gets absorbed)\b|\babsorbs? (?:vitamin )?b12\b)/,
+    'Vitamin B12 is absorbed in the terminal ileum, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+];
+const OFF_TOPIC_REQUEST = new RegExp(
+  [
+    '^(?:(?:please|pls|can you|could you|can u) )?(?:write|compose|tell|give)(?: me| us)? (?:a |an )?(?:short |little |quick |funny )?(?:poem|song|story|joke|haiku|limerick|essay|rhyme)\\b',
+    '^(?:(?:please|pls|can you|could you|can u|how do you|how do i) )?spell\\b',
+    '\\bmake (?:this|the|my) (?:slice|image|scan|picture|pic)(?: look)? (?:prettier|nicer|brighter|darker|sharper|better|bigger|smaller)\\b',
+    '\\b(?:don t|dont|do not) (?:need|want) (?:anything|any organ|any organs) (?:highlighted|outlined|shown|segmented|marked)\\b',
+    '\\b(?:was|i was|i m|im) just testing\\b',
+  ].join('|'),
 );
 /** Substances and the organs that make them. */
 const SUBSTANCE_MAKERS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
@@ -1407,7 +1471,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function listReference(question: string, normalised: string, mentions: Mention[]): OrganId[] | undefined {
     const organs = mentions.filter((m) => m.target.kind === 'organ');
-    const byLetters = LETTERS_ASKED.exec(question)?.[1] ?? LETTER_ON_LIST.exec(question)?.[1];
+    const byLetters =
+      LETTERS_ASKED.exec(question)?.[1] ??
+      LETTERS_FROM_LIST.exec(question)?.[1] ??
+      LETTER_ON_LIST.exec(question)?.[1];
+    // "the one just before 'none' on the list": the last organ, M.
+    if (BEFORE_NONE.test(normalised) && organs.length === 0) return [13];
     if (byLetters && organs.length === 0)
       return [...new Set(byLetters.match(/[A-M]/g) ?? [])].map((l) => organByLetter(l as OrganLetter).id);
     const lower = question.toLowerCase();
@@ -1512,7 +1581,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (next?.text === 'of' && ['them', 'em', 'those'].includes(rest[k + 2]?.text ?? '')) return true;
       return !next || next.boundary || POLITE_WORDS.has(next.text) || next.text === 'sides';
     };
-    if (rest.some((t, k) => additive(t, k) || (t.text === 'both' && !bareBoth(k) && !opensName(k)))) return;
+    // (only within the correction's sentence: "…no, right KIDNEY. typing too fast" adds nothing)
+    const sentenceEnd = rest.findIndex(
+      (t, k) =>
+        k > 0 &&
+        t.boundary &&
+        ['.', '!', '?'].includes(t.text) &&
+        mentions.some((m) => m.start > lastMarker && m.start < lastMarker + k),
+    );
+    const own = sentenceEnd > 0 ? rest.slice(0, sentenceEnd) : rest;
+    if (own.some((t, k) => additive(t, k) || (t.text === 'both' && !bareBoth(k) && !opensName(k)))) return;
     if (mentions.some((m) => m.start > lastMarker && m.role === 'negated')) return;
     // "the aorta and ivc, uh not the ivc actually, the right adrenal": the correction replaces
     // the organ just taken back, not the ones asked before it.
@@ -1927,7 +2005,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if ((neighbour.pairedWith && !otherFamily) || (neighbour.side !== 'left' && neighbour.side !== 'right'))
         continue;
       // "the adrenal that is not next to the liver": the other side.
-      const negated = between.some((_, k) => negationScope(between, k) >= 0);
+      // ("the kidney on the opposite side from the right adrenal": the other side as well.)
+      const negated =
+        between.some((_, k) => negationScope(between, k) >= 0) ||
+        between.some((t) => t.text === 'opposite' || t.text === 'contralateral');
       m.sideCorrection = flip !== negated ? opposite(neighbour.side) : neighbour.side;
       n.role = 'context';
     }
@@ -2091,14 +2172,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "Left kidney stone. Show the kidney.", "renal cell carcinoma in the left kidney": a kidney
       // or adrenal of one side named before (or a family adjective beside it) is the one meant.
       const family = m.target.family;
+      // (a family name with its own side word counts too: "the rt kidny")
+      const sideOfOther = (x: Mention): ('left' | 'right')[] => {
+        if (x.target.kind !== 'organ') return [];
+        if (x.target.ids.length === 1) {
+          const side = organById(x.target.ids[0] as OrganId).side;
+          return side === 'left' || side === 'right' ? [side] : [];
+        }
+        const own = sideOf(tokens, x, mentions);
+        return own.left !== own.right ? [own.left ? 'left' : 'right'] : [];
+      };
       const sides = new Set(
         mentions.flatMap((x) =>
           x !== m &&
           x.target.kind === 'organ' &&
-          x.target.ids.length === 1 &&
-          (family === 'kidney' ? [2, 13] : [7, 8]).includes(x.target.ids[0] as OrganId) &&
+          x.target.ids.every((id) => (family === 'kidney' ? [2, 13] : [7, 8]).includes(id)) &&
           (m.adjective || x.end <= m.start)
-            ? [organById(x.target.ids[0] as OrganId).side]
+            ? sideOfOther(x)
             : [],
         ),
       );
@@ -2688,6 +2778,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .map((t) => t.raw)
           .join(' '),
       );
+    const outsideFact = OUTSIDE_FACTS.find(([re]) => re.test(normalised))?.[1];
+    if (outsideFact) return noneAnswer('outside', 0.75, undefined, outsideFact);
     const part = partAsked(normalised);
     if (part)
       return noneAnswer(
@@ -2700,7 +2792,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const allowedByHead = firstHeadType([headNoun]);
     // "The splenic vein joins the SMV behind the pancreatic neck to form which vessel?": the portal vein.
     // "Which vessel is the one that gets compressed in nutcracker syndrome?": the left renal vein.
-    if (/\bnutcracker\b/.test(normalised) && NUTCRACKER_VESSEL.test(normalised))
+    if (
+      /\bnutcracker\b/.test(normalised) &&
+      (NUTCRACKER_VESSEL.test(normalised) ||
+        (NUTCRACKER_SHOWN.test(normalised) && !tokens.some((t) => ASK_WORDS.has(t.text))))
+    )
       return noneAnswer(
         'outside',
         0.75,
@@ -2783,6 +2879,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       (!headNoun || /^(organs?|part|one|structure|bowel|gut)$/.test(headNoun))
     )
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "Write me a short poem about the spleen", "spell oesophagus for me", "make this slice look
+    // prettier", "…I don't need anything highlighted, was just testing": not a question about an organ.
+    if (OFF_TOPIC_REQUEST.test(normalised))
+      return noneAnswer(
+        'off-topic',
+        0.8,
+        undefined,
+        'That is not a request to find one of the 13 abdominal organs, so the answer is N (None of them); ask about an organ by name or by what it does to see it outlined.',
+      );
+    // "highlight the spleen for the F1s, they keep calling it the kidney": the name the organ is
+    // mistaken for is not asked for.
+    const mistaken = MISTAKEN_FOR.exec(normalised);
+    if (mistaken) {
+      const from = normalised.slice(0, mistaken.index + mistaken[0].length).split(' ').length;
+      const before = mentions.filter((m) => m.end <= from && m.target.kind === 'organ');
+      const after = mentions.filter((m) => m.start >= from && m.target.kind === 'organ');
+      if (before.length > 0 && after.length > 0)
+        return resolve(
+          tokens
+            .slice(0, from)
+            .map((t) => t.raw)
+            .join(' '),
+        );
+    }
     // "What do you see here?", "what's in this image?": an overview of the slice, not one organ.
     if (OVERVIEW_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ')) {
       return noneAnswer(
@@ -3127,7 +3247,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
     if (
-      ((optionsAsked && OPTIONS_PLURAL.test(normalised)) || EVERYTHING_THAT.test(normalised)) &&
+      ((optionsAsked && OPTIONS_PLURAL.test(normalised)) ||
+        EVERYTHING_THAT.test(normalised) ||
+        // "OGD scope goes through which of these? show them": "these" with nothing listed are the options.
+        (/\bwhich (?:ones? )?of these\b/.test(normalised) &&
+          /\b(?:show|highlight|outline|mark)(?: me)? (?:them|those|all of them)\b/.test(normalised) &&
+          !mentions.some((m) => m.target.kind === 'organ'))) &&
       !picked &&
       directOrgans.every((m) => m.adjective)
     ) {
@@ -3688,6 +3813,9 @@ function trunkOfVessel(
   return undefined;
 }
 
+/** "In nutcracker syndrome a vein gets pinched … Highlight that vein." (asked with no question word) */
+const NUTCRACKER_SHOWN =
+  /\b(?:show|highlight|outline|mark|segment)(?: me)? (?:that|this|the) (?:vein|vessel)\b/;
 const NUTCRACKER_VESSEL =
   /\b(?:which|what) (?:vessel|vein)\b(?: is)?(?: the one)?(?: that)? (?:gets |is |becomes )?(?:compressed|squeezed|pinched|trapped|caught|nutcracked)\b/;
 const PORTAL_FORMED =
@@ -3772,6 +3900,15 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     4,
   ],
   [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
+  // Virchow's node: the classic spread of a gastric cancer.
+  [/\bvirchow s node\b.*\b(?:organ|primary)\b/, 11],
+  // "Annular pancreas: … show me the organ it constricts", "whatever's wrapped round the head of
+  // the pancreas"
+  [/\bannular pancreas\b.*\b(?:constricts|encircles|obstructs|surrounds|narrows|strangles)\b/, 12],
+  [
+    /\b(?:wrapped|wraps|curves|curved|curls|loops|cupping|cups) (?:round|around) the (?:head of the pancreas|pancreatic head)\b/,
+    12,
+  ],
   // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
   // stomach; the portal vein enters the liver.
   [/\bbrunner s glands?\b/, 12],
@@ -3811,7 +3948,10 @@ function relationFact(
   tokens: Token[],
 ): { id: OrganId; start: number; end: number } | undefined {
   if (
-    !tokens.some((t) => ASK_WORDS.has(t.text) || t.text === 'whose') &&
+    !tokens.some(
+      (t) =>
+        ASK_WORDS.has(t.text) || t.text === 'whose' || t.text === 'whatever' || COMMAND_VERBS.has(t.text),
+    ) &&
     !/^(?:organ|the organ|bowel|loop|c shaped)\b/.test(normalised)
   )
     return undefined;
@@ -3859,7 +3999,9 @@ function relatedOrgans(
 ): OrganId[] | undefined {
   // "Show the gastro-oesophageal junction — both organs on either side of it" asks as well.
   if (
-    !/\b(?:which|what)\b|\b(?:both|two|2) organs\b|\bboth of them\b|\b(?:either|each) side\b/.test(normalised)
+    !/\b(?:which|what)\b|\b(?:both|two|2) organs\b|\bboth of them\b|\b(?:either|each) side\b|\b(?:another|other) organ\b/.test(
+      normalised,
+    )
   )
     return undefined;
   // "The tail of which organ lies in the splenorenal ligament?" asks for a part's organ.
@@ -4425,8 +4567,15 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   // "rk?", "lag pls": the abbreviation is the whole request.
   const words = tokens.filter((t) => !t.boundary);
   if (words[0] === tokens[i] && words.slice(1).every((t) => POLITE_WORDS.has(t.text))) return true;
+  // "gb pls — want to show the med students": the first word, then a polite word and a break.
+  if (
+    words[0] === tokens[i] &&
+    POLITE_WORDS.has(tokens[i + 1]?.text ?? '') &&
+    (tokens[i + 2]?.boundary ?? true)
+  )
+    return true;
   const listWord = (t: Token | undefined) =>
-    t !== undefined && (t.raw === ',' || t.text === 'and' || t.text === 'plus');
+    t !== undefined && (t.raw === ',' || t.raw === ':' || t.text === 'and' || t.text === 'plus');
   const organAt = (t: Token | undefined) =>
     t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
   let a = i + 2;
@@ -4682,7 +4831,12 @@ function sideFact(text: string, pair: readonly OrganId[]): 'left' | 'right' | un
   const before = tokenize(normalised.slice(sentenceStart, at));
   // "…trickier to remove because its vein…": a take-back verb is not a negation of the fact.
   const negations = before.filter(
-    (t, i) => !TAKE_BACK_VERBS.has(t.text) && negationScope(before, i) >= 0 && !doubleNegative(before, i),
+    (t, i) =>
+      !TAKE_BACK_VERBS.has(t.text) &&
+      // ("the spleen... no, the adrenal beside the aorta": a correcting "no" denies no fact.)
+      !(CORRECTING_NO.has(t.text) && (before[i + 1]?.boundary ?? true)) &&
+      negationScope(before, i) >= 0 &&
+      !doubleNegative(before, i),
   ).length;
   if (negations > 1) return undefined;
   return negations === 1 ? opposite(side) : side;

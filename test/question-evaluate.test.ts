@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 25th set, 308 questions, measured once with the resolver of its
-// round) gives 91.9% accuracy, N precision 0.955 and recall 0.913 (data/questions/README.md).
+// The held-out `test` split (the 26th set, 318 questions, measured once with the resolver of its
+// round) gives 88.1% accuracy, N precision 0.892 and recall 0.817 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (90.9%, N precision 94.5%, N recall 90.3%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (87.1%, N precision 88.2%, N recall 80.7%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.909);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.945);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.903);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.871);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.882);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.807);
   });
 });

@@ -1013,6 +1013,48 @@ describe('question resolver: terms and chat that name an organ, facts outside th
   });
 });
 
+describe('question resolver: corrections that add, facts outside the 13, a vessel invaded (the 25th set’s error classes)', () => {
+  it('reads letters before "from your list", an added organ in a correction, "I mean …, and add …"', () => {
+    expect(letters('show me E and F from your list')).toEqual(['E', 'F']);
+    expect(letters('kidney pls. oh wait, and the spleen next to it')).toEqual(['B', 'C', 'M']);
+    expect(letters('Liver - no, I mean the spleen, and add the stomach too.')).toEqual(['C', 'K']);
+    expect(letters('the gallbladder, or no, the liver, ugh, just show both')).toEqual(['A', 'I']);
+    expect(
+      letters(
+        'Of the liver, the spleen and the gallbladder, show the one that stores bile but does not make it.',
+      ),
+    ).toEqual(['I']);
+    expect(
+      letters(
+        'Howell-Jolly bodies appear on the blood film after which organ is removed? Point to where it sits.',
+      ),
+    ).toEqual(['C']);
+  });
+
+  it('knows a vessel invaded or compressed and structures outside the 13', () => {
+    expect(
+      letters(
+        'A left renal cell carcinoma has grown a tumour thrombus into a large vessel. Show the invaded vessel.',
+      ),
+    ).toEqual(['F']);
+    expect(letters('Adrenal vein sampling lateralised to the left. Show me that gland.')).toEqual(['H']);
+    expect(letters('In Dunbar syndrome the median arcuate ligament compresses which vessel?')).toEqual(['N']);
+    expect(letters('A horseshoe kidney gets snagged under which artery on its way up?')).toEqual(['N']);
+    expect(letters('Point out the lesser omentum between the stomach and the liver.')).toEqual(['N']);
+    expect(letters('Point out the appendix, which lives near the caecum.')).toEqual(['N']);
+    expect(
+      letters('An annular pancreas can strangle which organ? Show the strangled organ, not the pancreas.'),
+    ).toEqual(['L']);
+    expect(letters('the bit of gut where bile and pancreatic juice first pour in, mark it')).toEqual(['L']);
+    expect(letters('the organ tucked behind the stomach lying sideways across the spine')).toEqual(['D']);
+  });
+
+  it('answers N for what a hormone does and a cutoff', () => {
+    expect(letters('insulin - what does it do')).toEqual(['N']);
+    expect(letters('eGFR cutoff for contrast?')).toEqual(['N']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

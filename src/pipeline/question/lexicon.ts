@@ -197,6 +197,9 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set([
   'river',
   'rivers',
   'lived',
+  'lives',
+  'live',
+  'liven',
   'lover',
   'lovers',
   'lever',
@@ -258,6 +261,6 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto the (?:left )?renal vein\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\binto the (?:left )?renal vein\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
 ];

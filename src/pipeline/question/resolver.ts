@@ -318,6 +318,8 @@ const LANDMARK_WORDS = new Set([
   'adjacent',
   'around',
   'against',
+  // "the organ lying sideways across the spine"
+  'across',
 ]);
 const LANDMARK_PAIRS = new Set([
   'drains into',
@@ -720,6 +722,8 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:what|whats) (?:is|s|are) (?:a |an )?[a-z]+(?:oma|omas|itis|osis|aemia|emia)(?: [?.!])*$`,
     '\\bwhat (?:does|do) (?:[a-z0-9]+ ){1,4}mean\\b',
     '\\bexplain (?:the |a |an )?(?:[a-z0-9]+ ){0,3}(?:category|score|classification|criteria|sign|term|grade|stage|system)\\b',
+    `^(?:${SUBSTANCE_NAMES})\\b.*\\bwhat (?:does|do) (?:it|they) (?:do|cause|mean)\\b`,
+    '\\b(?:cutoff|cut off|threshold|reference range|normal range)\\b(?! (?:of|for) (?:which|what) organ)',
     // "What in bile actually emulsifies fat?": a component of a substance.
     `${CLAUSE_START}what in (?:the )?(?:${SUBSTANCE_NAMES})\\b`,
     // "What does aldosterone actually do?", "Is cortisol a steroid or a peptide hormone?"
@@ -776,7 +780,7 @@ const PART_REQUEST_START = REQUEST_START.replace(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -832,6 +836,9 @@ const LETTERS_ASKED =
 /** "from your list: B and M" */
 const LETTERS_FROM_LIST =
   /\b(?:from|on|off) (?:your|ur|the) (?:list|options)\s*[:,-]?\s*([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\b(?![\w'’])/;
+/** "show me A and C from your list" */
+const LETTERS_BEFORE_LIST =
+  /\b(?:[Ss]how|[Hh]ighlight|[Oo]utline|[Mm]ark|[Ss]egment)(?: me)? ([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\s+(?:from|on|off)\s+(?:your|ur|the)\s+(?:list|options)\b/;
 const LETTER_ON_LIST = /\b([A-M])\b(?:\s+is)?\s+(?:on|in|from)\s+(?:your|ur|the|this)\s+(?:list|options)\b/;
 const COUNT_WORDS = new Map<string, number>(
   [
@@ -895,6 +902,14 @@ const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
   [
     /\bkrukenberg\b.*\b(?:lands?|ends up|grows?|settles?) (?:in|on)\b/,
     'A Krukenberg tumour is a metastasis in the ovary, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+  [
+    /\b(?:dunbar|median arcuate ligament)\b.*\b(?:compress\w*|squeez\w*|pinch\w*)\b/,
+    'In Dunbar (median arcuate ligament) syndrome the coeliac trunk is compressed; it is not one of the 13 options, so the answer is N (None of them).',
+  ],
+  [
+    /\bhorseshoe kidney\b.*\b(?:caught|trapped|hooked|stuck|held|snagged)\b(?: [a-z]+){0,2} (?:under|by|beneath) (?:which|what|that|the) (?:vessel|artery)\b/,
+    'The isthmus of a horseshoe kidney is caught under the inferior mesenteric artery, which is not one of the 13 options, so the answer is N (None of them).',
   ],
   [
     /\b(?:just |right |immediately )?(?:past|beyond|after|distal to) the ligament of treitz\b/,
@@ -1474,6 +1489,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const byLetters =
       LETTERS_ASKED.exec(question)?.[1] ??
       LETTERS_FROM_LIST.exec(question)?.[1] ??
+      LETTERS_BEFORE_LIST.exec(question)?.[1] ??
       LETTER_ON_LIST.exec(question)?.[1];
     // "the one just before 'none' on the list": the last organ, M.
     if (BEFORE_NONE.test(normalised) && organs.length === 0) return [13];
@@ -1590,7 +1606,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         mentions.some((m) => m.start > lastMarker && m.start < lastMarker + k),
     );
     const own = sentenceEnd > 0 ? rest.slice(0, sentenceEnd) : rest;
-    if (own.some((t, k) => additive(t, k) || (t.text === 'both' && !bareBoth(k) && !opensName(k)))) return;
+    // "…no, I mean the stomach, and add the duodenum too": an addition after the replacing name
+    // adds to it; the replacement stands.
+    const firstNamed = mentions.find((m) => m.start > lastMarker && m.role === 'direct');
+    const replacing =
+      firstNamed !== undefined &&
+      rest
+        .slice(0, firstNamed.start - lastMarker)
+        .some((t) => ['mean', 'meant', 'no', 'nope', 'nah'].includes(t.text)) &&
+      !rest.slice(0, firstNamed.start - lastMarker).some((t, k) => additive(t, k));
+    // "gb pls. oh wait, and the duodenum next to it": "and" opening the correction adds.
+    const opensWithAnd =
+      rest.slice(1).find((t) => !t.boundary && !CORRECTION_WORDS.has(t.text))?.text === 'and';
+    if (opensWithAnd) return;
+    if (
+      own.some(
+        (t, k) =>
+          ((!replacing || t.text === 'both') && additive(t, k)) ||
+          (t.text === 'both' && !bareBoth(k) && !opensName(k)),
+      )
+    )
+      return;
     if (mentions.some((m) => m.start > lastMarker && m.role === 'negated')) return;
     // "the aorta and ivc, uh not the ivc actually, the right adrenal": the correction replaces
     // the organ just taken back, not the ones asked before it.
@@ -2863,7 +2899,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.target.kind === 'organ' &&
           !m.adjective &&
           m.role === 'direct' &&
-          (m.start < fact.start || m.end > fact.end),
+          (m.start < fact.start || m.end > fact.end) &&
+          // ("…, not the pancreas" is no other request)
+          !['not', 'except', 'without'].includes(
+            tokens[m.start - 2]?.text ?? tokens[m.start - 1]?.text ?? '',
+          ) &&
+          tokens[m.start - 1]?.text !== 'not',
       )
     )
       return organAnswer([fact.id], 'described', 0.75 * (corrected ? 0.9 : 1));
@@ -3238,7 +3279,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "the hollow one", "more posterior", "not part of the digestive tube": a known property.
       const byProperty = pickByProperty(picked.words, allowed);
       if (byProperty) return organAnswer(byProperty, 'described', 0.75 * confidenceScale);
-      const best = rankedMatches(picked.words).matches.find(
+      // ("…the one that stores bile but does not make it": what it does not do is no description.)
+      const described =
+        picked.words.join(' ').split(/ (?:but|and) (?:does not|doesn t|doesnt|do not|not|never) /)[0] ?? '';
+      const best = rankedMatches(described.split(' ')).matches.find(
         (c) => c.target.kind === 'organ' && c.target.ids.every((id) => allowed.includes(id)),
       );
       if (best?.target.kind === 'organ')
@@ -3457,6 +3501,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (PLURAL_ASK.test(normalised) || described > 1 || secondQuestion) {
       const found = new Map<string, readonly OrganId[]>();
       conjuncts.forEach(({ words, own }, k) => {
+        // "…after which organ is removed? Point to where it sits.": where the same organ is, not another.
+        if (
+          k > 0 &&
+          own.includes('where') &&
+          own.some((w) => BACK_REFERENCES.has(w)) &&
+          own.some((w) => COMMAND_VERBS.has(w) || w === 'point')
+        )
+          return;
         // "the organ that makes bile and the organ that stores it": "it" is what the conjunct before
         // was about, and the organ found there is not this one.
         const previous = conjuncts[k - 1];
@@ -3757,7 +3809,7 @@ function ownerOfVessel(
   return side ? ids.filter((id) => organById(id).side === side) : ids;
 }
 const OWNER_REQUEST =
-  /\b(?:show|highlight|outline|mark|segment|find|point to|point out)(?: me)? the (gland|kidney)s?\b(?! (?:that|which|whose|on|in|with|behind|near|next)\b)/;
+  /\b(?:show|highlight|outline|mark|segment|find|point to|point out)(?: me)? (?:the|that|this|those) (gland|kidney)s?\b(?! (?:that|which|whose|on|in|with|behind|near|next)\b)/;
 const DRAINS_INTO =
   /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b|\b(?:enters?|entering) (?:which|what|the)\b/;
 const BRANCHES_OFF =
@@ -3826,7 +3878,7 @@ const JUICE_INTO =
 const JUICES_ENTER_GUT =
   /\b(?:bile|pancreatic juices?|pancreatic enzymes)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:enter|enters|reach|reaches) the (?:gut|bowel|intestine|small bowel|small intestine)\b/;
 const JUICES_POUR_IN =
-  /\b(?:bile|pancreatic juices?|pancreatic enzymes|digestive juices)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:pour|pours|drain|drains|empty|empties|enter|enters|flow|flows|arrive|arrives|come|comes|get|gets) in(?:to)?(?: [?.!]|$)/;
+  /\b(?:bile|pancreatic juices?|pancreatic enzymes|digestive juices)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:first )?(?:pour|pours|drain|drains|empty|empties|enter|enters|flow|flows|arrive|arrives|come|comes|get|gets) in(?:to)?(?: [?.!,]|$)/;
 const OUTLET_DUCT =
   /\b(?:common bile duct|cbd|bile duct|main pancreatic duct|pancreatic duct|duct of wirsung|ampulla of vater|ampulla)\b/;
 const DUCT_INTO =
@@ -3900,11 +3952,32 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     4,
   ],
   [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
+  // A renal cell carcinoma's tumour thrombus grows along the renal vein into the IVC.
+  [
+    /\b(?:(?:right|left) )?(?:renal cell|rcc|renal)\b.*\btumou?r thrombus\b.*\b(?:show|highlight|outline|mark|which|what) (?:the |that )?(?:[a-z]+ )?(?:vessel|vein)\b/,
+    6,
+  ],
+  // The diaphragm's openings, one at a time ("the muscular tube passing through at T10").
+  [
+    /\b(?:tube|structure|organ|one|which|what)\b(?: [a-z]+){0,4} (?:passing|passes|going|goes|runs|running) through the diaphragm at t10\b/,
+    10,
+  ],
+  [
+    /\b(?:vessel|vein|structure|one|which|what)\b(?: [a-z]+){0,4} (?:passing|passes|going|goes|runs|running) through the diaphragm at t8\b/,
+    6,
+  ],
+  [
+    /\b(?:vessel|artery|structure|one|which|what)\b(?: [a-z]+){0,4} (?:passing|passes|going|goes|runs|running) (?:through|behind) the diaphragm at t12\b/,
+    5,
+  ],
   // Virchow's node: the classic spread of a gastric cancer.
   [/\bvirchow s node\b.*\b(?:organ|primary)\b/, 11],
   // "Annular pancreas: … show me the organ it constricts", "whatever's wrapped round the head of
   // the pancreas"
-  [/\bannular pancreas\b.*\b(?:constricts|encircles|obstructs|surrounds|narrows|strangles)\b/, 12],
+  [
+    /\bannular pancreas\b.*\b(?:constricts?|encircles?|obstructs?|surrounds?|narrows?|strangles?|strangled)\b/,
+    12,
+  ],
   [
     /\b(?:wrapped|wraps|curves|curved|curls|loops|cupping|cups) (?:round|around) the (?:head of the pancreas|pancreatic head)\b/,
     12,

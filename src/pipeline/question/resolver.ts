@@ -2901,10 +2901,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.role === 'direct' &&
           (m.start < fact.start || m.end > fact.end) &&
           // ("…, not the pancreas" is no other request)
-          !['not', 'except', 'without'].includes(
-            tokens[m.start - 2]?.text ?? tokens[m.start - 1]?.text ?? '',
-          ) &&
-          tokens[m.start - 1]?.text !== 'not',
+          !['not', 'except', 'without'].includes(tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? ''),
       )
     )
       return organAnswer([fact.id], 'described', 0.75 * (corrected ? 0.9 : 1));

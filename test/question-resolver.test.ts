@@ -1055,6 +1055,40 @@ describe('question resolver: corrections that add, facts outside the 13, a vesse
   });
 });
 
+describe('question resolver: more relations, take-offs and N facts (the 26th set’s error classes)', () => {
+  it('knows the portal vein’s origin, the greater omentum, the C-loop, the nutcracker’s back jaw', () => {
+    expect(
+      letters('The splenic vein and SMV unite to form the portal vein behind the neck of which organ?'),
+    ).toEqual(['D']);
+    expect(letters('Which organ does the greater omentum hang from? highlight it')).toEqual(['K']);
+    expect(
+      letters('Show me the organ whose head sits in the C-loop of the duodenum, not the duodenum itself.'),
+    ).toEqual(['D']);
+    expect(
+      letters('In nutcracker syndrome, which vessel presses on the left renal vein from behind?'),
+    ).toEqual(['E']);
+    expect(
+      letters(
+        'Renal cell carcinoma with tumour thrombus from the left renal vein - show me the vessel it grows into',
+      ),
+    ).toEqual(['F']);
+    expect(letters('biggest vein in the abdomen, carries blood back to the heart')).toEqual(['F']);
+    expect(letters('Show me the adrenal gland that sits on the kidney touching the spleen.')).toEqual(['H']);
+  });
+
+  it('takes off a listed organ, and answers N for Cushing’s disease, a Billroth II loop, a size or a level', () => {
+    expect(letters('spleen, gb, liver - take off the spleen')).toEqual(['A', 'I']);
+    expect(letters("Where is the tumour in Cushing's disease?")).toEqual(['N']);
+    expect(
+      letters("In Cushing's disease a pituitary tumour overstimulates which glands in the abdomen?"),
+    ).toEqual(['G', 'H']);
+    expect(letters('A Billroth II connects the gastric remnant to which bowel?')).toEqual(['N']);
+    expect(letters('what does bile actually contain')).toEqual(['N']);
+    expect(letters('What size is a standard NG tube?')).toEqual(['N']);
+    expect(letters('I only want the renal pelvis of the right kidney marked.')).toEqual(['N']);
+  });
+});
+
 describe('question resolver: explanations', () => {
   it('explains with the organ’s function from the knowledge text', () => {
     expect(resolver.resolve('segment the pancreas').explanation).toBe(organFunction(4));

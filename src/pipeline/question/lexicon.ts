@@ -57,7 +57,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   ['aortic', organ(5), { adjective: true }],
   [
-    'inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene',
+    'biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene',
     organ(6),
   ],
   ['right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr', organ(7)],
@@ -141,7 +141,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     outside('bones and muscles'),
   ],
   [
-    'organ of zuckerkandl|zuckerkandl|peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node|lymph carrying structure|lymphatic vessel|lymphatic vessels|lymph vessel|lymph vessels',
+    'thoracic duct|cisterna chyli|organ of zuckerkandl|zuckerkandl|peritoneum|omentum|greater omentum|lesser omentum|mesentery|falciform ligament|lymph node|lymph nodes|nodes|para aortic nodes|paraaortic nodes|para aortic lymph nodes|ureter|ureters|celiac plexus|solar plexus|lesser sac|greater sac|omental bursa|epiploic foramen|foramen of winslow|paracolic gutter|paracolic gutters|sphincter of oddi|virchow s node|virchows node|virchow node|lymph carrying structure|lymphatic vessel|lymphatic vessels|lymph vessel|lymph vessels',
     outside('other organs'),
   ],
   [
@@ -261,6 +261,6 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto the (?:left )?renal vein\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\binto the (?:left )?renal vein\b|\bkidney (?:that )?(?:touching|touches|next to|under|below|beneath|against) the spleen\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
 ];

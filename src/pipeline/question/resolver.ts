@@ -265,6 +265,9 @@ const NEGATORS = new Set([
   'swap',
 ]);
 const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
+  // "pancreas, gb, liver - take off the pancreas"
+  ['take', 'off'],
+  ['take', 'away'],
   ['other', 'than'],
   ['instead', 'of'],
   ['rather', 'than'],
@@ -724,6 +727,10 @@ const TERM_ASKED = new RegExp(
     '\\bexplain (?:the |a |an )?(?:[a-z0-9]+ ){0,3}(?:category|score|classification|criteria|sign|term|grade|stage|system)\\b',
     `^(?:${SUBSTANCE_NAMES})\\b.*\\bwhat (?:does|do) (?:it|they) (?:do|cause|mean)\\b`,
     '\\b(?:cutoff|cut off|threshold|reference range|normal range)\\b(?! (?:of|for) (?:which|what) organ)',
+    // "what does bile actually contain", "What size is a standard PEG tube?", "What eGFR counts as …"
+    `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really)? (?:contain|consist of)\\b`,
+    `${CLAUSE_START}what (?:size|length|diameter|calibre|caliber|gauge)\\b`,
+    `${CLAUSE_START}what (?:egfr|gfr|creatinine|bilirubin|alt|ast|value|level)\\b`,
     // "What in bile actually emulsifies fat?": a component of a substance.
     `${CLAUSE_START}what in (?:the )?(?:${SUBSTANCE_NAMES})\\b`,
     // "What does aldosterone actually do?", "Is cortisol a steroid or a peptide hormone?"
@@ -766,12 +773,14 @@ const SUBSTANCE_REQUEST =
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
 /** The start of a bare request up to its object: "can you show me only the …". */
-const REQUEST_START =
-  '^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate)(?: me| us)? (?:only |just )?(?:the |a )?';
+const REQUEST_VERBS =
+  'show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate|i (?:only |just )?want';
+const requestStart = (verbs: string) =>
+  `^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:${verbs})(?: me| us)? (?:only |just )?(?:the |a )?`;
+const REQUEST_START = requestStart(REQUEST_VERBS);
 /** The same, or a "where is …" (read only with a word that asks for the part alone). */
-const PART_REQUEST_START = REQUEST_START.replace(
-  '|indicate)',
-  '|indicate|where is|where s|wheres|i want|i d like|i would like|give me)',
+const PART_REQUEST_START = requestStart(
+  `${REQUEST_VERBS}|where is|where s|wheres|i d like|i would like|give me`,
 );
 /**
  * "Outline Calot's triangle", "highlight the splenorenal ligament", "point to the zona glomerulosa":
@@ -787,7 +796,7 @@ const STRUCTURE_REQUEST = new RegExp(
  * process on its own": a part of an organ asked for by itself. The model outlines whole organs.
  */
 const PART_ALONE = new RegExp(
-  `${PART_REQUEST_START}(?:[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature|sphincter)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
+  `${PART_REQUEST_START}(?:(?!organ |one |whose |that |which )[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature|sphincter)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
 );
 /** "gastric fundus only", "liver segment 4 only pls": the part named alone, with no verb. */
 const BARE_PART_ONLY =
@@ -900,8 +909,20 @@ const MISTAKEN_FOR =
  */
 const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
   [
-    /\bkrukenberg\b.*\b(?:lands?|ends up|grows?|settles?) (?:in|on)\b/,
+    /\bkrukenberg\b.*\b(?:lands?|ends up|grows?|settles?) (?:in|on)\b|\bkrukenberg\b.*\b(?:sits|lies|is found|found|located|arises) in (?:which|what)\b/,
     'A Krukenberg tumour is a metastasis in the ovary, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+  [
+    /\bbillroth (?:ii|2|two)\b.*\b(?:joins?|joined|connects?|connected|anastomos\w*)\b.*\b(?:which|what) (?:bowel|loop|part|segment)\b/,
+    'A Billroth II joins the gastric remnant to a loop of jejunum, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
+  ],
+  [
+    /(?<!\bnot )\bcushing s disease\b.*\b(?:where|(?:which|what) gland (?:harbours|harbors|contains|has|holds|hides))\b|\bwhere\b.*(?<!\bnot )\bcushing s disease\b/,
+    "In Cushing's disease the adenoma is in the pituitary gland, which is not one of the 13 abdominal organs, so the answer is N (None of them).",
+  ],
+  [
+    /\b(?:organ|one|part|bit|where)\b(?: [a-z]+){0,3} (?:that )?(?:actually )?absorbs? (?:vitamin )?b12\b/,
+    'Vitamin B12 is absorbed in the terminal ileum, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
   ],
   [
     /\b(?:dunbar|median arcuate ligament)\b.*\b(?:compress\w*|squeez\w*|pinch\w*)\b/,
@@ -2839,7 +2860,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'other vessels',
         'In nutcracker syndrome the left renal vein is squeezed between the aorta and the superior mesenteric artery; the vein is not one of the 13 options, so the answer is N (None of them).',
       );
-    if (PORTAL_FORMED.test(normalised))
+    if (PORTAL_FORMED.test(normalised) && !/\b(?:neck of|behind) (?:which|what)\b/.test(normalised))
       return noneAnswer(
         'outside',
         0.75,
@@ -3926,7 +3947,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [
     new RegExp(
-      `\\b${LEFT_RENAL_VEIN} (?:[a-z]+ ){0,2}?(?:crosses|passes|runs|lies|goes|travels|cross|pass|run|lie|go) (?:in front of|anterior to|over|across|ventral to) ${Q}\\b|\\b(?:in front of|anterior to) ${Q}\\b.*\\b${LEFT_RENAL_VEIN}\\b|\\b${Q}\\b.*\\bdoes the ${LEFT_RENAL_VEIN} cross\\b|\\bnutcracker\\b.*\\b(?:posterior|back|lower|deep) jaw\\b`,
+      `\\b${LEFT_RENAL_VEIN} (?:[a-z]+ ){0,2}?(?:crosses|passes|runs|lies|goes|travels|cross|pass|run|lie|go) (?:in front of|anterior to|over|across|ventral to) ${Q}\\b|\\b(?:in front of|anterior to) ${Q}\\b.*\\b${LEFT_RENAL_VEIN}\\b|\\b${Q}\\b.*\\bdoes the ${LEFT_RENAL_VEIN} cross\\b|\\bnutcracker\\b.*\\b(?:posterior|back|lower|deep) jaw\\b|\\bnutcracker\\b.*\\b${Q} (?:vessel|artery|one)\\b.*\\bfrom behind\\b`,
     ),
     5,
   ],
@@ -3951,7 +3972,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   [new RegExp(`\\bannular pancreas\\b.*\\b${Q}(?: [a-z]+)? (?:forms|makes|is) the ring\\b`), 4],
   // A renal cell carcinoma's tumour thrombus grows along the renal vein into the IVC.
   [
-    /\b(?:(?:right|left) )?(?:renal cell|rcc|renal)\b.*\btumou?r thrombus\b.*\b(?:show|highlight|outline|mark|which|what) (?:the |that )?(?:[a-z]+ )?(?:vessel|vein)\b/,
+    /\b(?:(?:right|left) )?(?:renal cell|rcc|renal)\b.*\btumou?r thrombus\b.*\b(?:show|highlight|outline|mark|which|what)(?: me)? (?:the |that )?(?:[a-z]+ )?(?:vessel|vein)\b/,
     6,
   ],
   // The diaphragm's openings, one at a time ("the muscular tube passing through at T10").
@@ -3979,6 +4000,11 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     /\b(?:wrapped|wraps|curves|curved|curls|loops|cupping|cups) (?:round|around) the (?:head of the pancreas|pancreatic head)\b/,
     12,
   ],
+  // "the organ whose head sits in the C-loop of the duodenum", "which organ nestles inside the C-loop"
+  [
+    /\b(?:head (?:sits|lies|is|nestles|rests)|nestles?|sits|lies|is tucked) (?:in|inside|within) the (?:c loop|c shaped loop|curve|concavity|c)(?: of the duodenum)?\b(?! of (?:which|what)\b)/,
+    4,
+  ],
   // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
   // stomach; the portal vein enters the liver.
   [/\bbrunner s glands?\b/, 12],
@@ -4000,7 +4026,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     9,
   ],
   [
-    /\bgreater omentum\b(?: [a-z]+){0,6} (?:from|off) (?:which|what)\b|\bwhose (?:greater|lesser) curv(?:ature|e)\b|\b(?:greater|lesser) curv(?:ature|e) of (?:which|what)\b|\brotation\b.*\bvag(?:us|al)\b|\bvag(?:us|al)\b.*\brotation\b/,
+    /\bgreater omentum\b(?: [a-z]+){0,6} (?:from|off) (?:which|what)\b|\b(?:which|what) organ does the greater omentum (?:hang|drape|come|dangle)(?: down)? (?:from|off)\b|\bwhose (?:greater|lesser) curv(?:ature|e)\b|\b(?:greater|lesser) curv(?:ature|e) of (?:which|what)\b|\brotation\b.*\bvag(?:us|al)\b|\bvag(?:us|al)\b.*\brotation\b/,
     11,
   ],
   [
@@ -4025,6 +4051,8 @@ function relationFact(
     !/^(?:organ|the organ|bowel|loop|c shaped)\b/.test(normalised)
   )
     return undefined;
+  // ("…, and which organ does its tail touch?": a second question is not the fact's.)
+  if (/\b(?:and|,) (?:which|what)\b/.test(normalised)) return undefined;
   const found = RELATION_FACTS.map(([re, id]) => ({ id, match: re.exec(normalised) })).filter((f) => f.match);
   const first = found[0];
   if (!first?.match || !found.every((f) => f.id === first.id)) return undefined;

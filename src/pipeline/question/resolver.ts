@@ -955,17 +955,22 @@ const OFF_TOPIC_REQUEST = new RegExp(
   ].join('|'),
 );
 /** Substances and the organs that make them. */
-const SUBSTANCE_MAKERS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
-  [/^(?:bile|albumin|clotting factors|bile acids|bile salts)$/, [1]],
-  [/^(?:insulin|glucagon|somatostatin|pancreatic juices?|lipase|amylase|trypsin)$/, [4]],
-  [/^(?:cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|catecholamines)$/, [7, 8]],
-  [/^(?:renin|erythropoietin|epo|urine|calcitriol)$/, [2, 13]],
-  [/^(?:gastrin|pepsin|pepsinogen|intrinsic factor|stomach acid|gastric acid|hydrochloric acid|hcl)$/, [11]],
-  [/^(?:secretin|cholecystokinin|cck)$/, [12]],
+const SUBSTANCE_MAKERS: ReadonlyArray<[string, readonly OrganId[]]> = [
+  ['bile|albumin|clotting factors|bile acids|bile salts', [1]],
+  ['insulin|glucagon|somatostatin|pancreatic juices?|lipase|amylase|trypsin', [4]],
+  ['cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|catecholamines', [7, 8]],
+  ['renin|erythropoietin|epo|urine|calcitriol', [2, 13]],
+  ['gastrin|pepsin|pepsinogen|intrinsic factor|stomach acid|gastric acid|hydrochloric acid|hcl', [11]],
+  ['secretin|cholecystokinin|cck', [12]],
 ];
+/** The organ(s) that make a substance named in SUBSTANCE_MAKERS. */
+function makerOf(substance: string): readonly OrganId[] | undefined {
+  return SUBSTANCE_MAKERS.find(([names]) => new RegExp(`^(?:${names})$`).test(substance))?.[1];
+}
 /** "where is bile made?", "the organ where insulin gets produced" (passive: made there). */
-const SUBSTANCE_MADE =
-  /(?<!\bnot )\b(?:where|which organ|what organ|which gland|what gland|the organ|the gland|the place)\b(?: (?:is|s|are|does|do|the|all|most|of|our|your|my|body|in|within))* (bile|albumin|clotting factors|bile acids|bile salts|insulin|glucagon|somatostatin|pancreatic juices?|lipase|amylase|trypsin|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|catecholamines|renin|erythropoietin|epo|urine|calcitriol|gastrin|pepsin|pepsinogen|intrinsic factor|stomach acid|gastric acid|hydrochloric acid|hcl|secretin|cholecystokinin|cck) (?:is |are |gets |get |being |normally |actually |first )*(?:made|produced|synthesi[sz]ed|manufactured|secreted|formed|generated)\b/;
+const SUBSTANCE_MADE = new RegExp(
+  `(?<!\\bnot )\\b(?:where|which organ|what organ|which gland|what gland|the organ|the gland|the place)\\b(?: (?:is|s|are|does|do|the|all|most|of|our|your|my|body|in|within))* (${SUBSTANCE_MAKERS.map(([names]) => names).join('|')}) (?:is |are |gets |get |being |normally |actually |first )*(?:made|produced|synthesi[sz]ed|manufactured|secreted|formed|generated)\\b`,
+);
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
   /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures)\b/;
@@ -3564,7 +3569,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (bag-of-words matching mixes the organ that makes bile with the one that stores it).
     const substance = SUBSTANCE_MADE.exec(normalised)?.[1];
     if (substance && directOrgans.length === 0 && !/\b(?:and|or|plus)\b/.test(normalised)) {
-      const maker = SUBSTANCE_MAKERS.find(([re]) => re.test(substance))?.[1];
+      const maker = makerOf(substance);
       if (maker)
         return organAnswer(
           side.left !== side.right ? pickSide(maker, side) : [...maker],

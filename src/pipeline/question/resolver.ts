@@ -3800,14 +3800,22 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
   // Organs named after the vessel by an adjective only say where it comes from ("off the right hepatic").
   if (mentions.some((m) => m.target.kind === 'organ' && !(m.adjective && m.start >= first.end)))
     return undefined;
-  const words = tokens.slice(first.start, first.end).map((t) => t.text);
+  const ids = organsOfVessel(tokens, first);
+  return ids ? [...ids] : undefined;
+}
+
+/**
+ * The organ(s) an outside vessel's name is of ("splenic artery" → the spleen, "right adrenal vein"
+ * → the right adrenal, "adrenal vein" → both adrenals), if its name carries an organ's adjective.
+ */
+function organsOfVessel(tokens: Token[], vessel: Mention): readonly OrganId[] | undefined {
+  const words = tokens.slice(vessel.start, vessel.end).map((t) => t.text);
   const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
-  if (!ids) return undefined;
-  if (ids.length === 2 && (words.includes('left') || words.includes('right'))) {
+  if (ids?.length === 2 && (words.includes('left') || words.includes('right'))) {
     const side = words.includes('left') ? 'left' : 'right';
     return ids.filter((id) => organById(id).side === side);
   }
-  return [...ids];
+  return ids;
 }
 
 /**
@@ -3825,11 +3833,15 @@ function ownerOfVessel(
   if (vessels.length !== 1 || !first) return undefined;
   const request = OWNER_REQUEST.exec(normalised);
   if (!request || normalised.slice(0, request.index).split(' ').length - 1 < first.end) return undefined;
-  const words = tokens.slice(first.start, first.end).map((t) => t.text);
-  const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
-  if (ids?.length !== 2 || (request[1] === 'kidney') !== ids.includes(2)) return undefined;
-  const side = words.includes('left') ? 'left' : words.includes('right') ? 'right' : undefined;
-  return side ? ids.filter((id) => organById(id).side === side) : ids;
+  const ids = organsOfVessel(tokens, first);
+  // (a pair's vessel only: the kidneys' or the adrenals', as the request asks)
+  if (
+    !ids?.length ||
+    !ids.every((id) => organById(id).pairedWith !== undefined) ||
+    (request[1] === 'kidney') !== ids.some((id) => id === 2 || id === 13)
+  )
+    return undefined;
+  return ids;
 }
 const OWNER_REQUEST =
   /\b(?:show|highlight|outline|mark|segment|find|point to|point out)(?: me)? (?:the|that|this|those) (gland|kidney)s?\b(?! (?:that|which|whose|on|in|with|behind|near|next)\b)/;

@@ -1098,3 +1098,43 @@ describe('question resolver: explanations', () => {
     expect(resolver.resolve('show the kidney').explanation).toMatch(/^The kidneys filter waste/);
   });
 });
+
+describe('question resolver: organs described by their neighbours, and requests in turn (the 27th set’s error classes)', () => {
+  it('finds the organ whose neighbours are the landmarks a description names', () => {
+    expect(letters('Point to the gland wedged between the bare area of the liver and the IVC.')).toEqual([
+      'G',
+    ]);
+    expect(
+      letters('the organ that sits against the stomach, the left kidney and the splenic flexure'),
+    ).toEqual(['C']);
+    expect(letters('the kidney closest to the ascending colon')).toEqual(['B']);
+    expect(letters('the adrenal across from the spleen')).toEqual(['G']);
+    expect(letters('the tube swallowed food passes through on its way to the stomach')).toEqual(['J']);
+    expect(letters('mark the organ the gallbladder hangs from')).toEqual(['A']);
+    // how blood flows is no neighbourhood: the portal vein is none of the 13
+    expect(letters('Which vein joins the SMV behind the pancreas to form the portal vein?')).toEqual(['N']);
+  });
+
+  it('answers each request of a message in turn, and adds a name said at the end', () => {
+    expect(letters('the organ that makes urine on the right and the organ that makes insulin')).toEqual([
+      'B',
+      'D',
+    ]);
+    expect(letters('Which organ does the pancreatic duct drain into? show it and the pancreas too')).toEqual([
+      'D',
+      'L',
+    ]);
+    expect(letters('Which organ does the stomach empty into? Show that, not the stomach.')).toEqual(['L']);
+  });
+
+  it('reads a plural ask about a pair, one side taken off a pair, parts by name and a parent artery', () => {
+    expect(letters('Primary adrenal insufficiency from autoimmune destruction hits which glands?')).toEqual([
+      'G',
+      'H',
+    ]);
+    expect(letters('outline both adrenals. cancel the left adrenal')).toEqual(['G']);
+    expect(letters('Circle the porta hepatis for me')).toEqual(['N']);
+    expect(letters("highlight Riedel's lobe")).toEqual(['N']);
+    expect(letters('The SMA is a branch of which artery?')).toEqual(['E']);
+  });
+});

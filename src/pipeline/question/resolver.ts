@@ -30,7 +30,12 @@
  *    side of a paired organ and discounts organs lying only on the other side and, a little,
  *    unpaired organs.
  *    Several described organs ("which organs make insulin and bile?", "which organ … and which
- *    …?") are found one conjunct at a time.
+ *    …?") are found one conjunct at a time; a message with several requests of their own ("show
+ *    the organ that stores bile and the organ it drains into") is answered one request at a time by
+ *    this whole rule, "it" standing for what the request before found.
+ *    An organ described by what it lies against ("the crescent-shaped gland between the aorta and
+ *    the left kidney's upper pole") is matched against a table of each organ's neighbours
+ *    (`neighbours.ts`); the organs named there are landmarks.
  * Outside organs named directly ("segment the lungs", "the renal artery") answer N with the topic,
  * and so do lab reference values ("a normal creatinine?"), a question asking for a kind of thing
  * none of the 13 is ("what enzyme …?", "which muscle …?", "which heart chamber …?") and the artery
@@ -58,6 +63,7 @@
  * or the aorta; a named space or fold ("Morison's pouch lies between which two organs?") answers the
  * organs it lies between, less those named.
  */
+
 import { ErrorCode, InputError } from '../../errors.js';
 import { type AnswerLetter, type OrganId, type OrganLetter, organById, organByLetter } from '../organs.js';
 import { type CacheTarget, ContextCache, type ContextCacheTuning } from './cache.js';
@@ -71,6 +77,7 @@ import {
   NOT_TYPOS,
   SIDE_FACTS,
 } from './lexicon.js';
+import { organByNeighbours } from './neighbours.js';
 import { pickByProperty } from './properties.js';
 import { editDistance, STOPWORDS, type Token, tokenize } from './text.js';
 
@@ -789,7 +796,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -802,7 +809,7 @@ const PART_ALONE = new RegExp(
 const BARE_PART_ONLY =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself)(?: (?:pls|please|plz|thanks|thx))?$/;
 const STRUCTURE_FIRST =
-  /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepatis|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
+  /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 const ALONE_MARKER =
@@ -1360,6 +1367,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           m.target.ids.every((id) => taken.includes(id))
         )
           m.role = 'negated';
+        // "Show both kidneys. Cancel the right kidney.": one side taken back from a pair.
+        else if (
+          m.start < n.start &&
+          m.role === 'direct' &&
+          m.target.kind === 'organ' &&
+          m.target.ids.length === 2 &&
+          taken.length === 1 &&
+          m.target.ids.includes(taken[0] as OrganId)
+        )
+          m.target = { ...m.target, ids: m.target.ids.filter((id) => !taken.includes(id)) };
       }
     }
     // "not the pancreas tail, the organ it touches": a negated organ that a later pronoun points
@@ -2784,6 +2801,31 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (WHERE_IS_LOCATED.test(question)) return resolve(question.replace(WHERE_IS_LOCATED, '$1 '));
     // "the right kidney together with the adrenal on it", "…along with…", "…as well as…": "and".
     if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
+    // "Which organ does the oesophagus empty into? Highlight that, not the oesophagus.": the
+    // question answers; the organ taken back was only where it started.
+    const pointer = POINTER_TAIL.exec(question);
+    if (pointer && tokenize(pointer[1] as string).some((t) => ASK_WORDS.has(t.text))) {
+      const answer = resolve(pointer[1] as string);
+      const notIds = pointer[2] ? resolve(`show ${pointer[2]}`).organIds : [];
+      // ("what does IVC stand for? segment it": the thing named, not the answer, is pointed to.)
+      if (!answer.noneOfThem && !answer.organIds.some((id) => notIds.includes(id))) return answer;
+    }
+    // "Where does the main pancreatic duct open into? show that and the pancreas as well": the
+    // organ described, and the one named after it.
+    const added = ADDED_NAME.exec(question);
+    if (added) {
+      const [, rest = '', name = ''] = added;
+      const restWords = tokenize(rest).map((t) => t.text);
+      const describes = restWords.some((w) => ASK_WORDS.has(w) || CONJUNCT_HEADS.has(w) || w === 'whatever');
+      const extra = describes ? resolve(`show ${name}`) : undefined;
+      const first = extra?.reason === 'named' && !extra.noneOfThem ? resolve(rest) : undefined;
+      if (extra && first && !first.noneOfThem && !extra.organIds.every((id) => first.organIds.includes(id)))
+        return organAnswer(
+          [...new Set([...first.organIds, ...extra.organIds])],
+          'described',
+          first.confidence,
+        );
+    }
     const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
     // "Just highlight the organ for option H": the paper's options by letter.
     const option = OPTION_LETTER.exec(question.slice(0, maxChars))?.[1] as AnswerLetter | undefined;
@@ -2879,6 +2921,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (standalone?.length === 1) return resolve(standalone[0] as string);
     const asked = standalone && organsOfEach(standalone);
     if (asked) return asked;
+    // "Tuberculosis can destroy which glands, causing primary adrenal insufficiency?", "kidney beans
+    // are named after the shape of which organs?": a plural ask about the pair named as context.
+    const pluralPair = pairOfPluralAsk(tokens, mentions, normalised);
+    if (pluralPair) return organAnswer([...pluralPair], 'described', 0.7 * (corrected ? 0.9 : 1));
+    const coordinated = coordinatedAsks(tokens, mentions);
+    const answeredEach = coordinated && organsInTurn(coordinated);
+    if (answeredEach) return answeredEach;
 
     // "Where are insulin and cortisol made?": one question per substance, the organs of both.
     const pair = mentions.length === 0 ? substancePair(normalised) : undefined;
@@ -2918,19 +2967,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "The left renal vein crosses in front of which of the 13?": a known relation.
     const fact = relationFact(normalised, tokens);
-    if (
-      fact &&
-      !mentions.some(
-        (m) =>
-          m.target.kind === 'organ' &&
-          !m.adjective &&
-          m.role === 'direct' &&
-          (m.start < fact.start || m.end > fact.end) &&
-          // ("…, not the pancreas" is no other request)
-          !['not', 'except', 'without'].includes(tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? ''),
-      )
-    )
+    if (fact && !requestedOutside(tokens, mentions, fact))
       return organAnswer([fact.id], 'described', 0.75 * (corrected ? 0.9 : 1));
+    // "The crescent-shaped gland between the aorta and the upper pole of the left kidney": the organ
+    // whose neighbours are the landmarks named.
+    // (asked, requested, or a bare description: "The adrenal lying between the right crus and the liver.")
+    const byNeighbours =
+      (tokens.some(
+        (t) => ASK_WORDS.has(t.text) || COMMAND_VERBS.has(t.text) || DESCRIPTION_ASKS.has(t.text),
+      ) ||
+        ARTICLES.has(tokens[0]?.text ?? '')) &&
+      organByNeighbours(
+        tokens,
+        mentions.flatMap((m) =>
+          m.target.kind === 'organ' && m.role !== 'negated' ? [{ ids: m.target.ids, start: m.start }] : [],
+        ),
+      );
+    if (byNeighbours && !requestedOutside(tokens, mentions, byNeighbours))
+      return organAnswer([byNeighbours.id], 'described', 0.7 * (corrected ? 0.9 : 1));
     // "Where does the CBD empty into?", "the pancreatic duct opens into which organ?"
     if (ductOutlet(tokens, mentions, normalised, headNoun))
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
@@ -3624,6 +3678,46 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
   }
 
+  /**
+   * Each request answered alone, in order, "it" standing for the organ the one before found ("…and
+   * the organ it drains into"); a request without a verb borrows the first one's ("show"). The
+   * organs of all, when each finds organs and together more than any one does.
+   */
+  function organsInTurn(parts: readonly string[][]): QuestionResolution | undefined {
+    const verb = parts[0]?.find((w) => COMMAND_VERBS.has(w));
+    const answers: QuestionResolution[] = [];
+    for (const [k, part] of parts.entries()) {
+      const before = answers.at(-1);
+      // "it" is what the request before named ("the ampulla of Vater and the organ it opens
+      // into"), or the organ it found by a description.
+      const previous = parts[k - 1] ?? [];
+      const verbAt = previous.findIndex((w) => COMMAND_VERBS.has(w));
+      const phrase = previous.slice(verbAt + (['me', 'us'].includes(previous[verbAt + 1] ?? '') ? 2 : 1));
+      const named =
+        verbAt >= 0 && phrase.length > 0 && phrase.length <= 5 && !phrase.some((w) => CONJUNCT_HEADS.has(w))
+          ? phrase.join(' ')
+          : before && before.organIds.length === 1
+            ? `the ${organById(before.organIds[0] as OrganId).name.toLowerCase()}`
+            : undefined;
+      // ("…and the organs that leak it": there "it" is the albumin, so it stays.)
+      let words = part.flatMap((w, j) =>
+        w === 'it' && named && BEFORE_IT_THE_ORGAN.has(part[j - 1] ?? '')
+          ? named.split(' ')
+          : w === 'its' && named
+            ? [...named.split(' '), 's']
+            : [w],
+      );
+      if (k > 0 && verb && !words.some((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w)))
+        words = [verb, ...words];
+      const answer = resolve(words.join(' '));
+      if (answer.noneOfThem) return undefined;
+      answers.push(answer);
+    }
+    const ids = [...new Set(answers.flatMap((a) => a.organIds))];
+    if (ids.length <= Math.max(...answers.map((a) => a.organIds.length))) return undefined;
+    return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+  }
+
   function answerFromCache(
     target: CacheTarget,
     side: { left: boolean; right: boolean },
@@ -3848,7 +3942,7 @@ const OWNER_REQUEST =
 const DRAINS_INTO =
   /\b(?:drains?|draining|empties|empty|emptying|returns?)(?: (?:straight|directly))? (?:in ?to|to)\b|^where (?:does|do) .* drain\b|\b(?:enters?|entering) (?:which|what|the)\b/;
 const BRANCHES_OFF =
-  /\b(?:comes? off|coming off|arises? from|arising from|branch(?:es)? (?:off|from)|originates? from|springs? from|gives? off|giving off)\b/;
+  /\b(?:comes? off|coming off|arises? from|arising from|branch(?:es)? (?:off|from)|originates? from|springs? from|gives? off|giving off|branch(?:es)? of (?:which|what|a|an|the)(?: [a-z]+)? (?:vessel|artery)|parent (?:vessel|artery|trunk))\b/;
 
 /**
  * "The left renal vein drains into what?", "where does the right gonadal vein drain?", "which vessel
@@ -3911,7 +4005,7 @@ const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */
 const JUICES_ENTER_GUT =
-  /\b(?:bile|pancreatic juices?|pancreatic enzymes)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:enter|enters|reach|reaches) the (?:gut|bowel|intestine|small bowel|small intestine)\b/;
+  /\b(?:bile|pancreatic juices?|pancreatic enzymes)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:enter|enters|reach|reaches) the (?:gut|bowel|intestine|small bowel|small intestine)\b|\b(?:bile|pancreatic juices?|pancreatic enzymes) and (?:bile|pancreatic juices?|pancreatic enzymes) (?:first )?(?:meet|meets|mix with|mixes with|join|joins|hit|hits) (?:the )?(?:chyme|food|stomach contents)\b/;
 const JUICES_POUR_IN =
   /\b(?:bile|pancreatic juices?|pancreatic enzymes|digestive juices)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:first )?(?:pour|pours|drain|drains|empty|empties|enter|enters|flow|flows|arrive|arrives|come|comes|get|gets) in(?:to)?(?: [?.!,]|$)/;
 const OUTLET_DUCT =
@@ -3950,9 +4044,14 @@ const LEFT_RENAL_VEIN = '(?:left renal vein|lrv)';
  * matching cannot tell these from questions about the structure's own organ, so they are exact.
  */
 const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
+  // "highlight the organ the gb is stuck to": the gallbladder hangs in a fossa under the liver.
+  [
+    /\b(?:gallbladder|gb) (?:is |s )?(?:stuck|attached|fixed|adherent|glued|hanging|tucked|nestled|stuck on) (?:on|onto|to|from|under|beneath|against|in)\b|\b(?:organ|one) (?:that )?the (?:gallbladder|gb) (?:hangs|sits|lies|rests|is stuck) (?:from|on|under|beneath|against|in|to)\b/,
+    1,
+  ],
   [
     new RegExp(
-      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:drains?|empties|empty|opens?) (?:directly |straight )?(?:in ?to|to) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
+      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:[a-z]+ ){0,5}?(?:drains?|empties|empty|opens?) (?:directly |straight )?(?:in ?to|to) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
     ),
     6,
   ],
@@ -4079,6 +4178,25 @@ function relationFact(
     start: tokenAt(first.match.index),
     end: tokenAt(first.match.index + first.match[0].length) + 1,
   };
+}
+
+/**
+ * Whether an organ is asked for by name outside the span of a fact or description, so that the
+ * message asks for more than what the span describes ("…, not the pancreas" asks for nothing).
+ */
+function requestedOutside(
+  tokens: Token[],
+  mentions: readonly Mention[],
+  span: { start: number; end: number },
+): boolean {
+  return mentions.some(
+    (m) =>
+      m.target.kind === 'organ' &&
+      !m.adjective &&
+      m.role === 'direct' &&
+      (m.start < span.start || m.end > span.end) &&
+      !['not', 'except', 'without'].includes(tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? ''),
+  );
 }
 
 /** Spaces, folds and junctions named by the organs they lie between. */
@@ -4422,6 +4540,12 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
+/** "…? Highlight that, not the oesophagus.": a pointer to the answer of the question before. */
+const POINTER_TAIL =
+  /^(.*[?])\s*(?:please\s+|pls\s+|now\s+|just\s+)?(?:show|highlight|outline|mark|circle|segment)(?: me)?\s+(?:that|it|this|that one|this one)(?:\s+(?:organ|one))?(?:\s*(?:please|pls))?\s*(?:[,;:-]|—)?\s*(?:(?:and\s+|but\s+)?not\s+(?:the\s+)?([a-z' -]+?))?\s*[.!]*\s*$/i;
+/** "…, and the pancreas as well", "…plus the esophagus itself": a name added at the end. */
+const ADDED_NAME =
+  /^(.*?\S)\s*,?\s+(?:and|plus|&)\s+(?:also\s+)?((?:the\s+)?[a-z' -]{2,40}?)\s+(?:too|as well|itself|also|themselves)\s*[.!?]*\s*$/i;
 const WHERE_IS_LOCATED =
   /\b(where (?:is|are|s))\s+(?:located|situated|placed|found|positioned)\s+(?=(?:the|a|an|my|this|his|her)\s)/i;
 const FOLLOW_UP = /^\s*(?:(?:and|ok|okay|now|so|then)[,\s]+)?(?:what|how) about\s+(?=\S)/i;
@@ -4496,6 +4620,158 @@ function standaloneQuestions(tokens: Token[], normalised: string): string[] | un
     !w.some((x) => BACK_REFERENCES.has(x) || x === 'one' || x === 'other');
   if (!asks(clauses[0] as string[]) || !clauses.slice(1).every((w) => asks(w) || adds(w))) return undefined;
   return clauses.map((w) => w.join(' '));
+}
+
+/** Words that place the thing asked for by a named organ ("which glands sit on top of the kidneys?"). */
+const PLACE_BEFORE_NAME = new Set([
+  'on',
+  'of',
+  'above',
+  'below',
+  'behind',
+  'under',
+  'beneath',
+  'beside',
+  'between',
+  'near',
+  'to',
+  'into',
+  'from',
+  'around',
+  'against',
+  'with',
+  'atop',
+  'than',
+]);
+
+/**
+ * The pair (both kidneys or both adrenals) a plural "which organs/glands" asks about when the pair's
+ * family is the only organ named, as context rather than as a place ("…on top of the kidneys").
+ */
+function pairOfPluralAsk(
+  tokens: Token[],
+  mentions: readonly Mention[],
+  normalised: string,
+): readonly OrganId[] | undefined {
+  const head = PLURAL_HEAD.exec(normalised)?.[2];
+  if (!head) return undefined;
+  const organs = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated');
+  const first = organs[0];
+  if (first?.target.kind !== 'organ' || first.target.ids.length !== 2 || !first.target.family)
+    return undefined;
+  const family = first.target.family;
+  if (
+    !organs.every((m) => m.target.kind === 'organ' && m.target.family === family && m.target.ids.length === 2)
+  )
+    return undefined;
+  if (head === 'glands' && family !== 'adrenal') return undefined;
+  if (organs.some((m) => PLACE_BEFORE_NAME.has(tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? '')))
+    return undefined;
+  return first.target.ids;
+}
+
+/** Verbs besides the commands that ask for what a description describes. */
+const DESCRIPTION_ASKS = new Set(['point', 'identify', 'locate', 'name', 'find', 'whats']);
+/** Kinds a described conjunct may name ("…and the organ it drains into"). */
+const CONJUNCT_HEADS = new Set([
+  'organ',
+  'organs',
+  'one',
+  'ones',
+  'gland',
+  'glands',
+  'vessel',
+  'artery',
+  'vein',
+  'tube',
+  'bowel',
+  'sac',
+  'structure',
+  'bit',
+  'part',
+]);
+/** Words after which "it" is the organ named before ("the organ it drains into", "on top of it"). */
+const BEFORE_IT_THE_ORGAN = new Set([
+  ...CONJUNCT_HEADS,
+  'of',
+  'behind',
+  'around',
+  'on',
+  'under',
+  'below',
+  'beneath',
+  'above',
+  'beside',
+  'into',
+  'to',
+  'against',
+  'from',
+  'near',
+]);
+// ("the second part of the duodenum" is a name; "…and the organ itself" no description)
+const AFTER_HEAD_ENDS = new Set(['and', 'or', 'too', 'also', 'as', 'itself', 'themselves', 'both', 'of']);
+
+/**
+ * "Which organ forms the stones and which organ becomes inflamed?", "show the organ that stores bile
+ * and the organ it drains into": a request joined by "and" to a second question or description
+ * of its own, as word lists, each to be answered alone (words before the first question, such as
+ * a case's setting, go with each). A conjunct that names an organ is no question ("the liver and
+ * the kidney under it" stays one), nor is the second landmark of "between X and Y". None when fewer
+ * than two are found.
+ */
+function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[][] | undefined {
+  const words = tokens.map((t) => t.text);
+  // Only within one sentence; a closing "Show both." or "Highlight them." is dropped.
+  const ends = words.flatMap((w, i) => (['.', '?', '!'].includes(w) ? [i] : []));
+  const sentenceEnd = (i: number) => ends.find((e) => e > i) ?? words.length;
+  const splits: number[] = [];
+  for (let i = 1; i < words.length - 2; i++) {
+    // "Which organ makes bile, which one stores it, and …": a comma before a new question.
+    const commaAsk =
+      words[i] === ',' &&
+      ASK_WORDS.has(words[i + 1] as string) &&
+      CONJUNCT_HEADS.has(words[i + 2] as string) &&
+      words.slice(splits.at(-1) ?? 0, i).some((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w));
+    if (!CONJUNCTIONS.has(words[i] as string) && !commaAsk) continue;
+    const next = words[i + 1] as string;
+    const rest = words.slice(i + 1, sentenceEnd(i)).filter((w) => !tokens[words.indexOf(w)]?.boundary);
+    let asks = false;
+    // ("…crosses in front of the IVC and which other great vessel?" continues the first question.)
+    if (['which', 'what', 'where', 'whatever', 'whichever'].includes(next))
+      asks = rest.length >= 3 && words[i + 2] !== 'other';
+    else if (next === 'the' || next === 'a' || next === 'an') {
+      const head = words.slice(i + 2, i + 6).findIndex((w) => CONJUNCT_HEADS.has(w));
+      const after = words[i + 2 + head + 1] ?? '';
+      asks =
+        head >= 0 &&
+        /^[a-z]+$/.test(after) &&
+        !AFTER_HEAD_ENDS.has(after) &&
+        // ("…and the adrenal gland on the left side": a name, not a description)
+        !mentions.some((m) => m.target.kind === 'organ' && m.start > i && m.start <= i + 2 + head);
+    }
+    if (!asks) continue;
+    const start = splits.at(-1) ?? 0;
+    if (words.slice(start, i).includes('between')) continue;
+    if (ends.some((e) => e > start && e < i)) continue;
+    splits.push(i);
+  }
+  if (splits.length === 0) return undefined;
+  // "…, and what sits on top of the left one?": the second leans on the first's words.
+  if (splits.some((i) => /^(?:left|right|other|same)$/.test(words[words.indexOf('one', i) - 1] ?? '')))
+    return undefined;
+  const first = splits[0] as number;
+  let from = first;
+  while (from > 0 && !['.', '?', '!'].includes(words[from - 1] as string)) from--;
+  const opening = words.slice(from, first);
+  // The first request starts at its question word or verb; what comes before it is shared.
+  const askAt = opening.findIndex((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w) || w === 'whatever');
+  if (askAt < 0 && !opening.some((w) => CONJUNCT_HEADS.has(w))) return undefined;
+  const preamble = askAt > 0 ? opening.slice(0, askAt) : [];
+  const last = sentenceEnd(splits.at(-1) as number);
+  const bounds = [from, ...splits, last];
+  const clean = (w: string[]) => w.filter((x, k) => !(k === 0 && CONJUNCTIONS.has(x)) && x !== ',');
+  const parts = bounds.slice(0, -1).map((b, k) => clean(words.slice(b, bounds[k + 1])));
+  return parts.map((p, k) => (k === 0 ? p : [...preamble, ...p]));
 }
 
 const PASSIVE_TO_ACTIVE: Record<string, string> = {

@@ -1,0 +1,396 @@
+/**
+ * An organ described by what it touches ("the crescent-shaped gland between the aorta and the upper
+ * pole of the left kidney", "the organ that touches the left kidney, the stomach and the splenic
+ * flexure"): a table of each organ's neighbours, and a match of the landmarks a description names
+ * against it. The organs named in the description are landmarks, not answers.
+ */
+import type { OrganId } from '../organs.js';
+import type { Token } from './text.js';
+
+/** A neighbour: one of the 13 (by id) or a structure outside them (by key). */
+type Neighbour = OrganId | string;
+
+/**
+ * What each organ lies against (Gray's Anatomy relations, both sides of the diaphragm where the
+ * organ crosses it). Keys of structures outside the 13 are those of OUTSIDE_LANDMARKS.
+ */
+const NEIGHBOURS: Readonly<Record<OrganId, readonly Neighbour[]>> = {
+  1: [
+    'diaphragm',
+    9,
+    6,
+    2,
+    7,
+    11,
+    12,
+    10,
+    'hepatic flexure',
+    'colon',
+    'right ribs',
+    'heart',
+    'lung',
+    'portal vein',
+    'bile duct',
+  ],
+  2: [
+    1,
+    12,
+    7,
+    6,
+    'hepatic flexure',
+    'colon',
+    'ascending colon',
+    'psoas',
+    'quadratus lumborum',
+    'diaphragm',
+    'right ribs',
+    'small bowel',
+  ],
+  3: [11, 13, 4, 8, 'splenic flexure', 'colon', 'diaphragm', 'left ribs', 'splenic artery', 'splenic vein'],
+  4: [
+    12,
+    11,
+    3,
+    13,
+    5,
+    6,
+    8,
+    'spine',
+    'splenic vein',
+    'splenic artery',
+    'sma',
+    'smv',
+    'portal vein',
+    'bile duct',
+    'left renal vein',
+    'colon',
+    'small bowel',
+  ],
+  5: [
+    'spine',
+    'crus',
+    'left crus',
+    'right crus',
+    6,
+    10,
+    8,
+    4,
+    12,
+    'left renal vein',
+    'thoracic duct',
+    'azygos',
+    'sma',
+    'coeliac trunk',
+    'heart',
+    'diaphragm',
+  ],
+  6: [
+    1,
+    7,
+    2,
+    12,
+    5,
+    4,
+    'right crus',
+    'crus',
+    'spine',
+    'portal vein',
+    'heart',
+    'diaphragm',
+    'caudate lobe',
+    'bare area',
+  ],
+  7: [1, 6, 2, 12, 'bare area', 'right crus', 'crus', 'diaphragm'],
+  8: [5, 13, 11, 4, 3, 'left crus', 'crus', 'splenic artery', 'splenic vein', 'left renal vein', 'diaphragm'],
+  9: [1, 12, 'colon', 'hepatic flexure', 'bile duct', 'right ribs'],
+  10: [
+    5,
+    11,
+    1,
+    'heart',
+    'trachea',
+    'diaphragm',
+    'lung',
+    'spine',
+    'thoracic duct',
+    'azygos',
+    'crus',
+    'vagus',
+  ],
+  11: [
+    1,
+    3,
+    4,
+    13,
+    8,
+    10,
+    12,
+    'colon',
+    'splenic flexure',
+    'diaphragm',
+    'left ribs',
+    'splenic artery',
+    'heart',
+  ],
+  12: [4, 9, 1, 2, 6, 5, 11, 'sma', 'smv', 'colon', 'hepatic flexure', 'bile duct', 'small bowel', 'psoas'],
+  13: [
+    3,
+    11,
+    4,
+    8,
+    'splenic flexure',
+    'colon',
+    'descending colon',
+    'small bowel',
+    'psoas',
+    'quadratus lumborum',
+    'diaphragm',
+    'left ribs',
+  ],
+};
+
+/** Structures outside the 13 that descriptions use as landmarks, most specific first. */
+const OUTSIDE_LANDMARKS: ReadonlyArray<[RegExp, string]> = [
+  [/\bright (?:diaphragmatic )?crus\b/, 'right crus'],
+  [/\bleft (?:diaphragmatic )?crus\b/, 'left crus'],
+  [/\b(?:crus|crura)\b/, 'crus'],
+  [/\bsplenic flexure\b/, 'splenic flexure'],
+  [/\bhepatic flexure\b/, 'hepatic flexure'],
+  [/\bsplenic arter(?:y|ies)\b/, 'splenic artery'],
+  [/\bsplenic vein\b/, 'splenic vein'],
+  [/\b(?:sma|superior mesenteric arter(?:y|ies))\b/, 'sma'],
+  [/\b(?:smv|superior mesenteric vein)\b/, 'smv'],
+  [/\b(?:superior mesenteric vessels)\b/, 'sma'],
+  [/\bportal vein\b/, 'portal vein'],
+  [/\bleft renal vein\b/, 'left renal vein'],
+  [/\b(?:coeliac|celiac) (?:trunk|axis)\b/, 'coeliac trunk'],
+  [/\bthoracic duct\b/, 'thoracic duct'],
+  [/\bazygos\b/, 'azygos'],
+  [/\b(?:common )?bile duct\b|\bcbd\b/, 'bile duct'],
+  [/\bbare area\b/, 'bare area'],
+  [/\bcaudate lobe\b/, 'caudate lobe'],
+  [/\bdescending colon\b/, 'descending colon'],
+  [/\bascending colon\b/, 'ascending colon'],
+  [/\b(?:transverse )?colon\b/, 'colon'],
+  [/\bpsoas\b/, 'psoas'],
+  [/\bquadratus lumborum\b/, 'quadratus lumborum'],
+  [/\b(?:jejunum|jejunal loops?|small bowel loops?)\b/, 'small bowel'],
+  [/\b(?:hemi ?)?diaphragm\b/, 'diaphragm'],
+  [/\b(?:spine|spinal column|vertebral (?:column|bodies|body)|vertebrae|backbone)\b/, 'spine'],
+  [/\bleft (?:lower )?ribs?\b|\bleft costal margin\b/, 'left ribs'],
+  [/\bright (?:lower )?ribs?\b|\bright costal margin\b/, 'right ribs'],
+  [/\b(?:heart|left atrium|right atrium|pericardium)\b/, 'heart'],
+  [/\b(?:trachea|windpipe|left main bronchus)\b/, 'trachea'],
+  [/\blungs?\b/, 'lung'],
+  [/\bvag(?:us|al) (?:nerves?|trunks?)\b/, 'vagus'],
+];
+
+/** The kinds a description may name and the organs each can be. */
+const KINDS: ReadonlyMap<string, readonly OrganId[]> = new Map<string, readonly OrganId[]>([
+  ['organ', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]],
+  ['viscus', [1, 2, 3, 4, 9, 10, 11, 12, 13]],
+  ['gland', [1, 4, 7, 8]],
+  ['adrenal', [7, 8]],
+  ['suprarenal', [7, 8]],
+  ['vessel', [5, 6]],
+  ['artery', [5]],
+  ['vein', [6]],
+  ['kidney', [2, 13]],
+  ['tube', [10]],
+  ['bag', [9, 11]],
+  ['sac', [9, 11]],
+  ['pouch', [9, 11]],
+]);
+const PLURAL_KINDS = new Map([
+  ['organs', 'organ'],
+  ['glands', 'gland'],
+  ['adrenals', 'adrenal'],
+  ['kidneys', 'kidney'],
+]);
+const DETERMINERS = new Set(['which', 'what', 'whats', 'the', 'a', 'an', 'this', 'that']);
+
+/** Shapes of one organ, said before the kind ("the crescent-shaped gland", "the J-shaped organ"). */
+const SHAPES: ReadonlyArray<[RegExp, OrganId]> = [
+  // (the spleen is crescent-shaped too: these two place a gland)
+  [/\b(?:crescent|crescentic|semilunar|half moon)\b(?=.* (?:gland|adrenal|suprarenal)\b)/, 8],
+  [/\b(?:pyramid|pyramidal|triangular|tricorn|cocked hat)\b(?=.* (?:gland|adrenal|suprarenal)\b)/, 7],
+  [/\bj shaped\b/, 11],
+  [/\bc shaped\b/, 12],
+  [/\bpear shaped\b/, 9],
+];
+
+/** Words that relate the described organ to its landmarks. */
+const RELATION =
+  /\b(?:between|beside|behind|touch(?:es|ing)?|abut(?:s|ting)?|against|caps?|capping|in front of|next to|adjacent to|wedged|nestled|tucked|hug(?:s|ging)?|on top of|atop|perched|above|below|under|underneath|medial to|lateral to|anterior to|posterior to|in (?:direct |close )?contact with|across from|opposite|near|nearer|nearest|closer to|closest to|rests?|resting|wraps?|wrapping|stuck to|attached to|alongside|sandwiched|bordered|lies|lying|sits|sitting)\b/;
+const STOP_WORDS = new Set([
+  'not',
+  'except',
+  'isn',
+  'isnt',
+  'aren',
+  'no',
+  'other',
+  'oops',
+  'doesn',
+  'doesnt',
+  'without',
+  'but',
+  'rather',
+  'instead',
+]);
+const CHANGED_MIND = new Set([
+  'oops',
+  'wrong',
+  'other',
+  'actually',
+  'sorry',
+  'no',
+  'instead',
+  'mean',
+  'meant',
+  'nope',
+]);
+const ASKS = new Set(['which', 'what', 'whats']);
+/** How a tube is placed by the stomach or the chest ("…goes down before it reaches the stomach"). */
+const TUBE_WAY =
+  /\b(?:before|down|into|to|reach|reaches|join|joins|behind|through|above|passing|running|carrying|carries)\b/;
+/** The one of a pair away from the landmark. */
+const OPPOSITE =
+  /\b(?:opposite|across from|other side (?:from|to|of)|contralateral to|away from|not (?:the one )?(?:next to|near|beside|touching|under|behind))\b/;
+/** A gland placed on a kidney's upper pole is an adrenal. */
+const ON_A_KIDNEY = /\b(?:upper|superior) pole\b|\bcaps?\b|\bcapping\b|\bon top of\b|\batop\b|\bperched\b/;
+/** Said of a gland, not of any organ ("the organ … just above the left kidney" may be the spleen). */
+const ABOVE_A_KIDNEY = /\babove (?:the |its )?(?:left |right )?kidney\b/;
+/** Words that name a vessel of its own ("the renal vein", "the splenic artery"), not a kind. */
+const VESSEL_NAMES =
+  /^(?:renal|splenic|portal|mesenteric|hepatic|gonadal|adrenal|suprarenal|gastric|iliac|lumbar|phrenic|azygos|coeliac|celiac|pancreatic|pancreaticoduodenal|cystic|umbilical|jugular|pulmonary|subclavian|vertebral|testicular|ovarian|epigastric|gastroduodenal|gastroepiploic)$/;
+/** How blood flows (joins, forms, drains) is no neighbourhood. */
+const FLOW =
+  /\b(?:join|joins|joined|joining|form|forms|formed|forming|drain|drains|drained|draining|branch|branches)\b/;
+
+export interface NamedOrgan {
+  ids: readonly OrganId[];
+  /** Token index of the name. */
+  start: number;
+}
+
+export interface NeighbourMatch {
+  id: OrganId;
+  /** Token span of the description, from its kind word to the end of its sentence. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The one organ of the kind asked for whose neighbours best cover the landmarks its description
+ * names (two at least, or one and its shape), or undefined when no description is found or two
+ * organs fit equally well. `named` are the organs named in the question (landmarks when inside the
+ * description).
+ */
+export function organByNeighbours(
+  tokens: readonly Token[],
+  named: readonly NamedOrgan[],
+): NeighbourMatch | undefined {
+  const words = tokens.map((t) => t.text);
+  const head = descriptionHead(words);
+  if (!head) return undefined;
+  const { at, kind, shapeWords } = head;
+  let end = at + 1;
+  while (end < tokens.length && !['.', '?', '!', ';'].includes(tokens[end]?.text ?? '')) end++;
+  // "…, and the liver itself", "…, not the one beside the aorta", "…because there is no liver":
+  // the description ends where a negation or a second request begins.
+  const cut = words.findIndex(
+    (w, k) =>
+      k > at &&
+      k < end &&
+      (STOP_WORDS.has(w) || (w === ',' && ['and', 'plus', 'then'].includes(words[k + 1] ?? ''))),
+  );
+  // "…. Oops, wrong one; show the other one.", "…. Which gland is involved?": something else is asked.
+  if (words.slice(end).some((w) => CHANGED_MIND.has(w))) return undefined;
+  if (cut > 0) end = cut;
+  let sentence = at;
+  while (sentence > 0 && !['.', '?', '!', ';'].includes(words[sentence - 1] ?? '')) sentence--;
+  if (words.some((w, k) => (k < sentence || k >= end) && ASKS.has(w))) return undefined;
+  const span = words.slice(at + 1, end).join(' ');
+  // ("…, and what sits on top of the left one?": a second question; "…, the liver or the spleen?": options.)
+  if (
+    !(kind === 'tube' ? TUBE_WAY : RELATION).test(span) ||
+    /\bor\b|\bof (?:these|those|the following)\b|\band (?:what|which)\b/.test(span)
+  )
+    return undefined;
+  if ((kind === 'vein' || kind === 'artery' || kind === 'vessel') && FLOW.test(span)) return undefined;
+  // ("the vein from which kidney is compressed …?" asks for the kidney; "the organ which touches …" is relative.)
+  if (words.slice(at + 2, end).some((w) => w === 'which' || w === 'what')) return undefined;
+
+  const landmarks: Neighbour[][] = named.filter((n) => n.start > at && n.start < end).map((n) => [...n.ids]);
+  // (most specific first: "the descending colon" is not also "the colon")
+  let unread = span;
+  for (const [re, key] of OUTSIDE_LANDMARKS) {
+    if (!re.test(unread)) continue;
+    landmarks.push([key]);
+    unread = unread.replace(re, ' ');
+  }
+  const landmarkIds = new Set(landmarks.flat());
+  const candidates = (KINDS.get(kind) ?? []).filter((id) => !landmarkIds.has(id));
+  const scored = candidates
+    .map((id) => {
+      const hits = landmarks.filter((l) => l.some((n) => NEIGHBOURS[id].includes(n))).length;
+      let score = hits;
+      if (SHAPES.some(([re, shaped]) => shaped === id && re.test(`${shapeWords} ${kind}`))) score += 2;
+      if (
+        (id === 7 || id === 8) &&
+        (ON_A_KIDNEY.test(span) || (kind !== 'organ' && ABOVE_A_KIDNEY.test(span))) &&
+        landmarks.some((l) => l.includes(2) || l.includes(13))
+      )
+        score += 1;
+      return { id, hits, score };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || best.hits < 1) return undefined;
+  // "the tube food slides down before it hits the stomach": the one tube among the 13.
+  if (kind === 'tube') {
+    const foodWay =
+      (landmarks.some((l) => l.includes(11)) ||
+        /\b(?:food|swallow|swallowed|scope|endoscope|camera)\b/.test(span)) &&
+      !/\b(?:blood|air|urine|bile)\b/.test(span);
+    return best.id === 10 && foodWay ? { id: 10, start: at, end } : undefined;
+  }
+  // One of a pair ("the adrenal", "the kidney"): one landmark that only one of them touches will
+  // do, and "the kidney across from the spleen" is the other one.
+  if (candidates.length === 2 && second) {
+    if (second.score > 0 || best.score < 1) return undefined;
+    return { id: OPPOSITE.test(span) ? second.id : best.id, start: at, end };
+  }
+  if (best.score < 2 || (second && second.score >= best.score) || OPPOSITE.test(span)) return undefined;
+  return { id: best.id, start: at, end };
+}
+
+/** The first kind word after a determiner ("which crescent-shaped gland", "the organ"). */
+function descriptionHead(
+  words: readonly string[],
+): { at: number; kind: string; shapeWords: string } | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    let kind = PLURAL_KINDS.get(word) ?? word;
+    if (!KINDS.has(kind)) continue;
+    let at = i;
+    // "the adrenal gland": the kind is the adrenal.
+    if ((kind === 'adrenal' || kind === 'suprarenal') && /^glands?$/.test(words[i + 1] ?? '')) at = i + 1;
+    if (kind === 'gland' && (words[i - 1] === 'adrenal' || words[i - 1] === 'suprarenal')) kind = 'adrenal';
+    const from = Math.max(0, i - 4);
+    const before = words.slice(from, i);
+    const det = before.map((w, k) => (DETERMINERS.has(w) ? k : -1)).filter((k) => k >= 0);
+    const last = det[det.length - 1];
+    if (last === undefined) continue;
+    const modifiers = before.slice(last + 1);
+    if (modifiers.some((w) => !/^[a-z]+$/.test(w))) continue;
+    if (
+      (kind === 'vein' || kind === 'artery' || kind === 'vessel') &&
+      modifiers.some((w) => VESSEL_NAMES.test(w))
+    )
+      continue;
+    return { at, kind, shapeWords: modifiers.join(' ') };
+  }
+  return undefined;
+}

@@ -1138,3 +1138,37 @@ describe('question resolver: organs described by their neighbours, and requests 
     expect(letters('The SMA is a branch of which artery?')).toEqual(['E']);
   });
 });
+
+describe('question resolver: options by letter, everything, the other one of a pair (the 28th set’s error classes)', () => {
+  it('reads several options and a bare letter, everything, and the vessels', () => {
+    expect(letters('option b, option m')).toEqual(['B', 'M']);
+    expect(letters('H')).toEqual(['H']);
+    expect(letters('segment everything you can see')).toHaveLength(13);
+    expect(letters('outline all the vessels please')).toEqual(['E', 'F']);
+    expect(letters('show everything apart from the vessels')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    // an overview question is still no request to outline
+    expect(letters('what do you see')).toEqual(['N']);
+  });
+
+  it('answers the other one of a pair, a side given as a capital letter, and a pair placed after "and"', () => {
+    expect(letters('Not the adrenal next to the spleen, the other one.')).toEqual(['G']);
+    expect(letters('haematuria and stranding on the R. outline the kidney')).toEqual(['B']);
+    expect(letters('Outline the organ that makes insulin and the kidney touching the spleen.')).toEqual([
+      'D',
+      'M',
+    ]);
+    expect(letters('Adrenal sitting beside the aorta and behind the pancreas. which is it?')).toEqual(['H']);
+  });
+});

@@ -238,6 +238,18 @@ const STOP_WORDS = new Set([
   'rather',
   'instead',
 ]);
+/** Kinds that, after "and", start a second thing asked for rather than another landmark. */
+const SECOND_ASKED = new Set([
+  'adrenal',
+  'adrenals',
+  'gland',
+  'glands',
+  'organ',
+  'organs',
+  'kidney',
+  'kidneys',
+  'one',
+]);
 const CHANGED_MIND = new Set([
   'oops',
   'wrong',
@@ -303,21 +315,33 @@ export function organByNeighbours(
     (w, k) =>
       k > at &&
       k < end &&
-      (STOP_WORDS.has(w) || (w === ',' && ['and', 'plus', 'then'].includes(words[k + 1] ?? ''))),
+      (STOP_WORDS.has(w) ||
+        (w === ',' && ['and', 'plus', 'then'].includes(words[k + 1] ?? '')) ||
+        // "…under the liver and the adrenal that drains …": a second thing asked for
+        (w === 'and' &&
+          !words.slice(at, k).includes('between') &&
+          words.slice(k + 1, k + 4).some((x) => SECOND_ASKED.has(x)))),
   );
   // "…. Oops, wrong one; show the other one.", "…. Which gland is involved?": something else is asked.
   if (words.slice(end).some((w) => CHANGED_MIND.has(w))) return undefined;
   if (cut > 0) end = cut;
   let sentence = at;
   while (sentence > 0 && !['.', '?', '!', ';'].includes(words[sentence - 1] ?? '')) sentence--;
-  if (words.some((w, k) => (k < sentence || k >= end) && ASKS.has(w))) return undefined;
+  // ("…. which one is that?" only points back at the description)
+  if (words.some((w, k) => (k < sentence || k >= end) && ASKS.has(w) && !pointsBack(words, k)))
+    return undefined;
   const span = words.slice(at + 1, end).join(' ');
   // ("…, and what sits on top of the left one?": a second question; "…, the liver or the spleen?": options.)
-  if (
-    !(kind === 'tube' ? TUBE_WAY : RELATION).test(span) ||
-    /\bor\b|\bof (?:these|those|the following)\b|\band (?:what|which)\b/.test(span)
-  )
-    return undefined;
+  if (/\bor\b|\bof (?:these|those|the following)\b|\band (?:what|which)\b/.test(span)) return undefined;
+  if (!(kind === 'tube' ? TUBE_WAY : RELATION).test(span)) {
+    // "Outline the pyramid-shaped adrenal.": a shape alone names one.
+    const shaped = (KINDS.get(kind) ?? []).filter((id) =>
+      SHAPES.some(([re, s]) => s === id && re.test(`${shapeWords} ${kind}`)),
+    );
+    return shaped.length === 1 && kind !== 'organ' && !/\b(?:not|other)\b/.test(words.slice(0, end).join(' '))
+      ? { id: shaped[0] as OrganId, start: at, end }
+      : undefined;
+  }
   if ((kind === 'vein' || kind === 'artery' || kind === 'vessel') && FLOW.test(span)) return undefined;
   // ("the vein from which kidney is compressed …?" asks for the kidney; "the organ which touches …" is relative.)
   if (words.slice(at + 2, end).some((w) => w === 'which' || w === 'what')) return undefined;
@@ -359,7 +383,7 @@ export function organByNeighbours(
   // One of a pair ("the adrenal", "the kidney"): one landmark that only one of them touches will
   // do, and "the kidney across from the spleen" is the other one.
   if (candidates.length === 2 && second) {
-    if (second.score > 0 || best.score < 1) return undefined;
+    if (best.score < 1 || (second.score > 0 && best.score < second.score + 2)) return undefined;
     return { id: OPPOSITE.test(span) ? second.id : best.id, start: at, end };
   }
   if (best.score < 2 || (second && second.score >= best.score) || OPPOSITE.test(span)) return undefined;
@@ -382,8 +406,10 @@ function descriptionHead(
     const before = words.slice(from, i);
     const det = before.map((w, k) => (DETERMINERS.has(w) ? k : -1)).filter((k) => k >= 0);
     const last = det[det.length - 1];
-    if (last === undefined) continue;
-    const modifiers = before.slice(last + 1);
+    // (or the message opens with the kind: "Adrenal behind the pancreatic body. which one is that?")
+    const opens = words.slice(0, i).every((w) => /^[a-z]+$/.test(w) && !DETERMINERS.has(w)) && i <= 2;
+    if (last === undefined && !opens) continue;
+    const modifiers = last === undefined ? words.slice(0, i) : before.slice(last + 1);
     if (modifiers.some((w) => !/^[a-z]+$/.test(w))) continue;
     if (
       (kind === 'vein' || kind === 'artery' || kind === 'vessel') &&
@@ -393,4 +419,12 @@ function descriptionHead(
     return { at, kind, shapeWords: modifiers.join(' ') };
   }
   return undefined;
+}
+
+/** "which one is that?", "what is it?": a short question that points back at what was described. */
+function pointsBack(words: readonly string[], at: number): boolean {
+  let end = at;
+  while (end < words.length && !['.', '?', '!', ';'].includes(words[end] ?? '')) end++;
+  const question = words.slice(at, end);
+  return question.length <= 5 && question.some((w) => w === 'that' || w === 'it' || w === 'this');
 }

@@ -796,7 +796,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|(?:[a-z]+ )?ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -838,7 +838,10 @@ const VESSEL_REQUEST =
  * "the organ for option H", "choice (C)": an option of the multiple-choice question by its letter
  * ("answer A", "the letter B" are left alone: that is how prompt injections read).
  */
-const OPTION_LETTER = /\b(?:option|choice)\s*\(?([A-N])\)?(?![\w'’])/;
+const OPTION_LETTER =
+  /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
+/** A message that is one option letter and nothing else ("G", "G pls"). */
+const BARE_LETTER = /^\s*([A-M])\s*(?:pls|please|plz)?\s*[.!?]*\s*$/;
 /** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
 const OPTIONS_ASKED =
   /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
@@ -903,6 +906,19 @@ const EVERY_ORGAN_ON_LIST = new RegExp(
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
   /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen)(?: ,)? (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
+const POLITE_TAIL =
+  '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
+const ASK_START =
+  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
+/** "outline everything", "all 13 pls", "segment every organ you can find" */
+const EVERYTHING_ASKED = new RegExp(
+  `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot)${POLITE_TAIL}`,
+);
+/** "show the vessels", "all the great vessels you can do": the aorta and the IVC */
+const VESSELS_ASKED = new RegExp(
+  `${ASK_START}(?:all )?(?:of )?(?:the )?(?:great |big |main |large |major |abdominal )?(?:blood )?vessels${POLITE_TAIL}`,
+);
+const VESSELS_NAMED = /^(?: the)?(?: two)?(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 /** "everything on your list except …", "all of your options apart from …" */
 const EVERYTHING_EXCEPT = new RegExp(
   `\\b(?:everything|all|all of them|every organ|all organs|all the organs|all of the organs|the lot)(?: of)? ${LIST_NOUN} (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\\b`,
@@ -1082,6 +1098,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           LETTER_SIDE_NOUNS.has(next) ||
           (t.raw === t.raw.toUpperCase() && (LEXICON_WORDS.has(next) || /tomy$/.test(next)));
         if (sideNoun) return { ...t, text: letter };
+      }
+      // "stranding on the L, CRP 230": a capital side letter after "on the" that ends its clause.
+      if (
+        letter &&
+        t.raw === t.raw.toUpperCase() &&
+        text(j - 1) === 'the' &&
+        text(j - 2) === 'on' &&
+        (tokens[j + 1]?.boundary ?? true)
+      ) {
+        return { ...t, text: letter };
       }
       const side = SIDE_WORDS.get(t.text);
       if (!side || t.boundary) return t;
@@ -1568,9 +1594,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const dropped = new Set(
         organs.filter((m) => m.start >= from).flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])),
       );
+      // ("everything except the vessels": the two vessels among the 13)
+      if (VESSELS_NAMED.test(normalised.slice(except.index + except[0].length)))
+        for (const id of [5, 6]) dropped.add(id as OrganId);
       if (dropped.size === 0 || organs.some((m) => m.start < from)) return undefined;
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
     }
+    // "outline everything", "all 13 pls"; "show the vessels" is the aorta and the IVC.
+    if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+    if (organs.length === 0 && VESSELS_ASKED.test(normalised)) return [5, 6];
     return undefined;
   }
 
@@ -2801,6 +2834,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (WHERE_IS_LOCATED.test(question)) return resolve(question.replace(WHERE_IS_LOCATED, '$1 '));
     // "the right kidney together with the adrenal on it", "…along with…", "…as well as…": "and".
     if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
+    // "Not the kidney under the spleen, the other one please.": the other of the pair described.
+    const other = OTHER_OF_PAIR.exec(question);
+    if (other) {
+      const first = resolve(`show ${other[1]}`);
+      const partner =
+        first.organIds.length === 1 ? organById(first.organIds[0] as OrganId).pairedWith : undefined;
+      if (partner) return organAnswer([partner], 'described', first.confidence * 0.9);
+    }
     // "Which organ does the oesophagus empty into? Highlight that, not the oesophagus.": the
     // question answers; the organ taken back was only where it started.
     const pointer = POINTER_TAIL.exec(question);
@@ -2816,7 +2857,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (added) {
       const [, rest = '', name = ''] = added;
       const restWords = tokenize(rest).map((t) => t.text);
-      const describes = restWords.some((w) => ASK_WORDS.has(w) || CONJUNCT_HEADS.has(w) || w === 'whatever');
+      const describes = restWords.some(
+        (w) =>
+          ASK_WORDS.has(w) || CONJUNCT_HEADS.has(w) || w === 'whatever' || w === 'adrenal' || w === 'kidney',
+      );
       const extra = describes ? resolve(`show ${name}`) : undefined;
       const first = extra?.reason === 'named' && !extra.noneOfThem ? resolve(rest) : undefined;
       if (extra && first && !first.noneOfThem && !extra.organIds.every((id) => first.organIds.includes(id)))
@@ -2828,8 +2872,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const tokens = viewerSides(splitRunTogether(tokenize(question.slice(0, maxChars))));
     // "Just highlight the organ for option H": the paper's options by letter.
-    const option = OPTION_LETTER.exec(question.slice(0, maxChars))?.[1] as AnswerLetter | undefined;
+    // ("option D, option L, option K" is all three; a message of one capital letter is that option)
+    const options = [...question.slice(0, maxChars).matchAll(OPTION_LETTER)].map(
+      (m) => (m[1] as string).toUpperCase() as AnswerLetter,
+    );
+    const bare = BARE_LETTER.exec(question)?.[1] as AnswerLetter | undefined;
+    const option = options.length > 0 ? (options[0] as AnswerLetter) : bare;
     if (option && !findMentions(tokens.map((t) => ({ ...t }))).some((m) => m.target.kind === 'organ')) {
+      const letters = [...new Set(options.filter((l) => l !== 'N'))] as OrganLetter[];
+      if (letters.length > 1)
+        return organAnswer(
+          letters.map((l) => organByLetter(l).id),
+          'named',
+          0.95,
+        );
       if (option === 'N')
         return noneAnswer(
           'off-topic',
@@ -4540,6 +4596,9 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
+/** "Don't show the crescent-shaped adrenal, show the other one." */
+const OTHER_OF_PAIR =
+  /^\s*(?:no,?\s+)?(?:don'?t\s+show|do\s+not\s+show|not)\s+(the\s+[^,;.!?—]+?)\s*[,;.—-]+\s*(?:(?:just|please|pls)\s+)?(?:(?:show|outline|mark|highlight|give)(?:\s+me)?\s+|i\s+want\s+)?the\s+other(?:\s+one)?(?:\s+(?:please|pls))?\s*[.!]*\s*$/i;
 /** "…? Highlight that, not the oesophagus.": a pointer to the answer of the question before. */
 const POINTER_TAIL =
   /^(.*[?])\s*(?:please\s+|pls\s+|now\s+|just\s+)?(?:show|highlight|outline|mark|circle|segment)(?: me)?\s+(?:that|it|this|that one|this one)(?:\s+(?:organ|one))?(?:\s*(?:please|pls))?\s*(?:[,;:-]|—)?\s*(?:(?:and\s+|but\s+)?not\s+(?:the\s+)?([a-z' -]+?))?\s*[.!]*\s*$/i;
@@ -4690,6 +4749,28 @@ const CONJUNCT_HEADS = new Set([
   'bit',
   'part',
 ]);
+/** Words that place one of a pair named after "and the" ("the adrenal on the spleen's side"). */
+const PAIR_PLACED = new Set([
+  'on',
+  'that',
+  'which',
+  'next',
+  'nearest',
+  'closest',
+  'nearer',
+  'closer',
+  'under',
+  'above',
+  'behind',
+  'beside',
+  'below',
+  'near',
+  'sitting',
+  'lying',
+  'tucked',
+  'capping',
+  'touching',
+]);
 /** Words after which "it" is the organ named before ("the organ it drains into", "on top of it"). */
 const BEFORE_IT_THE_ORGAN = new Set([
   ...CONJUNCT_HEADS,
@@ -4748,6 +4829,22 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
         !AFTER_HEAD_ENDS.has(after) &&
         // ("…and the adrenal gland on the left side": a name, not a description)
         !mentions.some((m) => m.target.kind === 'organ' && m.start > i && m.start <= i + 2 + head);
+      // "…and the adrenal on the same side as the spleen": one of a pair, placed by a description.
+      const pair = mentions.find(
+        (m) => m.target.kind === 'organ' && m.target.family && m.target.ids.length === 2 && m.start === i + 2,
+      );
+      // (only after a description: "the kidney and the adrenal on the left side" share the side)
+      const described = words
+        .slice(splits.at(-1) ?? 0, i)
+        .some((w) => CONJUNCT_HEADS.has(w) || ASK_WORDS.has(w));
+      if (
+        !asks &&
+        pair &&
+        described &&
+        PAIR_PLACED.has(words[pair.end] ?? '') &&
+        !words.slice(0, i).includes('between')
+      )
+        asks = true;
     }
     if (!asks) continue;
     const start = splits.at(-1) ?? 0;

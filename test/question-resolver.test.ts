@@ -6,6 +6,8 @@ import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
 
 const resolver = createQuestionResolver();
 const letters = (question: string) => resolver.resolve(question).letters;
+/** Every option but the two vessels (E, F). */
+const ALL_BUT_THE_VESSELS = ['A', 'B', 'C', 'D', 'G', 'H', 'I', 'J', 'K', 'L', 'M'];
 
 describe('question resolver: the issue’s must-handle cases', () => {
   it('answers a function question about the organ described, not the one named as context', () => {
@@ -915,19 +917,7 @@ describe('question resolver: more list forms, facts stated before "that kidney",
       'M',
     ]);
     expect(letters('highlight every organ on your list')).toHaveLength(13);
-    expect(letters('all the organs on your list apart from the two vessels')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'G',
-      'H',
-      'I',
-      'J',
-      'K',
-      'L',
-      'M',
-    ]);
+    expect(letters('all the organs on your list apart from the two vessels')).toEqual(ALL_BUT_THE_VESSELS);
   });
 
   it('takes the side a fact stated before gives to "that kidney" / "the gland involved"', () => {
@@ -1145,19 +1135,7 @@ describe('question resolver: options by letter, everything, the other one of a p
     expect(letters('H')).toEqual(['H']);
     expect(letters('segment everything you can see')).toHaveLength(13);
     expect(letters('outline all the vessels please')).toEqual(['E', 'F']);
-    expect(letters('show everything apart from the vessels')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'G',
-      'H',
-      'I',
-      'J',
-      'K',
-      'L',
-      'M',
-    ]);
+    expect(letters('show everything apart from the vessels')).toEqual(ALL_BUT_THE_VESSELS);
     // an overview question is still no request to outline
     expect(letters('what do you see')).toEqual(['N']);
   });

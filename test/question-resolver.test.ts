@@ -1150,3 +1150,30 @@ describe('question resolver: options by letter, everything, the other one of a p
     expect(letters('Adrenal sitting beside the aorta and behind the pancreas. which is it?')).toEqual(['H']);
   });
 });
+
+describe('question resolver: where bile goes, pairs read by telling landmarks, options corrected (the 29th set’s error classes)', () => {
+  it('sends the gallbladder’s bile to the duodenum and finds the gland in the C-loop', () => {
+    expect(letters('which organ does the gallbladder squeeze its bile into?')).toEqual(['L']);
+    expect(letters('the organ nestled in the C-loop')).toEqual(['D']);
+  });
+
+  it('chooses one adrenal by the landmarks only it touches', () => {
+    expect(
+      letters('Outline the adrenal gland lying behind the splenic vein and the pancreatic body.'),
+    ).toEqual(['H']);
+    expect(
+      letters('Adrenal gland medial to the upper pole of the kidney beneath the spleen, outline it'),
+    ).toEqual(['H']);
+  });
+
+  it('reads corrected and bare options, a side said before, a take-back by "drop it", a side letter', () => {
+    expect(letters('option C, sorry I meant option D')).toEqual(['D']);
+    expect(letters('B + M please')).toEqual(['B', 'M']);
+    expect(letters('first two options')).toEqual(['A', 'B']);
+    expect(letters('left kidney please, and the adrenal on that side too')).toEqual(['H', 'M']);
+    expect(
+      letters('Show spleen first... actually drop it and show the liver and the gallbladder instead.'),
+    ).toEqual(['A', 'I']);
+    expect(letters('R partial nephrectomy planned, outline the organ')).toEqual(['B']);
+  });
+});

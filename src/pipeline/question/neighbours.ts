@@ -306,7 +306,7 @@ export function organByNeighbours(
   const words = tokens.map((t) => t.text);
   const head = descriptionHead(words);
   if (!head) return undefined;
-  const { at, kind, shapeWords } = head;
+  const { at, from, kind, shapeWords } = head;
   let end = at + 1;
   while (end < tokens.length && !['.', '?', '!', ';'].includes(tokens[end]?.text ?? '')) end++;
   // "…, and the liver itself", "…, not the one beside the aorta", "…because there is no liver":
@@ -339,7 +339,7 @@ export function organByNeighbours(
       SHAPES.some(([re, s]) => s === id && re.test(`${shapeWords} ${kind}`)),
     );
     return shaped.length === 1 && kind !== 'organ' && !/\b(?:not|other)\b/.test(words.slice(0, end).join(' '))
-      ? { id: shaped[0] as OrganId, start: at, end }
+      ? { id: shaped[0] as OrganId, start: from, end }
       : undefined;
   }
   if ((kind === 'vein' || kind === 'artery' || kind === 'vessel') && FLOW.test(span)) return undefined;
@@ -356,12 +356,18 @@ export function organByNeighbours(
   }
   const landmarkIds = new Set(landmarks.flat());
   const candidates = (KINDS.get(kind) ?? []).filter((id) => !landmarkIds.has(id));
+  // For one of a pair, a landmark both of them touch ("the kidney" under an adrenal) tells nothing.
+  const touches = (id: OrganId, l: readonly Neighbour[]) => l.some((n) => NEIGHBOURS[id].includes(n));
+  const telling =
+    candidates.length === 2 ? landmarks.filter((l) => !candidates.every((id) => touches(id, l))) : landmarks;
   const scored = candidates
     .map((id) => {
-      const hits = landmarks.filter((l) => l.some((n) => NEIGHBOURS[id].includes(n))).length;
+      const hits = telling.filter((l) => touches(id, l)).length;
       let score = hits;
       if (SHAPES.some(([re, shaped]) => shaped === id && re.test(`${shapeWords} ${kind}`))) score += 2;
       if (
+        kind !== 'adrenal' &&
+        kind !== 'suprarenal' &&
         (id === 7 || id === 8) &&
         (ON_A_KIDNEY.test(span) || (kind !== 'organ' && ABOVE_A_KIDNEY.test(span))) &&
         landmarks.some((l) => l.includes(2) || l.includes(13))
@@ -378,22 +384,22 @@ export function organByNeighbours(
       (landmarks.some((l) => l.includes(11)) ||
         /\b(?:food|swallow|swallowed|scope|endoscope|camera)\b/.test(span)) &&
       !/\b(?:blood|air|urine|bile)\b/.test(span);
-    return best.id === 10 && foodWay ? { id: 10, start: at, end } : undefined;
+    return best.id === 10 && foodWay ? { id: 10, start: from, end } : undefined;
   }
   // One of a pair ("the adrenal", "the kidney"): one landmark that only one of them touches will
   // do, and "the kidney across from the spleen" is the other one.
   if (candidates.length === 2 && second) {
-    if (best.score < 1 || (second.score > 0 && best.score < second.score + 2)) return undefined;
-    return { id: OPPOSITE.test(span) ? second.id : best.id, start: at, end };
+    if (best.score < 1 || second.score > 0) return undefined;
+    return { id: OPPOSITE.test(span) ? second.id : best.id, start: from, end };
   }
   if (best.score < 2 || (second && second.score >= best.score) || OPPOSITE.test(span)) return undefined;
-  return { id: best.id, start: at, end };
+  return { id: best.id, start: from, end };
 }
 
 /** The first kind word after a determiner ("which crescent-shaped gland", "the organ"). */
 function descriptionHead(
   words: readonly string[],
-): { at: number; kind: string; shapeWords: string } | undefined {
+): { at: number; from: number; kind: string; shapeWords: string } | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     let kind = PLURAL_KINDS.get(word) ?? word;
@@ -416,7 +422,7 @@ function descriptionHead(
       modifiers.some((w) => VESSEL_NAMES.test(w))
     )
       continue;
-    return { at, kind, shapeWords: modifiers.join(' ') };
+    return { at, from: i, kind, shapeWords: modifiers.join(' ') };
   }
   return undefined;
 }

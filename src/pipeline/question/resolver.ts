@@ -461,6 +461,9 @@ const VIEWER_WORDS = new Set([
 ]);
 /** Nouns a small side letter may stand before ("l kid", "r sided"). */
 const LETTER_SIDE_NOUNS = new Set([
+  // "L partial nephrectomy", "R radical nephrectomy"
+  'partial',
+  'radical',
   'marker',
   'sided',
   'side',
@@ -840,8 +843,11 @@ const VESSEL_REQUEST =
  */
 const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
-/** A message that is one option letter and nothing else ("G", "G pls"). */
-const BARE_LETTER = /^\s*([A-M])\s*(?:pls|please|plz)?\s*[.!?]*\s*$/;
+/** A message of option letters and nothing else ("G", "E + F pls"). */
+const BARE_LETTERS = /^\s*[A-M](?:\s*(?:\+|,|&|and)\s*[A-M])*\s*(?:pls|please|plz)?\s*[.!?]*\s*$/;
+/** "option B, sorry I meant option M": a later option corrects the one before. */
+const CORRECTED_OPTION =
+  /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b/i;
 /** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
 const OPTIONS_ASKED =
   /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
@@ -888,7 +894,7 @@ const NUMBER_ON_LIST = new RegExp(
 );
 /** "the first three on your list", "the last two options" */
 const RUN_ON_LIST = new RegExp(
-  `\\bthe (first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| entries)? ${LIST_NOUN}\\b`,
+  `\\b(?:the )?(first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| entries)?(?: ${LIST_NOUN}|(?<= options)(?= [.?!]| pls| please|$))`,
 );
 const ORDINAL =
   '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
@@ -2842,6 +2848,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         first.organIds.length === 1 ? organById(first.organIds[0] as OrganId).pairedWith : undefined;
       if (partner) return organAnswer([partner], 'described', first.confidence * 0.9);
     }
+    // "right kidney pls... and add the adrenal on that side too": the side said before.
+    const sameSide = SAME_SIDE_PAIR.exec(question);
+    const sideBefore =
+      sameSide && [...question.slice(0, sameSide.index).matchAll(/\b(left|right)\b/gi)].at(-1)?.[1];
+    if (sameSide && sideBefore)
+      return resolve(
+        `${question.slice(0, sameSide.index)}${sideBefore.toLowerCase()} ${sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
+      );
     // "Which organ does the oesophagus empty into? Highlight that, not the oesophagus.": the
     // question answers; the organ taken back was only where it started.
     const pointer = POINTER_TAIL.exec(question);
@@ -2876,8 +2890,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const options = [...question.slice(0, maxChars).matchAll(OPTION_LETTER)].map(
       (m) => (m[1] as string).toUpperCase() as AnswerLetter,
     );
-    const bare = BARE_LETTER.exec(question)?.[1] as AnswerLetter | undefined;
-    const option = options.length > 0 ? (options[0] as AnswerLetter) : bare;
+    const bare = BARE_LETTERS.test(question) ? (question.match(/[A-M]/g) as AnswerLetter[]) : [];
+    if (options.length === 0) options.push(...bare);
+    // ("option B, sorry I meant option M": the last one)
+    if (options.length > 1 && CORRECTED_OPTION.test(question)) options.splice(0, options.length - 1);
+    const option = options[0];
     if (option && !findMentions(tokens.map((t) => ({ ...t }))).some((m) => m.target.kind === 'organ')) {
       const letters = [...new Set(options.filter((l) => l !== 'N'))] as OrganLetter[];
       if (letters.length > 1)
@@ -3046,7 +3063,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return organAnswer([12], 'described', 0.75 * (corrected ? 0.9 : 1));
     // "where does the pancreas drain its juice into?": the juices and bile reach the duodenum.
     if (
-      (JUICE_INTO.test(normalised) || JUICES_POUR_IN.test(normalised) || JUICES_ENTER_GUT.test(normalised)) &&
+      (JUICE_INTO.test(normalised) ||
+        JUICES_POUR_IN.test(normalised) ||
+        JUICES_ENTER_GUT.test(normalised) ||
+        GALLBLADDER_INTO.test(normalised)) &&
       // not one of several organs asked for ("the organ that makes bile and the organ where …")
       !/\b(?:and|plus) the (?:[a-z]+ )?(?:organ|organs|one|gland)\b/.test(normalised) &&
       tokens.some((t) => ASK_WORDS.has(t.text) || HEAD_WORDS.has(t.text)) &&
@@ -4060,6 +4080,9 @@ const PORTAL_FORMED =
 const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */
+/** "the organ the gallbladder empties its bile into": through the cystic and common bile ducts, the duodenum. */
+const GALLBLADDER_INTO =
+  /\b(?:gallbladder|gb)\b(?: (?:eventually|then|finally|ultimately|actually))? (?:drain|drains|empty|empties|release|releases|squeeze|squeezes|squirt|squirts|send|sends|deliver|delivers|pour|pours)(?: (?:its|the|that) bile| bile)?(?: [a-z]+){0,2}? (?:in ?to|in)\b|\bwhere does the (?:gallbladder|gb) (?:drain|empty|release|send|squeeze|squirt|deliver)\b|\b(?:empties|drains|releases|sends|squeezes) (?:that|its|the) bile (?:in ?to|in)\b|\b(?:in ?to )?(?:which|what) (?:organ|bowel|part of the gut) (?:does|do) (?:the )?bile (?:finally |eventually |ultimately |then )?(?:drain|flow|empty|go|end up|pass)\b/;
 const JUICES_ENTER_GUT =
   /\b(?:bile|pancreatic juices?|pancreatic enzymes)(?: and (?:bile|pancreatic juices?|pancreatic enzymes))? (?:enter|enters|reach|reaches) the (?:gut|bowel|intestine|small bowel|small intestine)\b|\b(?:bile|pancreatic juices?|pancreatic enzymes) and (?:bile|pancreatic juices?|pancreatic enzymes) (?:first )?(?:meet|meets|mix with|mixes with|join|joins|hit|hits) (?:the )?(?:chyme|food|stomach contents)\b/;
 const JUICES_POUR_IN =
@@ -4102,7 +4125,7 @@ const LEFT_RENAL_VEIN = '(?:left renal vein|lrv)';
 const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   // "highlight the organ the gb is stuck to": the gallbladder hangs in a fossa under the liver.
   [
-    /\b(?:gallbladder|gb) (?:is |s )?(?:stuck|attached|fixed|adherent|glued|hanging|tucked|nestled|stuck on) (?:on|onto|to|from|under|beneath|against|in)\b|\b(?:organ|one) (?:that )?the (?:gallbladder|gb) (?:hangs|sits|lies|rests|is stuck) (?:from|on|under|beneath|against|in|to)\b/,
+    /\b(?:gallbladder|gb) (?:is |s )?(?:stuck|attached|fixed|adherent|glued|hanging|tucked|nestled|stuck on) (?:on|onto|to|from|under|beneath|against|in)\b|\b(?:organ|one) (?:that )?the (?:gallbladder|gb) (?:hangs|sits|lies|rests|is stuck) (?:from|on|under|beneath|against|in|to)\b|\bwhose (?:fossa|bed|under ?side|under ?surface|groove) (?:the )?(?:gallbladder|gb|it)\b|\b(?:holds|cradles|houses) the (?:gallbladder|gb)\b/,
     1,
   ],
   [
@@ -4174,7 +4197,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   // "the organ whose head sits in the C-loop of the duodenum", "which organ nestles inside the C-loop"
   [
-    /\b(?:head (?:sits|lies|is|nestles|rests)|nestles?|sits|lies|is tucked) (?:in|inside|within) the (?:c loop|c shaped loop|curve|concavity|c)(?: of the duodenum)?\b(?! of (?:which|what)\b)/,
+    /\b(?:head (?:sits|lies|is|nestles|rests)|nestles?|nestled|sits|sitting|lies|lying|is tucked|tucked|cradled) (?:in|inside|within|into) the (?:c loop|c shaped loop|curve|concavity|c)(?: of the duodenum)?\b(?! of (?:which|what)\b)|\b(?:gland|organ|one) (?:that |which )?the (?:c loop|c shaped loop|duodenal loop|duodenum) (?:cradles|cups|hugs|encircles|wraps around|wraps round|curves around|curves round)\b/,
     4,
   ],
   // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
@@ -4596,6 +4619,9 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
+/** "…and the adrenal on that side" (not "…on the same side as the spleen") */
+const SAME_SIDE_PAIR =
+  /\b(adrenal|kidney)(\s+gland)?\s+on\s+(?:that|the\s+same|this)\s+side\b(?!\s+(?:as|of)\b)/i;
 /** "Don't show the crescent-shaped adrenal, show the other one." */
 const OTHER_OF_PAIR =
   /^\s*(?:no,?\s+)?(?:don'?t\s+show|do\s+not\s+show|not)\s+(the\s+[^,;.!?—]+?)\s*[,;.—-]+\s*(?:(?:just|please|pls)\s+)?(?:(?:show|outline|mark|highlight|give)(?:\s+me)?\s+|i\s+want\s+)?the\s+other(?:\s+one)?(?:\s+(?:please|pls))?\s*[.!]*\s*$/i;
@@ -4834,9 +4860,18 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
         (m) => m.target.kind === 'organ' && m.target.family && m.target.ids.length === 2 && m.start === i + 2,
       );
       // (only after a description: "the kidney and the adrenal on the left side" share the side)
-      const described = words
-        .slice(splits.at(-1) ?? 0, i)
-        .some((w) => CONJUNCT_HEADS.has(w) || ASK_WORDS.has(w));
+      // (or after a pair placed by its own description: "the kidney under the spleen and the adrenal …")
+      const before = splits.at(-1) ?? 0;
+      const placedBefore = mentions.some(
+        (m) =>
+          m.target.kind === 'organ' &&
+          m.target.family &&
+          m.start >= before &&
+          m.end < i &&
+          PAIR_PLACED.has(words[m.end] ?? ''),
+      );
+      const described =
+        placedBefore || words.slice(before, i).some((w) => CONJUNCT_HEADS.has(w) || ASK_WORDS.has(w));
       if (
         !asks &&
         pair &&
@@ -4867,7 +4902,12 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
   const last = sentenceEnd(splits.at(-1) as number);
   const bounds = [from, ...splits, last];
   const clean = (w: string[]) => w.filter((x, k) => !(k === 0 && CONJUNCTIONS.has(x)) && x !== ',');
-  const parts = bounds.slice(0, -1).map((b, k) => clean(words.slice(b, bounds[k + 1])));
+  // Each part is read again from the start, so a side the viewer gave goes back as typed ("the
+  // screen's right" would otherwise be turned round twice).
+  const typed = tokens.map((t) =>
+    t.raw.length > 1 && SIDE_WORDS.has(t.raw.toLowerCase()) ? t.raw.toLowerCase() : t.text,
+  );
+  const parts = bounds.slice(0, -1).map((b, k) => clean(typed.slice(b, bounds[k + 1])));
   return parts.map((p, k) => (k === 0 ? p : [...preamble, ...p]));
 }
 
@@ -5172,6 +5212,14 @@ function negationScope(tokens: Token[], i: number): number {
   if (
     (w === 'scratch' || w === 'scrap' || w === 'cancel') &&
     ['that', 'this', 'it', 'everything'].includes(tokens[i + 1]?.text ?? '')
+  )
+    return -1;
+  // "…actually drop it and show the stomach": "it" is what came before, not what follows.
+  if (
+    ['drop', 'remove', 'forget', 'ditch', 'lose', 'delete', 'undo'].includes(w) &&
+    ['it', 'that', 'this'].includes(tokens[i + 1]?.text ?? '') &&
+    !tokens[i + 2]?.boundary &&
+    tokens[i + 2]?.text === 'and'
   )
     return -1;
   // "I don't see the gallbladder, can you mark it?": not seeing an organ is no take-back.

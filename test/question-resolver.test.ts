@@ -1177,3 +1177,22 @@ describe('question resolver: where bile goes, pairs read by telling landmarks, o
     expect(letters('R partial nephrectomy planned, outline the organ')).toEqual(['B']);
   });
 });
+
+describe('question resolver: sides by a named organ, a case’s finding, letters with emoji (the 30th set’s error classes)', () => {
+  it('picks one of a pair by the side of an organ named, or by the finding the sentence before places', () => {
+    expect(letters('which adrenal is on the same side as the liver?')).toEqual(['G']);
+    expect(letters('Show the kidney on the opposite side from the stomach.')).toEqual(['B']);
+    expect(
+      letters('Incidental 2 cm nodule sitting behind the IVC above the right kidney. Outline the gland.'),
+    ).toEqual(['G']);
+    expect(letters('the adrenal on the spleen side... calcified. outline the adrenal on that side')).toEqual([
+      'H',
+    ]);
+  });
+
+  it('reads letters with an emoji, places without "on your list", and "it" in a second request', () => {
+    expect(letters('G, H and M please 🙂')).toEqual(['G', 'H', 'M']);
+    expect(letters('the 2nd and 3rd options')).toEqual(['B', 'C']);
+    expect(letters('show the gullet and the organ it empties into')).toEqual(['J', 'K']);
+  });
+});

@@ -250,6 +250,25 @@ const SECOND_ASKED = new Set([
   'kidneys',
   'one',
 ]);
+const PLACE_WORDS = new Set([
+  'above',
+  'below',
+  'behind',
+  'under',
+  'beneath',
+  'near',
+  'beside',
+  'between',
+  'against',
+  'atop',
+  'over',
+]);
+/** Kinds a case's request may name with nothing after them ("Outline the gland."). */
+const LOOK_BACK_KINDS = new Set(['adrenal', 'suprarenal', 'gland', 'kidney']);
+/** A finding placed in the slice: what a case's sentence before the request describes. */
+const FINDING =
+  /\b(?:mass|masses|tumou?r|nodule|lesion|adenoma|incidentaloma|cyst|collection|calcification|haemorrhage|hemorrhage|haematoma|hematoma|scar|stone|lump)\b/;
+const POLITE = new Set(['please', 'pls', 'plz', 'thanks', 'thx', 'now', 'too']);
 const CHANGED_MIND = new Set([
   'oops',
   'wrong',
@@ -330,10 +349,27 @@ export function organByNeighbours(
   // ("…. which one is that?" only points back at the description)
   if (words.some((w, k) => (k < sentence || k >= end) && ASKS.has(w) && !pointsBack(words, k)))
     return undefined;
-  const span = words.slice(at + 1, end).join(' ');
+  let span = words.slice(at + 1, end).join(' ');
+  // "Mass tucked behind the IVC above the right kidney. Outline the gland.": a request with nothing
+  // after its kind reads the sentence before it (a case's finding) as its description.
+  let spanStart = at + 1;
+  const nothingAfter = words.slice(at + 1, end).every((w) => !/^[a-z]+$/.test(w) || POLITE.has(w));
+  if (nothingAfter && LOOK_BACK_KINDS.has(kind) && sentence > 1) {
+    let previous = sentence - 1;
+    while (previous > 0 && !['.', '?', '!', ';'].includes(words[previous - 1] ?? '')) previous--;
+    const before = words.slice(previous, sentence - 1).join(' ');
+    if (FINDING.test(before)) {
+      spanStart = previous;
+      span = before;
+    }
+  }
   // ("…, and what sits on top of the left one?": a second question; "…, the liver or the spleen?": options.)
   if (/\bor\b|\bof (?:these|those|the following)\b|\band (?:what|which)\b/.test(span)) return undefined;
-  if (!(kind === 'tube' ? TUBE_WAY : RELATION).test(span)) {
+  if (
+    !(kind === 'tube' ? TUBE_WAY : RELATION).test(span) &&
+    !SAME_SIDE.test(span) &&
+    !OTHER_SIDE.test(span)
+  ) {
     // "Outline the pyramid-shaped adrenal.": a shape alone names one.
     const shaped = (KINDS.get(kind) ?? []).filter((id) =>
       SHAPES.some(([re, s]) => s === id && re.test(`${shapeWords} ${kind}`)),
@@ -346,7 +382,10 @@ export function organByNeighbours(
   // ("the vein from which kidney is compressed …?" asks for the kidney; "the organ which touches …" is relative.)
   if (words.slice(at + 2, end).some((w) => w === 'which' || w === 'what')) return undefined;
 
-  const landmarks: Neighbour[][] = named.filter((n) => n.start > at && n.start < end).map((n) => [...n.ids]);
+  const landmarks: Neighbour[][] = named
+    .filter((n) => n.start >= spanStart && n.start < end && (n.start > at || n.start < from))
+    .map((n) => [...n.ids]);
+  const start = Math.min(spanStart, from);
   // (most specific first: "the descending colon" is not also "the colon")
   let unread = span;
   for (const [re, key] of OUTSIDE_LANDMARKS) {
@@ -356,6 +395,9 @@ export function organByNeighbours(
   }
   const landmarkIds = new Set(landmarks.flat());
   const candidates = (KINDS.get(kind) ?? []).filter((id) => !landmarkIds.has(id));
+  // "Which adrenal lies on the same side of the body as the gallbladder?"
+  const bySide = candidates.length === 2 ? pairBySide(candidates, span, landmarks) : undefined;
+  if (bySide) return { id: bySide, start, end };
   // For one of a pair, a landmark both of them touch ("the kidney" under an adrenal) tells nothing.
   const touches = (id: OrganId, l: readonly Neighbour[]) => l.some((n) => NEIGHBOURS[id].includes(n));
   const telling =
@@ -384,16 +426,16 @@ export function organByNeighbours(
       (landmarks.some((l) => l.includes(11)) ||
         /\b(?:food|swallow|swallowed|scope|endoscope|camera)\b/.test(span)) &&
       !/\b(?:blood|air|urine|bile)\b/.test(span);
-    return best.id === 10 && foodWay ? { id: 10, start: from, end } : undefined;
+    return best.id === 10 && foodWay ? { id: 10, start, end } : undefined;
   }
   // One of a pair ("the adrenal", "the kidney"): one landmark that only one of them touches will
   // do, and "the kidney across from the spleen" is the other one.
   if (candidates.length === 2 && second) {
     if (best.score < 1 || second.score > 0) return undefined;
-    return { id: OPPOSITE.test(span) ? second.id : best.id, start: from, end };
+    return { id: OPPOSITE.test(span) ? second.id : best.id, start, end };
   }
   if (best.score < 2 || (second && second.score >= best.score) || OPPOSITE.test(span)) return undefined;
-  return { id: best.id, start: from, end };
+  return { id: best.id, start, end };
 }
 
 /** The first kind word after a determiner ("which crescent-shaped gland", "the organ"). */
@@ -415,6 +457,8 @@ function descriptionHead(
     // (or the message opens with the kind: "Adrenal behind the pancreatic body. which one is that?")
     const opens = words.slice(0, i).every((w) => /^[a-z]+$/.test(w) && !DETERMINERS.has(w)) && i <= 2;
     if (last === undefined && !opens) continue;
+    // ("…above the right kidney": a kind after a place word is a landmark, not what is described)
+    if (last !== undefined && PLACE_WORDS.has(words[from + last - 1] ?? '')) continue;
     const modifiers = last === undefined ? words.slice(0, i) : before.slice(last + 1);
     if (modifiers.some((w) => !/^[a-z]+$/.test(w))) continue;
     if (
@@ -425,6 +469,40 @@ function descriptionHead(
     return { at, from: i, kind, shapeWords: modifiers.join(' ') };
   }
   return undefined;
+}
+
+/** The side of the organs that lie on one side only. */
+const SIDE_OF: Partial<Record<OrganId, 'left' | 'right'>> = {
+  1: 'right',
+  9: 'right',
+  6: 'right',
+  2: 'right',
+  7: 'right',
+  3: 'left',
+  11: 'left',
+  13: 'left',
+  8: 'left',
+};
+const SAME_SIDE =
+  /\bsame side\b|\bside (?:of the body |of the abdomen )?(?:where|with)\b|\bon the side of the\b/;
+const OTHER_SIDE = /\b(?:opposite|other) side\b|\bcontralateral\b/;
+
+/** One of a pair on the same (or the other) side as a named organ that lies on one side. */
+function pairBySide(
+  pair: readonly OrganId[],
+  span: string,
+  landmarks: readonly Neighbour[][],
+): OrganId | undefined {
+  const other = OTHER_SIDE.test(span);
+  if (!other && !SAME_SIDE.test(span)) return undefined;
+  const sides = new Set(
+    landmarks.flatMap((l) => (l.length === 1 && typeof l[0] === 'number' ? [SIDE_OF[l[0] as OrganId]] : [])),
+  );
+  sides.delete(undefined);
+  if (sides.size !== 1) return undefined;
+  const [side] = [...sides];
+  const wanted = other ? (side === 'left' ? 'right' : 'left') : side;
+  return pair.find((id) => SIDE_OF[id] === wanted);
 }
 
 /** "which one is that?", "what is it?": a short question that points back at what was described. */

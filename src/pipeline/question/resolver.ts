@@ -844,7 +844,8 @@ const VESSEL_REQUEST =
 const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
-const BARE_LETTERS = /^\s*[A-M](?:\s*(?:\+|,|&|and)\s*[A-M])*\s*(?:pls|please|plz)?\s*[.!?]*\s*$/;
+const BARE_LETTERS =
+  /^\s*[A-M](?:\s*(?:\+|,|&|and)\s*[A-M])*\s*(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
   /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b/i;
@@ -900,7 +901,7 @@ const ORDINAL =
   '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
 /** "the last organ in your A-M list", "the third one on your list", "1st and 3rd on the list" */
 const PLACES_ON_LIST = new RegExp(
-  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b`,
+  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?:(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b| (?:options|choices)(?= [.?!]| pls| please|$))`,
 );
 /** "the one just before 'none' on the list" */
 const BEFORE_NONE =
@@ -2850,8 +2851,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "right kidney pls... and add the adrenal on that side too": the side said before.
     const sameSide = SAME_SIDE_PAIR.exec(question);
+    // (a side word, or an organ's side: "calcification only on the spleen side")
     const sideBefore =
-      sameSide && [...question.slice(0, sameSide.index).matchAll(/\b(left|right)\b/gi)].at(-1)?.[1];
+      sameSide &&
+      [
+        ...question
+          .slice(0, sameSide.index)
+          .matchAll(/\b(left|right)\b|\b(spleen|liver|stomach|gallbladder)(?:'s)? side\b/gi),
+      ]
+        .map((m) => m[1] ?? (/^(?:spleen|stomach)$/i.test(m[2] as string) ? 'left' : 'right'))
+        .at(-1);
     if (sameSide && sideBefore)
       return resolve(
         `${question.slice(0, sameSide.index)}${sideBefore.toLowerCase()} ${sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
@@ -3769,19 +3778,36 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const previous = parts[k - 1] ?? [];
       const verbAt = previous.findIndex((w) => COMMAND_VERBS.has(w));
       const phrase = previous.slice(verbAt + (['me', 'us'].includes(previous[verbAt + 1] ?? '') ? 2 : 1));
+      const organName =
+        before && before.organIds.length === 1
+          ? `the ${organById(before.organIds[0] as OrganId).name.toLowerCase()}`
+          : undefined;
       const named =
-        verbAt >= 0 && phrase.length > 0 && phrase.length <= 5 && !phrase.some((w) => CONJUNCT_HEADS.has(w))
+        before?.reason !== 'named' &&
+        verbAt >= 0 &&
+        phrase.length > 0 &&
+        phrase.length <= 5 &&
+        !phrase.some((w) => CONJUNCT_HEADS.has(w))
           ? phrase.join(' ')
-          : before && before.organIds.length === 1
-            ? `the ${organById(before.organIds[0] as OrganId).name.toLowerCase()}`
-            : undefined;
-      // ("…and the organs that leak it": there "it" is the albumin, so it stays.)
+          : organName;
+      // "…the one that stores it": after a verb, "it" is what the request before was about (its
+      // last word: the bile, the albumin), not the organ it found.
+      const about = previous.findLast(
+        (w) => /^[a-z]+$/.test(w) && !STOPWORDS.has(w) && !CONJUNCT_HEADS.has(w),
+      );
       let words = part.flatMap((w, j) =>
         w === 'it' && named && BEFORE_IT_THE_ORGAN.has(part[j - 1] ?? '')
           ? named.split(' ')
-          : w === 'its' && named
-            ? [...named.split(' '), 's']
-            : [w],
+          : w === 'it' &&
+              about &&
+              /^[a-z]+$/.test(part[j - 1] ?? '') &&
+              (!/^[a-z]+$/.test(part[j + 1] ?? '') || OBJECT_IT_NEXT.has(part[j + 1] ?? ''))
+            ? [about]
+            : w === 'it' && named
+              ? named.split(' ')
+              : w === 'its' && named
+                ? [...named.split(' '), 's']
+                : [w],
       );
       if (k > 0 && verb && !words.some((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w)))
         words = [verb, ...words];
@@ -4371,6 +4397,8 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ),
   ['undo', 'that'],
   ['undo', 'it'],
+  // "i was going to ask for the liver but changed my mind … nothing for now"
+  ['nothing', 'for', 'now'],
   ['undo', 'this'],
 ];
 
@@ -4774,6 +4802,22 @@ const CONJUNCT_HEADS = new Set([
   'structure',
   'bit',
   'part',
+]);
+/** Words after an "it" that is a verb's object ("stores it in …", "leak it —"), not a subject. */
+const OBJECT_IT_NEXT = new Set([
+  'in',
+  'with',
+  'into',
+  'to',
+  'from',
+  'for',
+  'at',
+  'on',
+  'by',
+  'up',
+  'out',
+  'down',
+  'and',
 ]);
 /** Words that place one of a pair named after "and the" ("the adrenal on the spleen's side"). */
 const PAIR_PLACED = new Set([

@@ -3756,7 +3756,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * them has no organ or they add nothing to each other.
    */
   function organsOfEach(questions: readonly string[]): QuestionResolution | undefined {
-    const answers = questions.map((q) => resolve(q));
+    return organsOfAll(questions.map((q) => resolve(q)));
+  }
+
+  /** The organs of several answers together; none when one has no organ or they add nothing. */
+  function organsOfAll(answers: readonly QuestionResolution[]): QuestionResolution | undefined {
     const ids = [...new Set(answers.flatMap((a) => a.organIds))];
     if (answers.some((a) => a.noneOfThem) || ids.length <= Math.max(...answers.map((a) => a.organIds.length)))
       return undefined;
@@ -3815,9 +3819,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (answer.noneOfThem) return undefined;
       answers.push(answer);
     }
-    const ids = [...new Set(answers.flatMap((a) => a.organIds))];
-    if (ids.length <= Math.max(...answers.map((a) => a.organIds.length))) return undefined;
-    return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+    return organsOfAll(answers);
   }
 
   function answerFromCache(

@@ -1196,3 +1196,21 @@ describe('question resolver: sides by a named organ, a case’s finding, letters
     expect(letters('show the gullet and the organ it empties into')).toEqual(['J', 'K']);
   });
 });
+
+describe('question resolver: corrected letters, a closing "looks fine", the one of a pair by a neighbour (the 31st set’s error classes)', () => {
+  it('reads a corrected bare letter and drops an organ said to look fine at the end', () => {
+    expect(letters('C, no wait, D')).toEqual(['D']);
+    expect(letters('Liver please - hang on, make that the spleen, the liver looks fine')).toEqual(['C']);
+    // "…just the left one is fine" still asks for it
+    expect(letters('show both kidneys... actually just the left one is fine')).toEqual(['M']);
+  });
+
+  it('reads what a finding abuts as its place, and one of a pair by (or not by) a neighbour', () => {
+    expect(letters('Right adrenal nodule abutting the IVC, outline it')).toEqual(['G']);
+    expect(letters('The gland squeezed between the IVC and the right crus - which is it?')).toEqual(['G']);
+    expect(letters('both kidneys... no, only the one by the liver')).toEqual(['B']);
+    expect(letters('Outline both adrenals - actually only the one that is not next to the spleen.')).toEqual([
+      'G',
+    ]);
+  });
+});

@@ -380,7 +380,10 @@ export function organByNeighbours(
   }
   if ((kind === 'vein' || kind === 'artery' || kind === 'vessel') && FLOW.test(span)) return undefined;
   // ("the vein from which kidney is compressed …?" asks for the kidney; "the organ which touches …" is relative.)
-  if (words.slice(at + 2, end).some((w) => w === 'which' || w === 'what')) return undefined;
+  if (
+    words.slice(at + 2, end).some((w, k) => (w === 'which' || w === 'what') && !pointsBack(words, at + 2 + k))
+  )
+    return undefined;
 
   const landmarks: Neighbour[][] = named
     .filter((n) => n.start >= spanStart && n.start < end && (n.start > at || n.start < from))

@@ -330,6 +330,11 @@ const LANDMARK_WORDS = new Set([
   'against',
   // "the organ lying sideways across the spine"
   'across',
+  // "Left adrenal mass abutting the aorta": what a finding touches is where it is
+  'abutting',
+  'abuts',
+  'indenting',
+  'displacing',
 ]);
 const LANDMARK_PAIRS = new Set([
   'drains into',
@@ -485,6 +490,27 @@ const LETTER_SIDE_NOUNS = new Set([
 ]);
 const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
+/** Words between "one" and the place word of its neighbour ("the one that is just behind the IVC"). */
+const ONE_CLAUSE_WORDS = new Set([
+  'to',
+  'of',
+  'same',
+  'as',
+  'on',
+  'the',
+  'that',
+  'which',
+  'is',
+  's',
+  't',
+  'sits',
+  'lies',
+  'sitting',
+  'lying',
+  'just',
+  'directly',
+  'right',
+]);
 const NEIGHBOUR_WORDS = new Set([
   'side',
   'caps',
@@ -845,7 +871,7 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*[A-M](?:\s*(?:\+|,|&|and)\s*[A-M])*\s*(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*[A-M](?:\s*(?:\+|,|&|and|[,.]?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
   /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b/i;
@@ -2664,12 +2690,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const organ = organById(n.target.ids[0] as OrganId);
       if (organ.pairedWith || (organ.side !== 'left' && organ.side !== 'right')) continue;
       // Back from the neighbour over articles and place words to "one".
+      // ("…only the one that is not behind the IVC", "…only the one by the IVC")
       let j = n.start - 1;
       let placed = false;
-      while (j >= 0 && j >= n.start - 5) {
+      let notHere = false;
+      while (j >= 0 && j >= n.start - 8) {
         const w = (tokens[j] as Token).text;
-        if (NEIGHBOUR_WORDS.has(w) || LANDMARK_WORDS.has(w)) placed = true;
-        else if (!ARTICLES.has(w) && !['to', 'of', 'same', 'as', 'on', 'the'].includes(w)) break;
+        if (NEIGHBOUR_WORDS.has(w) || LANDMARK_WORDS.has(w) || w === 'by') placed = true;
+        else if (w === 'not' || w === 'isn' || w === 'isnt') notHere = true;
+        else if (!ARTICLES.has(w) && !ONE_CLAUSE_WORDS.has(w)) break;
         j--;
       }
       const one = tokens[j];
@@ -2679,8 +2708,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (!pair) continue;
       const between = tokens.slice(pair.end, j);
-      const negated = between.some((_, k) => negationScope(between, k) >= 0);
-      pair.sideCorrection = negated ? opposite(organ.side) : organ.side;
+      // ("both adrenals... no, only the one by the IVC": a "no" that corrects negates nothing)
+      const negated = between.some(
+        (t, k) => negationScope(between, k) >= 0 && !(CORRECTING_NO.has(t.text) && between[k + 1]?.boundary),
+      );
+      pair.sideCorrection = negated !== notHere ? opposite(organ.side) : organ.side;
       pair.sideByNeighbour = true;
       pair.role = 'direct';
       n.role = 'context';
@@ -2849,6 +2881,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         first.organIds.length === 1 ? organById(first.organIds[0] as OrganId).pairedWith : undefined;
       if (partner) return organAnswer([partner], 'described', first.confidence * 0.9);
     }
+    // "Pancreas please - hang on, make that the duodenum, the pancreas looks fine": an organ said to
+    // look fine at the end is no request.
+    const fine = FINE_TAIL.exec(question);
+    if (fine && fine.index > 0) return resolve(question.slice(0, fine.index));
     // "right kidney pls... and add the adrenal on that side too": the side said before.
     const sameSide = SAME_SIDE_PAIR.exec(question);
     // (a side word, or an organ's side: "calcification only on the spleen side")
@@ -2899,7 +2935,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const options = [...question.slice(0, maxChars).matchAll(OPTION_LETTER)].map(
       (m) => (m[1] as string).toUpperCase() as AnswerLetter,
     );
-    const bare = BARE_LETTERS.test(question) ? (question.match(/[A-M]/g) as AnswerLetter[]) : [];
+    const bare = BARE_LETTERS.test(question) ? (question.match(/\b[A-M]\b/g) as AnswerLetter[]) : [];
     if (options.length === 0) options.push(...bare);
     // ("option B, sorry I meant option M": the last one)
     if (options.length > 1 && CORRECTED_OPTION.test(question)) options.splice(0, options.length - 1);
@@ -4652,6 +4688,9 @@ const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
   /\b(adrenal|kidney)(\s+gland)?\s+on\s+(?:that|the\s+same|this)\s+side\b(?!\s+(?:as|of)\b)/i;
+/** "…, the pancreas looks fine" closing a message */
+const FINE_TAIL =
+  /[,;.–—-]\s*(?!.*\b(?:just|only)\b)(?:but\s+|and\s+)?(?:the\s+)?[a-z' ]{3,30}?\s+(?:looks?|is|seems?|was)\s+(?:fine|normal|ok|okay|unremarkable|clear|healthy)\s*[.!]*\s*$/i;
 /** "Don't show the crescent-shaped adrenal, show the other one." */
 const OTHER_OF_PAIR =
   /^\s*(?:no,?\s+)?(?:don'?t\s+show|do\s+not\s+show|not)\s+(the\s+[^,;.!?—]+?)\s*[,;.—-]+\s*(?:(?:just|please|pls)\s+)?(?:(?:show|outline|mark|highlight|give)(?:\s+me)?\s+|i\s+want\s+)?the\s+other(?:\s+one)?(?:\s+(?:please|pls))?\s*[.!]*\s*$/i;

@@ -326,8 +326,7 @@ export function organByNeighbours(
   const head = descriptionHead(words);
   if (!head) return undefined;
   const { at, from, kind, shapeWords } = head;
-  let end = at + 1;
-  while (end < tokens.length && !['.', '?', '!', ';'].includes(tokens[end]?.text ?? '')) end++;
+  let end = sentenceEnd(words, at + 1);
   // "…, and the liver itself", "…, not the one beside the aorta", "…because there is no liver":
   // the description ends where a negation or a second request begins.
   const cut = words.findIndex(
@@ -344,8 +343,7 @@ export function organByNeighbours(
   // "…. Oops, wrong one; show the other one.", "…. Which gland is involved?": something else is asked.
   if (words.slice(end).some((w) => CHANGED_MIND.has(w))) return undefined;
   if (cut > 0) end = cut;
-  let sentence = at;
-  while (sentence > 0 && !['.', '?', '!', ';'].includes(words[sentence - 1] ?? '')) sentence--;
+  const sentence = sentenceStart(words, at);
   // ("…. which one is that?" only points back at the description)
   if (words.some((w, k) => (k < sentence || k >= end) && ASKS.has(w) && !pointsBack(words, k)))
     return undefined;
@@ -355,8 +353,7 @@ export function organByNeighbours(
   let spanStart = at + 1;
   const nothingAfter = words.slice(at + 1, end).every((w) => !/^[a-z]+$/.test(w) || POLITE.has(w));
   if (nothingAfter && LOOK_BACK_KINDS.has(kind) && sentence > 1) {
-    let previous = sentence - 1;
-    while (previous > 0 && !['.', '?', '!', ';'].includes(words[previous - 1] ?? '')) previous--;
+    const previous = sentenceStart(words, sentence - 1);
     const before = words.slice(previous, sentence - 1).join(' ');
     if (FINDING.test(before)) {
       spanStart = previous;
@@ -510,8 +507,20 @@ function pairBySide(
 
 /** "which one is that?", "what is it?": a short question that points back at what was described. */
 function pointsBack(words: readonly string[], at: number): boolean {
-  let end = at;
-  while (end < words.length && !['.', '?', '!', ';'].includes(words[end] ?? '')) end++;
-  const question = words.slice(at, end);
+  const question = words.slice(at, sentenceEnd(words, at));
   return question.length <= 5 && question.some((w) => w === 'that' || w === 'it' || w === 'this');
+}
+
+const SENTENCE_ENDS = new Set(['.', '?', '!', ';']);
+/** Index of the first sentence end at or after `from` (or the length). */
+function sentenceEnd(words: readonly string[], from: number): number {
+  let end = from;
+  while (end < words.length && !SENTENCE_ENDS.has(words[end] ?? '')) end++;
+  return end;
+}
+/** Index of the first word of the sentence that holds `at`. */
+function sentenceStart(words: readonly string[], at: number): number {
+  let start = at;
+  while (start > 0 && !SENTENCE_ENDS.has(words[start - 1] ?? '')) start--;
+  return start;
 }

@@ -1214,3 +1214,52 @@ describe('question resolver: corrected letters, a closing "looks fine", the one 
     ]);
   });
 });
+
+describe('question resolver: the pair left after a removal, letters in a run, a vessel named again, story then "it" (the 32nd set’s error classes)', () => {
+  it('outlines the one of a pair not removed, or the other side of one named before', () => {
+    expect(
+      letters('Right nephrectomy for a renal tumour 2 years ago. Please show the remaining kidney.'),
+    ).toEqual(['M']);
+    expect(letters('She had a left adrenalectomy. Outline the adrenal that is left.')).toEqual(['G']);
+    expect(letters('Stone in the right kidney. Outline the other kidney.')).toEqual(['M']);
+    expect(letters('Right adrenal adenoma. Show the contralateral gland please.')).toEqual(['H']);
+  });
+
+  it('reads option letters written as a run, with additions and take-backs', () => {
+    expect(letters('please highlight C and K plus the liver')).toEqual(['A', 'C', 'K']);
+    expect(letters('Mark D, E and F. Hmm, drop E.')).toEqual(['D', 'F']);
+    // "hepatitis B and C" are no options
+    expect(letters('Hepatitis B and C both damage which organ?')).toEqual(['A']);
+  });
+
+  it('reads "the vein" and "the gland" as the vessel or gland named before', () => {
+    expect(letters('Hepatoma growing into the IVC. Outline the liver and the vein.')).toEqual(['A', 'F']);
+    expect(letters('Left adrenal mass with a thrombus in the IVC. Show the gland and the cava.')).toEqual([
+      'F',
+      'H',
+    ]);
+  });
+
+  it('answers a story’s request that places its organ against "it"', () => {
+    expect(letters('I have found the gallbladder. Outline the big organ above it.')).toEqual(['A']);
+    expect(letters('The IVC is traced. Now mark the small gland right behind it.')).toEqual(['G']);
+  });
+
+  it('picks from a list by a property, and answers a counted question with the names it lists', () => {
+    expect(letters('Liver, pancreas, left adrenal: I only need the purely endocrine ones.')).toEqual(['H']);
+    expect(letters('Of the duodenum, the pancreas and the two kidneys, highlight the hollow ones.')).toEqual([
+      'L',
+    ]);
+    expect(
+      letters('Which two organs sit in the right upper quadrant, liver and gallbladder? Outline them.'),
+    ).toEqual(['A', 'I']);
+  });
+
+  it('knows the organs a junction, a disease or a ligament ties together, asked for as a group', () => {
+    expect(letters('Which two organs does a Mallory-Weiss tear sit between?')).toEqual(['J', 'K']);
+    expect(letters('infectious mononucleosis: highlight the two organs that swell')).toEqual(['A', 'C']);
+    expect(letters('Morison’s pouch sits between which two organs?')).toEqual(['A', 'B']);
+    // a number, not an organ
+    expect(letters('Roughly what percentage of the kidney’s blood flow reaches the medulla?')).toEqual(['N']);
+  });
+});

@@ -267,7 +267,10 @@ const PLACE_WORDS = new Set([
 const LOOK_BACK_KINDS = new Set(['adrenal', 'suprarenal', 'gland', 'kidney']);
 /** A finding placed in the slice: what a case's sentence before the request describes. */
 const FINDING =
-  /\b(?:mass|masses|tumou?r|nodule|lesion|adenoma|incidentaloma|cyst|collection|calcification|haemorrhage|hemorrhage|haematoma|hematoma|scar|stone|lump)\b/;
+  /\b(?:mass|masses|tumou?r|nodule|lesion|adenoma|incidentaloma|cyst|collection|calcification|haemorrhage|hemorrhage|haematoma|hematoma|scar|stone|lump|myelolipoma|neuroblastoma|phaeo|pheo|ph?aeochromocytoma|pheochromocytoma|carcinoma|metastasis|deposit)\b/;
+/** What may follow the kind in a request that still reads the finding before ("the gland it comes from"). */
+const LOOK_BACK_TAIL =
+  /^(?:of origin|it (?:comes|arises|arose|came|grows|grew|started) (?:from|in)|(?:it|that) s (?:in|from|on)|involved|affected|in question|concerned|with the (?:lesion|mass|nodule|tumou?r))$/;
 const POLITE = new Set(['please', 'pls', 'plz', 'thanks', 'thx', 'now', 'too']);
 const CHANGED_MIND = new Set([
   'oops',
@@ -351,7 +354,15 @@ export function organByNeighbours(
   // "Mass tucked behind the IVC above the right kidney. Outline the gland.": a request with nothing
   // after its kind reads the sentence before it (a case's finding) as its description.
   let spanStart = at + 1;
-  const nothingAfter = words.slice(at + 1, end).every((w) => !/^[a-z]+$/.test(w) || POLITE.has(w));
+  const nothingAfter =
+    words.slice(at + 1, end).every((w) => !/^[a-z]+$/.test(w) || POLITE.has(w)) ||
+    // "…. Outline the gland it comes from.", "…the gland of origin"
+    LOOK_BACK_TAIL.test(
+      words
+        .slice(at + 1, end)
+        .filter((w) => /^[a-z]+$/.test(w) && !POLITE.has(w))
+        .join(' '),
+    );
   if (nothingAfter && LOOK_BACK_KINDS.has(kind) && sentence > 1) {
     const previous = sentenceStart(words, sentence - 1);
     const before = words.slice(previous, sentence - 1).join(' ');

@@ -100,7 +100,7 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
     -1,
   ],
   [
-    /\b(?:more|most|further|farther|furthest|farthest) (?:posterior(?:ly)?|back|dorsal(?:ly)?|behind)\b|\bposterior(?:most)?\b|\bdeep(?:er|est)\b|\bbehind the lesser sac\b|\bclosest to the (?:spine|vertebra|back)\b/,
+    /\b(?:more|most|further|farther|furthest|farthest) (?:posterior(?:ly)?|back|dorsal(?:ly)?|behind)\b|\bposterior(?:most)?\b(?! wall of the lesser sac)|\bdeep(?:er|est)\b|\bbehind the lesser sac\b|\bclosest to the (?:spine|vertebra|back)\b/,
     POSTERIOR,
     1,
   ],
@@ -130,7 +130,22 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
   [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
-  [/\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
+  // ("the purely endocrine glands": the pancreas is mostly exocrine.)
+  [/(?<!\b(?:purely|only|solely|exclusively|pure|just) )\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
+  [/\b(?:purely|only|solely|exclusively|pure) endocrine\b|\bductless\b/, [7, 8], 1],
+  // Veins of their own into the IVC: the hepatic veins, both renal veins, the right adrenal vein (the
+  // left adrenal vein ends in the left renal vein, the spleen's in the portal system).
+  [
+    /\b(?:drain|drains|draining|empty|empties|emptying|open|opens)(?: directly| straight)? into the (?:ivc|inferior vena cava)\b/,
+    [1, 2, 13, 7],
+    1,
+  ],
+  // The lesser sac's posterior wall (the stomach bed less the spleen, plus the aorta).
+  [
+    /\b(?:posterior|back) wall of the lesser sac\b|\blesser sac s (?:posterior|back) wall\b/,
+    [4, 8, 13, 5],
+    1,
+  ],
   [/\bdigestive enzymes?\b|\bsecretes? enzymes?\b/, [4, 11], 1],
   [/\bsplenic artery\b/, [3, 4, 11], 1],
   [/\bportal (?:vein|venous|system|circulation)\b/, [3, 4, 9, 11, 12], 1],

@@ -79,7 +79,7 @@ import {
 } from './lexicon.js';
 import { organByNeighbours } from './neighbours.js';
 import { pickByProperty } from './properties.js';
-import { editDistance, STOPWORDS, type Token, tokenize } from './text.js';
+import { editDistance, STOPWORDS, type Token, textWords, tokenize } from './text.js';
 
 export interface QuestionResolution {
   /** A–M for organs (several for a multi-organ question), or ['N']. Never empty. */
@@ -744,6 +744,10 @@ const TERM_ASKED = new RegExp(
     // "Which fetal vessel becomes the ligamentum venosum?": an embryonic structure is none of the 13.
     '\\b(?:which|what) (?:fetal|foetal|embryonic|embryological) (?:vessels?|shunts?|structures?|ducts?|remnants?)\\b',
     '\\bupper limit of normal\\b',
+    // "the normal upper limit for spleen length", "the normal AFP range", "what fraction of …"
+    '\\b(?:upper|lower) limits? (?:of|for)\\b',
+    '\\bnormal (?:[a-z0-9]+ ){0,2}(?:range|ranges|values?)\\b',
+    `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?what (?:fraction|proportion|percentage|percent|share)\\b`,
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
     '^(?:please |pls |can you |could you )?(?:calculate|compute|work out|score)\\b',
     '\\bmost common cause of\\b',
@@ -757,7 +761,7 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
     '\\b(?:formula|equation)\\b',
     // "What is aldosterone?", "what's an insulinoma", "What does Child-Pugh C mean?"
-    `${CLAUSE_START}(?:what|whats) (?:is|s|are) (?:a |an |the )?(?:${SUBSTANCE_NAMES})(?: ,)?(?: chemically| exactly| really| chemically speaking)?(?: [?.!])*$`,
+    `${CLAUSE_START}(?:what|whats)(?: actually| exactly| really)? (?:is|s|are) (?:a |an |the )?(?:${SUBSTANCE_NAMES})(?: ,)?(?: chemically| exactly| really| chemically speaking)?(?: [?.!])*$`,
     `${CLAUSE_START}(?:what|whats) (?:is|s|are) (?:a |an )?[a-z]+(?:oma|omas|itis|osis|aemia|emia)(?: [?.!])*$`,
     '\\bwhat (?:does|do) (?:[a-z0-9]+ ){1,4}mean\\b',
     '\\bexplain (?:the |a |an )?(?:[a-z0-9]+ ){0,3}(?:category|score|classification|criteria|sign|term|grade|stage|system)\\b',
@@ -858,6 +862,15 @@ function partAsked(normalised: string): string | undefined {
   }
   const part = PART_ALONE.exec(normalised);
   if (part && ALONE_MARKER.test(normalised)) return part[1];
+  // "Baby with projectile vomiting, ?pyloric stenosis. Outline the pylorus on its own.": the last
+  // sentence is the request.
+  const last = /(?:^| )[.?!] (?=[a-z])((?:(?! [.?!] ).)+)$/.exec(normalised)?.[1];
+  if (last) {
+    const lastPart = PART_ALONE.exec(last);
+    // ("…plus a C-shaped bowel segment. Show me only the bowel segment.": a segment of bowel is the duodenum.)
+    if (lastPart && ALONE_MARKER.test(last) && !/\b(?:segment|body)$/.test(lastPart[1] ?? ''))
+      return lastPart[1];
+  }
   return undefined;
 }
 /** "Show the vein that drains the spleen": a request for a vessel, read like "which vein …". */
@@ -871,7 +884,7 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*[A-M](?:\s*(?:\+|,|&|and|[,.]?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|[,.]?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
   /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b/i;
@@ -1305,6 +1318,41 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         break;
       }
     }
+    // "RCC with thrombus up the IVC: outline the kidney and the vein": a bare "the vein" ("the
+    // artery") after the IVC (the aorta) was named is that vessel again.
+    for (let i = 1; i < tokens.length; i++) {
+      const vessel = VESSEL_BACK.get((tokens[i] as Token).text);
+      const pointer = tokens[i - 1]?.text ?? '';
+      // ("Left adrenal nodule. Outline the contralateral gland.": the other side, applyRemainingOfPair.)
+      if (!vessel || !(VESSEL_BACK_BEFORE.has(pointer) || (vessel === 'gland' && OTHER_BEFORE.has(pointer))))
+        continue;
+      // ("…between the aorta and which artery? Highlight that artery.": the one asked about.)
+      const word = (tokens[i] as Token).text;
+      if (tokens.some((t, k) => (t.text === 'which' || t.text === 'what') && tokens[k + 1]?.text === word))
+        continue;
+      if (mentions.some((m) => m.start <= i && i < m.end)) continue;
+      const next = tokens[i + 1];
+      if (next && !next.boundary && !VESSEL_BACK_NEXT.has(next.text) && !OTHER_BEFORE.has(pointer)) continue;
+      const named = mentions.find(
+        (m) =>
+          m.end <= i &&
+          m.target.kind === 'organ' &&
+          (vessel === 'gland'
+            ? m.target.ids.length === 1 &&
+              ADRENAL_IDS.includes(m.target.ids[0] as OrganId) &&
+              mentions.every(
+                (x) =>
+                  x.end > i ||
+                  x.target.kind !== 'organ' ||
+                  !x.target.ids.some((id) => GLAND_IDS.includes(id)) ||
+                  (m.target.kind === 'organ' && x.target.ids.join() === m.target.ids.join()),
+              )
+            : m.target.ids.length === 1 && m.target.ids[0] === vessel),
+      );
+      if (!named) continue;
+      mentions.push({ start: i, end: i + 1, target: named.target, adjective: false, role: 'direct' });
+    }
+    mentions.sort((a, b) => a.start - b.start);
     return mentions;
   }
 
@@ -2273,6 +2321,61 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   /**
+   * "Left nephrectomy in 2019 - outline the remaining kidney", "right adrenalectomy for Conn's: show
+   * the adrenal that's left": the one of a pair still there is the side that was not removed, and
+   * the organ named as removed is context.
+   */
+  function applyRemainingOfPair(tokens: Token[], mentions: Mention[]): void {
+    const text = tokens.map((t) => t.text).join(' ');
+    const familyOf = (ids: readonly OrganId[]) =>
+      ids.every((id) => id === 2 || id === 13)
+        ? 'kidney'
+        : ids.every((id) => id === 7 || id === 8)
+          ? 'adrenal'
+          : undefined;
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      const family = familyOf(m.target.ids);
+      if (!family) continue;
+      const before = tokens[m.start - 1]?.text ?? '';
+      const after = tokens
+        .slice(m.end, m.end + 4)
+        .map((t) => t.text)
+        .join(' ');
+      const remaining = REMAINING_BEFORE.has(before) || REMAINING_AFTER.test(after);
+      const other = OTHER_BEFORE.has(before) || OTHER_AFTER.test(after);
+      if (!remaining && !other) continue;
+      const removed = new Set(
+        [...text.matchAll(REMOVED_SIDE)].flatMap((x) => {
+          const side = (x[1] ?? x[3] ?? x[4] ?? x[6]) as 'left' | 'right';
+          const what = x[2] ?? x[5] ?? x[7] ?? '';
+          return /adrenal|gland/.test(what) === (family === 'adrenal') ? [side] : [];
+        }),
+      );
+      // "Left kidney stone. Show the other kidney.": the side of the one named before.
+      const named = new Set(
+        mentions.flatMap((x) => {
+          if (x === m || x.end > m.start || x.target.kind !== 'organ' || familyOf(x.target.ids) !== family)
+            return [];
+          if (x.target.ids.length === 1) {
+            const side = organById(x.target.ids[0] as OrganId).side;
+            return side === 'left' || side === 'right' ? [side] : [];
+          }
+          const own = sideOf(tokens, x, mentions);
+          return own.left !== own.right ? [own.left ? 'left' : 'right'] : [];
+        }),
+      );
+      const sides = removed.size > 0 ? removed : other ? named : new Set<string>();
+      if (sides.size !== 1) continue;
+      m.sideCorrection = opposite([...sides][0] as 'left' | 'right');
+      // "The left kidney was removed.": the organ taken out is where the story starts.
+      for (const x of mentions)
+        if (x !== m && x.role === 'direct' && x.target.kind === 'organ' && familyOf(x.target.ids) === family)
+          x.role = 'context';
+    }
+  }
+
+  /**
    * "Highlight the kidney that sits a little lower because the liver pushes it down": a pair's name
    * heading a relative clause takes the side a side-specific fact there fixes, and the organs named
    * in the clause describe it.
@@ -2451,15 +2554,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const joined = listed.every(
       (m, k) =>
         k === 0 ||
-        tokens
-          .slice((listed[k - 1] as Mention).end, m.start)
-          .every(
-            (t, i) =>
-              t.boundary ||
-              ARTICLES.has(t.text) ||
-              LIST_JOINERS.has(t.text) ||
-              outsideAt((listed[k - 1] as Mention).end + i),
-          ),
+        tokens.slice((listed[k - 1] as Mention).end, m.start).every(
+          (t, i) =>
+            t.boundary ||
+            ARTICLES.has(t.text) ||
+            LIST_JOINERS.has(t.text) ||
+            // "…, the stomach and the two kidneys"
+            t.text === 'two' ||
+            t.text === 'both' ||
+            outsideAt((listed[k - 1] as Mention).end + i),
+        ),
     );
     if (!joined) return selectorBeforeList(tokens, mentions, listed);
     const end = (listed.at(-1) as Mention).end;
@@ -2529,7 +2633,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     tokens: Token[],
     mentions: Mention[],
     listed: Mention[],
-  ): { words: string[]; allowed: OrganId[] } | undefined {
+  ): { words?: string[]; allowed?: OrganId[]; ids?: OrganId[] } | undefined {
     const outsideAt = (i: number) =>
       mentions.some((m) => m.target.kind === 'outside' && m.start <= i && i < m.end);
     let k = listed.length - 1;
@@ -2606,14 +2710,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         at = start - 2 - clause.length;
     }
     if (at >= start) return undefined;
+    const organsOf = (m: Mention) => (m.target.kind === 'organ' ? [...m.target.ids] : []);
+    const allowed = [...new Set(run.flatMap(organsOf))];
+    // "Which two organs hug each other in the right upper quadrant, liver and gallbladder?": as many
+    // names as the question counts are its answer, not candidates.
+    const counted = ANSWER_COUNTS.get(tokens[at + 1]?.text ?? '');
+    if (counted !== undefined && counted === allowed.length && counted === run.length) {
+      for (const m of run) m.role = 'ignored';
+      return { ids: allowed };
+    }
     // Organs named between the selector and the list describe the pick; they are not candidates.
     // ("Which of these touch the front of the left kidney: spleen, …" and "EGD scope goes through
     // which of these: …" pick by a known property of the whole sentence.)
     const describing = mentions.filter(
       (m) => m.target.kind === 'organ' && m.start > at && m.start < start && !run.includes(m),
     );
-    const organsOf = (m: Mention) => (m.target.kind === 'organ' ? [...m.target.ids] : []);
-    const allowed = [...new Set(run.flatMap(organsOf))];
     const wordsOf = (from: number) =>
       tokens
         .slice(from, start)
@@ -2864,6 +2975,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "outline B and M plus the aorta", "Outline B, C and D. Oops, drop C.": a run of option letters
+    // read as the organs' names, so the rest of the message adds to it or takes back from it.
+    const spelled = spellOptionLetters(question);
+    if (spelled !== question) return resolve(spelled);
+    // "Found the IVC. Now outline the little gland tucked right behind it.": a story, then a request
+    // that describes its organ; the request is read alone, "it" standing for the organ the story named.
+    const told = describedAfterStory(question);
+    if (told !== undefined) return resolve(told);
     // "what about the right adrenal?", "how about the spleen": a follow-up that names what to show,
     // not a question about what lies near it.
     const followUp = FOLLOW_UP.exec(question);
@@ -2963,6 +3082,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "options J, K and L", "#5 on your list", "everything on your list except the liver"
     const fromList = listReference(question.slice(0, maxChars), normalised, mentions);
     if (fromList) return organAnswer(fromList, 'named', 0.9 * (corrected ? 0.9 : 1));
+    // "Which two organs meet at the Z-line?", "glandular fever - highlight the two organs that get
+    // enlarged": a fact that ties two (three) organs together, asked for as a group.
+    if (SEVERAL_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ' && !m.adjective)) {
+      const facts = GROUP_FACTS.filter(([re]) => re.test(normalised));
+      if (facts.length === 1)
+        return organAnswer([...(facts[0] as (typeof facts)[number])[1]], 'described', 0.75);
+    }
+    // "…the liver makes angiotensinogen, the lungs ACE, the adrenals aldosterone. Highlight the ones
+    // on your list.": every one of the 13 the message names.
+    if (NAMED_ON_LIST.test(normalised)) {
+      const named = [
+        ...new Set(mentions.flatMap((m) => (m.target.kind === 'organ' && !m.adjective ? m.target.ids : []))),
+      ];
+      if (named.length > 1 && mentions.some((m) => m.target.kind === 'outside'))
+        return organAnswer(named, 'named', 0.8 * (corrected ? 0.9 : 1));
+    }
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
     const outsideHead = outsideKindAsked(tokens, normalised);
     if (outsideHead) {
@@ -3355,6 +3490,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyPointBack(tokens, mentions);
     applyShowBoth(tokens, mentions);
     applyRelativeSide(tokens, mentions);
+    applyRemainingOfPair(tokens, mentions);
 
     const picked = pickFromList(tokens, mentions);
     const direct = mentions.filter((m) => m.role === 'direct');
@@ -3801,6 +3937,56 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (answers.some((a) => a.noneOfThem) || ids.length <= Math.max(...answers.map((a) => a.organIds.length)))
       return undefined;
     return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+  }
+
+  /**
+   * The last sentence of a message whose sentences before it only tell (no question, no request),
+   * when it is a request that places its organ by "it" ("Outline the kidney closest to it", "the
+   * little gland tucked right behind it"); "it" and "its" become the one organ the story named.
+   */
+  function describedAfterStory(question: string): string | undefined {
+    const sentences = question
+      .slice(0, maxChars)
+      .split(/(?<=[.!])\s+/)
+      .filter((x) => x.trim() !== '');
+    if (sentences.length < 2) return undefined;
+    const last = sentences.at(-1) as string;
+    const story = sentences.slice(0, -1).join(' ');
+    const lastWords = textWords(last);
+    let at = 0;
+    while (STORY_REQUEST_LEADS.has(lastWords[at] ?? '')) at++;
+    if (
+      !COMMAND_VERBS.has(lastWords[at] ?? '') &&
+      !(lastWords[at] === 'point' && lastWords[at + 1] === 'out')
+    )
+      return undefined;
+    const lastText = lastWords.join(' ');
+    if (!STORY_REQUEST_DESCRIBES.test(lastText) || STORY_REQUEST_POINTS.test(lastText)) return undefined;
+    const storyTokens = tokenize(story);
+    const storyWords = storyTokens.filter((t) => !t.boundary).map((t) => t.text);
+    if (
+      story.includes('?') ||
+      storyWords.some((w) => ASK_WORDS.has(w)) ||
+      textWords(story).some((w, k, all) => COMMAND_VERBS.has(w) && (k === 0 || all[k - 1] === 'pls'))
+    )
+      return undefined;
+    // The request names none of the 13 itself (a described organ, or one of a pair, only).
+    if (
+      findMentions(tokenize(last)).some(
+        (m) => m.target.kind === 'organ' && !m.adjective && !(m.target.family && m.target.ids.length === 2),
+      )
+    )
+      return undefined;
+    const named = [
+      ...new Set(
+        findMentions(storyTokens).flatMap((m) => (m.target.kind === 'organ' ? [m.target.ids.join(',')] : [])),
+      ),
+    ];
+    if (!/\b(?:it|its)\b/i.test(last) || named.length !== 1) return undefined;
+    const ids = (named[0] as string).split(',').map(Number) as OrganId[];
+    if (ids.length !== 1) return undefined;
+    const name = `the ${organById(ids[0] as OrganId).name.toLowerCase()}`;
+    return last.replace(/\bits\b/gi, `${name}'s`).replace(/\bit\b/gi, name);
   }
 
   /**
@@ -5066,6 +5252,126 @@ const SIDE_TAKEN_BACK = new Set([
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
 const ONE_ON_SIDE =
   /\bthe one (?:on|at|to) the (?:patient s |patients |viewer s |viewers |screen s |image s )?(left|right)(?: side| hand side)?$/;
+/** "the remaining kidney", "the other adrenal" after a removal (see applyRemainingOfPair). */
+const REMAINING_BEFORE = new Set(['remaining', 'surviving', 'solitary', 'sole', 'residual']);
+const REMAINING_AFTER =
+  /^(?:that s left|that is left|thats left|that remains|left behind|still there|which remains|that s still|he has left|she has left|they have left)\b/;
+/** "the other kidney", "the contralateral gland", "the adrenal on the other side" after one side was named. */
+const OTHER_BEFORE = new Set(['other', 'contralateral', 'opposite']);
+const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
+/** Two or more option letters joined ("B and M", "A, C & K"); see spellOptionLetters. */
+const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[A-M](?![\w'’-]))+/g;
+/** "vitamins A and K", "hepatitis B and C", "segments B and C": letters that are not options. */
+const LETTER_RUN_NOT_AFTER =
+  /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments?|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
+/** "the Prague C&M criteria": letters that name a score. */
+const LETTER_RUN_NOT_BEFORE =
+  /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
+const LETTER_TAKEN_BACK =
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no)\s+([A-M])(?![\w'’-])/g;
+/** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
+const ANSWER_COUNTS = new Map<string, number>([
+  ['two', 2],
+  ['both', 2],
+  ['three', 3],
+  ['four', 4],
+]);
+/** "show the organs that are on the list", "highlight the ones on your list" (of the 13). */
+const NAMED_ON_LIST =
+  /\b(?:the ones|those|the organs|organs|ones)(?: (?:that|which) (?:are|appear|feature))? (?:on|in) (?:your|ur|the|this) (?:list|options)\b/;
+/** Words that may lead a request after a story ("Now outline …", "Okay, show …"). */
+const STORY_REQUEST_LEADS = new Set([
+  'now',
+  'ok',
+  'okay',
+  'so',
+  'then',
+  'and',
+  'next',
+  'please',
+  'pls',
+  'can',
+  'could',
+  'you',
+  'just',
+  'me',
+]);
+/** A request that places its organ against "it" (see describedAfterStory). */
+const STORY_REQUEST_DESCRIBES =
+  /\b(?:closest to|nearest to|next to|behind|beneath|under|underneath|below|above|medial to|lateral to|in front of|on top of|against|beside|around) (?:it|its)\b/;
+/** …unless it points at a side or an answer given before ("on that side", "the other one"). */
+const STORY_REQUEST_POINTS =
+  /\b(?:that side|same side|this side|other|opposite|that one|those|these|both|them|there|instead of)\b/;
+/** Several organs asked for as a group: "which two organs", "the two organs", "outline both". */
+const SEVERAL_ASKED =
+  /\b(?:which|what) (?:two|three|both)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
+/**
+ * Facts that tie a group of the 13 together, for a group asked for with no organ named
+ * (the junction a tear or a line marks, organs a disease enlarges, what a ligament or a pouch joins).
+ */
+const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  [
+    /\bmallory ?weiss\b|\bz ?line\b|\b(?:gastro ?o?esophageal|o?esophagogastric|ge|goj|gej) junction\b|\bcardio ?o?esophageal junction\b/,
+    [10, 11],
+  ],
+  [
+    /\b(?:glandular fever|mononucleosis|mono|ebv|gaucher s?|gauchers|hepatosplenomegaly|kala ?azar|visceral leishmaniasis|myelofibrosis)\b/,
+    [1, 3],
+  ],
+  [/\b(?:ha?emochromatosis)\b/, [1, 4]],
+  [/\bmorison s?\b|\bmorisons\b|\bhepatorenal (?:pouch|recess|space)\b/, [1, 2]],
+  [/\bhepatogastric ligament\b/, [1, 11]],
+  [/\bhepatoduodenal ligament\b/, [1, 12]],
+  [
+    /\bshort gastric (?:arteries|artery|vessels|veins)\b|\bgastrosplenic ligament\b|\bgastrolienal ligament\b/,
+    [3, 11],
+  ],
+  [/\bsplenorenal ligament\b|\blienorenal ligament\b/, [3, 13]],
+  [
+    /\baorto ?enteric fistula\b|\baorto ?duodenal fistula\b|\bsma syndrome\b|\bsuperior mesenteric artery syndrome\b|\bwilkie s?\b/,
+    [5, 12],
+  ],
+  [/\bgastrinoma triangle\b|\bpassaro s? triangle\b|\bampulla of vater\b|\bannular pancreas\b/, [4, 12]],
+  [/\bbillroth (?:i|1|one)\b(?! ?i)/, [11, 12]],
+  [/\bt8\b.*\bt10\b.*\bt12\b/, [5, 6, 10]],
+];
+/** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
+const REMOVED_SIDE =
+  /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
+/** "…the IVC. Outline the kidney and the vein.": a vessel word pointing back (see findMentions). */
+const VESSEL_BACK = new Map<string, OrganId | 'gland'>([
+  ['vein', 6],
+  ['cava', 6],
+  ['artery', 5],
+  // "Right adrenal carcinoma invading the IVC. Outline the gland and the vein."
+  ['gland', 'gland'],
+]);
+/** The glands among the 13: the pancreas and the adrenals; a gland named with its side is pointed back to. */
+const GLAND_IDS: readonly OrganId[] = [4, 7, 8];
+const ADRENAL_IDS: readonly OrganId[] = [7, 8];
+const VESSEL_BACK_BEFORE = new Set([
+  'the',
+  'that',
+  'this',
+  'involved',
+  'same',
+  'big',
+  'large',
+  'great',
+  'affected',
+]);
+const VESSEL_BACK_NEXT = new Set([
+  'too',
+  'as',
+  'also',
+  'itself',
+  'and',
+  'both',
+  'please',
+  'pls',
+  'only',
+  'together',
+]);
 const ONES_ON_SIDE =
   /\b(?:ones|organs) (?:on|at) the (?:patient s |patients )?(left|right)(?: side| hand side)?$/;
 /** Words between listed names that keep the list going ("aorta, pancreatic head, spleen"). */
@@ -5107,9 +5413,11 @@ const PICK_ALTERNATIVES = [
   `(?:only|just) the (?:${NOT_A_PICK}[a-z]+ )?one`,
   `the (?:${NOT_A_PICK}[a-z]+ )?(?:one|ones|organ|organs) (?:that|which|whose|carrying|with|where|the|it|they|on|in|at|by|near|nearer|nearest|closer|closest|next|behind|above|below|under|further|farther|[a-z]+ing|[a-z]{3,}ed)`,
   `the ${NOT_A_PICK}[a-z]+er one`,
-  `the ${NOT_A_PICK}[a-z]+ ones$`,
-  '(?:show |highlight |outline )?(?:those|all) (?:that|which)',
+  `the (?:two |three |both )?${NOT_A_PICK}(?:[a-z]+ ){1,2}ones$`,
+  '(?:show |highlight |outline )?(?:those|all) (?:that|which|[a-z]{3,}ed by|lying|with)',
   'the [a-z]+est one',
+  // "…, I only need the purely endocrine glands"
+  '(?:only|just) (?:need|want) the (?:[a-z]+ ){1,3}(?:ones|glands|organs)$',
 ];
 const PICK_ONE = new RegExp(`^(?:[a-z0-9]+ ){0,12}?(?:${PICK_ALTERNATIVES.join('|')})\\b`);
 /** Parts of an organ ("the pancreatic tail", "the renal hilum"). */
@@ -5379,6 +5687,32 @@ function isPaired(ids: readonly OrganId[]): boolean {
 }
 
 /** The organ(s) of a pair after a side-only correction: "other" flips each one named. */
+/**
+ * Option letters written as a run ("B and M", "A, C and K") replaced by the organs' names; a single
+ * letter taken back after such a run ("…, drop C") too. Without a run the question is returned as is
+ * (a lone "A" or "I" is a word).
+ */
+function spellOptionLetters(question: string): string {
+  const runs = [...question.matchAll(LETTER_RUN)].filter(
+    (m) =>
+      !LETTER_RUN_NOT_AFTER.test(question.slice(Math.max(0, (m.index ?? 0) - 20), m.index)) &&
+      !LETTER_RUN_NOT_BEFORE.test(question.slice((m.index ?? 0) + m[0].length)),
+  );
+  if (runs.length === 0) return question;
+  const name = (letter: string) => `the ${organByLetter(letter as OrganLetter).name.toLowerCase()}`;
+  let out = '';
+  let at = 0;
+  for (const run of runs) {
+    const start = run.index ?? 0;
+    out += question.slice(at, start) + run[0].replace(/[A-M]/g, (l) => name(l));
+    at = start + run[0].length;
+  }
+  return (out + question.slice(at)).replace(
+    LETTER_TAKEN_BACK,
+    (_, verb: string, l: string) => `${verb} ${name(l)}`,
+  );
+}
+
 function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
   // "the two great vessels … the one on the left": the aorta lies left of the midline, the IVC right.
   if (ids.length === 2 && ids.includes(5) && ids.includes(6) && (side === 'left' || side === 'right'))

@@ -1263,3 +1263,58 @@ describe('question resolver: the pair left after a removal, letters in a run, a 
     expect(letters('Roughly what percentage of the kidney’s blood flow reaches the medulla?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: numbered and ranged options, corrected descriptions, sides told before (the 33rd set’s error classes)', () => {
+  it('reads options by number, by range and side by side, and a letter corrected after an option', () => {
+    expect(letters('options 2 and 13 please')).toEqual(['B', 'M']);
+    expect(letters('choices F to H')).toEqual(['F', 'G', 'H']);
+    expect(letters('K L M')).toEqual(['K', 'L', 'M']);
+    expect(letters('option E... sorry, F')).toEqual(['F']);
+    expect(letters('only C pls')).toEqual(['C']);
+  });
+
+  it('takes everything back with "jk, neither", and "all but" as everything except', () => {
+    expect(letters('the aorta and the IVC... nah, neither')).toEqual(['N']);
+    expect(letters('all but the liver and the spleen')).toEqual([
+      'B',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+  });
+
+  it('reads a description corrected by a second one alone', () => {
+    expect(
+      letters('Outline the organ that stores bile - no wait, I meant the one that makes insulin.'),
+    ).toEqual(['D']);
+    expect(
+      letters(
+        'The vessel that carries blood away from the heart... sorry, the one that returns blood to the heart.',
+      ),
+    ).toEqual(['F']);
+  });
+
+  it('turns a side round when the viewer says so anywhere, and takes a side told before', () => {
+    expect(letters('right adrenal (monitor right I mean)')).toEqual(['H']);
+    expect(
+      letters(
+        'The left renal vein is the one the nutcracker squeezes. Outline the kidney on the other side.',
+      ),
+    ).toEqual(['B']);
+    expect(letters('Show the kidney on the same side as Murphy’s sign.')).toEqual(['B']);
+    expect(letters('Right kidney cyst. Outline the adrenal on the opposite side.')).toEqual(['H']);
+  });
+
+  it('knows more groups and picks the paired organs', () => {
+    expect(letters('Sliding hiatal hernia: outline both organs at the junction.')).toEqual(['J', 'K']);
+    expect(letters('MEN 2: highlight the ones that are on your list.')).toEqual(['G', 'H']);
+    expect(letters('show all the paired organs')).toEqual(['B', 'G', 'H', 'M']);
+  });
+});

@@ -237,6 +237,19 @@ export const NOT_TYPOS: ReadonlySet<string> = new Set([
  * sentence there pulls every question that shares its words; these are matched exactly, and only
  * when every fact found points the same way and nothing negates them.
  */
+/** "the adrenal on the same side as Murphy's sign": a landmark outside the 13 that has a side. */
+const SAME_SIDE_AS = '\\b(?:on )?(?:the )?same side (?:of the body |of the abdomen )?as (?:the |a |an )?';
+const RIGHT_LANDMARK = new RegExp(
+  `${SAME_SIDE_AS}(?:morison s pouch|morisons pouch|hepatorenal pouch|murphy s sign|murphys sign|mcburney s point|mcburneys point|appendix|caecum|cecum|ascending colon|hepatic flexure|right colic flexure|right lobe of the liver)\\b`,
+);
+const LEFT_LANDMARK = new RegExp(
+  `${SAME_SIDE_AS}(?:kehr s sign|kehrs sign|splenic flexure|left colic flexure|descending colon|sigmoid(?: colon)?|heart s apex|apex of the heart|gastric fundus|fundus)\\b`,
+);
+
+/** Signs that belong to one side of the body (Kehr's: the left shoulder; Murphy's: the right upper quadrant). */
+const LEFT_SIGN = /\bkehr s sign\b|\bkehrs sign\b/;
+const RIGHT_SIGN = /\bmurphy s sign\b|\bmurphys sign\b|\bmcburney s point\b|\bmcburneys point\b/;
+
 export const SIDE_FACTS: ReadonlyArray<{
   family: 'kidney' | 'adrenal';
   side: 'left' | 'right';
@@ -266,4 +279,12 @@ export const SIDE_FACTS: ReadonlyArray<{
     pattern:
       /\binto the (?:left )?renal vein\b|\bkidney (?:that )?(?:touching|touches|next to|under|below|beneath|against) the spleen\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
+  { family: 'kidney', side: 'right', pattern: RIGHT_SIGN },
+  { family: 'adrenal', side: 'right', pattern: RIGHT_SIGN },
+  { family: 'kidney', side: 'left', pattern: LEFT_SIGN },
+  { family: 'adrenal', side: 'left', pattern: LEFT_SIGN },
+  { family: 'kidney', side: 'right', pattern: RIGHT_LANDMARK },
+  { family: 'adrenal', side: 'right', pattern: RIGHT_LANDMARK },
+  { family: 'kidney', side: 'left', pattern: LEFT_LANDMARK },
+  { family: 'adrenal', side: 'left', pattern: LEFT_LANDMARK },
 ];

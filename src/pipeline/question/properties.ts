@@ -128,6 +128,7 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
+  [/\bpaired\b|\bcome in pairs\b|\bcomes in a pair\b/, [2, 13, 7, 8], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
   [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
   // ("the purely endocrine glands": the pancreas is mostly exocrine.)

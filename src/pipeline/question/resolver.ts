@@ -488,6 +488,9 @@ const LETTER_SIDE_NOUNS = new Set([
   'nephrectomy',
   'adrenalectomy',
 ]);
+/** A side said to be the viewer's somewhere in the message (see viewerSides). */
+const VIEWER_CLARIFIED =
+  /\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b/;
 const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 /** Words between "one" and the place word of its neighbour ("the one that is just behind the IVC"). */
@@ -884,10 +887,10 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|[,.]?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
-  /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b/i;
+  /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|[,.]\s*(?:no|nope)\s*[,.]/i;
 /** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
 const OPTIONS_ASKED =
   /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
@@ -951,11 +954,11 @@ const EVERY_ORGAN_ON_LIST = new RegExp(
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
-  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen)(?: ,)? (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen|all)(?: ,)? (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
   '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
 const ASK_START =
-  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
+  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
 /** "outline everything", "all 13 pls", "segment every organ you can find" */
 const EVERYTHING_ASKED = new RegExp(
   `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot)${POLITE_TAIL}`,
@@ -1042,7 +1045,7 @@ const SUBSTANCE_MADE = new RegExp(
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
-  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures))\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -1126,6 +1129,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       VIEW_NOUNS.has(text(j)) || (ARTICLES.has(text(j)) && VIEW_NOUNS.has(text(j + 1)));
     // "my left as I look at the monitor", "(my left, not the patient's)": the viewer speaks.
     const viewerSpeaks = tokens.some((t) => VIEWER_WORDS.has(t.text));
+    // "left kidney (screen left I mean)", "the right kidney from where I'm sitting looking at the
+    // monitor": one side, said to be the viewer's anywhere in the message, turns round everywhere.
+    const sides = new Set(tokens.flatMap((t) => (t.boundary ? [] : (SIDE_WORDS.get(t.text) ?? []))));
+    const clarified =
+      sides.size === 1 &&
+      !tokens.some((t) => t.text === 'patient' || t.text === 'patients') &&
+      VIEWER_CLARIFIED.test(tokens.map((t) => t.text).join(' '));
+    if (clarified)
+      return tokens.map((t) => {
+        const side = t.boundary ? undefined : SIDE_WORDS.get(t.text);
+        return side ? { ...t, text: side === 'left' ? 'right' : 'left' } : t;
+      });
     return tokens.map((t, j) => {
       // "the gland sitting right on top of the left kidney": "right" before a place word, not after
       // an article or a possessive, is "just", not a side.
@@ -2201,7 +2216,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // ("the kidney on the opposite side from the right adrenal": the other side as well.)
       const negated =
         between.some((_, k) => negationScope(between, k) >= 0) ||
-        between.some((t) => t.text === 'opposite' || t.text === 'contralateral');
+        between.some(
+          (t, k) =>
+            t.text === 'opposite' ||
+            t.text === 'contralateral' ||
+            (t.text === 'other' && between[k + 1]?.text === 'side'),
+        );
       m.sideCorrection = flip !== negated ? opposite(neighbour.side) : neighbour.side;
       n.role = 'context';
     }
@@ -2979,6 +2999,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
     if (spelled !== question) return resolve(spelled);
+    // "Show me the organ with Brunner's glands - no wait, I meant the one with Kupffer cells.": the
+    // corrected description is read alone, "the one" standing for the first one's head noun.
+    const redescribed = correctedDescription(question);
+    if (redescribed !== undefined) return resolve(redescribed);
     // "Found the IVC. Now outline the little gland tucked right behind it.": a story, then a request
     // that describes its organ; the request is read alone, "it" standing for the organ the story named.
     const told = describedAfterStory(question);
@@ -3016,9 +3040,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       ]
         .map((m) => m[1] ?? (/^(?:spleen|stomach)$/i.test(m[2] as string) ? 'left' : 'right'))
         .at(-1);
-    if (sameSide && sideBefore)
+    // "Nutcracker squeezes one renal vein… I want the kidney on the opposite side.": a side fact told
+    // before (of either pair) gives the side when no side word does.
+    const toldBefore = sameSide && !sideBefore ? toldSide(question.slice(0, sameSide.index)) : undefined;
+    const across = /opposite|other/i.test(sameSide?.[3] ?? '');
+    const stated = (sideBefore?.toLowerCase() as 'left' | 'right' | undefined) ?? toldBefore;
+    const sideNamed = stated && (across ? opposite(stated) : stated);
+    if (sameSide && sideNamed)
       return resolve(
-        `${question.slice(0, sameSide.index)}${sideBefore.toLowerCase()} ${sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
+        `${question.slice(0, sameSide.index)}${sideNamed} ${sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
       );
     // "Which organ does the oesophagus empty into? Highlight that, not the oesophagus.": the
     // question answers; the organ taken back was only where it started.
@@ -3085,7 +3115,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which two organs meet at the Z-line?", "glandular fever - highlight the two organs that get
     // enlarged": a fact that ties two (three) organs together, asked for as a group.
     if (SEVERAL_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ' && !m.adjective)) {
-      const facts = GROUP_FACTS.filter(([re]) => re.test(normalised));
+      // ("A Whipple removes parts of which two organs?": a fact of another size is not the one meant.)
+      const counted = ANSWER_COUNTS.get(
+        /\b(?:which|what|the|those|these|all) (two|three|four|both)\b/.exec(normalised)?.[1] ?? '',
+      );
+      const facts = GROUP_FACTS.filter(
+        ([re, ids]) => re.test(normalised) && (counted === undefined || ids.length === counted),
+      );
       if (facts.length === 1)
         return organAnswer([...(facts[0] as (typeof facts)[number])[1]], 'described', 0.75);
     }
@@ -4623,6 +4659,15 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['undo', 'it'],
   // "i was going to ask for the liver but changed my mind … nothing for now"
   ['nothing', 'for', 'now'],
+  // "the gallbladder and spleen... jk, neither", "…; on second thought none of them"
+  ...['jk', 'kidding', 'actually', 'thought', 'wait', 'nah', 'nope', 'hmm'].flatMap((cue) =>
+    [[], [',']].flatMap((comma) => [
+      [cue, ...comma, 'neither'],
+      [cue, ...comma, 'none', 'of', 'them'],
+      [cue, ...comma, 'none', 'of', 'those'],
+      [cue, ...comma, 'nothing'],
+    ]),
+  ),
   ['undo', 'this'],
 ];
 
@@ -4873,7 +4918,7 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
-  /\b(adrenal|kidney)(\s+gland)?\s+on\s+(?:that|the\s+same|this)\s+side\b(?!\s+(?:as|of)\b)/i;
+  /\b(adrenal|kidney)(\s+gland)?\s+on\s+(that|the\s+same|this|the\s+opposite|the\s+other)\s+side\b(?:\s+of\s+the\s+body)?(?!\s+(?:as|of|from|to)\b)/i;
 /** "…, the pancreas looks fine" closing a message */
 const FINE_TAIL =
   /[,;.–—-]\s*(?!.*\b(?:just|only)\b)(?:but\s+|and\s+)?(?:the\s+)?[a-z' ]{3,30}?\s+(?:looks?|is|seems?|was)\s+(?:fine|normal|ok|okay|unremarkable|clear|healthy)\s*[.!]*\s*$/i;
@@ -5168,7 +5213,17 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
   const opening = words.slice(from, first);
   // The first request starts at its question word or verb; what comes before it is shared.
   const askAt = opening.findIndex((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w) || w === 'whatever');
-  if (askAt < 0 && !opening.some((w) => CONJUNCT_HEADS.has(w))) return undefined;
+  // ("the right kidney and the gland on its upper pole": a name alone is a request too, when
+  // nothing follows that sentence.)
+  const nameAlone =
+    sentenceEnd(splits.at(-1) as number) >= words.length - 1 &&
+    mentions.some(
+      (m) =>
+        m.target.kind === 'organ' &&
+        m.end === first &&
+        (m.start === from || (m.start === from + 1 && ARTICLES.has(words[from] as string))),
+    );
+  if (askAt < 0 && !nameAlone && !opening.some((w) => CONJUNCT_HEADS.has(w))) return undefined;
   const preamble = askAt > 0 ? opening.slice(0, askAt) : [];
   const last = sentenceEnd(splits.at(-1) as number);
   const bounds = [from, ...splits, last];
@@ -5264,6 +5319,22 @@ const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\
 /** "vitamins A and K", "hepatitis B and C", "segments B and C": letters that are not options. */
 const LETTER_RUN_NOT_AFTER =
   /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments?|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
+/** "options 7 and 8", "options 1 through 4", "option 9" (see spellOptionLetters). */
+const NUMBERED_OPTIONS =
+  /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|number|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
+/** Three or more capitals A–M apart by spaces only, the whole message ("J K L"). */
+const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?[\s.!?]*$)/;
+/** "options A through D", "E thru H" (at the start or after "option(s)"). */
+const LETTER_RANGE =
+  /(^\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+/** A description corrected by a second one after a cue (see correctedDescription). */
+const CORRECTED_DESCRIPTION =
+  /^(.+?)\s*(?:…|\.\.\.|—|–|\s-|,|;|\.)\s*(?:(?:hmm|er|erm|oh|oops)[,.]?\s*)?(?:no wait|no|wait|sorry|actually|scratch that|i mean|i meant|make it|make that)[,:]?\s*(?:(?:no|wait|sorry|actually)[,.]?\s*)?(?:(?:i mean|i meant|make it|make that|it s|its)[,:]?\s*)?(the (?:[a-z-]+ )?(?:one|organ|vessel|gland|kidney|adrenal|artery|vein)\b(?! (?:is|was|looks|seems|s)\b).*)$/i;
+/** Head nouns a corrected "the one" stands for. */
+const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
+/** "…, sorry, D", "… actually just A": a letter given as a correction. */
+const LETTER_CORRECTED =
+  /\b(sorry|actually|no|wait|i mean|i meant|make (?:it|that)|just|only|instead)[,.]*\s+([A-M])(?![\w'’-])/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
@@ -5304,7 +5375,7 @@ const STORY_REQUEST_POINTS =
   /\b(?:that side|same side|this side|other|opposite|that one|those|these|both|them|there|instead of)\b/;
 /** Several organs asked for as a group: "which two organs", "the two organs", "outline both". */
 const SEVERAL_ASKED =
-  /\b(?:which|what) (?:two|three|both)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
+  /\b(?:those|the ones|the one|whichever|the only one)(?: that| which)? (?:is|are) (?:among|in|on) (?:the|your) (?:answer )?(?:options|list|choices)\b|\bthe listed (?:vessel|organ|organs|structure|structures)\b|\b(?:which|what) (?:of the )?(?:listed|following) (?:organs|structures)\b|\b(?:which|what) (?:two|three|both)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
 /**
  * Facts that tie a group of the 13 together, for a group asked for with no organ named
  * (the junction a tear or a line marks, organs a disease enlarges, what a ligament or a pouch joins).
@@ -5333,6 +5404,15 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   ],
   [/\bgastrinoma triangle\b|\bpassaro s? triangle\b|\bampulla of vater\b|\bannular pancreas\b/, [4, 12]],
   [/\bbillroth (?:i|1|one)\b(?! ?i)/, [11, 12]],
+  [/\bhiatus hernia\b|\bhiatal hernia\b/, [10, 11]],
+  [/\bmen ?(?:1|i|one)\b|\bmen type (?:1|i|one)\b|\bwermer s?\b/, [4]],
+  [/\bmen ?(?:2|ii|two)a?b?\b|\bmen type (?:2|ii|two)\b|\bsipple s?\b/, [7, 8]],
+  [/\bcholecysto ?(?:enteric|duodenal) fistula\b|\bgallstone ileus\b|\bbouveret\b/, [9, 12]],
+  [/\bnutcracker\b/, [5, 13]],
+  // A classic Whipple takes the pancreatic head, the duodenum, the gallbladder and the distal stomach.
+  [/\bpylorus preserving whipple\b|\bpppd\b/, [4, 9, 12]],
+  // ("pancreaticoduodenectomy" alone is often asked for the two organs its name holds.)
+  [/(?<!\bpylorus preserving )\bwhipple(?: s)?\b(?! s? (?:triad|disease))/, [4, 9, 11, 12]],
   [/\bt8\b.*\bt10\b.*\bt12\b/, [5, 6, 10]],
 ];
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
@@ -5688,18 +5768,77 @@ function isPaired(ids: readonly OrganId[]): boolean {
 
 /** The organ(s) of a pair after a side-only correction: "other" flips each one named. */
 /**
+ * "The vessel Leriche syndrome affects... no, the one the caudate lobe drains into", "Segment the
+ * kidney that sits higher. Hmm, actually the one that sits lower": a description corrected by a
+ * second one, read alone with the first one's verb and head noun ("the one" becomes "the vessel").
+ */
+function correctedDescription(question: string): string | undefined {
+  const match = CORRECTED_DESCRIPTION.exec(question);
+  if (!match) return undefined;
+  const before = textWords(match[1] as string);
+  const head = before.find((w) => CORRECTION_HEADS.has(w));
+  // ("…no, the organ it enters", "…the one on the opposite side": the second leans on the first.)
+  if (
+    !head ||
+    /\b(?:it|its|them|opposite|other|same|left|right)\b|\bthat (?:side|one|organ|gland|kidney|adrenal)\b/i.test(
+      match[2] as string,
+    )
+  )
+    return undefined;
+  // ("…, no, the one." says nothing new.)
+  if (textWords(match[2] as string).length < 3) return undefined;
+  const tail = (match[2] as string).replace(
+    /^the (?:([a-z-]+) )?one\b/i,
+    (_, adjective?: string) => `the ${adjective ? `${adjective} ` : ''}${head}`,
+  );
+  const verbAt = before.findIndex((w) => COMMAND_VERBS.has(w));
+  if (verbAt < 0 || verbAt > before.indexOf(head)) return tail;
+  const verb = before.slice(0, verbAt + 1 + (['me', 'us'].includes(before[verbAt + 1] ?? '') ? 1 : 0));
+  return `${verb.join(' ')} ${tail}`;
+}
+
+/**
  * Option letters written as a run ("B and M", "A, C and K") replaced by the organs' names; a single
  * letter taken back after such a run ("…, drop C") too. Without a run the question is returned as is
  * (a lone "A" or "I" is a word).
  */
-function spellOptionLetters(question: string): string {
+function spellOptionLetters(text: string): string {
+  // "options 7 and 8", "option 9": numbered options are the letters in order (14 is N).
+  const lettered = text
+    .replace(NUMBERED_OPTIONS, (whole, lead: string, numbers: string) =>
+      /\b(?:1[5-9]|[2-9]\d|0)\b/.test(numbers)
+        ? whole
+        : lead + numbers.replace(/\d{1,2}/g, (n) => String.fromCharCode(64 + Number(n))),
+    )
+    // "J K L": capitals side by side (three or more, so "I A" in a sentence stays words)
+    .replace(SPACED_LETTERS, (run) => run.trim().split(/\s+/).join(', '))
+    // "all options from E to H"
+    .replace(/\b([Oo]ptions?) from ([A-M]) to ([A-M])\b/g, '$1 $2 to $3');
+  // "options A through D", "E thru H": a range is the run of its letters.
+  const question = lettered.replace(LETTER_RANGE, (whole, lead: string, from: string, to: string) => {
+    const a = from.charCodeAt(0);
+    const b = to.charCodeAt(0);
+    if (b <= a) return whole;
+    const letters = Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k));
+    return `${lead}${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
+  });
   const runs = [...question.matchAll(LETTER_RUN)].filter(
     (m) =>
       !LETTER_RUN_NOT_AFTER.test(question.slice(Math.max(0, (m.index ?? 0) - 20), m.index)) &&
       !LETTER_RUN_NOT_BEFORE.test(question.slice((m.index ?? 0) + m[0].length)),
   );
-  if (runs.length === 0) return question;
   const name = (letter: string) => `the ${organByLetter(letter as OrganLetter).name.toLowerCase()}`;
+  const spellOption = (t: string) =>
+    t.replace(/\b(?:[Oo]ption|[Ll]etter)\s+([A-M])(?![\w'’-])/g, (_, l: string) => name(l));
+  const spellCorrected = (t: string) =>
+    t.replace(LETTER_CORRECTED, (_, cue: string, l: string) => `${cue} ${name(l)}`);
+  if (runs.length === 0) {
+    // "option C... sorry, D": a letter corrected after an option is read by name, both of them.
+    const optionAt = question.search(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/);
+    if (optionAt >= 0 && new RegExp(LETTER_CORRECTED.source).test(question.slice(optionAt + 8)))
+      return spellCorrected(spellOption(question));
+    return question === text ? text : question;
+  }
   let out = '';
   let at = 0;
   for (const run of runs) {
@@ -5707,9 +5846,13 @@ function spellOptionLetters(question: string): string {
     out += question.slice(at, start) + run[0].replace(/[A-M]/g, (l) => name(l));
     at = start + run[0].length;
   }
-  return (out + question.slice(at)).replace(
-    LETTER_TAKEN_BACK,
-    (_, verb: string, l: string) => `${verb} ${name(l)}`,
+  return spellCorrected(
+    spellOption(
+      (out + question.slice(at)).replace(
+        LETTER_TAKEN_BACK,
+        (_, verb: string, l: string) => `${verb} ${name(l)}`,
+      ),
+    ),
   );
 }
 
@@ -5735,7 +5878,16 @@ function correctSide(ids: readonly OrganId[], side: SideCorrection): OrganId[] {
  * affect?"), when the facts found agree and no negation could turn them round.
  */
 const OPPOSITE_SIDE_OF =
-  /\bopposite side (?:from|to|of|as) the (liver|gallbladder|ivc|inferior vena cava|duodenum|spleen|stomach)\b/;
+  /\b(?:opposite|other) side (?:from|to|of|as) the (liver|gallbladder|ivc|inferior vena cava|duodenum|spleen|stomach)\b/;
+/** The side of the body a text's side facts fix, read for both pairs; undefined when they disagree. */
+function toldSide(text: string): 'left' | 'right' | undefined {
+  const words = tokenize(text)
+    .map((t) => t.text)
+    .join(' ');
+  const sides = new Set([sideFact(words, [2, 13]), sideFact(words, [7, 8])].filter((x) => x !== undefined));
+  return sides.size === 1 ? [...sides][0] : undefined;
+}
+
 function sideFact(text: string, pair: readonly OrganId[]): 'left' | 'right' | undefined {
   // "Which adrenal does not fail to drain into the renal vein?": a negated failure is no negation.
   const normalised = text.replace(/\b(?:not|never|nt) (?:fail|fails|failing) to\b/g, '');

@@ -1318,3 +1318,39 @@ describe('question resolver: numbered and ranged options, corrected descriptions
     expect(letters('show all the paired organs')).toEqual(['B', 'G', 'H', 'M']);
   });
 });
+
+describe('question resolver: two asks in one message, riddles, options placed by position, substances (the 34th set’s error classes)', () => {
+  it('answers a question and a request joined by "also", "+" or "and tell me", each alone', () => {
+    expect(letters('which organ produces bile? also outline the stomach pls')).toEqual(['A', 'K']);
+    expect(letters('which gland makes aldosterone? + outline the spleen')).toEqual(['C', 'G', 'H']);
+    expect(letters('outline the aorta and tell me which organ stores bile')).toEqual(['E', 'I']);
+    // a take-back after the second ask keeps the message whole
+    expect(letters('Outline the kidneys. Plus the spleen. No, not the kidneys after all.')).toEqual(['C']);
+  });
+
+  it('reads a riddle as "which organ is this?", the organs it names being landmarks', () => {
+    expect(letters('Bean-shaped, I sit under the spleen and filter your blood. Outline me.')).toEqual(['M']);
+    expect(letters('Who am I? I hang beneath the liver and squeeze out bile after a fatty meal.')).toEqual([
+      'I',
+    ]);
+  });
+
+  it('reads options placed before, after, between or around a letter, and a first letter corrected', () => {
+    expect(letters('everything before D')).toEqual(['A', 'B', 'C']);
+    expect(letters('the option after G')).toEqual(['H']);
+    expect(letters('the one between J and L')).toEqual(['K']);
+    expect(letters('the options on either side of C')).toEqual(['B', 'D']);
+    expect(letters('everything from A to D except B')).toEqual(['A', 'C', 'D']);
+    expect(letters('outline B. I meant C')).toEqual(['C']);
+  });
+
+  it('answers N for a substance or a stone asked to be outlined', () => {
+    expect(letters('can you outline the gallstones in this image')).toEqual(['N']);
+    expect(letters('show me the insulin on this scan')).toEqual(['N']);
+  });
+
+  it('picks sets that meet and the right-hand member of every pair', () => {
+    expect(letters('show all the solid organs on the right')).toEqual(['A', 'B', 'G']);
+    expect(letters('Outline the left-hand member of every pair on your list.')).toEqual(['H', 'M']);
+  });
+});

@@ -129,6 +129,9 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
   [/\bpaired\b|\bcome in pairs\b|\bcomes in a pair\b/, [2, 13, 7, 8], 1],
+  // "the right-hand member of every pair"
+  [/\bright(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [2, 7], 1],
+  [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
   [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
   // ("the purely endocrine glands": the pancreas is mostly exocrine.)
@@ -206,7 +209,17 @@ export function pickByProperty(words: readonly string[], allowed: readonly Organ
   ).replace(/\bnot (?:a |an )?non /g, '');
   const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
   // ("makes neither bile nor any digestive enzyme": two properties denied at once.)
-  if (found.length !== 1 || /\bneither\b/.test(text)) return undefined;
+  if (/\bneither\b/.test(text)) return undefined;
+  // "the paired organs on the patient's left", "the solid ones on the right": sets that meet.
+  if (found.length > 1) {
+    if (!found.every(([, property]) => Array.isArray(property)) || DENIED_PROPERTY.test(`${text} `))
+      return undefined;
+    const shared = allowed.filter((id) =>
+      found.every(([, property]) => (property as OrganId[]).includes(id)),
+    );
+    return shared.length > 0 && shared.length < allowed.length ? shared : undefined;
+  }
+  if (found.length !== 1) return undefined;
   const [re, property, direction] = found[0] as (typeof found)[number];
   const denied =
     Array.isArray(property) && DENIED_PROPERTY.test(`${text.slice(0, re.exec(text)?.index ?? 0)} `);

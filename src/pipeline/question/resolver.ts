@@ -600,6 +600,11 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   // "you showed the spleen but I asked for the liver"
   ['i', 'asked', 'for'],
   ['i', 'wanted'],
+  // "right adrenal please - oh hang on, I need the left one", "left adrenal, err, no the right"
+  ['hang', 'on'],
+  ['err'],
+  ['erm'],
+  ['er'],
   // "highlight the gallbladder. jk, the liver"
   ['jk'],
   ['just', 'kidding'],
@@ -811,7 +816,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes)(?= (?:itself|molecules?|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones)(?= (?:itself|themselves|molecules?|material|only|alone|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -1045,7 +1050,7 @@ const SUBSTANCE_MADE = new RegExp(
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
-  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures))\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures)|every (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organ|one|structure)|the (?:right|left)(?: hand)? (?:member|one|half) of (?:every|each) pair)\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -2999,6 +3004,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
     if (spelled !== question) return resolve(spelled);
+    // "which organ makes insulin? and also outline the spleen": two asks, each answered alone.
+    const both = twoAsks(question);
+    if (both) return both;
+    // "Pear-shaped, I sit in a fossa under the liver… Outline me.": a riddle is read as "which organ
+    // is this?", the organs it names being where the speaker sits.
+    // ("Who am I? I squirt epinephrine in a fright…": the question first.)
+    const riddle = readingRiddle ? undefined : riddleAsked(question);
+    if (riddle !== undefined) {
+      readingRiddle = true;
+      try {
+        const answer = resolve(riddle);
+        // ("Bean-shaped, I sit under the spleen…": a pair found, the message read as it stands may
+        // place one side by its neighbour.)
+        if (answer.organIds.length === 2 && isPaired(answer.organIds)) {
+          const plain = resolve(question);
+          if (plain.organIds.length === 1 && answer.organIds.includes(plain.organIds[0] as OrganId))
+            return plain;
+        }
+        return answer;
+      } finally {
+        readingRiddle = false;
+      }
+    }
     // "Show me the organ with Brunner's glands - no wait, I meant the one with Kupffer cells.": the
     // corrected description is read alone, "the one" standing for the first one's head noun.
     const redescribed = correctedDescription(question);
@@ -3973,6 +4001,61 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (answers.some((a) => a.noneOfThem) || ids.length <= Math.max(...answers.map((a) => a.organIds.length)))
       return undefined;
     return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
+  }
+
+  /** Set while a riddle's rewording is resolved, so the message as it stands can be read too. */
+  let readingRiddle = false;
+
+  /**
+   * A riddle ("Pear-shaped, I sit in a fossa under the liver… Outline me.", "Who am I? I …")
+   * reworded as "Which organ is this: …" (the organs it names being where the speaker sits), or
+   * undefined.
+   */
+  function riddleAsked(question: string): string | undefined {
+    const lead = /^\s*(?:riddle[:.]?\s*)?(who|what) (am I|are we)\s*[?:.!]+\s*/i.exec(question);
+    if (lead && FIRST_PERSON.test(question.slice(lead[0].length)))
+      return `${/we/i.test(lead[2] as string) ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(lead[0].length)}`;
+    const close = RIDDLE_CLOSE.exec(question);
+    if (!close || !FIRST_PERSON.test(question.slice(0, close.index))) return undefined;
+    const plural = /\b(?:us|we)\b/i.test(close[0]);
+    return `${plural ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(0, close.index).trim()}`;
+  }
+
+  /**
+   * A question or request, then a second one joined by "also", "plus", "+", "then" or "and tell
+   * me" ("which organ makes insulin? and also outline the spleen", "outline the right kidney and
+   * tell me which organ secretes glucagon"): each is answered alone, "it" in the second standing
+   * for the one organ the first found. The organs of both; an ask answered N adds nothing (N when
+   * both are).
+   */
+  function twoAsks(question: string): QuestionResolution | undefined {
+    const text = question.slice(0, maxChars);
+    const cue = SECOND_ASK.exec(text);
+    if (!cue || cue.index === 0) return undefined;
+    const first = text.slice(0, cue.index).trim();
+    let second = text.slice(cue.index + cue[0].length).trim();
+    const firstWords = textWords(first);
+    const secondWords = textWords(second);
+    if (firstWords.length < 2 || secondWords.length < 1) return undefined;
+    // ("…, then drop the right one", "Plus the aorta. No, not the kidneys after all.": a take-back
+    // reaches across both, so the whole message is read as one.)
+    if (TAKE_BACK_WORDS.test(second)) return undefined;
+    const asks = (words: readonly string[]) =>
+      words.some((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w)) ||
+      words[0] === 'name' ||
+      words[0] === 'tell';
+    if (!asks(firstWords) && !first.includes('?')) return undefined;
+    const a = resolve(first);
+    if (!asks(secondWords)) second = `show ${second}`;
+    if (a.organIds.length === 1 && /\b(?:it|its)\b/i.test(second)) {
+      const name = `the ${organById(a.organIds[0] as OrganId).name.toLowerCase()}`;
+      second = second.replace(/\bits\b/gi, `${name}'s`).replace(/\bit\b/gi, name);
+    }
+    const b = resolve(second);
+    const answers = [a, b].filter((x) => !x.noneOfThem);
+    if (answers.length === 0) return a;
+    const ids = [...new Set(answers.flatMap((x) => x.organIds))];
+    return organAnswer(ids, 'described', Math.min(...answers.map((x) => x.confidence)));
   }
 
   /**
@@ -5286,6 +5369,9 @@ const SIDE_TAKEN_BACK = new Set([
   'unhighlight',
   'unmark',
   'not',
+  // "…hang on, the one that isn't the right"
+  'isn',
+  'isnt',
   'except',
   'without',
   'skip',
@@ -5319,14 +5405,33 @@ const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\
 /** "vitamins A and K", "hepatitis B and C", "segments B and C": letters that are not options. */
 const LETTER_RUN_NOT_AFTER =
   /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments?|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
+/** Options placed against a letter (see relativeOptions); capitals only. */
+const OPTIONS_BEFORE_AFTER =
+  /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
+const OPTIONS_NEXT_TO =
+  /\b(?:the )?(?:(two|three) )?(?:organ )?options? (?:right |just |immediately )?(before|after) ([A-N])(?![\w'’-])/g;
+const OPTION_BETWEEN = /\bthe (?:one|option|organ) between ([A-M]) and ([A-M])(?![\w'’-])/g;
+const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sides? of ([A-M])(?![\w'’-])/g;
 /** "options 7 and 8", "options 1 through 4", "option 9" (see spellOptionLetters). */
 const NUMBERED_OPTIONS =
-  /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|number|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
+  /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|numbers?|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
 /** Three or more capitals A–M apart by spaces only, the whole message ("J K L"). */
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?[\s.!?]*$)/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
   /(^\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+/** Words that take back or swap something named before (see twoAsks). */
+const TAKE_BACK_WORDS =
+  /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
+/** Where a second ask starts (see twoAsks): a boundary and an additive cue, or "and tell me". */
+const SECOND_ASK =
+  /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b)\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
+/** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
+const RIDDLE_CLOSE =
+  /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
+/** The speaker describing themself ("I sit…", "I'm the graveyard of…", "my hilum", "we are twins"). */
+const FIRST_PERSON =
+  /\b(?:I|I'm|I’m|Im)\b(?! (?:mean|meant|think|need|want|guess|asked|said|know|see|can|would|wonder)\b)|\b[Mm]y\b|\b[Ww]e (?:are|sit|lie|both)\b/;
 /** A description corrected by a second one after a cue (see correctedDescription). */
 const CORRECTED_DESCRIPTION =
   /^(.+?)\s*(?:…|\.\.\.|—|–|\s-|,|;|\.)\s*(?:(?:hmm|er|erm|oh|oops)[,.]?\s*)?(?:no wait|no|wait|sorry|actually|scratch that|i mean|i meant|make it|make that)[,:]?\s*(?:(?:no|wait|sorry|actually)[,.]?\s*)?(?:(?:i mean|i meant|make it|make that|it s|its)[,:]?\s*)?(the (?:[a-z-]+ )?(?:one|organ|vessel|gland|kidney|adrenal|artery|vein)\b(?! (?:is|was|looks|seems|s)\b).*)$/i;
@@ -5334,7 +5439,7 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b(sorry|actually|no|wait|i mean|i meant|make (?:it|that)|just|only|instead)[,.]*\s+([A-M])(?![\w'’-])/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
@@ -5797,12 +5902,55 @@ function correctedDescription(question: string): string | undefined {
   return `${verb.join(' ')} ${tail}`;
 }
 
+/** The option letters from `from` to `to` (A–N), in order, as "A, B and C". */
+function letterSpan(from: number, to: number): string | undefined {
+  if (from < 65 || to > 78 || to < from) return undefined;
+  const letters = Array.from({ length: to - from + 1 }, (_, k) => String.fromCharCode(from + k));
+  return letters.length === 1
+    ? (letters[0] as string)
+    : `${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
+}
+
+/**
+ * Options placed against a letter written out as the letters themselves: "everything before E",
+ * "all the options after J", "the two options right before N", "the option after K", "the one
+ * between D and F", "the options on either side of F", "everything from C to F".
+ */
+function relativeOptions(text: string): string {
+  const code = (l: string) => l.charCodeAt(0);
+  return text
+    .replace(OPTIONS_BEFORE_AFTER, (whole, which: string, l: string) =>
+      which.toLowerCase() === 'before'
+        ? (letterSpan(65, code(l) - 1) ?? whole)
+        : (letterSpan(code(l) + 1, 77) ?? whole),
+    )
+    .replace(OPTIONS_NEXT_TO, (whole, count: string | undefined, which: string, l: string) => {
+      const n = count ? (ANSWER_COUNTS.get(count.toLowerCase()) ?? 1) : 1;
+      return (
+        (which.toLowerCase() === 'before'
+          ? letterSpan(code(l) - n, code(l) - 1)
+          : letterSpan(code(l) + 1, code(l) + n)) ?? whole
+      );
+    })
+    .replace(OPTION_BETWEEN, (whole, a: string, b: string) => letterSpan(code(a) + 1, code(b) - 1) ?? whole)
+    .replace(OPTIONS_EITHER_SIDE, (whole, l: string) =>
+      code(l) > 65 && code(l) < 77
+        ? `${String.fromCharCode(code(l) - 1)} and ${String.fromCharCode(code(l) + 1)}`
+        : whole,
+    )
+    .replace(
+      /\b(?:everything|all(?: of)?(?: the)?(?: options)?) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+      '$1',
+    );
+}
+
 /**
  * Option letters written as a run ("B and M", "A, C and K") replaced by the organs' names; a single
  * letter taken back after such a run ("…, drop C") too. Without a run the question is returned as is
  * (a lone "A" or "I" is a word).
  */
-function spellOptionLetters(text: string): string {
+function spellOptionLetters(original: string): string {
+  const text = relativeOptions(original);
   // "options 7 and 8", "option 9": numbered options are the letters in order (14 is N).
   const lettered = text
     .replace(NUMBERED_OPTIONS, (whole, lead: string, numbers: string) =>
@@ -5837,7 +5985,20 @@ function spellOptionLetters(text: string): string {
     const optionAt = question.search(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/);
     if (optionAt >= 0 && new RegExp(LETTER_CORRECTED.source).test(question.slice(optionAt + 8)))
       return spellCorrected(spellOption(question));
-    return question === text ? text : question;
+    // "C pls. oops I mean K": a bare letter first, then corrected.
+    // ("show C. oh hang on, I meant D", "outline F. make it E not F")
+    const first =
+      /^\s*((?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment)(?:\s+me)?\s+)?([A-M])(?=\s*(?:pls|please|plz|[,.!]|$))/.exec(
+        question,
+      );
+    if (first && new RegExp(LETTER_CORRECTED.source).test(question.slice(first[0].length)))
+      return spellCorrected(
+        `${first[1] ?? ''}${name(first[2] as string)}${question.slice(first[0].length)}`.replace(
+          /\bnot ([A-M])(?![\w'’-])/g,
+          (_, l: string) => `not ${name(l)}`,
+        ),
+      );
+    return question === original ? original : question;
   }
   let out = '';
   let at = 0;

@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 35th set, 332 questions, measured once with the resolver of its
-// round) gives 89.8% accuracy, N precision 0.894 and recall 0.922 (data/questions/README.md).
+// The held-out `test` split (the 36th set, 335 questions, measured once with the resolver of its
+// round) gives 86.0% accuracy, N precision 0.805 and recall 0.925 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (88.8%, N precision 88.4%, N recall 91.2%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (85.0%, N precision 79.5%, N recall 91.5%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.888);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.884);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.912);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.85);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.795);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.915);
   });
 });

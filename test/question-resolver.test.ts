@@ -1354,3 +1354,24 @@ describe('question resolver: two asks in one message, riddles, options placed by
     expect(letters('Outline the left-hand member of every pair on your list.')).toEqual(['H', 'M']);
   });
 });
+
+describe('question resolver: "that gland" after a side fact, options by property, Latin sides (the 35th set’s error classes)', () => {
+  it('reads "that gland" or "the gland on that side" as the one a side fact before it fixes', () => {
+    expect(
+      letters('One of the adrenals has a vein so short it enters the IVC directly. Outline that gland.'),
+    ).toEqual(['G']);
+    expect(
+      letters(
+        'Sampling is hardest on one side because the adrenal vein is so short. Show the gland on that side.',
+      ),
+    ).toEqual(['G']);
+  });
+
+  it('picks options by one or more properties, a lowercase option letter, and a Latin side', () => {
+    expect(letters('Highlight every blood vessel on your option list.')).toEqual(['E', 'F']);
+    expect(letters('outline every hollow, unpaired organ on your list')).toEqual(['I', 'J', 'K', 'L']);
+    expect(letters('show every organ on your list that food passes through')).toEqual(['J', 'K', 'L']);
+    expect(letters('option c please')).toEqual(['C']);
+    expect(letters('Outline the glandula suprarenalis sinistra.')).toEqual(['H']);
+  });
+});

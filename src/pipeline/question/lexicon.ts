@@ -279,6 +279,13 @@ export const SIDE_FACTS: ReadonlyArray<{
     pattern:
       /\binto the (?:left )?renal vein\b|\bkidney (?:that )?(?:touching|touches|next to|under|below|beneath|against) the spleen\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
+  // Adrenal vein sampling: the right adrenal vein is short and enters the IVC directly.
+  {
+    family: 'adrenal',
+    side: 'right',
+    pattern:
+      /\bvein is (?:so |very |much |quite |really )?short\b|\bshort (?:adrenal )?vein\b|\bhardest (?:side )?to (?:cannulate|sample)\b/,
+  },
   { family: 'kidney', side: 'right', pattern: RIGHT_SIGN },
   { family: 'adrenal', side: 'right', pattern: RIGHT_SIGN },
   { family: 'kidney', side: 'left', pattern: LEFT_SIGN },

@@ -129,6 +129,9 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
   [/\bpaired\b|\bcome in pairs\b|\bcomes in a pair\b/, [2, 13, 7, 8], 1],
+  [/\bunpaired\b|\bsingle midline\b/, [1, 3, 4, 5, 6, 9, 10, 11, 12], 1],
+  // "every organ on your list that food passes through"
+  [/\bfood (?:passes|goes|travels|moves) through\b|\bswallowed food (?:passes|goes)\b/, [10, 11, 12], 1],
   // "the right-hand member of every pair"
   [/\bright(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [2, 7], 1],
   [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],
@@ -158,7 +161,7 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bforegut\b/, [1, 4, 9, 10, 11, 12], 1],
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
   [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
-  [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b/, [5, 6], 1],
+  [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b|\bvessels\b/, [5, 6], 1],
   [/\b(?:carries|carry|carrying) (?:arterial|oxygenated|oxygen rich) blood\b/, [5], 1],
   [/\b(?:carries|carry|carrying) (?:venous|deoxygenated) blood\b/, [6], 1],
   [/\bsame side as the (?:liver|gallbladder|duodenum)\b/, RIGHTWARD, 1],

@@ -419,6 +419,7 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
     'gauche',
     'sinistro',
     'sinistra',
+    'sinistrum',
     'linke',
     'linken',
     'linker',
@@ -430,6 +431,8 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
     'rght',
     'dextral',
     'dexter',
+    'dextra',
+    'dextrum',
     'derecho',
     'derecha',
     'droit',
@@ -889,7 +892,7 @@ const VESSEL_REQUEST =
  * ("answer A", "the letter B" are left alone: that is how prompt injections read).
  */
 const OPTION_LETTER =
-  /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$)))\)?(?![\w'’])/g;
+  /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
   /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
@@ -1050,7 +1053,7 @@ const SUBSTANCE_MADE = new RegExp(
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
-  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures)|every (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organ|one|structure)|the (?:right|left)(?: hand)? (?:member|one|half) of (?:every|each) pair)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures)|every (?:(?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine|unpaired|blood)(?: ,| and)? ){1,3}(?:organ|one|structure|vessel)|(?:all|every) (?:of )?(?:the )?(?:items?|options?|entries|entry|things?) (?:on|in) (?:your|the) (?:option )?(?:list|options)|every (?:organ|one) (?:on|in) (?:your|the) (?:option )?(?:list|options)|the (?:right|left)(?: hand)? (?:member|one|half) of (?:every|each) pair)\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -1560,7 +1563,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .map((t) => t.text)
       .join(' ');
     if (
-      /^(?:and|plus|also) other (?:one|side)(?: too| as well| also)?$|^other (?:one|side) (?:too|as well|also)$|^(?:actually )?both(?: actually| then| sides)?$/.test(
+      /^(?:and|plus|also) other (?:one|side)(?: too| as well| also)?$|^other (?:one|side) (?:too|as well|also)$|^(?:actually )?both(?: actually| then| sides)?$|^(?:and |plus )?(?:left|right|other) one (?:too|as well|also)(?: actually)?$/.test(
         words,
       )
     )
@@ -3074,9 +3077,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const across = /opposite|other/i.test(sameSide?.[3] ?? '');
     const stated = (sideBefore?.toLowerCase() as 'left' | 'right' | undefined) ?? toldBefore;
     const sideNamed = stated && (across ? opposite(stated) : stated);
+    // "One adrenal sends its short vein straight into the IVC. Show that gland.": "that gland" is
+    // the one of the pair a side fact before it fixes.
+    const thatOne = THAT_ONE_OF_PAIR.exec(question);
+    if (
+      thatOne &&
+      /\bone (?:of the )?(?:adrenals?|kidneys?|glands?|side)\b/i.test(question.slice(0, thatOne.index))
+    ) {
+      const side = toldSide(question.slice(0, thatOne.index));
+      const kind = /kidney/i.test(thatOne[2] as string) ? 'kidney' : 'adrenal';
+      if (side)
+        return resolve(
+          `${question.slice(0, thatOne.index)}${thatOne[1]} the ${side} ${kind}${question.slice(thatOne.index + thatOne[0].length)}`,
+        );
+    }
     if (sameSide && sideNamed)
       return resolve(
-        `${question.slice(0, sameSide.index)}${sideNamed} ${sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
+        `${question.slice(0, sameSide.index)}${sideNamed} ${/^gland$/i.test(sameSide[1] as string) ? 'adrenal' : sameSide[1]}${sameSide[2] ?? ''}${question.slice(sameSide.index + sameSide[0].length)}`,
       );
     // "Which organ does the oesophagus empty into? Highlight that, not the oesophagus.": the
     // question answers; the organ taken back was only where it started.
@@ -4269,7 +4286,7 @@ export function answeredNoneByForm(question: string): boolean {
 
 /** Verbs of a vessel feeding or draining an organ ("which organ does the splenic artery supply?"). */
 const SUPPLY_VERBS = new Set(
-  'supply supplies supplying supplied feed feeds feeding drain drains draining perfuse perfuses nourish nourishes bring brings carry carries deliver delivers delivering'.split(
+  'supply supplies supplying supplied feed feeds feeding fed drain drains draining drained perfuse perfuses perfused nourish nourishes nourished bring brings carry carries deliver delivers delivering serves served'.split(
     ' ',
   ),
 );
@@ -5001,7 +5018,10 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
-  /\b(adrenal|kidney)(\s+gland)?\s+on\s+(that|the\s+same|this|the\s+opposite|the\s+other)\s+side\b(?:\s+of\s+the\s+body)?(?!\s+(?:as|of|from|to)\b)/i;
+  /\b(adrenal|kidney|gland)(\s+gland)?\s+on\s+(that|the\s+same|this|the\s+opposite|the\s+other)\s+side\b(?:\s+of\s+the\s+body)?(?!\s+(?:as|of|from|to)\b)/i;
+/** "Show that gland", "mark the same kidney" (see the side told before it). */
+const THAT_ONE_OF_PAIR =
+  /\b((?:show|outline|mark|highlight|segment|find)(?: me)?) (?:that|this|the same) (gland|adrenal|kidney)\b/i;
 /** "…, the pancreas looks fine" closing a message */
 const FINE_TAIL =
   /[,;.–—-]\s*(?!.*\b(?:just|only)\b)(?:but\s+|and\s+)?(?:the\s+)?[a-z' ]{3,30}?\s+(?:looks?|is|seems?|was)\s+(?:fine|normal|ok|okay|unremarkable|clear|healthy)\s*[.!]*\s*$/i;

@@ -4065,8 +4065,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const a = resolve(first);
     if (!asks(secondWords)) second = `show ${second}`;
     if (a.organIds.length === 1 && /\b(?:it|its)\b/i.test(second)) {
-      const name = `the ${organById(a.organIds[0] as OrganId).name.toLowerCase()}`;
-      second = second.replace(/\bits\b/gi, `${name}'s`).replace(/\bit\b/gi, name);
+      second = pointItAt(second, organPhrase(a.organIds[0] as OrganId));
     }
     const b = resolve(second);
     const answers = [a, b].filter((x) => !x.noneOfThem);
@@ -4121,8 +4120,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (!/\b(?:it|its)\b/i.test(last) || named.length !== 1) return undefined;
     const ids = (named[0] as string).split(',').map(Number) as OrganId[];
     if (ids.length !== 1) return undefined;
-    const name = `the ${organById(ids[0] as OrganId).name.toLowerCase()}`;
-    return last.replace(/\bits\b/gi, `${name}'s`).replace(/\bit\b/gi, name);
+    return pointItAt(last, organPhrase(ids[0] as OrganId));
   }
 
   /**
@@ -4141,9 +4139,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const verbAt = previous.findIndex((w) => COMMAND_VERBS.has(w));
       const phrase = previous.slice(verbAt + (['me', 'us'].includes(previous[verbAt + 1] ?? '') ? 2 : 1));
       const organName =
-        before && before.organIds.length === 1
-          ? `the ${organById(before.organIds[0] as OrganId).name.toLowerCase()}`
-          : undefined;
+        before && before.organIds.length === 1 ? organPhrase(before.organIds[0] as OrganId) : undefined;
       const named =
         before?.reason !== 'named' &&
         verbAt >= 0 &&
@@ -5922,6 +5918,16 @@ function correctedDescription(question: string): string | undefined {
   return `${verb.join(' ')} ${tail}`;
 }
 
+/** "the liver": an organ as it is named inside a sentence. */
+function organPhrase(id: OrganId): string {
+  return `the ${organById(id).name.toLowerCase()}`;
+}
+
+/** "it" and "its" in a text standing for an organ ("…the gland behind it" → "…behind the inferior vena cava"). */
+function pointItAt(text: string, phrase: string): string {
+  return text.replace(/\bits\b/gi, `${phrase}'s`).replace(/\bit\b/gi, phrase);
+}
+
 /** The option letters from `from` to `to` (A–N), in order, as "A, B and C". */
 function letterSpan(from: number, to: number): string | undefined {
   if (from < 65 || to > 78 || to < from) return undefined;
@@ -5995,7 +6001,7 @@ function spellOptionLetters(original: string): string {
       !LETTER_RUN_NOT_AFTER.test(question.slice(Math.max(0, (m.index ?? 0) - 20), m.index)) &&
       !LETTER_RUN_NOT_BEFORE.test(question.slice((m.index ?? 0) + m[0].length)),
   );
-  const name = (letter: string) => `the ${organByLetter(letter as OrganLetter).name.toLowerCase()}`;
+  const name = (letter: string) => organPhrase(organByLetter(letter as OrganLetter).id);
   const spellOption = (t: string) =>
     t.replace(/\b(?:[Oo]ption|[Ll]etter)\s+([A-M])(?![\w'’-])/g, (_, l: string) => name(l));
   const spellCorrected = (t: string) =>

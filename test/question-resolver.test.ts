@@ -1375,3 +1375,36 @@ describe('question resolver: "that gland" after a side fact, options by property
     expect(letters('Outline the glandula suprarenalis sinistra.')).toEqual(['H']);
   });
 });
+
+describe('question resolver: options by a side in their names, "the vessels", a story’s organs asked for together (the 36th set’s error classes)', () => {
+  it('reads options picked by the side word in their names, and "all of them except"', () => {
+    expect(letters('just the options with "left" in their names')).toEqual(['H', 'M']);
+    expect(letters('every organ called "right" something, plus the liver')).toEqual(['A', 'B', 'G']);
+    expect(letters('all of them except the kidneys and the adrenals')).toEqual([
+      'A',
+      'C',
+      'D',
+      'E',
+      'F',
+      'I',
+      'J',
+      'K',
+      'L',
+    ]);
+    expect(letters('segment C, D and K')).toEqual(['C', 'D', 'K']);
+  });
+
+  it('reads "the vessels" as the aorta and the IVC beside another organ, and a pair placed by "that are on"', () => {
+    expect(letters('the spleen plus the vessels')).toEqual(['C', 'E', 'F']);
+    expect(letters('the kidney and the adrenal that are on the left')).toEqual(['H', 'M']);
+    expect(letters('Of the two adrenals, show the one that is not the left one.')).toEqual(['G']);
+  });
+
+  it('answers "both organs involved" after a story with the organs it names', () => {
+    expect(letters('Gastric cancer invading the pancreatic body. Outline both organs involved.')).toEqual([
+      'D',
+      'K',
+    ]);
+    expect(letters('quick def of hydronephrosis pls')).toEqual(['N']);
+  });
+});

@@ -768,6 +768,9 @@ const TERM_ASKED = new RegExp(
     // "define 'retroperitoneum'", "definition of cholestasis": a term is explained, not outlined.
     `${CLAUSE_START}(?:(?:please|pls|can you|could you) )?define\\b`,
     '\\bdefinition of\\b',
+    // "quick def of the Bosniak classification", "metformin dose if eGFR is 35?"
+    '\\bdef (?:of|for)\\b',
+    '\\b(?:dose|dosing|dosage) (?:if|for|of|in|when)\\b',
     // "What's bile actually made of?", "give me the eGFR formula"
     `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
     '\\b(?:formula|equation)\\b',
@@ -907,7 +910,7 @@ const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
-  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:\s*(?:,|and|&|\+|or|plus)\s*[A-M])+)\b(?![\w'’])/;
+  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
 /** "from your list: B and M" */
 const LETTERS_FROM_LIST =
@@ -962,7 +965,7 @@ const EVERY_ORGAN_ON_LIST = new RegExp(
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
-  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen|all)(?: ,)? (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
   '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
 const ASK_START =
@@ -1053,7 +1056,7 @@ const SUBSTANCE_MADE = new RegExp(
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
-  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures)|every (?:(?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine|unpaired|blood)(?: ,| and)? ){1,3}(?:organ|one|structure|vessel)|(?:all|every) (?:of )?(?:the )?(?:items?|options?|entries|entry|things?) (?:on|in) (?:your|the) (?:option )?(?:list|options)|every (?:organ|one) (?:on|in) (?:your|the) (?:option )?(?:list|options)|the (?:right|left)(?: hand)? (?:member|one|half) of (?:every|each) pair)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:show|highlight|outline|mark|segment)(?: me)? (?:everything|all the organs|all organs|every organ|all of the organs|all the structures|all the (?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine) (?:organs|ones|structures)|every (?:(?:paired|solid|hollow|retroperitoneal|intraperitoneal|endocrine|unpaired|blood)(?: ,| and)? ){1,3}(?:organ|one|structure|vessel)|(?:all|every) (?:of )?(?:the )?(?:items?|options?|entries|entry|things?) (?:on|in) (?:your|the) (?:option )?(?:list|options)|every (?:organ|one) (?:on|in) (?:your|the) (?:option )?(?:list|options)|every one of (?:your|the) (?:13 |thirteen )?options|every (?:segment|part|portion) of the|the (?:right|left)(?: hand)? (?:member|one|half) of (?:every|each) pair)\b/;
 /** "…upper limit of normal. Which organ is inflamed?": an organ is asked for all the same. */
 const ORGAN_NAMED_AS_ANSWER =
   /\b(?:which|what)(?: (?:two|three|2|3|other|abdominal|retroperitoneal|solid|hollow|paired|main|large|great|big))? (?:organ|organs|gland|glands|structure|vessel|one|tube|pipe|bag|sac|part|bowel|artery|vein)\b/;
@@ -1374,6 +1377,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (!named) continue;
       mentions.push({ start: i, end: i + 1, target: named.target, adjective: false, role: 'direct' });
+    }
+    // "the vessels plus the pancreas", "pancreas and the great vessels": the aorta and the IVC.
+    for (let i = 1; i < tokens.length; i++) {
+      if ((tokens[i] as Token).text !== 'vessels' || mentions.some((m) => m.start <= i && i < m.end))
+        continue;
+      let j = i - 1;
+      while (j > 0 && VESSELS_ADJECTIVES.has((tokens[j] as Token).text)) j--;
+      const next = tokens[i + 1];
+      if (tokens[j]?.text !== 'the' || (next && !next.boundary && !VESSELS_NEXT.has(next.text))) continue;
+      mentions.push({
+        start: j + 1,
+        end: i + 1,
+        target: { kind: 'organ', ids: [5, 6] },
+        adjective: false,
+        role: 'direct',
+      });
     }
     mentions.sort((a, b) => a.start - b.start);
     return mentions;
@@ -2563,6 +2582,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         !(text.includes('left') && text.includes('right')) &&
         (text.match(/\bone\b/g) ?? []).length === 1;
       if (side && plain) return { ids: pair.target.ids.filter((id) => organById(id).side === side) };
+      // "Of the two kidneys, outline the one that is not the patient's left one."
+      const notSide = ONE_NOT_ON_SIDE.exec(text)?.[1] as 'left' | 'right' | undefined;
+      if (notSide) return { ids: pair.target.ids.filter((id) => organById(id).side === opposite(notSide)) };
       // "Of the two kidneys, which one usually sits lower?": a side fact picks one.
       const fact = /\b(?:which|the) one\b/.test(text) ? sideFact(text, pair.target.ids) : undefined;
       if (fact && plain) return { ids: pair.target.ids.filter((id) => organById(id).side === fact) };
@@ -2901,9 +2923,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       note(letter(inside) ?? inside ?? '');
     }
     // "the kidney on the left (side)", "the bean shaped thing on the patient's right"
-    const at = ['thing', 'organ', 'one', 'structure', 'bit'].includes(tokens[mention.end]?.text ?? '')
+    let at = ['thing', 'organ', 'one', 'structure', 'bit'].includes(tokens[mention.end]?.text ?? '')
       ? mention.end + 1
       : mention.end;
+    // ("the kidney and the adrenal that are on the right": a relative clause that only places them.)
+    if (
+      ['that', 'which'].includes(tokens[at]?.text ?? '') &&
+      ['is', 'are', 'lie', 'lies', 'sit', 'sits', 's'].includes(tokens[at + 1]?.text ?? '')
+    )
+      at += 2;
     if (['on', 'in', 'at', 'to'].includes(tokens[at]?.text ?? '')) {
       // "…on the viewer's right": up to five words.
       for (let j = at + 1; j < Math.min(tokens.length, at + 6); j++) {
@@ -3007,6 +3035,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
     if (spelled !== question) return resolve(spelled);
+    // "Distal oesophageal cancer growing into the gastric cardia. Outline both organs involved.": the
+    // organs the story names.
+    const involved = organsOfStory(question);
+    if (involved) return organAnswer(involved, 'named', 0.8);
     // "which organ makes insulin? and also outline the spleen": two asks, each answered alone.
     const both = twoAsks(question);
     if (both) return both;
@@ -4020,6 +4052,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
   }
 
+  /**
+   * A story, then a request for "both (organs involved)", "all affected organs" or "all three": the
+   * organs the story names (by name or adjective), when as many as a count word says.
+   */
+  function organsOfStory(question: string): OrganId[] | undefined {
+    const sentences = question
+      .slice(0, maxChars)
+      .split(/(?<=[.!?:;])\s+/)
+      .filter((x) => x.trim() !== '');
+    if (sentences.length < 2) return undefined;
+    const request = STORY_ORGANS_ASKED.exec(textWords(sentences.at(-1) as string).join(' '));
+    if (!request) return undefined;
+    const story = tokenize(sentences.slice(0, -1).join(' '));
+    if (story.some((t) => ASK_WORDS.has(t.text) || t.text === 'not' || t.text === 'no')) return undefined;
+    const groups = [
+      ...new Set(
+        findMentions(story).flatMap((m) => (m.target.kind === 'organ' ? [m.target.ids.join(',')] : [])),
+      ),
+    ];
+    const count = ANSWER_COUNTS.get(request[1] ?? '');
+    if (groups.length < 2 || (count !== undefined && count !== groups.length)) return undefined;
+    return [...new Set(groups.flatMap((g) => g.split(',').map(Number) as OrganId[]))];
+  }
+
   /** Set while a riddle's rewording is resolved, so the message as it stands can be read too. */
   let readingRiddle = false;
 
@@ -4765,6 +4821,11 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
     ]),
   ),
   ['undo', 'this'],
+  // "show the stomach.. oops sorry, didn't mean to send that", "adrenals? ...ignore me, wrong patient"
+  ['mean', 'to', 'send'],
+  ['ignore', 'me'],
+  ['wrong', 'patient'],
+  ['actually', 'cancel'],
 ];
 
 /** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
@@ -5407,6 +5468,8 @@ const SIDE_TAKEN_BACK = new Set([
 ]);
 /** Words just before a name that correct what was asked ("…? I meant the IVC", "…, sorry, the IVC"). */
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
+const ONE_NOT_ON_SIDE =
+  /\bthe one (?:that is|that s|which is|thats) not (?:on )?the (?:patient s |patients )?(left|right)(?: one| side| hand one)?\b/;
 const ONE_ON_SIDE =
   /\bthe one (?:on|at|to) the (?:patient s |patients |viewer s |viewers |screen s |image s )?(left|right)(?: side| hand side)?$/;
 /** "the remaining kidney", "the other adrenal" after a removal (see applyRemainingOfPair). */
@@ -5420,7 +5483,10 @@ const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
 const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[A-M](?![\w'’-]))+/g;
 /** "vitamins A and K", "hepatitis B and C", "segments B and C": letters that are not options. */
 const LETTER_RUN_NOT_AFTER =
-  /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments?|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
+  /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments|(?:liver|hepatic|couinaud) segment|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
+/** Options picked by a side word in their names (see relativeOptions). */
+const SIDE_IN_NAME =
+  /\b(?:(?:every|all(?: of)?(?: the)?|only(?: the)?|the) )?(?:options?|organs?|ones?|items?)(?: on (?:your|the) list)?(?: (?:whose|with) names? (?:that )?(?:contain|contains|include|includes|has|have)(?: the word)? ['"‘’“”]?(left|right)['"‘’“”]?| (?:that |which )?(?:has|have|contain|contains|include|includes|with) (?:the word )?['"‘’“”]?(left|right)['"‘’“”]? in (?:its|their|the) names?| called ['"‘’“”]?(left|right)['"‘’“”]? something)/gi;
 /** Options placed against a letter (see relativeOptions); capitals only. */
 const OPTIONS_BEFORE_AFTER =
   /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
@@ -5442,6 +5508,9 @@ const TAKE_BACK_WORDS =
 /** Where a second ask starts (see twoAsks): a boundary and an additive cue, or "and tell me". */
 const SECOND_ASK =
   /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b)\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
+/** "Outline both organs involved.", "show all the affected organs", "all three" (see organsOfStory). */
+const STORY_ORGANS_ASKED =
+  /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
 const RIDDLE_CLOSE =
   /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
@@ -5539,6 +5608,9 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
+/** "the (two great) vessels" named as a pair of options (see findMentions). */
+const VESSELS_ADJECTIVES = new Set(['two', 'great', 'big', 'main', 'large', 'major', 'blood', 'abdominal']);
+const VESSELS_NEXT = new Set(['and', 'plus', 'too', 'as', 'also', 'both', 'please', 'pls', 'only', '&', '+']);
 /** "…the IVC. Outline the kidney and the vein.": a vessel word pointing back (see findMentions). */
 const VESSEL_BACK = new Map<string, OrganId | 'gland'>([
   ['vein', 6],
@@ -5944,30 +6016,37 @@ function letterSpan(from: number, to: number): string | undefined {
  */
 function relativeOptions(text: string): string {
   const code = (l: string) => l.charCodeAt(0);
-  return text
-    .replace(OPTIONS_BEFORE_AFTER, (whole, which: string, l: string) =>
-      which.toLowerCase() === 'before'
-        ? (letterSpan(65, code(l) - 1) ?? whole)
-        : (letterSpan(code(l) + 1, 77) ?? whole),
-    )
-    .replace(OPTIONS_NEXT_TO, (whole, count: string | undefined, which: string, l: string) => {
-      const n = count ? (ANSWER_COUNTS.get(count.toLowerCase()) ?? 1) : 1;
-      return (
-        (which.toLowerCase() === 'before'
-          ? letterSpan(code(l) - n, code(l) - 1)
-          : letterSpan(code(l) + 1, code(l) + n)) ?? whole
-      );
-    })
-    .replace(OPTION_BETWEEN, (whole, a: string, b: string) => letterSpan(code(a) + 1, code(b) - 1) ?? whole)
-    .replace(OPTIONS_EITHER_SIDE, (whole, l: string) =>
-      code(l) > 65 && code(l) < 77
-        ? `${String.fromCharCode(code(l) - 1)} and ${String.fromCharCode(code(l) + 1)}`
-        : whole,
-    )
-    .replace(
-      /\b(?:everything|all(?: of)?(?: the)?(?: options)?) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
-      '$1',
-    );
+  return (
+    text
+      .replace(OPTIONS_BEFORE_AFTER, (whole, which: string, l: string) =>
+        which.toLowerCase() === 'before'
+          ? (letterSpan(65, code(l) - 1) ?? whole)
+          : (letterSpan(code(l) + 1, 77) ?? whole),
+      )
+      .replace(OPTIONS_NEXT_TO, (whole, count: string | undefined, which: string, l: string) => {
+        const n = count ? (ANSWER_COUNTS.get(count.toLowerCase()) ?? 1) : 1;
+        return (
+          (which.toLowerCase() === 'before'
+            ? letterSpan(code(l) - n, code(l) - 1)
+            : letterSpan(code(l) + 1, code(l) + n)) ?? whole
+        );
+      })
+      .replace(OPTION_BETWEEN, (whole, a: string, b: string) => letterSpan(code(a) + 1, code(b) - 1) ?? whole)
+      .replace(OPTIONS_EITHER_SIDE, (whole, l: string) =>
+        code(l) > 65 && code(l) < 77
+          ? `${String.fromCharCode(code(l) - 1)} and ${String.fromCharCode(code(l) + 1)}`
+          : whole,
+      )
+      .replace(
+        /\b(?:everything|all(?: of)?(?: the)?(?: options)?) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+        '$1',
+      )
+      // "only the options whose names contain 'left'", "every organ with 'right' in the name"
+      .replace(SIDE_IN_NAME, (...groups: string[]) => {
+        const side = (groups.slice(1, 4).find((g) => typeof g === 'string') ?? '').toLowerCase();
+        return `the ${side} kidney and the ${side} adrenal`;
+      })
+  );
 }
 
 /**

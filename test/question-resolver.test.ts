@@ -1408,3 +1408,22 @@ describe('question resolver: options by a side in their names, "the vessels", a 
     expect(letters('quick def of hydronephrosis pls')).toEqual(['N']);
   });
 });
+
+describe('question resolver: organs said to be only landmarks, vessels among the options, the one of a list among the options (the 37th set’s error classes)', () => {
+  it('drops a clause that says a named organ is only a landmark', () => {
+    expect(
+      letters('Which bean-shaped organ does the liver press down? The liver is only a landmark.'),
+    ).toEqual(['B']);
+    expect(
+      letters('Outline the descending colon beside the left kidney; the kidney is just context.'),
+    ).toEqual(['N']);
+  });
+
+  it('reads a corrected bare letter with "pls", the vessels among the options, and the one of a list that is an option', () => {
+    expect(letters('B pls, no wait M')).toEqual(['M']);
+    expect(letters('highlight the two big vessels among your options')).toEqual(['E', 'F']);
+    expect(
+      letters('Of the ileum, the caecum and the stomach, which one is among your options? Outline it.'),
+    ).toEqual(['K']);
+  });
+});

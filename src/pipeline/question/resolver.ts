@@ -976,7 +976,7 @@ const EVERYTHING_ASKED = new RegExp(
 );
 /** "show the vessels", "all the great vessels you can do": the aorta and the IVC */
 const VESSELS_ASKED = new RegExp(
-  `${ASK_START}(?:all )?(?:of )?(?:the )?(?:great |big |main |large |major |abdominal )?(?:blood )?vessels${POLITE_TAIL}`,
+  `${ASK_START}(?:all )?(?:of )?(?:the )?(?:(?:great|big|main|large|major|abdominal|two|2) )*(?:blood )?vessels(?: (?:among|in|on|from) (?:the |your |ur )?(?:answer )?(?:options|list|choices))?${POLITE_TAIL}`,
 );
 const VESSELS_NAMED = /^(?: the)?(?: two)?(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 /** "everything on your list except …", "all of your options apart from …" */
@@ -3035,6 +3035,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
     if (spelled !== question) return resolve(spelled);
+    // "Outline the transverse colon draped below the stomach; the stomach is only a landmark.": a
+    // clause that says a named organ is only where to look is dropped.
+    const landmarkOnly = question.replace(LANDMARK_ONLY, ' ').trim();
+    if (landmarkOnly !== question.trim() && textWords(landmarkOnly).length >= 2) return resolve(landmarkOnly);
     // "Distal oesophageal cancer growing into the gastric cardia. Outline both organs involved.": the
     // organs the story names.
     const involved = organsOfStory(question);
@@ -3204,6 +3208,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "…the liver makes angiotensinogen, the lungs ACE, the adrenals aldosterone. Highlight the ones
     // on your list.": every one of the 13 the message names.
+    // "Of trachea, bronchus, larynx and oesophagus, which one is among your 13 options?": the one of
+    // the 13 the list names ("…which is NOT one of your options?" asks for one outside them: N).
+    const amongOptions = AMONG_OPTIONS.exec(normalised);
+    if (amongOptions && mentions.some((m) => m.target.kind === 'outside')) {
+      const named = [
+        ...new Set(mentions.flatMap((m) => (m.target.kind === 'organ' && !m.adjective ? m.target.ids : []))),
+      ];
+      if (amongOptions[1]) return noneAnswer('outside', 0.7);
+      if (named.length > 0) return organAnswer(named, 'named', 0.8 * (corrected ? 0.9 : 1));
+    }
     if (NAMED_ON_LIST.test(normalised)) {
       const named = [
         ...new Set(mentions.flatMap((m) => (m.target.kind === 'organ' && !m.adjective ? m.target.ids : []))),
@@ -5511,6 +5525,9 @@ const SECOND_ASK =
 /** "Outline both organs involved.", "show all the affected organs", "all three" (see organsOfStory). */
 const STORY_ORGANS_ASKED =
   /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;
+/** "the stomach is only a landmark", "The IVC is only context." (see resolve). */
+const LANDMARK_ONLY =
+  /(?:^|(?<=[.;:,!?—–-]\s*))(?:the |a |an )?[a-z][a-z' -]{1,40}? (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation)(?: here| for orientation| point)?\s*[.;,!—–-]*/gi;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
 const RIDDLE_CLOSE =
   /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
@@ -5537,6 +5554,9 @@ const ANSWER_COUNTS = new Map<string, number>([
   ['three', 3],
   ['four', 4],
 ]);
+/** "which one is among your 13 options?", "which is NOT one of your listed options?" */
+const AMONG_OPTIONS =
+  /\bwhich(?: one| ones)?(?: of (?:them|these|those))? (?:is|are)( not| n t)? (?:among|on|in|one of|part of|listed in) (?:your|the|ur) (?:13 |thirteen |listed |answer )?(?:options|list|choices)\b/;
 /** "show the organs that are on the list", "highlight the ones on your list" (of the 13). */
 const NAMED_ON_LIST =
   /\b(?:the ones|those|the organs|organs|ones)(?: (?:that|which) (?:are|appear|feature))? (?:on|in) (?:your|ur|the|this) (?:list|options)\b/;
@@ -6084,7 +6104,11 @@ function spellOptionLetters(original: string): string {
   const spellOption = (t: string) =>
     t.replace(/\b(?:[Oo]ption|[Ll]etter)\s+([A-M])(?![\w'’-])/g, (_, l: string) => name(l));
   const spellCorrected = (t: string) =>
-    t.replace(LETTER_CORRECTED, (_, cue: string, l: string) => `${cue} ${name(l)}`);
+    t.replace(
+      LETTER_CORRECTED,
+      (_, cue: string, l: string) =>
+        `${cue}${/^(?:sorry|wait|no|actually)$/i.test(cue) ? ',' : ''} ${name(l)}`,
+    );
   if (runs.length === 0) {
     // "option C... sorry, D": a letter corrected after an option is read by name, both of them.
     const optionAt = question.search(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/);

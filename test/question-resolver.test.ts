@@ -1427,3 +1427,22 @@ describe('question resolver: organs said to be only landmarks, vessels among the
     ).toEqual(['K']);
   });
 });
+
+describe('question resolver: letter ranges after a verb, "oops meant", a stone or hormone with a participle (the 38th set’s error classes)', () => {
+  it('reads a range of letters after a verb and a letter corrected with "oops meant"', () => {
+    expect(letters('outline B through D')).toEqual(['B', 'C', 'D']);
+    expect(letters('show every organ from J to M')).toEqual(['J', 'K', 'L', 'M']);
+    expect(letters('mark E.. oops meant F')).toEqual(['F']);
+  });
+
+  it('answers N for a stone or a hormone asked to be outlined with a participle after it', () => {
+    expect(letters('outline the stone lodged in the renal pelvis, not the kidney')).toEqual(['N']);
+    expect(letters('highlight the cortisol released by the adrenals')).toEqual(['N']);
+  });
+
+  it('places a pair by "that both appear on" the viewer’s side', () => {
+    expect(
+      letters('outline the kidney and the adrenal that both appear on the right side of the screen'),
+    ).toEqual(['H', 'M']);
+  });
+});

@@ -822,7 +822,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones)(?= (?:itself|themselves|molecules?|material|only|alone|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -2927,11 +2927,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       ? mention.end + 1
       : mention.end;
     // ("the kidney and the adrenal that are on the right": a relative clause that only places them.)
-    if (
-      ['that', 'which'].includes(tokens[at]?.text ?? '') &&
-      ['is', 'are', 'lie', 'lies', 'sit', 'sits', 's'].includes(tokens[at + 1]?.text ?? '')
-    )
-      at += 2;
+    if (['that', 'which'].includes(tokens[at]?.text ?? '')) {
+      const both = tokens[at + 1]?.text === 'both' ? 1 : 0;
+      if (PLACED_VERBS.has(tokens[at + 1 + both]?.text ?? '')) at += 2 + both;
+    }
     if (['on', 'in', 'at', 'to'].includes(tokens[at]?.text ?? '')) {
       // "…on the viewer's right": up to five words.
       for (let j = at + 1; j < Math.min(tokens.length, at + 6); j++) {
@@ -5515,7 +5514,7 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?[\s.!?]*$)/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
@@ -5541,7 +5540,7 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=[Oo]ops\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
@@ -5628,6 +5627,20 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
+/** Verbs of a relative clause that only places a pair ("…that (both) appear on the left"). */
+const PLACED_VERBS = new Set([
+  'is',
+  'are',
+  'lie',
+  'lies',
+  'sit',
+  'sits',
+  's',
+  'appear',
+  'appears',
+  'show',
+  'shows',
+]);
 /** "the (two great) vessels" named as a pair of options (see findMentions). */
 const VESSELS_ADJECTIVES = new Set(['two', 'great', 'big', 'main', 'large', 'major', 'blood', 'abdominal']);
 const VESSELS_NEXT = new Set(['and', 'plus', 'too', 'as', 'also', 'both', 'please', 'pls', 'only', '&', '+']);
@@ -6058,7 +6071,7 @@ function relativeOptions(text: string): string {
           : whole,
       )
       .replace(
-        /\b(?:everything|all(?: of)?(?: the)?(?: options)?) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+        /\b(?:everything|all(?: of)?(?: the)?(?: options)?|every (?:organ|option|one)) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
         '$1',
       )
       // "only the options whose names contain 'left'", "every organ with 'right' in the name"

@@ -4059,9 +4059,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
   /** The organs of several answers together; none when one has no organ or they add nothing. */
   function organsOfAll(answers: readonly QuestionResolution[]): QuestionResolution | undefined {
-    const ids = [...new Set(answers.flatMap((a) => a.organIds))];
-    if (answers.some((a) => a.noneOfThem) || ids.length <= Math.max(...answers.map((a) => a.organIds.length)))
+    const ids = new Set(answers.flatMap((a) => a.organIds));
+    if (answers.some((a) => a.noneOfThem) || ids.size <= Math.max(...answers.map((a) => a.organIds.length)))
       return undefined;
+    return unionOf(answers);
+  }
+
+  /** One answer with the organs of several, as sure as the least sure of them. */
+  function unionOf(answers: readonly QuestionResolution[]): QuestionResolution {
+    const ids = [...new Set(answers.flatMap((a) => a.organIds))];
     return organAnswer(ids, 'described', Math.min(...answers.map((a) => a.confidence)));
   }
 
@@ -4138,9 +4144,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const b = resolve(second);
     const answers = [a, b].filter((x) => !x.noneOfThem);
-    if (answers.length === 0) return a;
-    const ids = [...new Set(answers.flatMap((x) => x.organIds))];
-    return organAnswer(ids, 'described', Math.min(...answers.map((x) => x.confidence)));
+    return answers.length === 0 ? a : unionOf(answers);
   }
 
   /**

@@ -1446,3 +1446,104 @@ describe('question resolver: letter ranges after a verb, "oops meant", a stone o
     ).toEqual(['H', 'M']);
   });
 });
+
+describe('question resolver: cancelling negations, asks about one organ, quadrants, outside parts beside organs (the 39th set’s error classes)', () => {
+  it('reads two negations in a row as a request and "none of the organs other than" as "only"', () => {
+    expect(letters('Outline the organ that is not not the spleen.')).toEqual(['C']);
+    expect(letters("I don't want you not to show the pancreas.")).toEqual(['D']);
+    expect(letters('Show none of the organs other than the stomach.')).toEqual(['K']);
+    expect(letters('outline no organ except the spleen')).toEqual(['C']);
+  });
+
+  it('picks the one of a pair nearer a neighbour, and a request after a whole take-back that names no organ', () => {
+    expect(letters('Give me the kidneys. Actually, just the one nearer the liver.')).toEqual(['B']);
+    expect(letters('the kidneys. actually just the one closer to the spleen')).toEqual(['M']);
+    expect(letters('show the liver, actually never mind, just tell me a joke')).toEqual(['N']);
+    expect(letters('liver pls. nvm, what does the spleen do?')).toEqual(['C']);
+  });
+
+  it('answers two asks about the same organ with that organ', () => {
+    expect(letters('what does the spleen do and where is it on this slice')).toEqual(['C']);
+  });
+
+  it('splits "and the C-shaped loop of bowel that …" and reads a quadrant as the organ’s side', () => {
+    expect(
+      letters(
+        'Show the organ tucked into a fossa on the underside of the liver, and the C-shaped loop of bowel that hugs the pancreatic head.',
+      ),
+    ).toEqual(['I', 'L']);
+    expect(letters('mark the organ in the right upper quadrant')).toEqual(['A']);
+  });
+
+  it('answers N for a space, a plane, an airway or a diverticulum, and for an enzyme drawn around', () => {
+    expect(letters('Outline the space that lies behind the stomach and in front of the pancreas.')).toEqual([
+      'N',
+    ]);
+    expect(letters('Outline the transpyloric plane of Addison.')).toEqual(['N']);
+    expect(
+      letters('Draw around the enzyme that juxtaglomerular cells release when renal perfusion falls.'),
+    ).toEqual(['N']);
+  });
+
+  it('leaves out a part named as outside the 13 and keeps the organs asked for beside it', () => {
+    expect(
+      letters('Show the bile ducts and the gland whose head the common bile duct tunnels through.'),
+    ).toEqual(['D']);
+    expect(
+      letters(
+        'In SMA syndrome, show the organ that gets pinched and the large artery it is pinched against from behind.',
+      ),
+    ).toEqual(['E', 'L']);
+  });
+
+  it('places a kidney by its adrenal’s shape, its gastric impression or its renal vein, and an adrenal by the liver retracted', () => {
+    expect(
+      letters(
+        'Which kidney is capped by the pyramid-shaped suprarenal gland? Outline the kidney, not the gland.',
+      ),
+    ).toEqual(['B']);
+    expect(letters('Which kidney has a gastric impression on its anterior surface?')).toEqual(['M']);
+    expect(
+      letters(
+        'The renal vein of which kidney receives both the gonadal and the suprarenal veins of its own side?',
+      ),
+    ).toEqual(['M']);
+    expect(
+      letters('In laparoscopic adrenalectomy the liver has to be retracted to reach which gland?'),
+    ).toEqual(['G']);
+  });
+
+  it('answers a list of named and described organs with the names and each description read alone', () => {
+    expect(
+      letters(
+        'pt has raised serum chromogranin A and a pancreatic mass; also check the spleen. Outline the organ with the mass and the spleen.',
+      ),
+    ).toEqual(['C', 'D']);
+    expect(
+      letters('esophageal varices in cirrhosis - highlight the organ with the varices and the liver'),
+    ).toEqual(['A', 'J']);
+    // (things outside the 13 in the list are left out, named or described)
+    expect(letters('Outline the duct that runs the length of the pancreas and the pancreas itself.')).toEqual(
+      ['D'],
+    );
+    expect(letters('Outline the renal pelvis of the left kidney, the left ureter and the spleen.')).toEqual([
+      'C',
+    ]);
+    expect(letters('Outline the organ that pumps blood into the aorta and the aorta itself.')).toEqual(['E']);
+    // (a description ending on a name may go on listing its objects)
+    expect(
+      letters(
+        'Mark the organ that touches the left kidney, the stomach and the splenic flexure of the colon.',
+      ),
+    ).toEqual(['C']);
+    // (a name set beside a description by a comma alone is the described organ's name)
+    expect(letters('outline the LUQ organ behind the stomach, the spleen')).toEqual(['C']);
+  });
+
+  it('reads "the gland between …" as placed by its neighbours, and splits after the "and" of "between"', () => {
+    expect(letters('show the gland between the aorta and the left kidney')).toEqual(['H']);
+    expect(
+      letters('Show the gland between the aorta and the left kidney, and the organ that stores bile.'),
+    ).toEqual(['H', 'I']);
+  });
+});

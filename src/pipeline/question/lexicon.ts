@@ -286,6 +286,26 @@ export const SIDE_FACTS: ReadonlyArray<{
     pattern:
       /\bvein is (?:so |very |much |quite |really )?short\b|\bshort (?:adrenal )?vein\b|\bhardest (?:side )?to (?:cannulate|sample)\b/,
   },
+  // The kidney by its own adrenal's shape, or by what lies against it; either side by the liver
+  // retracted to reach it (laparoscopic right adrenalectomy or nephrectomy).
+  {
+    family: 'kidney',
+    side: 'right',
+    pattern:
+      /\bpyramid(?:al)?(?: shaped)? (?:suprarenal|adrenal)\b|\bliver (?:has to be |must be |is |gets |needs to be )?retracted\b|\bretract(?:ing|ion of)? the liver\b/,
+  },
+  {
+    family: 'kidney',
+    side: 'left',
+    pattern:
+      /\b(?:crescent(?: shaped)?|semilunar) (?:suprarenal|adrenal)\b|\bgastric impression\b|\brenal vein of which kidney (?:also )?(?:receives|takes in|collects)\b/,
+  },
+  {
+    family: 'adrenal',
+    side: 'right',
+    pattern:
+      /\bliver (?:has to be |must be |is |gets |needs to be )?retracted\b|\bretract(?:ing|ion of)? the liver\b/,
+  },
   { family: 'kidney', side: 'right', pattern: RIGHT_SIGN },
   { family: 'adrenal', side: 'right', pattern: RIGHT_SIGN },
   { family: 'kidney', side: 'left', pattern: LEFT_SIGN },

@@ -149,6 +149,11 @@ const OPPOSITE_SIDE_DISCOUNT = 0.8;
  * held-out set, one fewer in cross-validation on train and dev: "blood pumped from the left
  * ventricle" is a side word about the heart); kept for the pairs' sake.
  */
+/** For an organ that lies only on the other side of a quadrant the question names ("the RUQ"). */
+const OFF_QUADRANT_DISCOUNT = 0.5;
+/** "right upper quadrant", "LUQ", "left hypochondrium" (the side word, or the abbreviation). */
+const QUADRANT =
+  /\b(right|left) (?:upper|lower) quadrant\b|\b(ruq|luq|rlq|llq)\b|\b(right|left) hypochondri(?:um|ac)\b/;
 const UNPAIRED_WITH_SIDE_DISCOUNT = 0.9;
 /** Typos are only looked for in this many words; a pasted essay stays fast. */
 const MAX_TYPO_LOOKUPS = 64;
@@ -526,7 +531,9 @@ const NEIGHBOUR_WORDS = new Set([
   'touching',
   'next',
   'near',
+  'nearer',
   'nearest',
+  'closer',
   'beside',
   'by',
   'under',
@@ -717,6 +724,12 @@ const OUTSIDE_HEADS = new Map<string, string>(
     category: 'a category',
     threshold: 'a number',
     cutoff: 'a number',
+    space: 'a space between organs',
+    recess: 'a space between organs',
+    plane: 'a plane, a line drawn on the body',
+    network: 'a network of nerves or vessels',
+    airway: 'an airway',
+    diverticulum: 'an outpouching of bowel',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -815,7 +828,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
@@ -3034,6 +3047,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
     if (spelled !== question) return resolve(spelled);
+    // "the organ that is not not the spleen", "I don't want you not to show the pancreas": two
+    // negations in a row cancel.
+    // ("Show none of the organs other than the stomach": only the stomach.)
+    const affirmed = question
+      .replace(DOUBLE_NEGATION, (_, wish?: string) => (wish ? `${wish} you to ` : ''))
+      .replace(NONE_BUT, '$1 only')
+      // ("show the gland between the aorta and the left kidney": placed, as "the gland lying between")
+      .replace(HEAD_PLACED, '$1 lying $2');
+    if (affirmed !== question) return resolve(affirmed);
     // "Outline the transverse colon draped below the stomach; the stomach is only a landmark.": a
     // clause that says a named organ is only where to look is dropped.
     const landmarkOnly = question.replace(LANDMARK_ONLY, ' ').trim();
@@ -3045,6 +3067,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "which organ makes insulin? and also outline the spleen": two asks, each answered alone.
     const both = twoAsks(question);
     if (both) return both;
+    // "show the liver, actually never mind, just tell me a joke": what follows a whole take-back is
+    // the request, even when it names no organ.
+    const takenBack = TAKEN_BACK_THEN.exec(question);
+    if (takenBack) {
+      const rest = question.slice(takenBack.index + takenBack[0].length);
+      if (textWords(rest).length >= 2 && !findMentions(tokenize(rest)).some((m) => m.target.kind === 'organ'))
+        return resolve(rest);
+    }
     // "Pear-shaped, I sit in a fossa under the liver… Outline me.": a riddle is read as "which organ
     // is this?", the organs it names being where the speaker sits.
     // ("Who am I? I squirt epinephrine in a fright…": the question first.)
@@ -3224,6 +3254,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (named.length > 1 && mentions.some((m) => m.target.kind === 'outside'))
         return organAnswer(named, 'named', 0.8 * (corrected ? 0.9 : 1));
     }
+    // "Outline the organ with the mass and the spleen", "the duct that runs the length of the
+    // pancreas and the pancreas itself": a list of named, described and outside things.
+    const mixed = namedBesideDescribed(tokens, mentions);
+    if (mixed) return mixed;
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
     const outsideHead = outsideKindAsked(tokens, normalised);
     if (outsideHead) {
@@ -3298,7 +3332,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // stand on their own, each answered alone.
     const standalone = standaloneQuestions(tokens, normalised);
     if (standalone?.length === 1) return resolve(standalone[0] as string);
-    const asked = standalone && organsOfEach(standalone);
+    const eachAnswer = standalone?.map((q) => resolve(q));
+    const asked = eachAnswer && (organsOfAll(eachAnswer) ?? sameOrgans(eachAnswer));
     if (asked) return asked;
     // "Tuberculosis can destroy which glands, causing primary adrenal insufficiency?", "kidney beans
     // are named after the shape of which organs?": a plural ask about the pair named as context.
@@ -3641,6 +3676,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // With a side stated ("under the left ribs"), an organ that lies only on the other side is an
     // unlikely answer: its score is discounted, not removed (the side may belong to a neighbour).
     const wrongSide = side.left !== side.right ? (side.left ? 'right' : 'left') : undefined;
+    // "the organ in the patient's right upper quadrant", "LUQ": a quadrant places the organ itself,
+    // so an organ of the other side is a much weaker answer.
+    const quadrant = QUADRANT.exec(normalised);
+    const quadrantSide =
+      quadrant && (/^(?:right|r)/.test(quadrant[1] ?? quadrant[2] ?? quadrant[3] ?? '') ? 'right' : 'left');
+    const offQuadrant =
+      quadrantSide && (!wrongSide || wrongSide !== quadrantSide) ? opposite(quadrantSide) : undefined;
     // "Which great vessel runs to the right of the spine?": asked for a vessel, the aorta lies left of
     // the midline and the IVC right of it.
     const vesselAsked =
@@ -3706,6 +3748,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           wrongSide &&
           c.target.ids.every((id) => organById(id).pairedWith === undefined)
             ? { ...c, score: c.score * UNPAIRED_WITH_SIDE_DISCOUNT }
+            : c,
+        )
+        .map((c) =>
+          c.target.kind === 'organ' &&
+          offQuadrant &&
+          c.target.ids.every((id) => organById(id).side === offQuadrant)
+            ? { ...c, score: c.score * OFF_QUADRANT_DISCOUNT }
             : c,
         )
         .sort((a, b) => b.score - a.score);
@@ -4065,6 +4114,142 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return unionOf(answers);
   }
 
+  /**
+   * "what does the spleen do and where is it on this slice": questions that each stand alone and
+   * are all about the same organs are one answer about them.
+   */
+  function sameOrgans(answers: readonly QuestionResolution[]): QuestionResolution | undefined {
+    const key = (a: QuestionResolution) => [...a.organIds].sort().join(',');
+    const first = answers[0];
+    if (!first || first.noneOfThem || answers.some((a) => key(a) !== key(first))) return undefined;
+    return unionOf(answers);
+  }
+
+  /**
+   * "outline the organ that was biopsied and the gallbladder", "the aorta, the thing that stores
+   * bile and both kidneys": a list of the request's objects, some named and some described by a
+   * head noun ("the organ with the mass"); the named ones, and each described one read alone with
+   * the message's setting before the request. Undefined unless every item is one or the other.
+   */
+  function namedBesideDescribed(
+    tokens: Token[],
+    mentions: readonly Mention[],
+  ): QuestionResolution | undefined {
+    const words = tokens.map((t) => t.text);
+    const verb = words.findLastIndex((w) => COMMAND_VERBS.has(w) || w === 'like' || w === 'want');
+    let from = verb + 1;
+    while (REQUEST_OPENERS.has(words[from] ?? '') || words[from] === 'only' || words[from] === 'just') from++;
+    let to = words.findIndex((w, k) => k >= from && ['.', '?', '!', ';'].includes(w));
+    if (to < 0) to = words.length;
+    if (verb < 0 && !ARTICLES.has(words[0] ?? '')) return undefined;
+    // the items, split at "and", "plus" and commas ("between the X and the Y" is one place)
+    const items: [number, number][] = [];
+    let start = from;
+    let between = false;
+    for (let k = from; k <= to; k++) {
+      const w = words[k] ?? '.';
+      if (w === 'between' || w === 'both') between = true;
+      const cut = k === to || w === ',' || w === 'plus' || (w === 'and' && !between);
+      if (w === 'and' && between) between = false;
+      if (!cut) continue;
+      if (k > start) items.push([start, k]);
+      start = k + 1;
+      while (['and', 'also', 'plus', ','].includes(words[start] ?? '')) start++;
+      k = start - 1;
+    }
+    // ("the LUQ organ behind the stomach, the spleen": a comma alone sets a name beside a description)
+    if (items.length < 2 || !words.slice(from, to).some((w) => w === 'and' || w === 'plus')) return undefined;
+    const organAt = (k: number) =>
+      mentions.find((m) => m.start === k && m.target.kind === 'organ' && !m.adjective && m.role === 'direct');
+    // (a correction, a back-reference or a list to pick from is read by the passes made for it)
+    // ("that gland", "this organ" point back; "the duct that runs …" describes)
+    const pointsBack = (k: number) =>
+      ['that', 'this', 'which'].includes(words[k] as string) &&
+      (CONJUNCT_HEADS.has(words[k + 1] ?? '') || mentions.some((m) => m.start === k + 1));
+    if (
+      words.some(
+        (w, k) => k >= from && (NAMED_BESIDE_STOPS.has(w) || CORRECTING_NO.has(w) || pointsBack(k)),
+      ) ||
+      words.slice(0, from).some((w) => CORRECTING_NO.has(w) || CORRECTION_WORDS.has(w))
+    )
+      return undefined;
+    const kinds = items.map(([a, b]) => {
+      let k = a;
+      while (ARTICLES.has(words[k] ?? '') || words[k] === 'both') k++;
+      const heads = words.slice(a, b).some((w) => CONJUNCT_HEADS.has(w));
+      const named = organAt(k) ?? (words[k - 1] === 'both' ? organAt(k - 1) : undefined);
+      // a name and nothing after it but "too", "itself", "please"
+      // ("…and the kidney" after a side was told: which kidney is not said)
+      const sideless =
+        named?.target.kind === 'organ' && named.target.ids.length === 2 && words[k - 1] !== 'both';
+      if (named && !heads && !sideless && words.slice(named.end, b).every((w) => NAME_TRAILERS.has(w)))
+        return 'named';
+      const head = words.slice(k, Math.min(b, k + 3)).findIndex((w) => CONJUNCT_HEADS.has(w));
+      const organBefore = mentions.some(
+        (m) => m.start >= a && m.start < k + head && m.target.kind === 'organ',
+      );
+      // ("the organ that touches the left kidney, the stomach and …": a description that ends on a
+      // name before a comma may go on listing its own objects)
+      const listGoesOn = words[b] === ',' && mentions.some((m) => m.end === b && m.target.kind === 'organ');
+      if (
+        head >= 0 &&
+        !organBefore &&
+        !listGoesOn &&
+        b - (k + head) > 2 &&
+        !['one', 'ones'].includes(words[k + head] as string)
+      )
+        return 'described';
+      // "the renal pelvis of the left kidney", "the duct that runs the length of the pancreas"
+      return asksOutside(['show', ...words.slice(a, b)]) ? 'outside' : 'other';
+    });
+    if (kinds.includes('other') || !kinds.includes('named') || kinds.every((k) => k === 'named'))
+      return undefined;
+    const setting = verb >= 0 ? words.slice(0, verb + 1) : ['show'];
+    const answers = items.flatMap(([a, b], k) =>
+      kinds[k] === 'outside'
+        ? []
+        : [
+            resolve(
+              kinds[k] === 'named'
+                ? `show ${words.slice(a, b).join(' ')}`
+                : [...setting, ...words.slice(a, b)].join(' '),
+            ),
+          ],
+    );
+    // (a description of something outside the 13 is left out like a name of one: "the organ that
+    // pumps blood into the aorta and the aorta itself")
+    if (answers.some((a) => a.noneOfThem && a.reason !== 'outside')) return undefined;
+    const organs = answers.filter((a) => !a.noneOfThem);
+    return organs.length > 0 ? unionOf(organs) : undefined;
+  }
+
+  /**
+   * A request whose object is named as something outside the 13 ("the renal pelvis of the left
+   * kidney", "the duct that runs the length of the pancreas"), not described as an organ.
+   */
+  function asksOutside(words: readonly string[]): boolean {
+    // (after the request's own verb: a shared lead-in such as "In SMA syndrome," is context)
+    let at = Math.max(
+      0,
+      words.findLastIndex((w) => COMMAND_VERBS.has(w) || w === ':' || w === '.'),
+    );
+    while (
+      at < words.length &&
+      (REQUEST_OPENERS.has(words[at] as string) ||
+        COMMAND_VERBS.has(words[at] as string) ||
+        words[at] === ':' ||
+        words[at] === '.')
+    )
+      at++;
+    // ("show in SMA syndrome, the large artery …": a setting before a comma is no object)
+    const comma = words.indexOf(',', at);
+    if (comma > at && SETTING_PREPOSITIONS.has(words[at] as string)) at = comma + 1;
+    const object = words.slice(at).join(' ');
+    if (OUTSIDE_REQUEST.test(object)) return true;
+    const first = findMentions(tokenize(object))[0];
+    return first?.target.kind === 'outside' && first.start <= 2;
+  }
+
   /** One answer with the organs of several, as sure as the least sure of them. */
   function unionOf(answers: readonly QuestionResolution[]): QuestionResolution {
     const ids = [...new Set(answers.flatMap((a) => a.organIds))];
@@ -4243,10 +4428,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (k > 0 && verb && !words.some((w) => ASK_WORDS.has(w) || COMMAND_VERBS.has(w)))
         words = [verb, ...words];
       const answer = resolve(words.join(' '));
-      if (answer.noneOfThem) return undefined;
       answers.push(answer);
     }
-    return organsOfAll(answers);
+    // "Outline the duct that runs the length of the pancreas and the pancreas itself": a part
+    // outside the 13 is left out; the organs asked for beside it are the answer.
+    const organs = answers.filter((a) => !a.noneOfThem);
+    if (organs.length === 0) return undefined;
+    if (organs.length < answers.length)
+      return answers.every((a, k) => !a.noneOfThem || asksOutside(parts[k] as string[]))
+        ? unionOf(organs)
+        : undefined;
+    // ("…and where is it on this slice": a later ask with no head noun of its own asks again about
+    // the organ before it.)
+    // (only about an organ named: "which organ makes bile, and where is it stored?" asks on about the bile)
+    const askedAgain =
+      answers[0]?.reason === 'named' && parts.slice(1).every((p) => !p.some((w) => CONJUNCT_HEADS.has(w)));
+    return organsOfAll(answers) ?? (askedAgain ? sameOrgans(answers) : undefined);
   }
 
   function answerFromCache(
@@ -5251,6 +5448,14 @@ const CONJUNCT_HEADS = new Set([
   'structure',
   'bit',
   'part',
+  // "…and the C-shaped loop of bowel that hugs the pancreatic head", "the reservoir that stores them"
+  'loop',
+  'segment',
+  'stretch',
+  'reservoir',
+  'bag',
+  'pouch',
+  'thing',
 ]);
 /** Words after an "it" that is a verb's object ("stores it in …", "leak it —"), not a subject. */
 const OBJECT_IT_NEXT = new Set([
@@ -5309,6 +5514,47 @@ const BEFORE_IT_THE_ORGAN = new Set([
   'near',
 ]);
 // ("the second part of the duodenum" is a name; "…and the organ itself" no description)
+const RELATIVE_WORDS = new Set(['that', 'which', 'where', 'whose', 'who', 'wrapping', 'hugging']);
+/** Words after which a list of named and described organs is left to other passes. */
+const NAMED_BESIDE_STOPS = new Set([
+  'it',
+  'its',
+  'them',
+  'they',
+  'their',
+  'these',
+  'those',
+  'actually',
+  'instead',
+  'not',
+  'drop',
+  'remove',
+  'except',
+  ':',
+  'list',
+  'sorry',
+  'mean',
+  'meant',
+]);
+/** Words that may follow an organ's name in a list: "and the spleen too". */
+const NAME_TRAILERS = new Set(['too', 'also', 'itself', 'please', 'pls', 'as', 'well', 'as well']);
+/** Words before a request's object: "and also show me both …". */
+const REQUEST_OPENERS = new Set([
+  'and',
+  'also',
+  'me',
+  'us',
+  'then',
+  'plus',
+  'please',
+  'pls',
+  ',',
+  'i',
+  'want',
+  'd',
+  'like',
+]);
+const SETTING_PREPOSITIONS = new Set(['in', 'for', 'after', 'during', 'with', 'on']);
 const AFTER_HEAD_ENDS = new Set(['and', 'or', 'too', 'also', 'as', 'itself', 'themselves', 'both', 'of']);
 
 /**
@@ -5342,10 +5588,15 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
     else if (next === 'the' || next === 'a' || next === 'an') {
       const head = words.slice(i + 2, i + 6).findIndex((w) => CONJUNCT_HEADS.has(w));
       const after = words[i + 2 + head + 1] ?? '';
+      // ("…and the C-shaped loop of bowel that hugs the pancreatic head": "of" and a noun, then
+      // its description.)
+      const nounAt = i + 2 + head + (ARTICLES.has(words[i + 2 + head + 2] ?? '') ? 3 : 2);
+      const ofDescribed =
+        after === 'of' && RELATIVE_WORDS.has(words[nounAt + 1] ?? '') && /^[a-z]+$/.test(words[nounAt] ?? '');
       asks =
         head >= 0 &&
         /^[a-z]+$/.test(after) &&
-        !AFTER_HEAD_ENDS.has(after) &&
+        (!AFTER_HEAD_ENDS.has(after) || ofDescribed) &&
         // ("…and the adrenal gland on the left side": a name, not a description)
         !mentions.some((m) => m.target.kind === 'organ' && m.start > i && m.start <= i + 2 + head);
       // "…and the adrenal on the same side as the spleen": one of a pair, placed by a description.
@@ -5376,7 +5627,10 @@ function coordinatedAsks(tokens: Token[], mentions: readonly Mention[]): string[
     }
     if (!asks) continue;
     const start = splits.at(-1) ?? 0;
-    if (words.slice(start, i).includes('between')) continue;
+    // ("…between the stomach and the left kidney, and the organ the stomach empties into": the
+    // "and" of "between" came before.)
+    const between = words.lastIndexOf('between', i);
+    if (between >= start && !words.slice(between, i).includes('and')) continue;
     if (ends.some((e) => e > start && e < i)) continue;
     splits.push(i);
   }
@@ -5529,6 +5783,17 @@ const SECOND_ASK =
 const STORY_ORGANS_ASKED =
   /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;
 /** "the stomach is only a landmark", "The IVC is only context." (see resolve). */
+/** "not not", "don't want you not to": negations that cancel (the wish kept, for the second). */
+const DOUBLE_NEGATION = /\bnot,? not\s+|\b(?:don'?t|don’t|do not) (want|need) (?:you |u )?not to\s+/gi;
+/** "…, actually never mind, " before a new request. */
+const TAKEN_BACK_THEN =
+  /\b(?:never ?mind|nvm|forget (?:it|that)|scratch that)\b[\s,.;:!—–-]+(?=(?:just |instead |rather |please |pls )*(?:tell|give|write|say|explain|what|how|why|can|could)\b)/i;
+/** A described organ's head noun and the place word right after it: "the gland between". */
+const HEAD_PLACED =
+  /\b(the (?:[a-z]+ )?(?:organ|gland|vessel|tube|sac|structure|artery|vein))(?= (between|behind|in front of) (?:the|a|an) )/gi;
+/** "show none of the organs other than", "outline no organ except": "show only". */
+const NONE_BUT =
+  /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none of the (?:organs|structures|options)|no (?:other )?(?:organs?|structures?)) (?:other than|except|but|besides|apart from|save)\b/gi;
 const LANDMARK_ONLY =
   /(?:^|(?<=[.;:,!?—–-]\s*))(?:the |a |an )?[a-z][a-z' -]{1,40}? (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation)(?: here| for orientation| point)?\s*[.;,!—–-]*/gi;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
@@ -5749,7 +6014,7 @@ const RIGHT_SIDE_BEFORE = new Set(
   ),
 );
 const ONLY_BY_NEGATION =
-  /\b(?:(?:don t|dont|do not|never) (?:show|want|need|highlight|mark|outline|segment|see)(?: me| us)? (?:anything|any organ|any organs|any structure|any structures|anything else|a thing)|(?:show|want|highlight|mark|outline|segment)(?: me| us)? nothing) (?:that (?:isn t|is not|s not|aren t|are not)|which (?:isn t|is not)|except|but|other than|besides|apart from|save)\b/;
+  /\b(?:(?:don t|dont|do not|never) (?:show|want|need|highlight|mark|outline|segment|see)(?: me| us)? (?:anything|any organ|any organs|any structure|any structures|anything else|a thing)|(?:show|want|highlight|mark|outline|segment)(?: me| us)? (?:nothing|none of the (?:organs|structures|options)|no (?:organs?|structures?))) (?:that (?:isn t|is not|s not|aren t|are not)|which (?:isn t|is not)|except|but|other than|besides|apart from|save)\b/;
 /** "every part of the digestive tube that's on your list", "all the blood vessels on your list" */
 const EVERY_ON_LIST =
   /\b(?:every|all(?: the)?|each)\b(?: [a-z]+){0,3}? ((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,4}? (?:on|in) (?:your|the|this|that) (?:list|options|choices)\b/;

@@ -1547,3 +1547,72 @@ describe('question resolver: cancelling negations, asks about one organ, quadran
     ).toEqual(['H', 'I']);
   });
 });
+
+describe('question resolver: option letters in chat, lobes of the liver, ordinals, one item of a list corrected (the 40th set’s error classes)', () => {
+  it('reads a message of option letters in either case and request words as those options', () => {
+    expect(letters('c and m pls')).toEqual(['C', 'M']);
+    expect(letters('b, g')).toEqual(['B', 'G']);
+    expect(letters('E F and M')).toEqual(['E', 'F', 'M']);
+    expect(letters('highlight E, thx')).toEqual(['E']);
+    expect(letters('opt I')).toEqual(['I']);
+    expect(letters('show the H one')).toEqual(['H']);
+    // (a lone small "a" or "i" is a word)
+    expect(letters('i')).toEqual(['N']);
+  });
+
+  it('reads one capital letter beside a name in a list as that option', () => {
+    expect(letters('Outline C and the aorta.')).toEqual(['C', 'E']);
+    expect(letters('Outline the aorta and C.')).toEqual(['C', 'E']);
+    expect(
+      letters('OGD showed both a gastric and a duodenal ulcer, H. pylori +ve, outline both organs'),
+    ).toEqual(['K', 'L']);
+  });
+
+  it('outlines the liver for a named lobe of it, and reads which lobe as a name', () => {
+    expect(letters('can u trace the caudate lobe')).toEqual(['A']);
+    expect(letters('show the right lobe of the liver')).toEqual(['A']);
+    expect(letters('which lobe of the liver is hypertrophied in Budd-Chiari?')).toEqual(['N']);
+  });
+
+  it('places an organ under ordinal ribs', () => {
+    expect(
+      letters('Outline the liver. Sorry, I meant the organ tucked under the left 9th to 11th ribs.'),
+    ).toEqual(['C']);
+  });
+
+  it('answers "which option is …" for a thing outside the 13 with N, and drops a guide organ before such a request', () => {
+    expect(letters('Which option is erythropoietin?')).toEqual(['N']);
+    expect(letters('Which option is the hormone secreted by pancreatic alpha cells?')).toEqual(['N']);
+    expect(letters('Which option is the organ that stores bile?')).toEqual(['I']);
+    expect(letters('Using the left kidney as a guide, outline the tube leaving its hilum.')).toEqual(['N']);
+    expect(
+      letters(
+        'Using the gallbladder as a landmark, outline the lobe lying between the gallbladder fossa and the ligamentum teres.',
+      ),
+    ).toEqual(['A']);
+  });
+
+  it('answers N for fluids, calculi and flexures asked to be outlined, but not for a statement before a request', () => {
+    expect(letters('Outline the urine pooled in the left renal pelvis.')).toEqual(['N']);
+    expect(letters('Show me the ascites collecting around the liver.')).toEqual(['N']);
+    expect(letters('Outline the left colic flexure near the spleen.')).toEqual(['N']);
+    expect(
+      letters('The hepatic flexure of the colon touches the front of one kidney. Show me that kidney.'),
+    ).toEqual(['B']);
+  });
+
+  it('swaps one option letter for another', () => {
+    expect(letters('Outline A, C, K. Hmm, replace C with I.')).toEqual(['A', 'I', 'K']);
+  });
+
+  it('corrects only the one item of a list that a one-sided name after the marker replaces', () => {
+    expect(letters('outline spleen + RK, sorry i meant LK')).toEqual(['C', 'M']);
+    expect(letters('gallbladder, liver, left kidney. ugh sorry, RIGHT kidney not left')).toEqual([
+      'A',
+      'B',
+      'I',
+    ]);
+    expect(letters('outline the right adrenal, no, the left kidney, no, the left adrenal')).toEqual(['H']);
+    expect(letters('option B, sorry I meant option M')).toEqual(['M']);
+  });
+});

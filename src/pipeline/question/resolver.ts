@@ -730,6 +730,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     network: 'a network of nerves or vessels',
     airway: 'an airway',
     diverticulum: 'an outpouching of bowel',
+    flexure: 'a bend of the colon',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -835,7 +836,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -912,6 +913,32 @@ const OPTION_LETTER =
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
   /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+/**
+ * "c and m pls", "b, g", "E F and M", "highlight E, thx", "opt I", "show the H one": a message of
+ * option letters (either case) and request words only, read as those options; undefined otherwise.
+ * (A lone small "a" or "i" is a word, not an option.)
+ */
+function lettersOnly(question: string): AnswerLetter[] | undefined {
+  const words = question
+    .slice(0, 200)
+    .replace(/[,.!?;:&+()]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const letters: AnswerLetter[] = [];
+  for (const w of words) {
+    if (/^[A-Na-n]$/.test(w)) letters.push(w.toUpperCase() as AnswerLetter);
+    else if (!LETTER_MESSAGE_WORDS.has(w.toLowerCase())) return undefined;
+  }
+  if (letters.length === 0) return undefined;
+  if (letters.length === 1 && words.length === 1 && /^[ai]$/.test(words[0] as string)) return undefined;
+  return letters;
+}
+/** Words a message of option letters may hold besides the letters. */
+const LETTER_MESSAGE_WORDS = new Set(
+  'and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those'.split(
+    ' ',
+  ),
+);
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
   /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|[,.]\s*(?:no|nope)\s*[,.]/i;
@@ -1933,6 +1960,44 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         )
           m.sideCorrection = correction;
       }
+      return;
+    }
+    // "spleen + RK, sorry i meant LK", "gallbladder, liver, left kidney. sorry, RIGHT kidney": a
+    // one-sided name after the marker replaces only the other side of its pair in a longer list;
+    // "Right kidney and aorta... scratch the aorta, make it the left kidney": only the organ taken
+    // back by name is replaced.
+    const before = mentions.filter(
+      (m) => m.start < lastMarker && m.role === 'direct' && m.target.kind === 'organ',
+    );
+    const replacements = mentions.filter(
+      (m) => m.start > lastMarker && m.role === 'direct' && m.target.kind === 'organ',
+    );
+    const idsOf = (m: Mention) => (m.target.kind === 'organ' ? m.target.ids.join(',') : '');
+    const takenBackByName = before.filter((b) =>
+      mentions.some((m) => m.start > lastMarker && m.role === 'negated' && idsOf(m) === idsOf(b)),
+    );
+    const partnerOf = (m: Mention) =>
+      m.target.kind === 'organ' && m.target.ids.length === 1
+        ? organById(m.target.ids[0] as OrganId).pairedWith
+        : undefined;
+    const otherSide =
+      replacements.length === 1
+        ? before.filter(
+            (b) =>
+              b.target.kind === 'organ' &&
+              b.target.ids.length === 1 &&
+              b.target.ids[0] === partnerOf(replacements[0] as Mention),
+          )
+        : [];
+    const onlyThese = takenBackByName.length > 0 ? takenBackByName : otherSide.length === 1 ? otherSide : [];
+    // (one correction only: "right adrenal, no, the left kidney, no, the left adrenal" replaces all)
+    if (
+      before.every((m) => m.start < (markers[0] as number)) &&
+      before.length >= 2 &&
+      onlyThese.length > 0 &&
+      onlyThese.length < before.length
+    ) {
+      for (const m of onlyThese) m.role = 'negated';
       return;
     }
     for (const m of mentions) if (m.start < lastMarker && m.role === 'direct') m.role = 'negated';
@@ -3043,6 +3108,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "c and m pls", "E F and M", "highlight E, thx": option letters and request words only.
+    const onlyLetters = lettersOnly(question)?.filter((l) => l !== 'N') as OrganLetter[] | undefined;
+    if (onlyLetters?.length)
+      return organAnswer([...new Set(onlyLetters.map((l) => organByLetter(l).id))], 'named', 0.95);
     // "outline B and M plus the aorta", "Outline B, C and D. Oops, drop C.": a run of option letters
     // read as the organs' names, so the rest of the message adds to it or takes back from it.
     const spelled = spellOptionLetters(question);
@@ -3056,6 +3125,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // ("show the gland between the aorta and the left kidney": placed, as "the gland lying between")
       .replace(HEAD_PLACED, '$1 lying $2');
     if (affirmed !== question) return resolve(affirmed);
+    // "Which option is erythropoietin?", "Which of the listed options is the enzyme …?": the thing
+    // named is what to find among the options, as a request for it.
+    // (only when that request is for something outside the 13; an organ is found as asked)
+    const optionIs = WHICH_OPTION_IS.exec(question);
+    const asRequest = optionIs ? resolve(`Outline ${optionIs[1]}`) : undefined;
+    if (asRequest?.noneOfThem && asRequest.reason === 'outside') return asRequest;
+    // "Using the left kidney as a guide, outline the tube leaving its hilum": the organ used as a
+    // guide is where to look, not what is asked for (unless the request points back to it); read
+    // without it, a request for something outside the 13 is N.
+    const guided = GUIDE_CLAUSE.exec(question);
+    if (guided) {
+      const rest = question.slice(guided[0].length);
+      const unguided =
+        !/\b(?:it|that side|same side|them|they)\b/i.test(rest) && textWords(rest).length >= 2
+          ? resolve(rest)
+          : undefined;
+      if (unguided?.noneOfThem && unguided.reason === 'outside') return unguided;
+    }
     // "Outline the transverse colon draped below the stomach; the stomach is only a landmark.": a
     // clause that says a named organ is only where to look is dropped.
     const landmarkOnly = question.replace(LANDMARK_ONLY, ' ').trim();
@@ -4517,12 +4604,29 @@ const PHYSICAL_HEADS = new Set(
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
   // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
   // Wirsung drains which organ?").
-  const requested = tokens.some((t) => ASK_WORDS.has(t.text))
-    ? undefined
-    : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
-      (SUBSTANCE_REQUEST.test(normalised) ? 'substance' : undefined));
+  // ("The hepatic flexure of the colon touches one kidney. Show me that kidney.": a phrase that
+  // opens a statement, with the request in a later sentence, is no request.)
+  const laterRequest =
+    !COMMAND_VERBS.has(tokens[0]?.text ?? '') &&
+    tokens.some(
+      (t, i) =>
+        i > 0 &&
+        COMMAND_VERBS.has(t.text) &&
+        tokens.slice(0, i).some((u) => ['.', '?', '!'].includes(u.text)),
+    );
+  const requested =
+    tokens.some((t) => ASK_WORDS.has(t.text)) || laterRequest
+      ? undefined
+      : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
+        (SUBSTANCE_REQUEST.test(normalised) ? 'substance' : undefined));
   const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
-  const outsideHead = OUTSIDE_HEAD.exec(normalised)?.[1] ?? (termAsked ? 'term' : undefined) ?? requested;
+  // ("can u trace the caudate lobe", "outline the lobe between the gallbladder fossa and …": a lobe
+  // asked to be shown is its organ; which lobe is asked for is a name, N)
+  const lobeShown = /^lobes?$/.test(requested ?? '');
+  const outsideHead =
+    OUTSIDE_HEAD.exec(normalised)?.[1] ??
+    (termAsked ? 'term' : undefined) ??
+    (lobeShown ? undefined : requested);
   // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
   const commandsMore = tokens.some((t, i) => {
     if (!COMMAND_VERBS.has(t.text)) return false;
@@ -5537,7 +5641,20 @@ const NAMED_BESIDE_STOPS = new Set([
   'meant',
 ]);
 /** Words that may follow an organ's name in a list: "and the spleen too". */
-const NAME_TRAILERS = new Set(['too', 'also', 'itself', 'please', 'pls', 'as', 'well', 'as well']);
+const NAME_TRAILERS = new Set([
+  'too',
+  'also',
+  'itself',
+  'please',
+  'pls',
+  'as',
+  'well',
+  'both',
+  '—',
+  '-',
+  'thanks',
+  'thx',
+]);
 /** Words before a request's object: "and also show me both …". */
 const REQUEST_OPENERS = new Set([
   'and',
@@ -5752,6 +5869,12 @@ const OTHER_BEFORE = new Set(['other', 'contralateral', 'opposite']);
 const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
 /** Two or more option letters joined ("B and M", "A, C & K"); see spellOptionLetters. */
 const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[A-M](?![\w'’-]))+/g;
+/** "Outline C and the aorta": one option letter after a request verb, before a list's "and". */
+const LETTER_AFTER_VERB =
+  /(?<=\b(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Cc]ontour)(?: me)? )([B-HJ-M])(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|a|an|both)\b)/g;
+/** "…the aorta and C.": one option letter closing a list. */
+const LETTER_ENDS_LIST =
+  /(?:&|\+|\band\b|\bplus\b)\s*([B-HJ-M])(?=\s*(?:[!?]|\.(?!\s*[a-z])|$|\bpls\b|\bplease\b|\btoo\b))/g;
 /** "vitamins A and K", "hepatitis B and C", "segments B and C": letters that are not options. */
 const LETTER_RUN_NOT_AFTER =
   /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments|(?:liver|hepatic|couinaud) segment|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
@@ -5783,8 +5906,15 @@ const SECOND_ASK =
 const STORY_ORGANS_ASKED =
   /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;
 /** "the stomach is only a landmark", "The IVC is only context." (see resolve). */
+/** "Which option is …?", "Which of the listed options is …", "which letter is …": the thing asked. */
+const WHICH_OPTION_IS =
+  /^\s*which (?:(?:one |)(?:option|letter|choice)|of (?:the|your|these) (?:listed |)(?:options|choices|letters)) (?:is|would be|corresponds to|matches|stands for) ((?:the |an? )?[^?]+?)\s*\??\s*$/i;
+/** "Using the left kidney as a guide, ", "Taking the IVC as my reference, ": a landmark clause. */
+const GUIDE_CLAUSE =
+  /^\s*(?:using|use|taking|take|with) (?:the |a )?[a-z' -]{2,40}? as (?:a |my |the |our )?(?:landmark|guide|reference(?: point)?|starting point)\s*[,:;.—-]*\s*(?:and |then |please |pls )*/i;
 /** "not not", "don't want you not to": negations that cancel (the wish kept, for the second). */
 const DOUBLE_NEGATION = /\bnot,? not\s+|\b(?:don'?t|don’t|do not) (want|need) (?:you |u )?not to\s+/gi;
+/\b(?:caudate|quadrate|spigelian|right|left) (?:hepatic )?lobes?\b(?! of (?:the )?(?:lung|thyroid|prostate|brain|cerebellum))/;
 /** "…, actually never mind, " before a new request. */
 const TAKEN_BACK_THEN =
   /\b(?:never ?mind|nvm|forget (?:it|that)|scratch that)\b[\s,.;:!—–-]+(?=(?:just |instead |rather |please |pls )*(?:tell|give|write|say|explain|what|how|why|can|could)\b)/i;
@@ -5809,10 +5939,11 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=[Oo]ops\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=[Oo]ops\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
+const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
   /\b(drop|minus|not|except|without|remove|skip|lose|delete|no)\s+([A-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
@@ -6242,7 +6373,15 @@ function endsAfterTrailers(tokens: Token[], from: number): boolean {
 /** The index of the word before `start`, over articles and side words ("… the left kidney"). */
 function beforeArticlesAndSides(tokens: Token[], start: number): number {
   let j = start - 1;
-  while (j >= 0 && (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text)))
+  // ("under the left 9th to 11th ribs": ordinals and their range are skipped too)
+  const ordinal = (k: number) =>
+    /^\d+(?:st|nd|rd|th)?$/.test(tokens[k]?.text ?? '') ||
+    (['to', 'and', '-'].includes(tokens[k]?.text ?? '') &&
+      /^\d+(?:st|nd|rd|th)?$/.test(tokens[k - 1]?.text ?? ''));
+  while (
+    j >= 0 &&
+    (ARTICLES.has((tokens[j] as Token).text) || SIDE_WORDS.has((tokens[j] as Token).text) || ordinal(j))
+  )
     j--;
   return j;
 }
@@ -6377,6 +6516,22 @@ function spellOptionLetters(original: string): string {
     const letters = Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k));
     return `${lead}${letters.slice(0, -1).join(', ')} and ${letters.at(-1)}`;
   });
+  // "Outline C and the aorta", "the aorta and C.": one capital letter beside a name in a list.
+  // (not "A" or "I", which are words)
+  if (!LETTER_RUN.test(question)) {
+    LETTER_RUN.lastIndex = 0;
+    const named = question
+      .replace(LETTER_AFTER_VERB, (_, l: string) => organPhrase(organByLetter(l as OrganLetter).id))
+      .replace(LETTER_ENDS_LIST, (whole, l: string, offset: number) =>
+        LETTER_RUN_NOT_AFTER.test(
+          question.slice(Math.max(0, offset - 20), offset).replace(/\s*(?:,|&|\+|and|plus)\s*$/, ''),
+        )
+          ? whole
+          : whole.replace(l, organPhrase(organByLetter(l as OrganLetter).id)),
+      );
+    if (named !== question) return named;
+  }
+  LETTER_RUN.lastIndex = 0;
   const runs = [...question.matchAll(LETTER_RUN)].filter(
     (m) =>
       !LETTER_RUN_NOT_AFTER.test(question.slice(Math.max(0, (m.index ?? 0) - 20), m.index)) &&
@@ -6420,10 +6575,13 @@ function spellOptionLetters(original: string): string {
   }
   return spellCorrected(
     spellOption(
-      (out + question.slice(at)).replace(
-        LETTER_TAKEN_BACK,
-        (_, verb: string, l: string) => `${verb} ${name(l)}`,
-      ),
+      (out + question.slice(at))
+        .replace(LETTER_TAKEN_BACK, (_, verb: string, l: string) => `${verb} ${name(l)}`)
+        // "Outline A, C, K. Hmm, replace C with I.", "swap K for L": both letters by name
+        .replace(
+          LETTER_SWAPPED,
+          (_, verb: string, a: string, by: string, b: string) => `${verb} ${name(a)} ${by} ${name(b)}`,
+        ),
     ),
   );
 }

@@ -1616,3 +1616,49 @@ describe('question resolver: option letters in chat, lobes of the liver, ordinal
     expect(letters('option B, sorry I meant option M')).toEqual(['M']);
   });
 });
+
+describe('question resolver: "or rather", take-backs that end the message, letters with more words, landmarks said to be one’s own, "which of your options is" (the 41st set’s error classes)', () => {
+  it('reads "or rather" as a correction and "never mind the right one" as taking one side back', () => {
+    expect(letters('Outline the right adrenal, or rather the left, I misread the report.')).toEqual(['H']);
+    expect(letters('Outline both kidneys. Actually, never mind the right one.')).toEqual(['M']);
+    expect(letters('kidneys... never mind, just the right one')).toEqual(['B']);
+  });
+
+  it('answers N when a whole take-back ends a question', () => {
+    expect(letters('Which organ makes insulin? No - forget that question, nothing needed.')).toEqual(['N']);
+    expect(letters('which organ makes insulin? never mind')).toEqual(['N']);
+  });
+
+  it('reads option letters among more request words, a small "i" before a verb being the speaker', () => {
+    expect(letters("i'd like letter L outlined")).toEqual(['L']);
+    expect(letters('could you outline D for me')).toEqual(['D']);
+    expect(letters('i would like c')).toEqual(['C']);
+    expect(letters('G to J')).toEqual(['G', 'H', 'I', 'J']);
+  });
+
+  it('picks one of a pair named first by the description after "the one"', () => {
+    expect(
+      letters('Of the two suprarenal glands, outline only the one on the other side from the liver.'),
+    ).toEqual(['H']);
+  });
+
+  it('reads "it" after "X is only my landmark" as X', () => {
+    expect(
+      letters('The gallbladder is only my landmark. Outline the organ whose fossa it rests in.'),
+    ).toEqual(['A']);
+    expect(
+      letters('The head of the pancreas is just my landmark. Outline whatever curves around it.'),
+    ).toEqual(['L']);
+  });
+
+  it('answers "which of your options is <a substance>" and "<a duct>: which letter is it?" with N', () => {
+    expect(
+      letters('The alpha cells make a hormone that opposes insulin. Which of your options is that hormone?'),
+    ).toEqual(['N']);
+    expect(letters('Which of your thirteen choices is erythropoietin itself?')).toEqual(['N']);
+    expect(letters('The duct of Wirsung, please: which letter is it?')).toEqual(['N']);
+    expect(letters('Which of your options is hydrochloric acid?')).toEqual(['N']);
+    // ("which one is that" points back: the organ the message described)
+    expect(letters('pheochromocytoma in the left adrenal, which one is that')).toEqual(['H']);
+  });
+});

@@ -583,6 +583,8 @@ const SCOPE_STOPPERS = new Set([
   'want',
 ]);
 const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
+  // "the right adrenal, or rather the left"
+  ['or', 'rather'],
   ['i', 'meant'],
   ['i', 'mean'],
   ['meant'],
@@ -836,7 +838,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -925,7 +927,13 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
     .split(/\s+/)
     .filter((w) => w !== '');
   const letters: AnswerLetter[] = [];
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
+    // ("i want to see b": a small "i" before a word is the speaker)
+    if (
+      w === 'i' &&
+      /^(?:want|wanna|need|would|like|think|mean|meant|see|am|will|guess)$/.test(words[k + 1] ?? '')
+    )
+      continue;
     if (/^[A-Na-n]$/.test(w)) letters.push(w.toUpperCase() as AnswerLetter);
     else if (!LETTER_MESSAGE_WORDS.has(w.toLowerCase())) return undefined;
   }
@@ -935,7 +943,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  'and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those'.split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go with hey hi hello bot thank".split(
     ' ',
   ),
 );
@@ -1900,14 +1908,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // taken back leaves the other.
       if (
         (correction === 'left' || correction === 'right') &&
-        tokens
-          .slice(lastMarker, lastMarker + sideAt)
-          .some(
-            (t, k) =>
-              SIDE_TAKEN_BACK.has(t.text) &&
-              !POINTER_WORDS.has(tokens[lastMarker + k + 1]?.text ?? '') &&
-              tokens[lastMarker + k + 1]?.text !== 'both',
-          )
+        tokens.slice(lastMarker, lastMarker + sideAt).some(
+          (t, k) =>
+            SIDE_TAKEN_BACK.has(t.text) &&
+            // ("never mind the right one" takes it back; "never mind, just the right one" does not)
+            (t.text !== 'mind' || tokens[lastMarker + k + 1]?.text === 'the') &&
+            !POINTER_WORDS.has(tokens[lastMarker + k + 1]?.text ?? '') &&
+            tokens[lastMarker + k + 1]?.text !== 'both',
+        )
       )
         correction = opposite(correction);
       // "the spleen… sorry, I meant the big organ on the patient's right": a side with no pair
@@ -3128,7 +3136,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which option is erythropoietin?", "Which of the listed options is the enzyme …?": the thing
     // named is what to find among the options, as a request for it.
     // (only when that request is for something outside the 13; an organ is found as asked)
-    const optionIs = WHICH_OPTION_IS.exec(question);
+    const optionIs = WHICH_OPTION_IS.exec(question) ?? THING_WHICH_OPTION.exec(question);
     const asRequest = optionIs ? resolve(`Outline ${optionIs[1]}`) : undefined;
     if (asRequest?.noneOfThem && asRequest.reason === 'outside') return asRequest;
     // "Using the left kidney as a guide, outline the tube leaving its hilum": the organ used as a
@@ -3143,9 +3151,34 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           : undefined;
       if (unguided?.noneOfThem && unguided.reason === 'outside') return unguided;
     }
+    // "Of the two suprarenal glands, outline only the one on the other side from the liver": which
+    // of the pair is the one described.
+    const oneOfPair = ONE_OF_THE_PAIR.exec(question);
+    // (not for "the one that is not …", "minus the one …", "the one you listed second")
+    if (oneOfPair && !readingOneOfPair && !PAIR_PICK_STOPS.test(oneOfPair[0])) {
+      readingOneOfPair = true;
+      try {
+        const family = /kidney/i.test(oneOfPair[1] as string) ? 'kidney' : 'adrenal';
+        const answer = resolve(`Which ${family} is the one${oneOfPair[2]}`);
+        if (answer.organIds.length === 1) return answer;
+      } finally {
+        readingOneOfPair = false;
+      }
+    }
     // "Outline the transverse colon draped below the stomach; the stomach is only a landmark.": a
     // clause that says a named organ is only where to look is dropped.
-    const landmarkOnly = question.replace(LANDMARK_ONLY, ' ').trim();
+    // ("The gallbladder is only my landmark. Outline the organ whose fossa it rests in.": "it" after
+    // the clause is the landmark.)
+    const landmarks = [...question.matchAll(LANDMARK_ONLY)];
+    let landmarkOnly = question.replace(LANDMARK_ONLY, ' ').trim();
+    const landmark = landmarks.length === 1 ? landmarks[0]?.[1] : undefined;
+    if (
+      landmark &&
+      (landmarks[0]?.index ?? 1) === 0 &&
+      /\b(?:it|its)\b/i.test(landmarkOnly) &&
+      /\b(?:organ|gland|one|whatever|whichever)\b/i.test(landmarkOnly)
+    )
+      landmarkOnly = pointItAt(landmarkOnly, `the ${landmark.replace(/^(?:the|a|an) /i, '')}`);
     if (landmarkOnly !== question.trim() && textWords(landmarkOnly).length >= 2) return resolve(landmarkOnly);
     // "Distal oesophageal cancer growing into the gastric cardia. Outline both organs involved.": the
     // organs the story names.
@@ -3154,6 +3187,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "which organ makes insulin? and also outline the spleen": two asks, each answered alone.
     const both = twoAsks(question);
     if (both) return both;
+    // "Which organ makes insulin? No - forget that question, nothing needed.": a whole take-back
+    // that ends the message leaves nothing asked.
+    const plain = tokenize(question.slice(0, maxChars));
+    const droppedAt = wholeTakeBack(plain);
+    if (
+      droppedAt > 0 &&
+      plain.slice(0, droppedAt).some((t) => ASK_WORDS.has(t.text) || COMMAND_VERBS.has(t.text)) &&
+      plain.slice(droppedAt).every((t) => t.boundary || POLITE_WORDS.has(t.text))
+    )
+      return noneAnswer('off-topic', 0.8);
     // "show the liver, actually never mind, just tell me a joke": what follows a whole take-back is
     // the request, even when it names no organ.
     const takenBack = TAKEN_BACK_THEN.exec(question);
@@ -4367,6 +4410,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return [...new Set(groups.flatMap((g) => g.split(',').map(Number) as OrganId[]))];
   }
 
+  /** Set while "of the two kidneys, … the one …" is read as "which kidney is the one …". */
+  let readingOneOfPair = false;
+
   /** Set while a riddle's rewording is resolved, so the message as it stands can be read too. */
   let readingRiddle = false;
 
@@ -4633,6 +4679,8 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     let j = i + 1;
     if (tokens[j]?.text === 'me' || tokens[j]?.text === 'us') j++;
     if (!['it', 'them', 'those', 'these', 'that', 'this'].includes(tokens[j]?.text ?? '')) return true;
+    // ("Which cells secrete renin? Outline those cells.": the head noun again points back)
+    if (outsideHead && tokens[j + 1]?.text === outsideHead) return !endsAfterTrailers(tokens, j + 2);
     return !endsAfterTrailers(tokens, j + 1);
   });
   const physical = outsideHead !== undefined && PHYSICAL_HEADS.has(outsideHead.replace(/s$/, ''));
@@ -5129,6 +5177,10 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['undo', 'it'],
   // "i was going to ask for the liver but changed my mind … nothing for now"
   ['nothing', 'for', 'now'],
+  // "Which organ makes insulin? No - forget that question, nothing needed."
+  ['forget', 'that', 'question'],
+  ['forget', 'the', 'question'],
+  ['nothing', 'needed'],
   // "the gallbladder and spleen... jk, neither", "…; on second thought none of them"
   ...['jk', 'kidding', 'actually', 'thought', 'wait', 'nah', 'nope', 'hmm'].flatMap((cue) =>
     [[], [',']].flatMap((comma) => [
@@ -5853,6 +5905,8 @@ const SIDE_TAKEN_BACK = new Set([
   'cancel',
   'ditch',
   'ignore',
+  // "both kidneys. Actually, never mind the right one."
+  'mind',
 ]);
 /** Words just before a name that correct what was asked ("…? I meant the IVC", "…, sorry, the IVC"). */
 const CORRECTED_BEFORE = new Set(['meant', 'mean', 'sorry', 'actually', 'instead', 'nvm', 'oops', 'wait']);
@@ -5906,9 +5960,16 @@ const SECOND_ASK =
 const STORY_ORGANS_ASKED =
   /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;
 /** "the stomach is only a landmark", "The IVC is only context." (see resolve). */
+/** "Of the two suprarenal glands, outline only the one …": the pair, and what places the one. */
+const ONE_OF_THE_PAIR =
+  /\b(?:of|from|among) (?:the |these |those |both |our |your )?(?:two |pair of |paired )?(kidneys|adrenals|adrenal glands|suprarenal glands|suprarenals)\b[^.?!]*?\b(?:only |just )?the one\b([^.?!]*)/i;
+const PAIR_PICK_STOPS = /\b(?:not|minus|except|without|but|listed|first|second|other than)\b|n['’]t\b/i;
 /** "Which option is …?", "Which of the listed options is …", "which letter is …": the thing asked. */
 const WHICH_OPTION_IS =
-  /^\s*which (?:(?:one |)(?:option|letter|choice)|of (?:the|your|these) (?:listed |)(?:options|choices|letters)) (?:is|would be|corresponds to|matches|stands for) ((?:the |an? )?[^?]+?)\s*\??\s*$/i;
+  /(?:^|[.:;?!,]\s+)which (?:one|(?:one |)(?:option|letter|choice)|of (?:the|your|these|our) (?:13 |thirteen )?(?:listed |)(?:options|choices|letters)) (?:is|are|would be|corresponds to|matches|stands for) (?!(?:it|that|this|they|them|those|these)(?:\s+(?:on|in|here|there|pls|please|then|again|exactly)\b|\s*[^\w\s]|\s*$))((?:the |an? )?[^?]+?)\s*\??\s*$/i;
+/** "The glucocorticoid made by the zona fasciculata: which letter?": the thing, then the ask. */
+const THING_WHICH_OPTION =
+  /^\s*(?!which\b)([^:?]+?)\s*[:—–-]\s*which (?:letter|option|choice)(?: is (?:it|that|this))?\s*\??\s*$/i;
 /** "Using the left kidney as a guide, ", "Taking the IVC as my reference, ": a landmark clause. */
 const GUIDE_CLAUSE =
   /^\s*(?:using|use|taking|take|with) (?:the |a )?[a-z' -]{2,40}? as (?:a |my |the |our )?(?:landmark|guide|reference(?: point)?|starting point)\s*[,:;.—-]*\s*(?:and |then |please |pls )*/i;
@@ -5925,7 +5986,7 @@ const HEAD_PLACED =
 const NONE_BUT =
   /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none of the (?:organs|structures|options)|no (?:other )?(?:organs?|structures?)) (?:other than|except|but|besides|apart from|save)\b/gi;
 const LANDMARK_ONLY =
-  /(?:^|(?<=[.;:,!?—–-]\s*))(?:the |a |an )?[a-z][a-z' -]{1,40}? (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation)(?: here| for orientation| point)?\s*[.;,!—–-]*/gi;
+  /(?:^|(?<=[.;:,!?—–-]\s*))((?:the |a |an )?[a-z][a-z' -]{1,40}?) (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |my |our |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation|signpost|guide)(?: here| for orientation| point)?\s*[.;,:!—–-]*/gi;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
 const RIDDLE_CLOSE =
   /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;

@@ -97,6 +97,13 @@ const conversations: Record<string, Step[]> = {
     { say: 'show me the liver', letters: ['A'], painted: [1] },
     { say: 'what about the spleen?', letters: ['C'], painted: [3] },
   ],
+  'a follow-up that adds to the picture': [
+    { upload: 'slice' },
+    { say: 'Which organ is responsible for bile storage?', letters: ['I'], painted: [9] },
+    { say: 'also outline the right kidney', letters: ['B', 'I'], painted: [2, 9] },
+    { say: 'and the spleen', letters: ['B', 'C', 'I'], painted: [2, 3, 9] },
+    { say: 'what about the liver?', letters: ['A'], painted: [1] },
+  ],
   'correction and negation': [
     { upload: 'slice' },
     { say: 'not the liver — the one that stores bile', letters: ['I'], painted: [9] },

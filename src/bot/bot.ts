@@ -432,7 +432,14 @@ export class OrganSegBot implements ChatBot {
     question: string,
     progress: ProgressFn,
   ): Promise<Reply[]> {
-    let resolution: QuestionResolution = this.#options.resolver.resolve(question);
+    // "also outline the right kidney", "and the spleen", "the aorta too": a follow-up that adds to
+    // the organs on the picture is read with them named first.
+    const shown = state.selection.map((id) => organById(id).name.toLowerCase()).join(' and the ');
+    const asked =
+      state.selection.length > 0 && ADDED_FOLLOW_UP.test(question)
+        ? `show the ${shown}. ${question}`
+        : question;
+    let resolution: QuestionResolution = this.#options.resolver.resolve(asked);
     let llmNote = '';
     if (this.#options.llm) {
       // The LLM sees the plain slice (as in the paper); whatever it says is checked against A–N,
@@ -442,7 +449,7 @@ export class OrganSegBot implements ChatBot {
       const png =
         image && state.activeImage ? await slicePng(image.slice(state.activeImage.slice)) : undefined;
       const llm = await this.#options.llm.resolve(
-        question,
+        asked,
         png ? { pngBase64: png.toString('base64') } : undefined,
       );
       resolution = llm;
@@ -874,6 +881,10 @@ export class OrganSegBot implements ChatBot {
     };
   }
 }
+
+/** A follow-up that adds to what is shown: "also …", "and the …", "plus …", "add …", "… too". */
+const ADDED_FOLLOW_UP =
+  /^\s*(?:(?:and\s+)?(?:also|plus|add)\b|and\s+(?:the|both|its?|their)\b)|\b(?:too|as well)\s*[.!?]*\s*$/i;
 
 function isDicomFormat(format: ImageFormat): boolean {
   return format === 'dicom' || format === 'dicom-series';

@@ -5669,7 +5669,7 @@ const BEFORE_IT_THE_ORGAN = new Set([
   'from',
   'near',
 ]);
-// ("the second part of the duodenum" is a name; "…and the organ itself" no description)
+/** Words that open a description after its head noun: "the loop of bowel that …". */
 const RELATIVE_WORDS = new Set(['that', 'which', 'where', 'whose', 'who', 'wrapping', 'hugging']);
 /** Words after which a list of named and described organs is left to other passes. */
 const NAMED_BESIDE_STOPS = new Set([
@@ -5723,7 +5723,9 @@ const REQUEST_OPENERS = new Set([
   'd',
   'like',
 ]);
+/** Words that open a request's setting before a comma: "show in SMA syndrome, the …". */
 const SETTING_PREPOSITIONS = new Set(['in', 'for', 'after', 'during', 'with', 'on']);
+// ("the second part of the duodenum" is a name; "…and the organ itself" no description)
 const AFTER_HEAD_ENDS = new Set(['and', 'or', 'too', 'also', 'as', 'itself', 'themselves', 'both', 'of']);
 
 /**

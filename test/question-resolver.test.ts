@@ -1662,3 +1662,21 @@ describe('question resolver: "or rather", take-backs that end the message, lette
     expect(letters('pheochromocytoma in the left adrenal, which one is that')).toEqual(['H']);
   });
 });
+
+describe('question resolver: guides said to be only a landmark, letters with "listed as" (the 42nd set’s error classes)', () => {
+  it('reads a request after "using X (only) as a landmark" without X, "it" standing for X', () => {
+    expect(
+      letters('Taking the IVC only as a landmark, outline the three veins that drain the liver into it.'),
+    ).toEqual(['N']);
+    expect(letters('Using the IVC as a reference point, show me the caudate lobe.')).toEqual(['A']);
+    expect(letters('use the aorta as your reference point and show me the IVC')).toEqual(['F']);
+    // (an answer that is the guide itself was not read right without it)
+    expect(letters('Using the left kidney as a guide, outline the tube leaving its hilum.')).toEqual(['N']);
+  });
+
+  it('reads option letters with "listed as" and "going with", and keeps "B - M" a range', () => {
+    expect(letters('the one listed as G, show me')).toEqual(['G']);
+    expect(letters('going with E - outline it')).toEqual(['E']);
+    expect(letters('B - M')).toEqual(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M']);
+  });
+});

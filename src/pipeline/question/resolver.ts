@@ -921,9 +921,11 @@ const BARE_LETTERS =
  * (A lone small "a" or "i" is a word, not an option.)
  */
 function lettersOnly(question: string): AnswerLetter[] | undefined {
+  // ("B - M" is a range, read with the others)
+  if (/\b[A-Na-n]\s*[-–—]\s*[A-Na-n]\b/.test(question)) return undefined;
   const words = question
     .slice(0, 200)
-    .replace(/[,.!?;:&+()]/g, ' ')
+    .replace(/[,.!?;:&+()—–]|\s-\s/g, ' ')
     .split(/\s+/)
     .filter((w) => w !== '');
   const letters: AnswerLetter[] = [];
@@ -943,7 +945,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go with hey hi hello bot thank".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go going with listed as it hey hi hello bot thank".split(
     ' ',
   ),
 );
@@ -3144,12 +3146,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // without it, a request for something outside the 13 is N.
     const guided = GUIDE_CLAUSE.exec(question);
     if (guided) {
-      const rest = question.slice(guided[0].length);
+      const plainRest = question.slice(guided[0].length);
+      const alone = textWords(plainRest).length >= 2 ? resolve(plainRest) : undefined;
+      if (alone?.noneOfThem && alone.reason === 'outside') return alone;
+      // ("…, outline the pear-shaped sac in the fossa on its visceral surface": "it" is the guide)
+      const rest = pointItAt(plainRest, `the ${guided[1]}`);
       const unguided =
-        !/\b(?:it|that side|same side|them|they)\b/i.test(rest) && textWords(rest).length >= 2
+        !/\b(?:that side|same side|them|they)\b/i.test(rest) && textWords(rest).length >= 2
           ? resolve(rest)
           : undefined;
-      if (unguided?.noneOfThem && unguided.reason === 'outside') return unguided;
+      // (an answer that is the guide itself was not read right without it)
+      const guide = unguided && !unguided.noneOfThem ? resolve(`show the ${guided[1]}`).organIds : [];
+      if (
+        unguided &&
+        (unguided.noneOfThem
+          ? unguided.reason === 'outside'
+          : !unguided.organIds.some((id) => guide.includes(id)))
+      )
+        return unguided;
     }
     // "Of the two suprarenal glands, outline only the one on the other side from the liver": which
     // of the pair is the one described.
@@ -5974,7 +5988,7 @@ const THING_WHICH_OPTION =
   /^\s*(?!which\b)([^:?]+?)\s*[:—–-]\s*which (?:letter|option|choice)(?: is (?:it|that|this))?\s*\??\s*$/i;
 /** "Using the left kidney as a guide, ", "Taking the IVC as my reference, ": a landmark clause. */
 const GUIDE_CLAUSE =
-  /^\s*(?:using|use|taking|take|with) (?:the |a )?[a-z' -]{2,40}? as (?:a |my |the |our )?(?:landmark|guide|reference(?: point)?|starting point)\s*[,:;.—-]*\s*(?:and |then |please |pls )*/i;
+  /^\s*(?:using|use|taking|take|with) (?:the |a )?([a-z' -]{2,40}?) (?:purely |only |just |merely |simply )?as (?:a |my |the |our |your )?(?:landmark|guide|reference(?: point)?|starting point)\s*[,:;.—-]*\s*(?:and |then |please |pls )*/i;
 /** "not not", "don't want you not to": negations that cancel (the wish kept, for the second). */
 const DOUBLE_NEGATION = /\bnot,? not\s+|\b(?:don'?t|don’t|do not) (want|need) (?:you |u )?not to\s+/gi;
 /\b(?:caudate|quadrate|spigelian|right|left) (?:hepatic )?lobes?\b(?! of (?:the )?(?:lung|thyroid|prostate|brain|cerebellum))/;

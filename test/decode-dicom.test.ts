@@ -96,6 +96,16 @@ describe('isDicom', () => {
 });
 
 describe('decodeDicomFile: native pixel data', () => {
+  it('reads a damaged pixel spacing with one value instead of two as no spacing, not a crash', async () => {
+    const bytes = makeDicom(ctFixture());
+    const text = Buffer.from(bytes).toString('latin1');
+    const at = text.indexOf('0.8\\0.7');
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 3] = 0x20; // "0.8 0.7": one value where two belong
+    const image = await decodeDicomFile(bytes, options);
+    expect(image.slice(0).pixelSpacingMm).toBeUndefined();
+  });
+
   it('maps Hounsfield units through the file window (first of several values) into [0, 1]', async () => {
     const image = await decodeDicomFile(makeDicom(ctFixture()), options);
     expect(image.format).toBe('dicom');

@@ -138,13 +138,12 @@ interface ParsedDicom {
 
 function floats(dataSet: DataSet, tag: string, count: number): number[] | undefined {
   if (!dataSet.elements[tag]) return undefined;
-  const values: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const v = dataSet.floatString(tag, i);
-    if (v === undefined || !Number.isFinite(v)) return undefined;
-    values.push(v);
-  }
-  return values;
+  // Split here rather than asking dicom-parser for value i: it throws a TypeError when a damaged
+  // file holds fewer values than the tag should ("0.8" for a pixel spacing).
+  const parts = (dataSet.string(tag) ?? '').split('\\');
+  if (parts.length < count) return undefined;
+  const values = parts.slice(0, count).map((part) => Number.parseFloat(part));
+  return values.every(Number.isFinite) ? values : undefined;
 }
 
 function modalityOf(value: string | undefined): Modality {

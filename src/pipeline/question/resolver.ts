@@ -3140,7 +3140,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (only when that request is for something outside the 13; an organ is found as asked)
     const optionIs = WHICH_OPTION_IS.exec(question) ?? THING_WHICH_OPTION.exec(question);
     const asRequest = optionIs ? resolve(`Outline ${optionIs[1]}`) : undefined;
-    if (asRequest?.noneOfThem && asRequest.reason === 'outside') return asRequest;
+    if (asRequest && outsideThing(asRequest)) return asRequest;
     // "Using the left kidney as a guide, outline the tube leaving its hilum": the organ used as a
     // guide is where to look, not what is asked for (unless the request points back to it); read
     // without it, a request for something outside the 13 is N.
@@ -3148,7 +3148,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (guided) {
       const plainRest = question.slice(guided[0].length);
       const alone = textWords(plainRest).length >= 2 ? resolve(plainRest) : undefined;
-      if (alone?.noneOfThem && alone.reason === 'outside') return alone;
+      if (alone && outsideThing(alone)) return alone;
       // ("…, outline the pear-shaped sac in the fossa on its visceral surface": "it" is the guide)
       const rest = pointItAt(plainRest, `the ${guided[1]}`);
       const unguided =
@@ -3159,9 +3159,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const guide = unguided && !unguided.noneOfThem ? resolve(`show the ${guided[1]}`).organIds : [];
       if (
         unguided &&
-        (unguided.noneOfThem
-          ? unguided.reason === 'outside'
-          : !unguided.organIds.some((id) => guide.includes(id)))
+        (unguided.noneOfThem ? outsideThing(unguided) : !unguided.organIds.some((id) => guide.includes(id)))
       )
         return unguided;
     }
@@ -4362,7 +4360,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     );
     // (a description of something outside the 13 is left out like a name of one: "the organ that
     // pumps blood into the aorta and the aorta itself")
-    if (answers.some((a) => a.noneOfThem && a.reason !== 'outside')) return undefined;
+    if (answers.some((a) => a.noneOfThem && !outsideThing(a))) return undefined;
     const organs = answers.filter((a) => !a.noneOfThem);
     return organs.length > 0 ? unionOf(organs) : undefined;
   }
@@ -4392,6 +4390,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (OUTSIDE_REQUEST.test(object)) return true;
     const first = findMentions(tokenize(object))[0];
     return first?.target.kind === 'outside' && first.start <= 2;
+  }
+
+  /** N because what is asked for is a real thing outside the 13, not because nothing was understood. */
+  function outsideThing(answer: QuestionResolution): boolean {
+    return answer.noneOfThem && answer.reason === 'outside';
   }
 
   /** One answer with the organs of several, as sure as the least sure of them. */

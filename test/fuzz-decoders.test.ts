@@ -129,6 +129,9 @@ beforeAll(async () => {
     slope: 1,
     intercept: -1024,
     pixelSpacing: [0.8, 0.8] as [number, number],
+    // A fixed UID: the fixture helper's default is random, which would make each run mutate
+    // slightly different bytes and a failure impossible to repeat.
+    sopInstanceUid: '2.25.4000',
   };
   const volume = new Float32Array(24 * 24 * 6).map((_, i) => (i % 97) / 97);
   const series = Object.fromEntries(
@@ -140,6 +143,7 @@ beforeAll(async () => {
         position: [0, 0, k * 2],
         orientation: [1, 0, 0, 0, 1, 0],
         instanceNumber: k + 1,
+        sopInstanceUid: `2.25.400${k + 1}`,
       }),
     ]),
   );

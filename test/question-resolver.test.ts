@@ -1680,3 +1680,49 @@ describe('question resolver: guides said to be only a landmark, letters with "li
     expect(letters('B - M')).toEqual(['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M']);
   });
 });
+
+describe('question resolver: an outside vessel told before a request for an organ, trunks, bowel contents (the 43rd set’s error classes)', () => {
+  it('reads an outside vessel in a statement before "outline the organ …" as a clue, not the answer', () => {
+    expect(
+      letters('The splenic artery ends at the hilum of this organ. Outline the organ, not the artery.'),
+    ).toEqual(['C']);
+    expect(
+      letters('The gastroduodenal artery was eroded by a posterior ulcer. Outline the organ with the ulcer.'),
+    ).toEqual(['L']);
+    expect(letters('The two common iliac veins join at L5. Outline the vessel they form.')).toEqual(['F']);
+    expect(
+      letters('The splenic vein runs along the back of an organ. Show me that organ, not the vein.'),
+    ).toEqual(['D']);
+    // (the vessel asked for itself is still N)
+    expect(letters('The splenic artery runs along the top of the pancreas. Outline the artery.')).toEqual([
+      'N',
+    ]);
+  });
+
+  it('answers a request for a trunk of nerves or vessels, or for bowel contents, with N', () => {
+    expect(letters('Outline the vagal trunks running beside the oesophagus.')).toEqual(['N']);
+    expect(letters('Show the short arterial stem at T12 that splits into three, the coeliac trunk.')).toEqual(
+      ['N'],
+    );
+    expect(letters('Show the chyme moving through the duodenum.')).toEqual(['N']);
+    // (the main trunk is the aorta)
+    expect(letters('Outline the main arterial trunk of the abdomen.')).toEqual(['E']);
+  });
+
+  it('reads organs in a relative clause after a named organ as places, and "skip it" as a take-back', () => {
+    expect(letters('Outline the right adrenal, whose short vein empties straight into the IVC.')).toEqual([
+      'G',
+    ]);
+    expect(letters('Show the spleen, which lies against the left kidney.')).toEqual(['C']);
+    // (", which two …" asks; ", and" starts the next item)
+    expect(
+      letters('Of the liver, spleen and pancreas, which two are solid organs on the left? Show them.'),
+    ).not.toContain('A');
+    expect(letters('Show the stomach, whose lesser curvature faces the liver, and the spleen.')).toEqual([
+      'C',
+      'K',
+    ]);
+    expect(letters('outline the pancreas, actually no, skip it')).toEqual(['N']);
+    expect(letters('Highlight the spleen, forget that, just the liver and the IVC.')).toEqual(['A', 'F']);
+  });
+});

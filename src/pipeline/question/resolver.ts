@@ -733,6 +733,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     airway: 'an airway',
     diverticulum: 'an outpouching of bowel',
     flexure: 'a bend of the colon',
+    trunk: 'a trunk of nerves or vessels',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -838,7 +839,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -2177,6 +2178,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (const m of mentions)
       if (m.role === 'direct' && tokens[m.start - 1]?.text === 'its' && mentions.some((x) => x.end < m.start))
         m.role = 'context';
+    // "Outline the left adrenal, whose vein drains into the IVC", "show the spleen, which the
+    // splenic artery feeds": a relative clause after a named organ goes on describing it; the
+    // organs it names are places, up to the sentence's end, a new command or ", and".
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      const k = tokens[m.end]?.raw === ',' ? m.end + 1 : m.end;
+      const word = tokens[k]?.text;
+      // ("Of the liver, pancreas and gallbladder, which two lie in the stomach bed?" asks.)
+      const asks = COUNT_WORDS.has(tokens[k + 1]?.text ?? '') || HEAD_WORDS.has(tokens[k + 1]?.text ?? '');
+      if (!(word === 'whose' || (word === 'which' && tokens[k - 1]?.raw === ',' && !asks))) continue;
+      for (let i = k + 1; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (['.', '?', '!', ';'].includes(t.raw) || COMMAND_VERBS.has(t.text)) break;
+        if (CONJUNCTIONS.has(t.text) && tokens[i - 1]?.boundary) break;
+        const x = mentions.find((y) => y.start === i);
+        if (x && x.role === 'direct' && x.target.kind === 'organ') x.role = 'context';
+      }
+    }
     // "the big artery in front of the spine", "the organ under the right ribs": an outside
     // structure after a place word is where to look, first mention or not.
     for (const m of mentions) {
@@ -3627,7 +3646,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .slice(dropped)
       .some(
         (t, k, after) =>
-          ['its', 'it', 'other', 'opposite', 'them', 'those', 'same', 'only', 'just'].includes(t.text) ||
+          ['its', 'it', 'other', 'opposite', 'them', 'those', 'same'].includes(t.text) ||
           (t.text === 'one' && after[k - 1]?.text === 'the'),
       );
     if (
@@ -4129,7 +4148,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which of the 13 has skeletal muscle in its upper third?": the outside names are what the
     // option is described by ("which of the 13 is the lung?" still asks for it).
     const describedOption = optionsAsked && !/\b(?:13|thirteen) (?:is|are)\b/.test(normalised);
-    if (directOutside && directOutside.target.kind === 'outside' && !describedOption) {
+    // "The splenic artery runs along one organ's upper border. Outline the organ, not the
+    // artery.": an outside name told in a statement before a request for an organ is a clue.
+    const organRequest = laterOrganRequest(tokens);
+    const clue =
+      directOutside !== undefined && organRequest !== undefined && directOutside.end <= organRequest;
+    if (directOutside && directOutside.target.kind === 'outside' && !describedOption && !clue) {
       return noneAnswer('outside', 0.9 * confidenceScale, directOutside.target.topic);
     }
 
@@ -4664,6 +4688,47 @@ const PHYSICAL_HEADS = new Set(
   ),
 );
 
+const ORGAN_REQUEST_HEADS = new Set([
+  'organ',
+  'organs',
+  'gland',
+  'glands',
+  'vessel',
+  'vessels',
+  'one',
+  'ones',
+]);
+const REQUEST_DETERMINERS = new Set([
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'both',
+  'two',
+  'three',
+  'all',
+  'me',
+  'us',
+]);
+/**
+ * Where the last sentence starts when it is a bare request for an organ ("… . Outline the organ
+ * it supplies", "… . Show both organs, not the vein"); undefined otherwise.
+ */
+function laterOrganRequest(tokens: Token[]): number | undefined {
+  for (let i = tokens.length - 1; i > 0; i--) {
+    if (!['.', '?', '!'].includes(tokens[i - 1]?.text ?? '') || !COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+      continue;
+    if (tokens.slice(i).some((t) => ['.', '?', '!'].includes(t.text) && t !== tokens[tokens.length - 1]))
+      return undefined;
+    let j = i + 1;
+    while (REQUEST_DETERMINERS.has(tokens[j]?.text ?? '')) j++;
+    return ORGAN_REQUEST_HEADS.has(tokens[j]?.text ?? '') ? i : undefined;
+  }
+  return undefined;
+}
+const MAIN_TRUNK = /\b(?:main|great|big|largest|arterial|venous|aortic|caval)(?: arterial| venous)? trunk\b/;
+
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
   // A bare request ("show the ducts that …"), not a question whose subject it is ("the duct of
   // Wirsung drains which organ?").
@@ -4686,10 +4751,12 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   // ("can u trace the caudate lobe", "outline the lobe between the gallbladder fossa and …": a lobe
   // asked to be shown is its organ; which lobe is asked for is a name, N)
   const lobeShown = /^lobes?$/.test(requested ?? '');
+  // ("show the main arterial trunk that gives off the gonadal arteries": the aorta itself)
+  const mainTrunk = /^trunks?$/.test(requested ?? '') && MAIN_TRUNK.test(normalised);
   const outsideHead =
     OUTSIDE_HEAD.exec(normalised)?.[1] ??
     (termAsked ? 'term' : undefined) ??
-    (lobeShown ? undefined : requested);
+    (lobeShown || mainTrunk ? undefined : requested);
   // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
   const commandsMore = tokens.some((t, i) => {
     if (!COMMAND_VERBS.has(t.text)) return false;
@@ -5192,6 +5259,9 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ),
   ['undo', 'that'],
   ['undo', 'it'],
+  // "outline the kidneys, actually no, skip it"
+  ['skip', 'it'],
+  ['skip', 'that'],
   // "i was going to ask for the liver but changed my mind … nothing for now"
   ['nothing', 'for', 'now'],
   // "Which organ makes insulin? No - forget that question, nothing needed."

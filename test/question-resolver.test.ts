@@ -1726,3 +1726,57 @@ describe('question resolver: an outside vessel told before a request for an orga
     expect(letters('Highlight the spleen, forget that, just the liver and the IVC.')).toEqual(['A', 'F']);
   });
 });
+
+describe('question resolver: all thirteen, letters taken back, later requests for outside things, doubted statements (the 44th set’s error classes)', () => {
+  it('reads "all 13 organs" and "all thirteen options" asked for as every option, unless some are picked', () => {
+    const all = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'];
+    expect(letters('Please show all thirteen options for the class.')).toEqual(all);
+    expect(letters("I'd like all 13 organs on the list outlined")).toEqual(all);
+    expect(letters('Outline every option that crosses the diaphragm.')).not.toEqual(all);
+    expect(letters('Which of all 13 options makes insulin?')).toEqual(['D']);
+  });
+
+  it('reads a letter corrected after a dash, a letter forgotten, and "left-sided ones" taken away', () => {
+    expect(letters('outline C — no sorry, K')).toEqual(['K']);
+    expect(letters('show A and D, oh and forget D')).toEqual(['A']);
+    expect(letters('Show both adrenals, minus the right-sided one.')).toEqual(['H']);
+  });
+
+  it('answers N for a ganglion, gas in the bowel, or an outside thing asked for in a later sentence', () => {
+    expect(letters('Outline the ganglion lying beside the aorta.')).toEqual(['N']);
+    expect(letters('Show the gas in the stomach.')).toEqual(['N']);
+    expect(letters("Troisier's sign means a gastric cancer spread to a node. Outline the node.")).toEqual([
+      'N',
+    ]);
+    // (a later request for an organ still asks for it)
+    expect(letters('The hepatic flexure of the colon touches one kidney. Show me that kidney.')).toEqual([
+      'B',
+    ]);
+  });
+
+  it('reads "X does Y. Outline the organ that really does" as not X', () => {
+    expect(letters('The spleen makes insulin. Outline the organ that really does.')).toEqual(['D']);
+    expect(letters('The spleen stores bile, right? Show me the organ that actually stores it.')).toEqual([
+      'I',
+    ]);
+  });
+
+  it('reads a named lobe beside a vessel as the liver, and a kidney by the length of its vein', () => {
+    expect(letters('Could you outline the caudate lobe and the IVC beside it?')).toEqual(['A', 'F']);
+    expect(letters('Outline the kidney whose renal vein is the long one.')).toEqual(['M']);
+    expect(letters('Outline the kidney whose renal vein is very short.')).toEqual(['B']);
+  });
+
+  it('answers a group asked for by a fact that ties it together (an OGD, the stomach bed, the walls of the epiploic foramen)', () => {
+    expect(letters('Which organs does an upper GI endoscopy pass through?')).toEqual(['J', 'K', 'L']);
+    expect(letters('Outline every option that forms part of the stomach bed.')).toEqual(['C', 'D', 'H', 'M']);
+    expect(letters('Which structures on your list bound the foramen of Winslow?')).toEqual(['A', 'F', 'L']);
+    expect(letters('Which organs come out in a distal pancreatectomy with splenectomy?')).toEqual(['C', 'D']);
+    // (a fact of the levels stays with the levels; a story that names the organs is read by them)
+    expect(letters('Outline both structures that go through the diaphragm at T8 and T10.')).toEqual([
+      'F',
+      'J',
+    ]);
+    expect(letters('OGD showed a gastric and a duodenal ulcer, outline both organs')).toEqual(['K', 'L']);
+  });
+});

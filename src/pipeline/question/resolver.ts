@@ -734,6 +734,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     diverticulum: 'an outpouching of bowel',
     flexure: 'a bend of the colon',
     trunk: 'a trunk of nerves or vessels',
+    ganglion: 'a nerve ganglion',
+    ganglia: 'a nerve ganglion',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -839,7 +841,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -915,7 +917,7 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|no|nope)\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /**
  * "c and m pls", "b, g", "E F and M", "highlight E, thx", "opt I", "show the H one": a message of
  * option letters (either case) and request words only, read as those options; undefined otherwise.
@@ -1025,6 +1027,14 @@ const ASK_START =
 const EVERYTHING_ASKED = new RegExp(
   `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot)${POLITE_TAIL}`,
 );
+/** "all 13 organs", "every option", "all of your choices" (see `NOT_ALL_THIRTEEN`) */
+const ALL_THIRTEEN =
+  /\b(?:all|every one of|each of)(?: of)?(?: the| your| ur| these| those)? (?:13|thirteen)\b|\b(?:all|each)(?: of)?(?: the| your| ur)? (?:options|choices)\b|\bevery (?:option|choice)\b/;
+/** …unless the message asks which of them, or leaves some out. */
+const NOT_ALL_THIRTEEN =
+  /\b(?:which|what|whats|how|where|why|who|whose|that|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save|only|just)\b/;
+const ALL_SHOWN =
+  /\b(?:highlighted|outlined|shown|segmented|marked|labelled|labeled|coloured|colored|i d like|i want|give me)\b/;
 /** "show the vessels", "all the great vessels you can do": the aorta and the IVC */
 const VESSELS_ASKED = new RegExp(
   `${ASK_START}(?:all )?(?:of )?(?:the )?(?:(?:great|big|main|large|major|abdominal|two|2) )*(?:blood )?vessels(?: (?:among|in|on|from) (?:the |your |ur )?(?:answer )?(?:options|list|choices))?${POLITE_TAIL}`,
@@ -1606,7 +1616,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (
           next &&
           !next.boundary &&
-          !['one', 'ones', 'side', 'of', 'hand', '+', 'plus', 'and'].includes(next.text)
+          !['one', 'ones', 'side', 'sided', 'of', 'hand', '+', 'plus', 'and'].includes(next.text)
         )
           break;
         for (const m of mentions) {
@@ -1647,8 +1657,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function applyDoubtedPremise(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
-      if ((tokens[i] as Token).text !== '?' || !PREMISE_TAGS.some((tag) => endsWithWords(tokens, i, tag)))
-        continue;
+      // ("The kidney makes insulin. Outline the organ that really does.": a statement followed by a
+      // request for the organ that really does it doubts it too.)
+      const tagged =
+        (tokens[i] as Token).text === '?' && PREMISE_TAGS.some((tag) => endsWithWords(tokens, i, tag));
+      const stated =
+        ['.', '?', '!'].includes((tokens[i] as Token).text) &&
+        COMMAND_VERBS.has(tokens[i + 1]?.text ?? '') &&
+        laterOrganRequest(tokens) === i + 1 &&
+        // ("Biopsy was planned for the left kidney but IR changed it to the right. Outline the one
+        // they're actually doing.": a story that changes its mind is no false premise.)
+        !tokens.slice(0, i).some((t) => ['but', 'changed', 'instead', 'switched'].includes(t.text));
+      if (!tagged && !stated) continue;
+      // ("… yes? Outline the one of those two that truly is intraperitoneal": one of them is meant.)
+      if (tokens.slice(i + 1).some((t) => ['those', 'these', 'them', 'two', 'both'].includes(t.text))) return;
       const rest = tokens.slice(i + 1).map((t) => t.text);
       const doubted = DOUBT_WORDS.some((d) => rest.some((_, j) => d.every((w, n) => rest[j + n] === w)));
       if (!doubted) return;
@@ -1778,6 +1800,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     if (organs.length === 0 && VESSELS_ASKED.test(normalised)) return [5, 6];
+    // "Show all thirteen options at once", "I'd like all 13 organs on your list highlighted for my
+    // class": every option, when nothing else is named, asked or left out.
+    if (
+      organs.length === 0 &&
+      ALL_THIRTEEN.test(normalised) &&
+      !NOT_ALL_THIRTEEN.test(normalised) &&
+      (normalised.split(' ').some((w) => COMMAND_VERBS.has(w)) || ALL_SHOWN.test(normalised))
+    )
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     return undefined;
   }
 
@@ -3385,7 +3416,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (fromList) return organAnswer(fromList, 'named', 0.9 * (corrected ? 0.9 : 1));
     // "Which two organs meet at the Z-line?", "glandular fever - highlight the two organs that get
     // enlarged": a fact that ties two (three) organs together, asked for as a group.
-    if (SEVERAL_ASKED.test(normalised) && !mentions.some((m) => m.target.kind === 'organ' && !m.adjective)) {
+    // ("Which organs …?", "every option that …" only when no organ is named at all: "OGD showed a
+    // gastric and a duodenal ulcer, outline both organs" names them.)
+    const several = SEVERAL_ASKED.test(normalised);
+    if (
+      (several || GROUP_ASKED.test(normalised)) &&
+      // (the stomach of "the stomach bed" is where the bed is)
+      !mentions.some(
+        (m) => m.target.kind === 'organ' && (several ? !m.adjective : true) && tokens[m.end]?.text !== 'bed',
+      )
+    ) {
       // ("A Whipple removes parts of which two organs?": a fact of another size is not the one meant.)
       const counted = ANSWER_COUNTS.get(
         /\b(?:which|what|the|those|these|all) (two|three|four|both)\b/.exec(normalised)?.[1] ?? '',
@@ -4727,6 +4767,18 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
   }
   return undefined;
 }
+/** The words of the last sentence when it opens with a command ("… . Outline the node."). */
+function lastRequestSentence(tokens: Token[]): string | undefined {
+  for (let i = tokens.length - 1; i > 0; i--) {
+    if (['.', '?', '!'].includes(tokens[i - 1]?.text ?? '') && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+      return tokens
+        .slice(i)
+        .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
+        .map((t) => t.text)
+        .join(' ');
+  }
+  return undefined;
+}
 const MAIN_TRUNK = /\b(?:main|great|big|largest|arterial|venous|aortic|caval)(?: arterial| venous)? trunk\b/;
 
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
@@ -4742,8 +4794,12 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
         COMMAND_VERBS.has(t.text) &&
         tokens.slice(0, i).some((u) => ['.', '?', '!'].includes(u.text)),
     );
-  const requested =
-    tokens.some((t) => ASK_WORDS.has(t.text)) || laterRequest
+  // ("Virchow's node signals gastric cancer. Outline the node.": the later request itself asks for
+  // a thing outside the 13.)
+  const later = laterRequest ? lastRequestSentence(tokens) : undefined;
+  const requested = later
+    ? OUTSIDE_REQUEST.exec(later)?.[1]
+    : tokens.some((t) => ASK_WORDS.has(t.text)) || laterRequest
       ? undefined
       : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
         (SUBSTANCE_REQUEST.test(normalised) ? 'substance' : undefined));
@@ -5185,6 +5241,11 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
   // duodenal atresia: the stomach and the duodenum proximal to the atresia fill with air
   [/\bdouble bubble\b/, [11, 12]],
+  // A fold or cord of the liver alone ("which organ is the falciform ligament attached to?").
+  [
+    /\bfalciform ligament\b|\bcoronary ligaments?\b|\bligamentum (?:teres|venosum)\b|\bround ligament of the liver\b/,
+    [1],
+  ],
 ];
 
 /**
@@ -5213,6 +5274,10 @@ function relatedOrgans(
   if (allowed && !found[1].some((id) => allowed.includes(id))) return undefined;
   const left = found[1].filter((id) => !named.has(id));
   const plural = PLURAL_ASK.test(normalised);
+  // (a relation of one organ answers only "which organ …?": "what cord lies in the falciform
+  // ligament?" asks for the cord)
+  if (found[1].length === 1)
+    return /\b(?:which|what) organ\b/.test(normalised) && left.length === 1 ? left : undefined;
   if (plural ? left.length >= 2 : left.length === 1 && left.length < found[1].length) return left;
   return undefined;
 }
@@ -5350,6 +5415,8 @@ const DESCRIBED_CONJUNCT = new RegExp(
     '^(?:the |a |an |that |this )?(?!left |right |other |same |whole |big |main |first |second |last )[a-z]+ (?:organ|gland)$',
     // "the food pipe and the big artery": the largest artery or vein is one of the 13
     '\\b(?:big|biggest|large|largest|great|main|major) (?:artery|vein)\\b',
+    // "the caudate lobe and the IVC next to it": a named lobe of the liver
+    '\\b(?:caudate|quadrate) lobe$',
   ].join('|'),
 );
 
@@ -5574,6 +5641,9 @@ const DOUBT_WORDS: readonly (readonly string[])[] = [
   ['real'],
   ['actual'],
   ['actually'],
+  ['really'],
+  ['truly'],
+  ['in', 'fact'],
   ['true', 'source'],
   ['wrong'],
 ];
@@ -6095,7 +6165,7 @@ const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
-  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no)\s+([A-M])(?![\w'’-])/g;
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose)\s+([A-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
   ['two', 2],
@@ -6169,11 +6239,51 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bcholecysto ?(?:enteric|duodenal) fistula\b|\bgallstone ileus\b|\bbouveret\b/, [9, 12]],
   [/\bnutcracker\b/, [5, 13]],
   // A classic Whipple takes the pancreatic head, the duodenum, the gallbladder and the distal stomach.
-  [/\bpylorus preserving whipple\b|\bpppd\b/, [4, 9, 12]],
+  [/(?<!\bnon )\bpylorus preserving whipple\b|\bpppd\b/, [4, 9, 12]],
   // ("pancreaticoduodenectomy" alone is often asked for the two organs its name holds.)
-  [/(?<!\bpylorus preserving )\bwhipple(?: s)?\b(?! s? (?:triad|disease))/, [4, 9, 11, 12]],
+  [/(?<!(?<!\bnon )\bpylorus preserving )\bwhipple(?: s)?\b(?! (?:s )?(?:triad|disease))/, [4, 9, 11, 12]],
   [/\bt8\b.*\bt10\b.*\bt12\b/, [5, 6, 10]],
+  // An upper GI endoscopy (OGD, EGD, gastroscopy) looks at the oesophagus, stomach and duodenum.
+  [
+    /\b(?:ogd|egd|gastroscopy|upper (?:gi )?endoscopy|o?esophagogastroduodenoscopy|oesophago gastro duodenoscopy)\b(?!.*\b(?:showed|shows|found|finds|revealed|reveals|demonstrated|confirmed)\b)/,
+    [10, 11, 12],
+  ],
+  // The hepatic diverticulum of the foregut grows into the liver and the gallbladder.
+  [/\bhepatic (?:diverticulum|bud)\b/, [1, 9]],
+  // A distal pancreatectomy taken with the spleen.
+  [/\bdistal pancreatectomy\b(?=.*\bsplenectomy\b)|\bsplenectomy\b(?=.*\bdistal pancreatectomy\b)/, [3, 4]],
+  // The liver and spleen make blood cells before birth (and again in extramedullary haematopoiesis).
+  [
+    /\b(?:fetal|foetal|fetus|foetus|extramedullary)\b.*\b(?:ha?ematopoie(?:sis|tic)|blood (?:cells|formation)|make blood|makes? blood|red cells)\b|\bextramedullary ha?ematopoiesis\b/,
+    [1, 3],
+  ],
+  // The impressions on the spleen's visceral surface: gastric, renal (and colic).
+  [
+    /\bgastric (?:and|&) (?:a )?renal impressions?\b|\brenal (?:and|&) (?:a )?gastric impressions?\b/,
+    [11, 13],
+  ],
+  // What passes through (or behind) the diaphragm among the 13: the IVC (T8), oesophagus (T10), aorta (T12).
+  // (the levels named are another fact, above)
+  [
+    /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the )?diaphragm\b/,
+    [5, 6, 10],
+  ],
+  // Secondarily retroperitoneal among the 13: the pancreas and most of the duodenum.
+  [/\bsecondar(?:il)?y retroperitoneal\b/, [4, 12]],
+  // The stomach bed among the 13: the spleen, pancreas, left adrenal and left kidney.
+  [/\bstomach bed\b|\bgastric bed\b/, [3, 4, 8, 13]],
+  // The splenic artery gives branches to the pancreas and the stomach (short gastrics, left gastroepiploic) and ends in the spleen.
+  [/\bbranches (?:of|from) the splenic artery\b|\bsplenic artery s? branches\b/, [3, 4, 11]],
+  // Gastrinomas arise mostly in the duodenum and the pancreas.
+  [/^(?!.*\bgastrinoma triangle\b).*\bgastrinomas?\b/, [4, 12]],
+  // The lesser omentum runs from the liver to the stomach and the first part of the duodenum.
+  [/\blesser omentum\b/, [1, 11, 12]],
+  // The walls of the epiploic foramen among the 13: the liver (caudate process), IVC, duodenum.
+  [/\bepiploic foramen\b|\bforamen of winslow\b/, [1, 6, 12]],
 ];
+/** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
+const GROUP_ASKED =
+  /\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;

@@ -1780,3 +1780,23 @@ describe('question resolver: all thirteen, letters taken back, later requests fo
     expect(letters('OGD showed a gastric and a duodenal ulcer, outline both organs')).toEqual(['K', 'L']);
   });
 });
+
+describe('question resolver: "well, only …", "meant", a substance asked for after the scene, named triangles (the 45th set’s error classes)', () => {
+  it('reads "well," as a pause, not as "as well", and "meant" as a letter correction', () => {
+    expect(letters('Show both kidneys - well, only the left one actually')).toEqual(['M']);
+    expect(letters('show the liver and the spleen as well')).toEqual(['A', 'C']);
+    expect(letters('outline C... sorry, meant K')).toEqual(['K']);
+  });
+
+  it('answers N for a substance asked for after a comma, and for the gastrinoma triangle', () => {
+    expect(letters('renal colic, outline the stone itself')).toEqual(['N']);
+    expect(letters('gallstones again, show the gallbladder')).toEqual(['I']);
+    expect(letters("Outline Stabile's gastrinoma triangle on this slice.")).toEqual(['N']);
+  });
+
+  it('answers N for the vessel formed by the superior mesenteric and splenic veins', () => {
+    expect(
+      letters('The vein made behind the neck of the pancreas by the splenic and SMV: outline it.'),
+    ).toEqual(['N']);
+  });
+});

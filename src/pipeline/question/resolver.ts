@@ -568,7 +568,10 @@ const CORRECTION_WORDS = new Set([
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
 /** Words that make a later command add to, not replace, the organs named before it. */
-const ADDITIVE_WORDS = new Set(['too', 'also', 'plus', 'additionally', 'both', 'well']);
+const ADDITIVE_WORDS = new Set(['too', 'also', 'plus', 'additionally', 'both']);
+/** "as well" adds; "well, only the right one" does not. */
+const asWell = (tokens: readonly Token[], j: number) =>
+  tokens[j]?.text === 'well' && tokens[j - 1]?.text === 'as';
 const SCOPE_STOPPERS = new Set([
   'but',
   'meant',
@@ -862,7 +865,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -917,7 +920,7 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant|meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /**
  * "c and m pls", "b, g", "E F and M", "highlight E, thx", "opt I", "show the H one": a message of
  * option letters (either case) and request words only, read as those options; undefined otherwise.
@@ -1871,6 +1874,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const opensName = (k: number) => mentions.some((m) => m.start === lastMarker + k + 1);
     const additive = (t: Token, k: number) =>
       t.text === 'add' ||
+      asWell(rest, k) ||
       (ADDITIVE_WORDS.has(t.text) && (t.text !== 'both' || (hasDirectAfter(lastMarker) && !opensName(k))));
     const bareBoth = (k: number) => {
       const next = rest[k + 1];
@@ -2086,7 +2090,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const last = commands.at(-1);
     if (!last) return;
     const lastClause = clauseOf[last.start] as number;
-    if (tokens.some((t, j) => clauseOf[j] === lastClause && ADDITIVE_WORDS.has(t.text))) return;
+    if (
+      tokens.some((t, j) => clauseOf[j] === lastClause && (ADDITIVE_WORDS.has(t.text) || asWell(tokens, j)))
+    )
+      return;
     for (const m of mentions) {
       if (m.role === 'direct' && (clauseOf[m.start] as number) < lastClause && !commands.includes(m))
         m.role = 'context';
@@ -4779,6 +4786,18 @@ function lastRequestSentence(tokens: Token[]): string | undefined {
   }
   return undefined;
 }
+/** The words after the last comma when a command opens them ("kidney stone, highlight the stone itself"). */
+function lastRequestClause(tokens: Token[]): string | undefined {
+  for (let i = tokens.length - 1; i > 0; i--) {
+    if (tokens[i - 1]?.raw === ',' && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+      return tokens
+        .slice(i)
+        .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
+        .map((t) => t.text)
+        .join(' ');
+  }
+  return undefined;
+}
 const MAIN_TRUNK = /\b(?:main|great|big|largest|arterial|venous|aortic|caval)(?: arterial| venous)? trunk\b/;
 
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
@@ -4797,12 +4816,17 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   // ("Virchow's node signals gastric cancer. Outline the node.": the later request itself asks for
   // a thing outside the 13.)
   const later = laterRequest ? lastRequestSentence(tokens) : undefined;
+  // ("kidney stone, highlight the stone itself": a request after a comma that sets the scene)
+  const afterComma = later ?? lastRequestClause(tokens);
   const requested = later
     ? OUTSIDE_REQUEST.exec(later)?.[1]
     : tokens.some((t) => ASK_WORDS.has(t.text)) || laterRequest
       ? undefined
       : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
-        (SUBSTANCE_REQUEST.test(normalised) ? 'substance' : undefined));
+        (SUBSTANCE_REQUEST.test(normalised) ||
+        (afterComma !== undefined && SUBSTANCE_REQUEST.test(afterComma))
+          ? 'substance'
+          : undefined));
   const termAsked = TERM_ASKED.test(normalised) && !ORGAN_NAMED_AS_ANSWER.test(normalised);
   // ("can u trace the caudate lobe", "outline the lobe between the gallbladder fossa and …": a lobe
   // asked to be shown is its organ; which lobe is asked for is a name, N)
@@ -5020,7 +5044,7 @@ const NUTCRACKER_SHOWN =
 const NUTCRACKER_VESSEL =
   /\b(?:which|what) (?:vessel|vein)\b(?: is)?(?: the one)?(?: that)? (?:gets |is |becomes )?(?:compressed|squeezed|pinched|trapped|caught|nutcracked)\b/;
 const PORTAL_FORMED =
-  /\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
+  /\b(?:formed|made) (?:[a-z]+ ){0,6}by (?:the )?(?:superior mesenteric|splenic|smv)(?: vein)? and (?:the )?(?:superior mesenteric|splenic|smv)(?: veins?)?\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
 const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */

@@ -1800,3 +1800,24 @@ describe('question resolver: "well, only …", "meant", a substance asked for af
     ).toEqual(['N']);
   });
 });
+
+describe('question resolver: relative "which", requests after a dash, crura, fluid around an organ, "take out" (the 46th set’s error classes)', () => {
+  it('reads "the muscle on which the kidneys rest" as a request for the muscle, "of which organ" still asks', () => {
+    expect(letters('Outline the psoas major muscle on which the kidneys rest.')).toEqual(['N']);
+    expect(letters('The duct of Wirsung is the main duct of which organ?')).toEqual(['D']);
+  });
+
+  it('reads a request after a dash or a comma on its own, and answers N for crura, mesocolon and fluid around an organ', () => {
+    expect(
+      letters('There is a calculus in the renal pelvis - outline only the stone, not the kidney.'),
+    ).toEqual(['N']);
+    expect(letters('Class, outline the duct of Santorini.')).toEqual(['N']);
+    expect(letters('Show the right crus of the diaphragm beside the aorta.')).toEqual(['N']);
+    expect(letters('Outline the fluid surrounding the spleen.')).toEqual(['N']);
+    expect(letters('Outline the transverse mesocolon in front of the pancreas.')).toEqual(['N']);
+  });
+
+  it('reads "take out" as a removal from the list', () => {
+    expect(letters('the spleen, the pancreas and the stomach. hmm take out the stomach')).toEqual(['C', 'D']);
+  });
+});

@@ -280,6 +280,8 @@ const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   // "pancreas, gb, liver - take off the pancreas"
   ['take', 'off'],
   ['take', 'away'],
+  // "both kidneys and both adrenals. hmm take out the right adrenal"
+  ['take', 'out'],
   ['other', 'than'],
   ['instead', 'of'],
   ['rather', 'than'],
@@ -738,6 +740,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     flexure: 'a bend of the colon',
     trunk: 'a trunk of nerves or vessels',
     ganglion: 'a nerve ganglion',
+    crus: 'a muscular crus of the diaphragm',
+    crura: 'a muscular crus of the diaphragm',
     ganglia: 'a nerve ganglion',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
@@ -844,7 +848,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -865,7 +869,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -4786,10 +4790,35 @@ function lastRequestSentence(tokens: Token[]): string | undefined {
   }
   return undefined;
 }
+/** Prepositions before a relative "which" ("the muscle on which the kidneys rest"). */
+const RELATIVE_PREPOSITIONS = new Set(
+  'on in into onto to from behind under beneath below above over through with by of along against around across'.split(
+    ' ',
+  ),
+);
+/** A "which" or "where" that opens a relative clause rather than asks ("…, where the tumour lands"). */
+function relativeWord(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]?.text;
+  const before = tokens[i - 1];
+  const next = tokens[i + 1]?.text ?? '';
+  // ("… of which organ?", "in which kidney …": a noun after it asks)
+  const clauseOpens = RELATIVE_SUBJECTS.has(next);
+  if (t === 'which')
+    return (RELATIVE_PREPOSITIONS.has(before?.text ?? '') || before?.raw === ',') && clauseOpens;
+  if (t === 'where') return before?.raw === ',' && clauseOpens;
+  return false;
+}
+/** Words that open the clause after a relative "which" or "where" ("on which the kidneys rest"). */
+const RELATIVE_SUBJECTS = new Set(
+  'the a an it they we you i he she its their his her this these those our my'.split(' '),
+);
 /** The words after the last comma when a command opens them ("kidney stone, highlight the stone itself"). */
 function lastRequestClause(tokens: Token[]): string | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
-    if (tokens[i - 1]?.raw === ',' && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+    if (
+      [',', '-', '—', '–', ':', ';'].includes(tokens[i - 1]?.raw ?? '') &&
+      COMMAND_VERBS.has(tokens[i]?.text ?? '')
+    )
       return tokens
         .slice(i)
         .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
@@ -4820,9 +4849,10 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const afterComma = later ?? lastRequestClause(tokens);
   const requested = later
     ? OUTSIDE_REQUEST.exec(later)?.[1]
-    : tokens.some((t) => ASK_WORDS.has(t.text)) || laterRequest
+    : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest
       ? undefined
       : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
+        (afterComma !== undefined ? OUTSIDE_REQUEST.exec(afterComma)?.[1] : undefined) ??
         (SUBSTANCE_REQUEST.test(normalised) ||
         (afterComma !== undefined && SUBSTANCE_REQUEST.test(afterComma))
           ? 'substance'

@@ -1821,3 +1821,38 @@ describe('question resolver: relative "which", requests after a dash, crura, flu
     expect(letters('the spleen, the pancreas and the stomach. hmm take out the stomach')).toEqual(['C', 'D']);
   });
 });
+
+describe('question resolver: a closing stop, "Can I get …", side typos, gastric veins, letter ranges after a comma (the 47th set’s error classes)', () => {
+  it('reads a request for an outside thing that ends with a full stop', () => {
+    expect(letters('Outline the left subphrenic space.')).toEqual(['N']);
+  });
+
+  it('reads "Can I get G and H" without the pronoun as option I, and "A to M" after a comma as a range', () => {
+    expect(letters('Can I get B and M outlined?')).toEqual(['B', 'M']);
+    expect(letters('just outline all of them, A to M')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+  });
+
+  it('reads misspelt sides, gastric veins and the vessel formed where the splenic and superior mesenteric veins join', () => {
+    expect(letters('right adrenal sorry, lfet')).toEqual(['H']);
+    expect(letters('Outline the right gastric vein along the lesser curvature.')).toEqual(['N']);
+    expect(
+      letters(
+        'Show the vessel formed behind the pancreas where the splenic and superior mesenteric veins meet.',
+      ),
+    ).toEqual(['N']);
+  });
+});

@@ -419,6 +419,9 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
     'left',
     'lt',
     'lft',
+    // common typos
+    'lfet',
+    'letf',
     'sinistral',
     'sinister',
     'izquierdo',
@@ -436,6 +439,11 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
     'rt',
     'rgt',
     'rght',
+    // common typos
+    'rigth',
+    'rihgt',
+    'riht',
+    'rigt',
     'dextral',
     'dexter',
     'dextra',
@@ -942,8 +950,10 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
   for (const [k, w] of words.entries()) {
     // ("i want to see b": a small "i" before a word is the speaker)
     if (
-      w === 'i' &&
-      /^(?:want|wanna|need|would|like|think|mean|meant|see|am|will|guess)$/.test(words[k + 1] ?? '')
+      (w === 'i' || w === 'I') &&
+      /^(?:want|wanna|need|would|like|think|mean|meant|see|am|will|guess|get|have|had|got|could)$/.test(
+        words[k + 1] ?? '',
+      )
     )
       continue;
     if (/^[A-Na-n]$/.test(w)) letters.push(w.toUpperCase() as AnswerLetter);
@@ -4851,7 +4861,8 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     ? OUTSIDE_REQUEST.exec(later)?.[1]
     : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest
       ? undefined
-      : (OUTSIDE_REQUEST.exec(normalised)?.[1] ??
+      : // ("Outline the right subphrenic space.": the closing stop is not part of the request.)
+        (OUTSIDE_REQUEST.exec(normalised.replace(/(?: [.?!])+$/, ''))?.[1] ??
         (afterComma !== undefined ? OUTSIDE_REQUEST.exec(afterComma)?.[1] : undefined) ??
         (SUBSTANCE_REQUEST.test(normalised) ||
         (afterComma !== undefined && SUBSTANCE_REQUEST.test(afterComma))
@@ -5074,7 +5085,7 @@ const NUTCRACKER_SHOWN =
 const NUTCRACKER_VESSEL =
   /\b(?:which|what) (?:vessel|vein)\b(?: is)?(?: the one)?(?: that)? (?:gets |is |becomes )?(?:compressed|squeezed|pinched|trapped|caught|nutcracked)\b/;
 const PORTAL_FORMED =
-  /\b(?:formed|made) (?:[a-z]+ ){0,6}by (?:the )?(?:superior mesenteric|splenic|smv)(?: vein)? and (?:the )?(?:superior mesenteric|splenic|smv)(?: veins?)?\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
+  /\bformed\b.*\b(?:splenic|superior mesenteric|smv)\b.*\b(?:splenic|superior mesenteric|smv)\b.*\bveins? (?:join|joins|unite|unites|meet|meets|merge|merge)\b|\b(?:formed|made) (?:[a-z]+ ){0,6}by (?:the )?(?:superior mesenteric|splenic|smv)(?: vein)? and (?:the )?(?:superior mesenteric|splenic|smv)(?: veins?)?\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
 const JUICE_INTO =
   /\b(?:pancreas|gallbladder|liver)\b(?: [a-z]+){0,2} (?:drain|drains|empty|empties|release|releases|pour|pours|deliver|delivers|send|sends|secrete|secretes) (?:its |their )?(?:juice|juices|enzymes|bile|secretions)\b(?: [a-z]+){0,2} (?:in ?to|in)\b/;
 /** "…where bile and pancreatic juice pour in" */
@@ -6162,7 +6173,7 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?[\s.!?]*$)/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;

@@ -4788,10 +4788,14 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
   }
   return undefined;
 }
-/** The words of the last sentence when it opens with a command ("… . Outline the node."). */
-function lastRequestSentence(tokens: Token[]): string | undefined {
+/**
+ * The words from the last command that opens a sentence (after "." "?" "!": "… . Outline the node.")
+ * or, with `CLAUSE_STOPS`, a clause (after a comma, dash, colon or semicolon: "kidney stone, highlight
+ * the stone itself"), closing stops left off; undefined when no command opens one.
+ */
+function lastRequestAfter(tokens: Token[], stops: readonly string[]): string | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
-    if (['.', '?', '!'].includes(tokens[i - 1]?.text ?? '') && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+    if (stops.includes(tokens[i - 1]?.raw ?? '') && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
       return tokens
         .slice(i)
         .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
@@ -4800,6 +4804,8 @@ function lastRequestSentence(tokens: Token[]): string | undefined {
   }
   return undefined;
 }
+const SENTENCE_STOPS = ['.', '?', '!'];
+const CLAUSE_STOPS = [',', '-', '—', '–', ':', ';'];
 /** Prepositions before a relative "which" ("the muscle on which the kidneys rest"). */
 const RELATIVE_PREPOSITIONS = new Set(
   'on in into onto to from behind under beneath below above over through with by of along against around across'.split(
@@ -4822,21 +4828,6 @@ function relativeWord(tokens: readonly Token[], i: number): boolean {
 const RELATIVE_SUBJECTS = new Set(
   'the a an it they we you i he she its their his her this these those our my'.split(' '),
 );
-/** The words after the last comma when a command opens them ("kidney stone, highlight the stone itself"). */
-function lastRequestClause(tokens: Token[]): string | undefined {
-  for (let i = tokens.length - 1; i > 0; i--) {
-    if (
-      [',', '-', '—', '–', ':', ';'].includes(tokens[i - 1]?.raw ?? '') &&
-      COMMAND_VERBS.has(tokens[i]?.text ?? '')
-    )
-      return tokens
-        .slice(i)
-        .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
-        .map((t) => t.text)
-        .join(' ');
-  }
-  return undefined;
-}
 const MAIN_TRUNK = /\b(?:main|great|big|largest|arterial|venous|aortic|caval)(?: arterial| venous)? trunk\b/;
 
 function outsideKindAsked(tokens: Token[], normalised: string): string | undefined {
@@ -4854,9 +4845,9 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
     );
   // ("Virchow's node signals gastric cancer. Outline the node.": the later request itself asks for
   // a thing outside the 13.)
-  const later = laterRequest ? lastRequestSentence(tokens) : undefined;
+  const later = laterRequest ? lastRequestAfter(tokens, SENTENCE_STOPS) : undefined;
   // ("kidney stone, highlight the stone itself": a request after a comma that sets the scene)
-  const afterComma = later ?? lastRequestClause(tokens);
+  const afterComma = later ?? lastRequestAfter(tokens, CLAUSE_STOPS);
   const requested = later
     ? OUTSIDE_REQUEST.exec(later)?.[1]
     : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest

@@ -1829,21 +1829,7 @@ describe('question resolver: a closing stop, "Can I get …", side typos, gastri
 
   it('reads "Can I get G and H" without the pronoun as option I, and "A to M" after a comma as a range', () => {
     expect(letters('Can I get B and M outlined?')).toEqual(['B', 'M']);
-    expect(letters('just outline all of them, A to M')).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'E',
-      'F',
-      'G',
-      'H',
-      'I',
-      'J',
-      'K',
-      'L',
-      'M',
-    ]);
+    expect(letters('just outline all of them, A to M')).toEqual([...'ABCDEFGHIJKLM']);
   });
 
   it('reads misspelt sides, gastric veins and the vessel formed where the splenic and superior mesenteric veins join', () => {

@@ -72,21 +72,32 @@ describe('overlay rendering', () => {
     expect(inside[0]).toBe(inside[1]);
   });
 
-  it('draws a legend with a swatch in each chosen organ colour', async () => {
-    const { png } = await renderOverlay(image, slice.labels, { organs: [2, 13] });
-    const img = await rgbOf(png);
+  it('draws the legend in a strip under the slice, leaving every slice pixel as without a legend', async () => {
+    const withLegend = await renderOverlay(image, slice.labels, { organs: [2, 13] });
+    const plain = await renderOverlay(image, slice.labels, { organs: [2, 13], legend: false });
+    expect(withLegend.width).toBe(512);
+    expect(withLegend.height).toBeGreaterThan(512);
+    const img = await rgbOf(withLegend.png);
+    expect(img.height).toBe(withLegend.height);
     const found = (rgb: number[]) => {
-      for (let y = 0; y < 80; y++)
-        for (let x = 0; x < 160; x++) if (closeTo(pixel(img, x, y), rgb, 3)) return true;
+      for (let y = 512; y < img.height; y++)
+        for (let x = 0; x < img.width; x++) if (closeTo(pixel(img, x, y), rgb, 3)) return true;
       return false;
     };
     expect(found(colourRgb(organById(2).colour))).toBe(true);
     expect(found(colourRgb(organById(13).colour))).toBe(true);
-    // the legend sits on a dark box; without a legend the corner is the slice's own black background
-    const plain = await rgbOf(
-      (await renderOverlay(image, slice.labels, { organs: [2, 13], legend: false })).png,
-    );
-    expect(pixel(plain, 40, 12)).toEqual([0, 0, 0]);
+    // the slice above the strip is exactly the picture without a legend
+    const bare = await rgbOf(plain.png);
+    expect(img.data.subarray(0, 512 * 512 * img.channels).equals(bare.data)).toBe(true);
+  });
+
+  it('lays many organs out in columns, so nine take a few rows', async () => {
+    const nine = [1, 2, 3, 4, 5, 6, 9, 11, 13] as const;
+    const { height } = await renderOverlay(image, slice.labels, { organs: [...nine] });
+    const { height: one } = await renderOverlay(image, slice.labels, { organs: [1] });
+    const row = one - 512;
+    expect(height - 512).toBeLessThanOrEqual(row * 4);
+    expect(height - 512).toBeGreaterThan(row);
   });
 
   it('upscales tiny slices for readability and keeps the mask aligned', async () => {

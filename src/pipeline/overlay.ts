@@ -1,9 +1,9 @@
 /**
  * Draws the answer: the slice in gray, each chosen organ filled semi-transparently in its colour with
- * a crisp outline, an optional bounding box, and a small legend (letter + name). Tiny slices are
- * upscaled so the picture reads at a glance on a phone.
+ * a crisp outline, an optional bounding box, and a legend strip under the slice (letter + name), so
+ * the legend never hides anatomy. Tiny slices are upscaled so the picture reads at a glance on a phone.
  */
-import sharp from 'sharp';
+import sharp, { type OverlayOptions as SharpLayer } from 'sharp';
 import type { Slice } from './decode/types.js';
 import { colourRgb, type OrganId, organById } from './organs.js';
 import { resizeBilinear } from './resample.js';
@@ -129,73 +129,97 @@ export async function renderOverlay(
     }
     if (any) drawn.push(id);
   }
-  const svg = overlaySvg(raster, options, drawn, chosen, factor);
-  const image = sharp(rgb, { raw: { width, height, channels: 3 } });
-  const png = await (svg ? image.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]) : image)
-    .png({ compressionLevel: 6 })
-    .toBuffer();
-  return { png, width, height };
+  const boxes = overlaySvg(raster, options, drawn, factor);
+  const legend =
+    options.legend !== false && chosen.size > 0 ? legendStrip(options.organs, drawn, width) : null;
+  const layers: SharpLayer[] = [];
+  if (boxes) layers.push({ input: Buffer.from(boxes), top: 0, left: 0 });
+  // The legend is a strip under the slice, never on it: a legend in a corner hid the liver.
+  // sharp extends the canvas before it composites, so both layers land on the taller picture.
+  if (legend) layers.push({ input: Buffer.from(legend.svg), top: height, left: 0 });
+  let image = sharp(rgb, { raw: { width, height, channels: 3 } });
+  if (legend) image = image.extend({ bottom: legend.height, background: LEGEND_BACKGROUND });
+  if (layers.length > 0) image = image.composite(layers);
+  const png = await image.png({ compressionLevel: 6 }).toBuffer();
+  return { png, width, height: height + (legend?.height ?? 0) };
 }
+
+const LEGEND_BACKGROUND = '#111111';
 
 function overlaySvg(
   raster: Raster,
   options: OverlayOptions,
   drawn: OrganId[],
-  chosen: Set<OrganId>,
   factor: number,
 ): string | null {
+  if (!options.showBoxes || drawn.length === 0) return null;
   const { width, height } = raster;
   const parts: string[] = [];
-  if (options.showBoxes) {
-    for (const id of drawn) {
-      let x1 = width;
-      let y1 = height;
-      let x2 = -1;
-      let y2 = -1;
-      for (let i = 0; i < raster.labels.length; i++) {
-        if (raster.labels[i] !== id) continue;
-        const x = i % width;
-        const y = (i - x) / width;
-        x1 = Math.min(x1, x);
-        y1 = Math.min(y1, y);
-        x2 = Math.max(x2, x);
-        y2 = Math.max(y2, y);
-      }
-      parts.push(
-        `<rect x="${x1 - 2}" y="${y1 - 2}" width="${x2 - x1 + 5}" height="${y2 - y1 + 5}" fill="none" stroke="${organById(id).colour}" stroke-width="${Math.max(1, factor)}" stroke-dasharray="6 4"/>`,
-      );
+  for (const id of drawn) {
+    let x1 = width;
+    let y1 = height;
+    let x2 = -1;
+    let y2 = -1;
+    for (let i = 0; i < raster.labels.length; i++) {
+      if (raster.labels[i] !== id) continue;
+      const x = i % width;
+      const y = (i - x) / width;
+      x1 = Math.min(x1, x);
+      y1 = Math.min(y1, y);
+      x2 = Math.max(x2, x);
+      y2 = Math.max(y2, y);
+    }
+    parts.push(
+      `<rect x="${x1 - 2}" y="${y1 - 2}" width="${x2 - x1 + 5}" height="${y2 - y1 + 5}" fill="none" stroke="${organById(id).colour}" stroke-width="${Math.max(1, factor)}" stroke-dasharray="6 4"/>`,
+    );
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
+}
+
+/**
+ * The legend (swatch, letter, name; "not visible" for an organ with no pixels) as a strip as wide
+ * as the picture, entries flowing into as many columns as fit, so nine organs take three rows
+ * instead of a box over a third of the slice.
+ */
+function legendStrip(organs: OrganId[], drawn: OrganId[], width: number): { svg: string; height: number } {
+  const fontSize = Math.max(12, Math.round(width / 34));
+  const lineHeight = Math.round(fontSize * 1.4);
+  const pad = Math.round(fontSize * 0.5);
+  const entries = [...new Set(organs)].map((id) => {
+    const organ = organById(id);
+    return {
+      colour: organ.colour,
+      text: `${organ.letter}. ${organ.name}${drawn.includes(id) ? '' : ' (not visible)'}`,
+    };
+  });
+  // Organ names in DejaVu Sans measure about 0.5 em per character; 0.56 leaves room for wider fonts.
+  const widths = entries.map((e) => Math.round(fontSize * 1.5 + e.text.length * fontSize * 0.56 + pad));
+  // The most columns (row by row, each as wide as its longest entry) that fit across the picture.
+  let columnWidths = [Math.max(...widths)];
+  for (let columns = entries.length; columns > 1; columns--) {
+    const candidate = Array.from({ length: columns }, (_, c) =>
+      Math.max(...widths.filter((_, i) => i % columns === c)),
+    );
+    if (candidate.reduce((a, b) => a + b, pad) <= width) {
+      columnWidths = candidate;
+      break;
     }
   }
-  if (options.legend !== false && chosen.size > 0) {
-    const fontSize = Math.max(12, Math.round(Math.min(width, height) / 30));
-    const lineHeight = Math.round(fontSize * 1.4);
-    const pad = Math.round(fontSize * 0.5);
-    const entries = [...chosen].map((id) => {
-      const organ = organById(id);
-      const visible = drawn.includes(id);
-      return {
-        colour: organ.colour,
-        text: `${organ.letter}. ${organ.name}${visible ? '' : ' (not visible)'}`,
-      };
-    });
-    const boxWidth = Math.min(
-      width - 2 * pad,
-      Math.round(pad * 3 + fontSize * 1.2 + Math.max(...entries.map((e) => e.text.length)) * fontSize * 0.62),
+  const columns = columnWidths.length;
+  const rows = Math.ceil(entries.length / columns);
+  const height = rows * lineHeight + pad;
+  const parts = entries.map((entry, i) => {
+    const x = pad + columnWidths.slice(0, i % columns).reduce((a, b) => a + b, 0);
+    const y = pad / 2 + Math.floor(i / columns) * lineHeight;
+    return (
+      `<rect x="${x}" y="${y + (lineHeight - fontSize) / 2}" width="${fontSize}" height="${fontSize}" fill="${entry.colour}"/>` +
+      `<text x="${x + fontSize * 1.5}" y="${y + lineHeight / 2 + fontSize * 0.36}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" fill="#ffffff">${escapeXml(entry.text)}</text>`
     );
-    const boxHeight = entries.length * lineHeight + pad;
-    parts.push(
-      `<rect x="${pad}" y="${pad}" width="${boxWidth}" height="${boxHeight}" rx="${pad / 2}" fill="#000000" fill-opacity="0.75"/>`,
-    );
-    entries.forEach((entry, i) => {
-      const y = pad + pad / 2 + i * lineHeight;
-      parts.push(
-        `<rect x="${pad * 2}" y="${y + (lineHeight - fontSize) / 2}" width="${fontSize}" height="${fontSize}" fill="${entry.colour}"/>`,
-        `<text x="${pad * 2 + fontSize * 1.5}" y="${y + lineHeight / 2 + fontSize * 0.36}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${fontSize}" fill="#ffffff">${escapeXml(entry.text)}</text>`,
-      );
-    });
-  }
-  if (parts.length === 0) return null;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
+  });
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`,
+    height,
+  };
 }
 
 /** A single-channel PNG, 255 inside the union of `organs`, 0 elsewhere, on the slice grid. */

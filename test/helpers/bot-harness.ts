@@ -162,8 +162,9 @@ export async function organsPainted(
   for (const id of candidates) {
     const o = ORACLE_ORGANS[id];
     if (!o) continue;
+    // Oracle slices are square; the legend strip under the slice adds rows below it.
     const x = Math.floor(o.cx * info.width);
-    const y = Math.floor(o.cy * info.height);
+    const y = Math.floor(o.cy * info.width);
     const i = (y * info.width + x) * info.channels;
     const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
     if (r === g && g === b) continue; // plain gray: not painted

@@ -1842,3 +1842,41 @@ describe('question resolver: a closing stop, "Can I get …", side typos, gastri
     ).toEqual(['N']);
   });
 });
+
+describe('question resolver: "can you outline K? …meant L", everything on the list then a reason, "nvm found it", gas bubbles, a side corrected alone, "take … back", a pair less the one described (the 48th set’s error classes)', () => {
+  it('reads a letter asked for with "can you" and corrected after a question mark', () => {
+    expect(letters('can you outline K? no wait I meant L')).toEqual(['L']);
+  });
+
+  it('reads every option on the list followed by a reason, and "all the listed organs except …"', () => {
+    expect(letters('Outline everything on your list, I want to see the whole lot at once.')).toEqual([
+      ...'ABCDEFGHIJKLM',
+    ]);
+    expect(letters('Outline all the listed organs except the aorta and IVC')).toEqual([...'ABCDGHIJKLM']);
+  });
+
+  it('reads "nvm found it" as a request withdrawn and "take the adrenal back" as a removal', () => {
+    expect(letters('show me the gallbladder. nvm found it. can you just do the pancreas')).toEqual(['D']);
+    expect(letters('right kidney plus right adrenal. take the adrenal back, just the kidney')).toEqual(['B']);
+  });
+
+  it('answers N for a gas bubble or an air-fluid level inside an organ', () => {
+    expect(letters('outline the gas bubble in the stomach')).toEqual(['N']);
+    expect(letters('Outline the air-fluid level inside the stomach.')).toEqual(['N']);
+  });
+
+  it('swaps the one side of a request corrected by a side alone, and drops the one of a pair described', () => {
+    expect(letters('Show me the gland on top of the left kidney — sorry, the right one.')).toEqual(['G']);
+    expect(letters('the adrenal on the left kidney, sorry, the right one')).toEqual(['G']);
+    expect(letters('Outline both kidneys, then drop the one tucked under the liver.')).toEqual(['M']);
+  });
+
+  it('answers N for a substance or stone asked for with a clause after it, and places a gland by a pronoun or a kidney', () => {
+    expect(letters("Don't show me the liver; highlight the bile it produces.")).toEqual(['N']);
+    expect(letters('outline the stone that is stuck in the gallbladder')).toEqual(['N']);
+    expect(letters('Outline the IVC and the adrenal gland that hugs its back.')).toEqual(['F', 'G']);
+    expect(
+      letters('Raised plasma metanephrines and a 4cm mass above the left kidney - outline the gland'),
+    ).toEqual(['H']);
+  });
+});

@@ -856,7 +856,7 @@ const OUTSIDE_REQUEST = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\b|pockets?\b|levels?\b|collections?\b|locules?\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -932,7 +932,7 @@ const OPTION_LETTER =
   /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
-  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant|meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
+  /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Cc]an|[Cc]ould|[Ww]ould)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.?!—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant|meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /**
  * "c and m pls", "b, g", "E F and M", "highlight E, thx", "opt I", "show the H one": a message of
  * option letters (either case) and request words only, read as those options; undefined otherwise.
@@ -982,9 +982,9 @@ const OPTIONS_PLURAL =
 const LETTERS_ASKED =
   /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
-/** "from your list: B and M" */
+/** "from your list: B and M" (not "everything on your list, I want …") */
 const LETTERS_FROM_LIST =
-  /\b(?:from|on|off) (?:your|ur|the) (?:list|options)\s*[:,-]?\s*([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\b(?![\w'’])/;
+  /\b(?:from|on|off) (?:your|ur|the) (?:list|options)\s*[:,-]?\s*(?!I\s+(?!(?:and|or|plus)\b)[a-z])([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\b(?![\w'’])/;
 /** "show me A and C from your list" */
 const LETTERS_BEFORE_LIST =
   /\b(?:[Ss]how|[Hh]ighlight|[Oo]utline|[Mm]ark|[Ss]egment)(?: me)? ([A-M](?:\s*(?:,|and|&|\+|plus)\s*[A-M])*)\s+(?:from|on|off)\s+(?:your|ur|the)\s+(?:list|options)\b/;
@@ -1031,11 +1031,15 @@ const BEFORE_NONE =
   /\b(?:just |right |immediately )?(?:before|above|preceding) (?:the )?(?:none|none of them|option n|n)\b(?: (?:on|in) (?:your|ur|the) (?:list|options))?/;
 /** "highlight every organ on your list", "all of them on the list" (and nothing after it) */
 const EVERY_ORGAN_ON_LIST = new RegExp(
-  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
+  `\\b(?:(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}|all(?: of)? the (?:listed|13|thirteen) organs|all (?:13|thirteen) listed organs)(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
+);
+/** …or followed by a clause that only says why ("…, I want to see the whole lot at once"). */
+const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
+  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN} [,.;!] (?!.*\\b(?:which|what|whats|where|how|except|but|not|only|just|without|apart|minus|exclude|excluding|leave|skip|drop|no)\\b)`,
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
-  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|every organ|all 13|all thirteen|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
   '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
 const ASK_START =
@@ -1050,6 +1054,14 @@ const ALL_THIRTEEN =
 /** …unless the message asks which of them, or leaves some out. */
 const NOT_ALL_THIRTEEN =
   /\b(?:which|what|whats|how|where|why|who|whose|that|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save|only|just)\b/;
+/** "nvm found it", "never mind, got it": the user found it themselves, so the request is withdrawn. */
+const FOUND_IT = [
+  ['found', 'it'],
+  ['got', 'it'],
+  ['i', 'found', 'it'],
+  ['i', 'see', 'it'],
+  ['see', 'it'],
+];
 const ALL_SHOWN =
   /\b(?:highlighted|outlined|shown|segmented|marked|labelled|labeled|coloured|colored|i d like|i want|give me)\b/;
 /** "show the vessels", "all the great vessels you can do": the aorta and the IVC */
@@ -1799,7 +1811,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return at.length > 0 && at.every((n) => n >= 1 && n <= 13) ? [...new Set(at as OrganId[])] : undefined;
     }
     // "highlight every organ on your list"
-    if (EVERY_ORGAN_ON_LIST.test(normalised) && organs.length === 0)
+    if (
+      (EVERY_ORGAN_ON_LIST.test(normalised) || EVERY_ORGAN_ON_LIST_THEN.test(normalised)) &&
+      organs.length === 0
+    )
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     const except = EVERYTHING_EXCEPT.exec(normalised) ?? EVERYTHING_BUT.exec(normalised);
     if (except) {
@@ -1842,7 +1857,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (tokens[i]?.text === 'nevermind' ||
           tokens[i]?.text === 'nvm' ||
           (tokens[i]?.text === 'never' && tokens[i + 1]?.text === 'mind')) &&
-        (tokens[i + (tokens[i]?.text === 'never' ? 2 : 1)]?.boundary ?? true)
+        ((tokens[i + (tokens[i]?.text === 'never' ? 2 : 1)]?.boundary ?? true) ||
+          // "show me the gallbladder. nvm found it. can you just do the pancreas"
+          FOUND_IT.some((words) =>
+            words.every((w, k) => tokens[i + (tokens[i]?.text === 'never' ? 2 : 1) + k]?.text === w),
+          ))
       )
         markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
@@ -2697,9 +2716,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           : undefined;
       const referent =
         referentOrgan && !referentOrgan.pairedWith ? referentOrgan.name.toLowerCase() : undefined;
+      // ("…the adrenal gland that hugs its back": behind it.)
       const clauseText = clause
-        .map((t) => (referent && (t.text === 'it' || t.text === 'them') ? `the ${referent}` : t.text))
-        .join(' ');
+        .map((t) => t.text)
+        .join(' ')
+        .replace(/\b(?:its|the) (?:back|posterior (?:surface|aspect|wall|side))(?: of it)?\b/g, 'behind it')
+        .replace(
+          /\b(?:its|the) (?:front|anterior (?:surface|aspect|wall|side))(?: of it)?\b/g,
+          'in front of it',
+        )
+        .replace(/\b(?:it|them)\b/g, (w) => (referent ? `the ${referent}` : w));
       const fact = sideFact(clauseText, m.target.ids) ?? placedOnIt(tokens, m, clause, mentions);
       if (!fact) continue;
       m.sideCorrection = fact;
@@ -3312,6 +3338,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // corrected description is read alone, "the one" standing for the first one's head noun.
     const redescribed = correctedDescription(question);
     if (redescribed !== undefined) return resolve(redescribed);
+    // "Show me the gland on top of the left kidney — sorry, the right one.": one side in the
+    // request, corrected by the other side alone; the request is read with its side swapped.
+    const swapped = sideSwapped(question);
+    if (swapped !== undefined) return resolve(swapped);
     // "Found the IVC. Now outline the little gland tucked right behind it.": a story, then a request
     // that describes its organ; the request is read alone, "it" standing for the organ the story named.
     const told = describedAfterStory(question);
@@ -3325,6 +3355,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (WHERE_IS_LOCATED.test(question)) return resolve(question.replace(WHERE_IS_LOCATED, '$1 '));
     // "the right kidney together with the adrenal on it", "…along with…", "…as well as…": "and".
     if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
+    // "Raised metanephrines and a mass above the left kidney - outline the gland": the gland on
+    // top of a kidney is that side's adrenal, when nothing else is named.
+    const glandAbove = GLAND_ABOVE_KIDNEY.exec(question);
+    if (
+      glandAbove &&
+      GLAND_ASKED.test(question) &&
+      !OTHER_ORGAN_WORDS.test(question) &&
+      (question.match(/\bkidneys?\b/gi) ?? []).length === 1 &&
+      !/\b(?:sorry|meant|mean|actually|wait|both|and the|artery|vein|vessel)\b/i.test(question)
+    )
+      return organAnswer([(glandAbove[1] as string).toLowerCase() === 'left' ? 8 : 7], 'described', 0.8);
+    // "Outline both kidneys, then drop the one tucked under the liver.": the pair less the one
+    // described.
+    const dropDescribed = PAIR_LESS_DESCRIBED.exec(question);
+    if (dropDescribed) {
+      const noun = (dropDescribed[1] as string).toLowerCase().startsWith('kidney')
+        ? 'kidney'
+        : 'adrenal gland';
+      const first = resolve(`show the ${noun} ${dropDescribed[2]}`);
+      const partner =
+        first.organIds.length === 1 ? organById(first.organIds[0] as OrganId).pairedWith : undefined;
+      if (partner && first.reason === 'described')
+        return organAnswer([partner], 'described', first.confidence * 0.9);
+    }
     // "Not the kidney under the spleen, the other one please.": the other of the pair described.
     const other = OTHER_OF_PAIR.exec(question);
     if (other) {
@@ -5663,6 +5717,15 @@ const THAT_ONE_OF_PAIR =
 const FINE_TAIL =
   /[,;.–—-]\s*(?!.*\b(?:just|only)\b)(?:but\s+|and\s+)?(?:the\s+)?[a-z' ]{3,30}?\s+(?:looks?|is|seems?|was)\s+(?:fine|normal|ok|okay|unremarkable|clear|healthy)\s*[.!]*\s*$/i;
 /** "Don't show the crescent-shaped adrenal, show the other one." */
+const GLAND_ABOVE_KIDNEY =
+  /\b(?:above|on top of|atop|over|superior to|capping|on the upper pole of|at the upper pole of)\s+(?:the\s+)?(left|right)\s+kidney\b/i;
+const GLAND_ASKED =
+  /\b(?:outline|show|highlight|mark|segment|find|circle|label)\s+(?:me\s+)?(?:the|that|this)\s+gland\b/i;
+const OTHER_ORGAN_WORDS =
+  /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
+/** "Outline both kidneys, then drop the one tucked under the liver" (the pair is all that is named). */
+const PAIR_LESS_DESCRIBED =
+  /^\s*(?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|mark|segment)(?:\s+me)?\s+(?:both|the(?:\s+two)?)\s+(kidneys|adrenals|adrenal glands)\s*[,;.—-]*\s*(?:(?:then|but|and|now|ok)\s+)*(?:drop|remove|skip|lose|exclude|hide|take away|take out|leave out)\s+the\s+one\s+((?:that\s+|which\s+)?(?:is\s+|s\s+|sits\s+|lies\s+)?(?:tucked\s+|sitting\s+|lying\s+)?(?:under|below|beneath|behind|next to|beside|near|against|closer to|nearer)\s+[^,;.!?]+?)\s*[.!]*\s*$/i;
 const OTHER_OF_PAIR =
   /^\s*(?:no,?\s+)?(?:don'?t\s+show|do\s+not\s+show|not)\s+(the\s+[^,;.!?—]+?)\s*[,;.—-]+\s*(?:(?:just|please|pls)\s+)?(?:(?:show|outline|mark|highlight|give)(?:\s+me)?\s+|i\s+want\s+)?the\s+other(?:\s+one)?(?:\s+(?:please|pls))?\s*[.!]*\s*$/i;
 /** "…? Highlight that, not the oesophagus.": a pointer to the answer of the question before. */
@@ -6640,6 +6703,13 @@ function negationScope(tokens: Token[], i: number): number {
   // "I don't see the gallbladder, can you mark it?": not seeing an organ is no take-back.
   const unseen = (scope: number) => (PERCEPTION_VERBS.has(tokens[scope]?.text ?? '') ? -1 : scope);
   if (NEGATORS.has(w)) return unseen(i + 1);
+  // "right kidney plus right adrenal. take the adrenal back, just the kidney"
+  if (w === 'take' && !['me', 'us', 'it', 'that', 'this'].includes(tokens[i + 1]?.text ?? '')) {
+    for (let k = i + 1; k <= i + 4 && tokens[k]; k++) {
+      if (tokens[k]?.text === 'back') return i + 1;
+      if (tokens[k]?.boundary) break;
+    }
+  }
   for (const [a, b] of NEGATOR_PAIRS) {
     if (w !== a) continue;
     if (b === '') return unseen(i + 1);
@@ -6745,6 +6815,23 @@ function correctedDescription(question: string): string | undefined {
   if (verbAt < 0 || verbAt > before.indexOf(head)) return tail;
   const verb = before.slice(0, verbAt + 1 + (['me', 'us'].includes(before[verbAt + 1] ?? '') ? 1 : 0));
   return `${verb.join(' ')} ${tail}`;
+}
+
+/** A request with one side, then "sorry, the right one" (see `CORRECTED_DESCRIPTION`). */
+const SIDE_ONLY_CORRECTION = /^the (left|right)(?: one| side)?(?: please| pls| then| instead)?\s*[.!?]*\s*$/i;
+
+/**
+ * "Show me the gland on top of the left kidney — sorry, the right one": the request with its one
+ * side word swapped for the corrected one. Not when the request names both sides or none.
+ */
+function sideSwapped(question: string): string | undefined {
+  const match = CORRECTED_DESCRIPTION.exec(question);
+  const side = match ? SIDE_ONLY_CORRECTION.exec(match[2] as string)?.[1]?.toLowerCase() : undefined;
+  if (!match || !side) return undefined;
+  const request = match[1] as string;
+  const sides = request.match(/\b(?:left|right)\b/gi) ?? [];
+  if (sides.length !== 1 || (sides[0] as string).toLowerCase() === side) return undefined;
+  return request.replace(/\b(?:left|right)\b/i, side);
 }
 
 /** "the liver": an organ as it is named inside a sentence. */

@@ -1880,3 +1880,39 @@ describe('question resolver: "can you outline K? …meant L", everything on the 
     ).toEqual(['H']);
   });
 });
+
+describe('question resolver: findings inside an organ, parts in a list, the gland by its vein, gut-tube parts, genus initials (the 49th set’s error classes)', () => {
+  it('answers N for a tumour, cyst, stone or the ampulla asked for, but not for the organ that holds one', () => {
+    expect(letters('Outline the tumour in the pancreatic head.')).toEqual(['N']);
+    expect(letters('Segment the cyst on the left kidney.')).toEqual(['N']);
+    expect(letters('outline the gallstone pls')).toEqual(['N']);
+    expect(letters('Can you find the ampulla of Vater?')).toEqual(['N']);
+    expect(letters('A collision tumour in the left adrenal - highlight it.')).toEqual(['H']);
+    expect(letters('Show me the ampulla of Vater and the organ it opens into.')).toEqual(['L']);
+  });
+
+  it('reads a part named in a list as its organ', () => {
+    expect(letters('Segment the gallbladder and the caudate lobe.')).toEqual(['A', 'I']);
+    expect(letters('Show the uncinate process and the gastric antrum.')).toEqual(['D', 'K']);
+  });
+
+  it('finds the adrenal by where its vein drains, and the liver and spleen by their folds and operations', () => {
+    expect(letters("Which gland's vein drains into the left renal vein?")).toEqual(['H']);
+    expect(
+      letters('The lesser omentum connects the lesser curvature of the stomach to which organ?'),
+    ).toEqual(['A']);
+    expect(letters('A distal pancreatectomy is often combined with removal of which other organ?')).toEqual([
+      'C',
+    ]);
+  });
+
+  it('reads the gut tube’s parts on the list, both blood vessels, and "H. pylori" as no option letter', () => {
+    expect(letters('Show the parts of the alimentary canal that appear on the list.')).toEqual([
+      'J',
+      'K',
+      'L',
+    ]);
+    expect(letters('Highlight both blood vessels that are on the list.')).toEqual(['E', 'F']);
+    expect(letters('show the spleen and the organ of H. pylori gastritis')).toEqual(['C', 'K']);
+  });
+});

@@ -851,6 +851,48 @@ const TERM_ASKED = new RegExp(
 const OUTSIDE_REQUEST = new RegExp(
   `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
 );
+/** Findings inside an organ, which none of the 13 masks outlines (see `FINDING_REQUEST`). */
+const FINDINGS = new Map<string, string>(
+  Object.entries({
+    tumour: 'a tumour',
+    tumor: 'a tumour',
+    mass: 'a mass',
+    lesion: 'a lesion',
+    cyst: 'a cyst',
+    pseudocyst: 'a pseudocyst',
+    polyp: 'a polyp',
+    nodule: 'a nodule',
+    abscess: 'an abscess',
+    haematoma: 'a haematoma',
+    hematoma: 'a haematoma',
+    metastasis: 'a metastasis',
+    gallstone: 'a gallstone',
+    stone: 'a stone',
+    calculus: 'a stone',
+    ampulla: 'the ampulla, where the ducts open',
+  }).flatMap(([noun, what]): [string, string][] => {
+    const plural = noun.endsWith('s')
+      ? `${noun}es`
+      : noun.endsWith('us')
+        ? `${noun.slice(0, -2)}i`
+        : `${noun}s`;
+    const found = `${what}, a finding rather than a whole organ`;
+    return [
+      [noun, found],
+      [noun === 'metastasis' ? 'metastases' : noun === 'calculus' ? 'calculi' : plural, found],
+    ];
+  }),
+);
+/**
+ * "Outline the tumour in the pancreatic head", "segment the cyst on the left kidney", "find the
+ * ampulla of Vater": a request whose object is a finding, not the organ that holds it. A command is
+ * needed ("A collision tumour in the left adrenal - highlight it" asks for the adrenal), and the
+ * finding must head the object ("outline the organ with the tumour" asks for an organ) and stand
+ * alone ("the ampulla and the organ it opens into" is a list).
+ */
+const FINDING_REQUEST = new RegExp(
+  `^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+);
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
@@ -3215,6 +3257,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
+    if (GENUS_INITIAL.test(question))
+      return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
     // "c and m pls", "E F and M", "highlight E, thx": option letters and request words only.
     const onlyLetters = lettersOnly(question)?.filter((l) => l !== 'N') as OrganLetter[] | undefined;
     if (onlyLetters?.length)
@@ -3537,7 +3582,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const descriptive = DESCRIPTIVE_HEADS.some((re) => re.test(normalised));
     const outsideHead = outsideKindAsked(tokens, normalised);
     if (outsideHead) {
-      const what = OUTSIDE_HEADS.get(outsideHead) as string;
+      const what = (OUTSIDE_HEADS.get(outsideHead) ?? FINDINGS.get(outsideHead)) as string;
       return noneAnswer(
         'outside',
         0.8 * (corrected ? 0.9 : 1),
@@ -3548,13 +3593,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Show me the organ that makes bile - no wait, the duct that carries bile out of the liver":
     // the correction's own noun phrase is of a kind none of the 13 is.
     const correction = CORRECTED_CLAUSE.exec(normalised);
-    const correctedTo = correction && OUTSIDE_REQUEST.exec(correction[1] as string)?.[1];
+    const correctedTo =
+      correction &&
+      (OUTSIDE_REQUEST.exec(correction[1] as string)?.[1] ??
+        FINDING_REQUEST.exec(`show ${correction[1]}`)?.[1]);
     if (correctedTo && !(correction[1] as string).split(' ').some((w) => ASK_WORDS.has(w)))
       return noneAnswer(
         'outside',
         0.75,
         undefined,
-        `The correction asks for ${OUTSIDE_HEADS.get(correctedTo)}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
+        `The correction asks for ${OUTSIDE_HEADS.get(correctedTo) ?? FINDINGS.get(correctedTo)}, which is not one of the 13 abdominal organs, so the answer is N (None of them).`,
       );
     // "The oesophagus connects straight to the duodenum, right? Anyway, point out the oesophagus.":
     // what comes before "anyway" was an aside.
@@ -3624,6 +3672,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const made = pair && organsOfEach(pair);
     if (made) return made;
 
+    const glandVein = GLAND_VEIN_INTO.find(([re]) => re.test(normalised))?.[1];
+    if (glandVein) return organAnswer([glandVein], 'described', 0.8 * (corrected ? 0.9 : 1));
     // "Which organ does the splenic artery supply?": the vessel's adjective names the organ.
     const fed = vesselOrgan(tokens, mentions, headNoun);
     if (fed) return organAnswer(fed, 'described', 0.8 * (corrected ? 0.9 : 1));
@@ -4480,10 +4530,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         !['one', 'ones'].includes(words[k + head] as string)
       )
         return 'described';
+      // ("…and the uncinate process", "…and the caudate lobe": a part named for its organ)
+      // (not in an apposition: "the caudate lobe, the bit between the IVC and …")
+      if (ORGAN_PART_ITEM.test(words.slice(a, b).join(' ')) && !words.slice(from, to).includes(','))
+        return 'part';
       // "the renal pelvis of the left kidney", "the duct that runs the length of the pancreas"
       return asksOutside(['show', ...words.slice(a, b)]) ? 'outside' : 'other';
     });
-    if (kinds.includes('other') || !kinds.includes('named') || kinds.every((k) => k === 'named'))
+    if (
+      kinds.includes('other') ||
+      !kinds.some((k) => k === 'named' || k === 'part') ||
+      kinds.every((k) => k === 'named') ||
+      // (parts alone stand for organs only in a plain request for them)
+      (!kinds.includes('named') && (kinds.includes('outside') || words.some((w) => ASK_WORDS.has(w))))
+    )
       return undefined;
     const setting = verb >= 0 ? words.slice(0, verb + 1) : ['show'];
     const answers = items.flatMap(([a, b], k) =>
@@ -4491,7 +4551,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         ? []
         : [
             resolve(
-              kinds[k] === 'named'
+              kinds[k] === 'named' || kinds[k] === 'part'
                 ? `show ${words.slice(a, b).join(' ')}`
                 : [...setting, ...words.slice(a, b)].join(' '),
             ),
@@ -4902,13 +4962,14 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const later = laterRequest ? lastRequestAfter(tokens, SENTENCE_STOPS) : undefined;
   // ("kidney stone, highlight the stone itself": a request after a comma that sets the scene)
   const afterComma = later ?? lastRequestAfter(tokens, CLAUSE_STOPS);
+  const asked = (text: string) => OUTSIDE_REQUEST.exec(text)?.[1] ?? FINDING_REQUEST.exec(text)?.[1];
   const requested = later
-    ? OUTSIDE_REQUEST.exec(later)?.[1]
+    ? asked(later)
     : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest
       ? undefined
       : // ("Outline the right subphrenic space.": the closing stop is not part of the request.)
-        (OUTSIDE_REQUEST.exec(normalised.replace(/(?: [.?!])+$/, ''))?.[1] ??
-        (afterComma !== undefined ? OUTSIDE_REQUEST.exec(afterComma)?.[1] : undefined) ??
+        (asked(normalised.replace(/(?: [.?!])+$/, '')) ??
+        (afterComma !== undefined ? asked(afterComma) : undefined) ??
         (SUBSTANCE_REQUEST.test(normalised) ||
         (afterComma !== undefined && SUBSTANCE_REQUEST.test(afterComma))
           ? 'substance'
@@ -5168,6 +5229,22 @@ function ductOutlet(
   );
 }
 
+/**
+ * "Which gland's vein drains into the left renal vein?": the left adrenal vein joins the left renal
+ * vein, the right one enters the IVC directly (read before a vessel's own organ: the gland's vein,
+ * not the renal vein, is the subject).
+ */
+const GLAND_VEIN_INTO: ReadonlyArray<[RegExp, OrganId]> = [
+  [
+    /\b(?:which|what|outline|show|highlight|mark|segment|find|circle)(?: me)? (?:the |a )?(?:[a-z]+ ){0,2}?gland(?: s| whose) (?:own )?veins? (?:[a-z]+ ){0,2}?(?:drains?|empties|empty|opens?) (?:straight |directly )?(?:in ?to|to) the (?:left renal vein|lrv)\b/,
+    8,
+  ],
+  [
+    /\b(?:which|what|outline|show|highlight|mark|segment|find|circle)(?: me)? (?:the |a )?(?:[a-z]+ ){0,2}?gland(?: s| whose) (?:own )?veins? (?:[a-z]+ ){0,2}?(?:drains?|empties|empty|opens?) (?:straight |directly )?(?:in ?to|to) the (?:ivc|inferior vena cava|vena cava|cava)\b/,
+    7,
+  ],
+];
+
 const Q = '(?:which|what)';
 const LEFT_RENAL_VEIN = '(?:left renal vein|lrv)';
 /**
@@ -5177,6 +5254,16 @@ const LEFT_RENAL_VEIN = '(?:left renal vein|lrv)';
  * matching cannot tell these from questions about the structure's own organ, so they are exact.
  */
 const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
+  // The lesser omentum runs from the lesser curvature (and the first part of the duodenum) to the liver.
+  [
+    /^(?!.*\b(?:liver|hepatic|livers)\b).*\blesser omentum\b.*\b(?:connects?|connecting|attaches?|attaching|joins?|joining|links?|linking|runs?|running|passes?|passing|extends?|extending|stretches|stretching|goes|going)\b.*\bto (?:which|what)(?: organ| one| solid organ)?(?! organs| two| ones)\b/,
+    1,
+  ],
+  // A distal pancreatectomy usually takes the spleen with the pancreatic tail.
+  [
+    /\bdistal pancreatectomy\b.*\b(?:which|what) (?:other |neighbouring |neighboring |adjacent |additional |nearby |second )(?:organ|one)\b/,
+    3,
+  ],
   // "highlight the organ the gb is stuck to": the gallbladder hangs in a fossa under the liver.
   [
     /\b(?:gallbladder|gb) (?:is |s )?(?:stuck|attached|fixed|adherent|glued|hanging|tucked|nestled|stuck on) (?:on|onto|to|from|under|beneath|against|in)\b|\b(?:organ|one) (?:that )?the (?:gallbladder|gb) (?:hangs|sits|lies|rests|is stuck) (?:from|on|under|beneath|against|in|to)\b|\bwhose (?:fossa|bed|under ?side|under ?surface|groove) (?:the )?(?:gallbladder|gb|it)\b|\b(?:holds|cradles|houses) the (?:gallbladder|gb)\b/,
@@ -5525,6 +5612,8 @@ const DESCRIBED_CONJUNCT = new RegExp(
     '^(?:the |a |an |that |this )?(?!left |right |other |same |whole |big |main |first |second |last )[a-z]+ (?:organ|gland)$',
     // "the food pipe and the big artery": the largest artery or vein is one of the 13
     '\\b(?:big|biggest|large|largest|great|main|major) (?:artery|vein)\\b',
+    // "the organ of Barrett's oesophagus and the organ of H. pylori gastritis"
+    '^(?:the |a |an )?(?:organ|gland) (?:of|affected by|hit by|involved in|behind)\\b',
     // "the caudate lobe and the IVC next to it": a named lobe of the liver
     '\\b(?:caudate|quadrate) lobe$',
   ].join('|'),
@@ -5723,6 +5812,15 @@ const GLAND_ASKED =
   /\b(?:outline|show|highlight|mark|segment|find|circle|label)\s+(?:me\s+)?(?:the|that|this)\s+gland\b/i;
 const OTHER_ORGAN_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
+/** Germs named by their genus's initial ("H. pylori"), which would read as option letters. */
+const GENUS_INITIAL = /\b([HEC])\.? ?(pylori|coli|difficile|diff)\b/;
+function genusInFull(_: string, initial: string, species: string): string {
+  const genus = initial === 'H' ? 'Helicobacter' : initial === 'E' ? 'Escherichia' : 'Clostridioides';
+  return `${genus} ${species}`;
+}
+/** A list item that is a part named only for its organ ("…and the uncinate process"). */
+const ORGAN_PART_ITEM =
+  /^(?:the |a )?(?:uncinate process|pylorus|pyloric antrum|antrum|caudate lobe|quadrate lobe|(?:gastric|pancreatic|duodenal) (?:antrum|fundus|body|cardia|head|neck|tail|bulb|cap)|(?:head|neck|body|tail) of the pancreas)(?: (?:too|itself|please|pls))?$/;
 /** "Outline both kidneys, then drop the one tucked under the liver" (the pair is all that is named). */
 const PAIR_LESS_DESCRIBED =
   /^\s*(?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|mark|segment)(?:\s+me)?\s+(?:both|the(?:\s+two)?)\s+(kidneys|adrenals|adrenal glands)\s*[,;.—-]*\s*(?:(?:then|but|and|now|ok)\s+)*(?:drop|remove|skip|lose|exclude|hide|take away|take out|leave out)\s+the\s+one\s+((?:that\s+|which\s+)?(?:is\s+|s\s+|sits\s+|lies\s+)?(?:tucked\s+|sitting\s+|lying\s+)?(?:under|below|beneath|behind|next to|beside|near|against|closer to|nearer)\s+[^,;.!?]+?)\s*[.!]*\s*$/i;
@@ -6338,6 +6436,11 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     [1, 3],
   ],
   [/\b(?:ha?emochromatosis)\b/, [1, 4]],
+  // "the parts of the alimentary canal on the list": the gut tube's three among the 13.
+  [
+    /\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)(?: [a-z]+){0,2} (?:of|in|along|making up|that make up|forming) the (?:alimentary (?:canal|tract)|gut tube|digestive (?:tract|tube|canal)|gi tract|gastrointestinal tract|gut)\b/,
+    [10, 11, 12],
+  ],
   [/\bmorison s?\b|\bmorisons\b|\bhepatorenal (?:pouch|recess|space)\b/, [1, 2]],
   [/\bhepatogastric ligament\b/, [1, 11]],
   [/\bhepatoduodenal ligament\b/, [1, 12]],
@@ -6402,7 +6505,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 ];
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
-  /\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b/;
+  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;

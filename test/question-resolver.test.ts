@@ -1916,3 +1916,52 @@ describe('question resolver: findings inside an organ, parts in a list, the glan
     expect(letters('show the spleen and the organ of H. pylori gastritis')).toEqual(['C', 'K']);
   });
 });
+
+describe('question resolver: letters by their neighbours, take-backs of letters, every option you can segment, a finding after a correction, plural asks, quoted words (the 50th set’s error classes)', () => {
+  it('reads a letter placed before or after another letter or an organ’s letter', () => {
+    expect(letters('Show letters A and E and the letter that comes just before N.')).toEqual(['A', 'E', 'M']);
+    expect(letters("Show the organ whose letter comes right after the IVC's letter.")).toEqual(['G']);
+    expect(letters("Outline the organ whose letter comes right before the spleen's letter.")).toEqual(['B']);
+  });
+
+  it('takes letters and organs back with "scratch" and "lose", but not "i always lose"', () => {
+    expect(letters('A, B and C... scratch B')).toEqual(['A', 'C']);
+    expect(letters('E and F. wait, F is the IVC? ok keep F, lose E')).toEqual(['F']);
+    expect(letters('lol i always lose the duodenum, help')).toEqual(['L']);
+  });
+
+  it('reads every option you can segment, and all 13 "but drop" some', () => {
+    expect(letters("Show every organ on your list that you're able to segment.")).toEqual([
+      ...'ABCDEFGHIJKLM',
+    ]);
+    expect(letters('Show all 13 organs, but drop the vessels and the adrenals.')).toEqual([...'ABCDIJKLM']);
+  });
+
+  it('answers a finding asked for after a correction or alone, and the organ once the finding is withdrawn', () => {
+    expect(letters('Show the liver. Hmm, no, just the tumour inside it.')).toEqual(['N']);
+    expect(letters('just the gallstone please, not the gallbladder around it')).toEqual(['N']);
+    expect(letters("outline the gallstone. oh wait, you don't do stones? ok, the gallbladder then")).toEqual([
+      'I',
+    ]);
+    expect(letters("both adrenals, but drop the right one actually, the lesion's on the left")).toEqual([
+      'H',
+    ]);
+  });
+
+  it('gives both of a pair for "the glands responsible", and N for an organ’s name quoted in talk about words', () => {
+    expect(letters('short synacthen came back flat. point out the glands responsible')).toEqual(['G', 'H']);
+    expect(letters("How do you say 'gallbladder' in Spanish?")).toEqual(['N']);
+    expect(letters("What does the idiom 'to vent one's spleen' mean?")).toEqual(['N']);
+    expect(letters('post-trauma splenectomy, outline the organ removed for the M&M slides')).toEqual(['C']);
+  });
+
+  it('reads the whole organ asked for after a part, and an organ said to be fine after a correction as not wanted', () => {
+    expect(letters('the duodenal bulb specifically — eh, just do the whole duodenum')).toEqual(['L']);
+    expect(letters("liver and gallbladder... actually just the gallbladder, the liver's fine")).toEqual([
+      'I',
+    ]);
+    expect(
+      letters('the pancreas - wait, does it show the pancreatic duct? eh, just the pancreas is fine'),
+    ).toEqual(['D']);
+  });
+});

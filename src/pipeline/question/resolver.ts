@@ -264,6 +264,9 @@ const NEGATORS = new Set([
   'remove',
   'scratch',
   'scrap',
+  // "…keep the IVC, lose the aorta", "ditch the spleen"
+  'lose',
+  'ditch',
   // "Show the spleen and the pancreas. Cancel the pancreas."
   'cancel',
   // "undo the stomach, just keep the esophagus", "deselect the liver"
@@ -891,17 +894,17 @@ const FINDINGS = new Map<string, string>(
  * alone ("the ampulla and the organ it opens into" is a list).
  */
 const FINDING_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  `^(?!.*\\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\\b)(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST =
-  /^(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\b|pockets?\b|levels?\b|collections?\b|locules?\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+  /^(?!.*\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\b)(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\b|pockets?\b|levels?\b|collections?\b|locules?\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
-  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
+  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
 /** The start of a bare request up to its object: "can you show me only the …". */
 const REQUEST_VERBS =
   'show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate|i (?:only |just )?want';
@@ -938,7 +941,12 @@ const PART_FIRST =
 const ALONE_MARKER =
   /\b(?:only|itself|on its own|by itself|alone|specifically|just the|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
+/** A part asked for, then the whole organ instead (see `partAsked`). */
+const PART_TAKEN_BACK =
+  /\b(?:eh|no|nah|actually|instead|wait|sorry|scratch that|hmm|on second thought)\b.*\b(?:just |only )?(?:do|show|outline|highlight|make it|want|give me)? ?(?:the|that) (?:whole|entire)\b/;
 function partAsked(normalised: string): string | undefined {
+  // ("the duodenal bulb specifically — eh, just do the whole duodenum": the part is taken back)
+  if (PART_TAKEN_BACK.test(normalised)) return undefined;
   const structure = STRUCTURE_REQUEST.exec(normalised)?.[1];
   if (structure) return structure;
   const bare = BARE_PART_ONLY.exec(normalised)?.[1];
@@ -1073,7 +1081,7 @@ const BEFORE_NONE =
   /\b(?:just |right |immediately )?(?:before|above|preceding) (?:the )?(?:none|none of them|option n|n)\b(?: (?:on|in) (?:your|ur|the) (?:list|options))?/;
 /** "highlight every organ on your list", "all of them on the list" (and nothing after it) */
 const EVERY_ORGAN_ON_LIST = new RegExp(
-  `\\b(?:(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}|all(?: of)? the (?:listed|13|thirteen) organs|all (?:13|thirteen) listed organs)(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
+  `\\b(?:(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}|all(?: of)? the (?:listed|13|thirteen) organs|all (?:13|thirteen) listed organs)(?: (?:that |which )?(?:you re|you are|u r|ur|you d be|you will be) able to (?:segment|outline|show|find|do|see|mark|detect)| (?:that |which )?(?:you|u) can (?:segment|outline|show|find|do|see|mark|detect))?(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
 );
 /** …or followed by a clause that only says why ("…, I want to see the whole lot at once"). */
 const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
@@ -1081,7 +1089,7 @@ const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
-  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but|other than|minus|besides|excluding|bar|save)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all 13 organs|all thirteen organs|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but(?: (?:drop|leave out|remove|skip|lose|without|not))?|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
   '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
 const ASK_START =
@@ -1566,6 +1574,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (
         ['leave', 'leaving', 'keep', 'keeping', 'take', 'taking'].includes(verb) &&
         ['out', 'off', 'away'].includes(particle)
+      )
+        m.role = 'negated';
+      // "…actually just the gallbladder, the liver's fine": an organ said to be fine after a
+      // correction is not wanted.
+      const fine = tokens[m.end + 1]?.text ?? '';
+      if (
+        ['s', 'is'].includes(particle) &&
+        ['fine', 'ok', 'okay', 'alright'].includes(fine) &&
+        (tokens[m.end + 2]?.boundary ?? true) &&
+        // ("eh, just the pancreas is fine": that one is what is wanted)
+        !['just', 'only'].includes(verb) &&
+        tokens
+          .slice(0, m.start)
+          .some((t) => CORRECTION_WORDS.has(t.text) || t.text === 'just' || t.text === 'only')
       )
         m.role = 'negated';
     }
@@ -3257,7 +3279,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "How do you say 'gallbladder' in Spanish?", "Who wrote the novel 'I Want to Eat Your
+    // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
+    if (QUOTED_TALK.test(question)) {
+      const outsideQuotes = question.replace(QUOTED, ' ');
+      if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
+        return noneAnswer('off-topic', 0.8);
+    }
     // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
+    // ("…for the M&M slides": the morbidity and mortality meeting, no option letters)
+    if (/\bM ?& ?M\b/.test(question))
+      return resolve(question.replace(/\bM ?& ?M\b/g, 'morbidity and mortality'));
     if (GENUS_INITIAL.test(question))
       return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
     // "c and m pls", "E F and M", "highlight E, thx": option letters and request words only.
@@ -5593,7 +5625,9 @@ const ORGAN_ASKED = /\b(which|what) (organ|organs|gland|glands|part|structure|ve
 /** Words that say more than one organ is asked for ("which organs", "show both"). */
 const COUNT_ASK =
   /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3)(?: [a-z]+)? (?:organs|structures|vessels|glands|things|parts)\b/;
-const PLURAL_HEAD = /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b/;
+/** "which organs …", "show the organs responsible", "point out the glands responsible": both of a pair. */
+const PLURAL_HEAD =
+  /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b|\b(?:show|outline|highlight|segment|mark|contour|point out|find)(?: me)? (?:the|all|those|these) (organs|glands) (?:responsible|involved|affected|implicated|to blame|at fault|that|which)\b/;
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
@@ -5812,6 +5846,14 @@ const GLAND_ASKED =
   /\b(?:outline|show|highlight|mark|segment|find|circle|label)\s+(?:me\s+)?(?:the|that|this)\s+gland\b/i;
 const OTHER_ORGAN_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
+/** Questions about words, books, songs and idioms (see `QUOTED`). */
+const QUOTED_TALK =
+  /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
+/** A quoted span: 'gallbladder', "…", ‘…’, “…”. */
+const QUOTED =
+  /(?<![A-Za-z])'(?:[^']|(?<=[A-Za-z])'(?=[A-Za-z]))+'(?![A-Za-z])|"[^"]{2,80}"|(?<![A-Za-z])‘(?:[^’]|(?<=[A-Za-z])’(?=[A-Za-z]))+’(?![A-Za-z])|“[^”]{2,80}”/g;
+const ORGAN_WORD =
+  /\b(?:liver|kidneys?|spleen|pancreas|aorta|ivc|vena cava|adrenals?|gall ?bladder|o?esophagus|stomach|duodenum|hepatic|renal|splenic|pancreatic|gastric)\b/i;
 /** Germs named by their genus's initial ("H. pylori"), which would read as option letters. */
 const GENUS_INITIAL = /\b([HEC])\.? ?(pylori|coli|difficile|diff)\b/;
 function genusInFull(_: string, initial: string, species: string): string {
@@ -6278,6 +6320,9 @@ const SIDE_TAKEN_BACK = new Set([
   'forget',
   'scratch',
   'scrap',
+  // "…keep the IVC, lose the aorta", "ditch the spleen"
+  'lose',
+  'ditch',
   'cancel',
   'ditch',
   'ignore',
@@ -6315,7 +6360,29 @@ const SIDE_IN_NAME =
 const OPTIONS_BEFORE_AFTER =
   /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
 const OPTIONS_NEXT_TO =
-  /\b(?:the )?(?:(two|three) )?(?:organ )?options? (?:right |just |immediately )?(before|after) ([A-N])(?![\w'’-])/g;
+  /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly )?(before|after) ([A-N])(?![\w'’-])/g;
+/** "the organ whose letter comes right after the IVC's letter": the organ's own letter first. */
+const LETTER_OF_ORGAN =
+  /\b(?:the |a |an )?(?:organ|one|option) whose letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
+const LETTER_OF_NAME: Record<string, string> = {
+  liver: 'A',
+  'right kidney': 'B',
+  spleen: 'C',
+  pancreas: 'D',
+  aorta: 'E',
+  ivc: 'F',
+  'inferior vena cava': 'F',
+  'right adrenal': 'G',
+  'right adrenal gland': 'G',
+  'left adrenal': 'H',
+  'left adrenal gland': 'H',
+  gallbladder: 'I',
+  esophagus: 'J',
+  oesophagus: 'J',
+  stomach: 'K',
+  duodenum: 'L',
+  'left kidney': 'M',
+};
 const OPTION_BETWEEN = /\bthe (?:one|option|organ) between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sides? of ([A-M])(?![\w'’-])/g;
 /** "options 7 and 8", "options 1 through 4", "option 9" (see spellOptionLetters). */
@@ -6382,7 +6449,7 @@ const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
-  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose)\s+([A-M])(?![\w'’-])/g;
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off)\s+([A-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
   ['two', 2],
@@ -6805,6 +6872,14 @@ function negationScope(tokens: Token[], i: number): number {
     return -1;
   // "I don't see the gallbladder, can you mark it?": not seeing an organ is no take-back.
   const unseen = (scope: number) => (PERCEPTION_VERBS.has(tokens[scope]?.text ?? '') ? -1 : scope);
+  // ("i always lose the duodenum": losing track of it, not taking it back)
+  if (
+    (w === 'lose' || w === 'ditch') &&
+    ['i', 'we', 'always', 'keep', 'often', 'still', 'usually', 'sometimes', 'you', 'they'].includes(
+      tokens[i - 1]?.text ?? '',
+    )
+  )
+    return -1;
   if (NEGATORS.has(w)) return unseen(i + 1);
   // "right kidney plus right adrenal. take the adrenal back, just the kidney"
   if (w === 'take' && !['me', 'us', 'it', 'that', 'this'].includes(tokens[i + 1]?.text ?? '')) {
@@ -6965,6 +7040,10 @@ function relativeOptions(text: string): string {
   const code = (l: string) => l.charCodeAt(0);
   return (
     text
+      .replace(LETTER_OF_ORGAN, (whole, which: string, name: string) => {
+        const letter = LETTER_OF_NAME[name.toLowerCase()];
+        return letter ? `the option ${which.toLowerCase()} ${letter}` : whole;
+      })
       .replace(OPTIONS_BEFORE_AFTER, (whole, which: string, l: string) =>
         which.toLowerCase() === 'before'
           ? (letterSpan(65, code(l) - 1) ?? whole)
@@ -7201,6 +7280,9 @@ const TAKE_BACK_VERBS = new Set([
   'exclude',
   'scratch',
   'scrap',
+  // "…keep the IVC, lose the aorta", "ditch the spleen"
+  'lose',
+  'ditch',
   'replace',
   'swap',
   'minus',

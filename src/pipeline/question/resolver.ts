@@ -854,6 +854,9 @@ const TERM_ASKED = new RegExp(
 const OUTSIDE_REQUEST = new RegExp(
   `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
 );
+/** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
+const NO_LATER_CORRECTION =
+  '(?!.*\\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\\b)';
 /** Findings inside an organ, which none of the 13 masks outlines (see `FINDING_REQUEST`). */
 const FINDINGS = new Map<string, string>(
   Object.entries({
@@ -874,15 +877,17 @@ const FINDINGS = new Map<string, string>(
     calculus: 'a stone',
     ampulla: 'the ampulla, where the ducts open',
   }).flatMap(([noun, what]): [string, string][] => {
-    const plural = noun.endsWith('s')
-      ? `${noun}es`
+    const plural = noun.endsWith('is')
+      ? `${noun.slice(0, -2)}es`
       : noun.endsWith('us')
         ? `${noun.slice(0, -2)}i`
-        : `${noun}s`;
+        : noun.endsWith('s')
+          ? `${noun}es`
+          : `${noun}s`;
     const found = `${what}, a finding rather than a whole organ`;
     return [
       [noun, found],
-      [noun === 'metastasis' ? 'metastases' : noun === 'calculus' ? 'calculi' : plural, found],
+      [plural, found],
     ];
   }),
 );
@@ -894,14 +899,15 @@ const FINDINGS = new Map<string, string>(
  * alone ("the ampulla and the organ it opens into" is a list).
  */
 const FINDING_REQUEST = new RegExp(
-  `^(?!.*\\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\\b)(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  `^${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
-const SUBSTANCE_REQUEST =
-  /^(?!.*\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\b)(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\b|pockets?\b|levels?\b|collections?\b|locules?\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\b|within|inside\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)/;
+const SUBSTANCE_REQUEST = new RegExp(
+  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
+);
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -3286,10 +3292,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
     }
-    // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
-    // ("…for the M&M slides": the morbidity and mortality meeting, no option letters)
+    // "…for the M&M slides": the morbidity and mortality meeting, no option letters.
     if (/\bM ?& ?M\b/.test(question))
       return resolve(question.replace(/\bM ?& ?M\b/g, 'morbidity and mortality'));
+    // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
     if (GENUS_INITIAL.test(question))
       return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
     // "c and m pls", "E F and M", "highlight E, thx": option letters and request words only.

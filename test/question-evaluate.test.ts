@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 51st set, 417 questions, measured once with the resolver of its
-// round) gives 87.1% accuracy, N precision 0.875 and recall 0.917 (data/questions/README.md).
+// The held-out `test` split (the 52nd set, 431 questions, measured once with the resolver of its
+// round) gives 86.8% accuracy, N precision 0.906 and recall 0.857 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (86.1%, N precision 86.5%, N recall 90.7%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (85.8%, N precision 89.6%, N recall 84.7%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.861);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.865);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.907);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.858);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.896);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.847);
   });
 });

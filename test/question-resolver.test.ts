@@ -1965,3 +1965,72 @@ describe('question resolver: letters by their neighbours, take-backs of letters,
     ).toEqual(['D']);
   });
 });
+
+describe('question resolver: every option less some after a correction, reasons after a take-back, swapped sides, "remove both vessels", "only the …" after a list, "both" after a correction, paired options, the organ a finding is in (the 51st set’s error classes)', () => {
+  it('reads every option less the ones left out after it, however the "all" is said', () => {
+    expect(letters('Outline all the organs on your list. Hmm, leave out both blood vessels.')).toEqual([
+      ...'ABCDGHIJKLM',
+    ]);
+    expect(letters('Highlight all thirteen organs on the list except the spleen.')).toEqual([
+      ...'ABDEFGHIJKLM',
+    ]);
+    expect(
+      letters('everything on the left except the stomach, so spleen, left kidney, left adrenal'),
+    ).toEqual(['C', 'H', 'M']);
+  });
+
+  it('keeps an organ taken back out when a later clause only says why', () => {
+    expect(letters('liver and spleen pls... scrap the spleen, everyone knows the spleen')).toEqual(['A']);
+    expect(letters('A, B and K for the tutorial - drop K, we already did stomach last week')).toEqual([
+      'A',
+      'B',
+    ]);
+    expect(letters('D and E... actually make it D on its own, the aorta is already labelled')).toEqual(['D']);
+    expect(letters('A to M but leave out the stomach, we have a gastric session later')).toEqual([
+      ...'ABCDEFGHIJLM',
+    ]);
+  });
+
+  it('swaps the side of one organ in the request, and takes back "both vessels" by name', () => {
+    expect(
+      letters('Show the liver and the right adrenal. Actually, swap the right adrenal for the left one.'),
+    ).toEqual(['A', 'H']);
+    expect(letters('Outline the stomach, the aorta and the IVC, then remove both vessels.')).toEqual(['K']);
+    expect(letters('show aorta and IVC. drop both and show the pancreas')).toEqual(['D']);
+  });
+
+  it('narrows a list with "only the …", corrects "sorry sorry, meant H", and adds a letter after a take-back', () => {
+    expect(letters('Liver and spleen please. Hmm, only the spleen.')).toEqual(['C']);
+    expect(letters('bean shaped organ on the patient’s right, just under the liver')).toEqual(['B']);
+    expect(letters('outline G. sorry sorry, meant H')).toEqual(['H']);
+    expect(letters('Show letters A and C. Actually drop C and add K.')).toEqual(['A', 'K']);
+  });
+
+  it('reads a kidney under the adrenal just named, a side after "just", and "both" after a correction', () => {
+    expect(letters('Segment the right adrenal. Oops, I meant the kidney below it.')).toEqual(['B']);
+    expect(letters('show both adrenals... actually he had the right one out, so just the left one')).toEqual([
+      'H',
+    ]);
+    expect(letters('the liver. no wait, the gallbladder. hmm, both of them')).toEqual(['A', 'I']);
+  });
+
+  it('picks the options by a property of the list, and answers findings, measurements and words as N', () => {
+    expect(letters('all the paired organs on the list')).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('Highlight every option on your list that is not one of a pair.')).toEqual([
+      ...'ACDEFIJKL',
+    ]);
+    expect(letters('Outline the liver. On second thought, just the cyst in it.')).toEqual(['N']);
+    expect(letters('outline the adrenal adenoma, not the gland')).toEqual(['N']);
+    expect(letters('ligament of Treitz - outline just that')).toEqual(['N']);
+    expect(letters('Measure the transverse diameter of the IVC please.')).toEqual(['N']);
+    expect(letters('Outline the coeliac trunk just where it comes off.')).toEqual(['N']);
+    expect(letters('How would you translate the word liver into German?')).toEqual(['N']);
+  });
+
+  it('outlines the organ a finding was named in when the correction asks for the whole organ', () => {
+    expect(letters('Outline the hepatic cyst. Actually, just outline the whole organ it is in.')).toEqual([
+      'A',
+    ]);
+    expect(letters('show the cyst in the right kidney. no wait, the whole organ')).toEqual(['B']);
+  });
+});

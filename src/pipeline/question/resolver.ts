@@ -796,6 +796,8 @@ const TERM_ASKED = new RegExp(
     '\\b(?:upper|lower) limits? (?:of|for)\\b',
     '\\bnormal (?:[a-z0-9]+ ){0,2}(?:range|ranges|values?)\\b',
     `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?what (?:fraction|proportion|percentage|percent|share)\\b`,
+    // "Measure the AP diameter of the aorta for me": a number, not a mask.
+    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?)\\b`,
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
     '^(?:please |pls |can you |could you )?(?:calculate|compute|work out|score)\\b',
     '\\bmost common cause of\\b',
@@ -852,7 +854,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
@@ -863,6 +865,9 @@ const FINDINGS = new Map<string, string>(
     tumour: 'a tumour',
     tumor: 'a tumour',
     mass: 'a mass',
+    adenoma: 'an adenoma',
+    carcinoma: 'a carcinoma',
+    neoplasm: 'a neoplasm',
     lesion: 'a lesion',
     cyst: 'a cyst',
     pseudocyst: 'a pseudocyst',
@@ -910,7 +915,7 @@ const SUBSTANCE_REQUEST = new RegExp(
 );
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
-  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
+  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no|on second thoughts?|second thoughts?|nope|oops)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
 /** The start of a bare request up to its object: "can you show me only the …". */
 const REQUEST_VERBS =
   'show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate|i (?:only |just )?want';
@@ -1129,6 +1134,19 @@ const VESSELS_NAMED = /^(?: the)?(?: two)?(?: great| big| main| large| major)?(?
 const EVERYTHING_EXCEPT = new RegExp(
   `\\b(?:everything|all|all of them|every organ|all organs|all the organs|all of the organs|the lot)(?: of)? ${LIST_NOUN} (?:except|apart from|but|other than|minus|besides|excluding|bar|save)\\b`,
 );
+/**
+ * "Show all the organs on the list. Actually, leave out the two vessels", "A through M but leave out
+ * the kidneys", "all thirteen organs on the list except the gallbladder": every option, then the
+ * ones left out after it.
+ */
+const ALL_OPTIONS =
+  /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)? the (?:organs|options|listed organs)|every organ|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
+const LEFT_OUT =
+  /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|skip|drop|remove|lose|bar)\b/;
+const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
+/** A clause that says why an organ was taken back: it is already done, or plain to see. */
+const REASON_WORDS =
+  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled)\b/;
 const MISTAKEN_FOR =
   /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
 /**
@@ -1199,6 +1217,11 @@ function makerOf(substance: string): readonly OrganId[] | undefined {
 /** "where is bile made?", "the organ where insulin gets produced" (passive: made there). */
 const SUBSTANCE_MADE = new RegExp(
   `(?<!\\bnot )\\b(?:where|which organ|what organ|which gland|what gland|the organ|the gland|the place)\\b(?: (?:is|s|are|does|do|the|all|most|of|our|your|my|body|in|within))* (${SUBSTANCE_MAKERS.map(([names]) => names).join('|')}) (?:is |are |gets |get |being |normally |actually |first )*(?:made|produced|synthesi[sz]ed|manufactured|secreted|formed|generated)\\b`,
+);
+const LISTED = '(?:on|in|from) (?:your|the|ur) (?:list|options|choices)';
+/** A property that picks the options: the words that name it in the first group that matched. */
+const PROPERTY_OF_LISTED = new RegExp(
+  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)`,
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
@@ -1696,6 +1719,62 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
   }
 
+  /**
+   * "…but leave out the kidneys, we've got a separate renal session": an organ's adjective after
+   * the organ was taken back says why, it does not ask for the organ again.
+   */
+  function applyTakenBackAdjective(mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (!m.adjective || m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      const ids = m.target.ids;
+      const takenBack = mentions.some(
+        (n) =>
+          n.role === 'negated' &&
+          n.end <= m.start &&
+          n.target.kind === 'organ' &&
+          ids.every((id) => (n.target.kind === 'organ' ? n.target.ids : []).includes(id)),
+      );
+      if (takenBack) m.role = 'context';
+    }
+  }
+
+  /**
+   * "…scrap the liver, everyone can see the liver", "drop D, Priya already did pancreas
+   * yesterday", "make it F on its own, the aorta's already labelled": an organ taken back, named
+   * again in a clause that says why, stays out.
+   */
+  function applyReasonAfterTakeBack(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      const ids = m.target.ids;
+      const before = mentions.filter(
+        (n) =>
+          n.end <= m.start &&
+          n.target.kind === 'organ' &&
+          ids.every((id) => (n.target.kind === 'organ' ? n.target.ids : []).includes(id)),
+      );
+      if (before.length === 0 || before.some((n) => n.role === 'direct')) continue;
+      let from = m.start;
+      while (from > 0 && !(tokens[from - 1] as Token).boundary) from--;
+      let to = m.end;
+      while (to < tokens.length && !(tokens[to] as Token).boundary) to++;
+      const clause = tokens.slice(from, to).map((t) => t.text);
+      if (clause.some((w) => COMMAND_VERBS.has(w) && w !== 'see')) continue;
+      // ("…already covered the liver, so drop that one": the take-back comes after it)
+      const rest = tokens
+        .slice(m.end)
+        .map((t) => t.text)
+        .join(' ');
+      if (
+        /\b(?:drop|remove|lose|scrap|skip|leave|ditch|cancel|forget|nix|exclude)(?: out)? (?:that|this|it|them)\b/.test(
+          rest,
+        )
+      )
+        continue;
+      if (REASON_WORDS.test(clause.join(' '))) m.role = 'context';
+    }
+  }
+
   /** "kidneys except the right one", "both adrenals but not the left": the other side is asked. */
   function applyNegatedSide(tokens: Token[], mentions: Mention[]): void {
     for (let i = 0; i < tokens.length; i++) {
@@ -1898,6 +1977,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (dropped.size === 0 || organs.some((m) => m.start < from)) return undefined;
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
     }
+    const lessSome = allLessSome(normalised, organs);
+    if (lessSome) return lessSome;
     // "outline everything", "all 13 pls"; "show the vessels" is the aorta and the IVC.
     if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
@@ -1912,6 +1993,76 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     )
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     return undefined;
+  }
+
+  /**
+   * "Show all the organs on the list. Actually, leave out the two vessels": every option (the last
+   * "all" said), less the organs named after the first word that leaves some out; nothing is
+   * named before that word, and no question is asked.
+   */
+  function allLessSome(normalised: string, organs: readonly Mention[]): OrganId[] | undefined {
+    if (/\b(?:which|what|whats|how|why|who)\b/.test(normalised)) return undefined;
+    const all = [...normalised.matchAll(ALL_OPTIONS)].at(-1);
+    if (!all) return undefined;
+    const allEnd = all.index + all[0].length;
+    // ("everything on the left except the stomach", "everything in the RUQ": a region, not the list)
+    if (/^ (?:on|in|at|around|near|below|above|under|over|behind)\b/.test(normalised.slice(allEnd)))
+      return undefined;
+    const marker = LEFT_OUT.exec(normalised.slice(allEnd));
+    if (!marker) return undefined;
+    const markerEnd = allEnd + marker.index + marker[0].length;
+    const from = normalised.slice(0, markerEnd).split(' ').length;
+    if (organs.some((m) => m.start < from)) return undefined;
+    const dropped = new Set(organs.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])));
+    if (VESSELS_LEFT_OUT.test(normalised.slice(markerEnd)))
+      for (const id of [5, 6]) dropped.add(id as OrganId);
+    if (dropped.size === 0) return undefined;
+    return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
+  }
+
+  /**
+   * "the stomach. correction: the esophagus. correction to the correction: both of them": a bare
+   * "both" after a correction asks for the organ corrected and its correction.
+   */
+  function bothAfterCorrection(tokens: Token[], mentions: Mention[], markers: readonly number[]): boolean {
+    const organs = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'ignored');
+    const last = organs.at(-1);
+    if (!last || !markers.some((k) => k < last.start)) return false;
+    const tail = tokens
+      .slice(last.end)
+      .filter(
+        (t) =>
+          !t.boundary &&
+          !POLITE_WORDS.has(t.text) &&
+          !CORRECTION_WORDS.has(t.text) &&
+          !CLAUSE_FILLERS.has(t.text) &&
+          ![
+            'correction',
+            'to',
+            'the',
+            'no',
+            'make',
+            'it',
+            'that',
+            'on',
+            'second',
+            'thought',
+            'thoughts',
+          ].includes(t.text),
+      )
+      .map((t) => t.text)
+      .join(' ');
+    if (!/^both(?: of (?:them|those|em))?$/.test(tail)) return false;
+    const key = (m: Mention) => (m.target.kind === 'organ' ? m.target.ids.join(',') : '');
+    const previous = organs.findLast((m) => m.end <= last.start && key(m) !== key(last));
+    if (
+      !previous ||
+      organs.some((m) => m.start > previous.end && m.end <= last.start && key(m) !== key(last))
+    )
+      return false;
+    for (const m of mentions)
+      if (m.target.kind === 'organ') m.role = m === last || m === previous ? 'direct' : 'negated';
+    return true;
   }
 
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
@@ -1936,10 +2087,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
         markers.push(i);
+      // "Esophagus and stomach please. Hmm, only the stomach.": a clause that opens with "only"
+      // or "just" and names an organ narrows what was asked before it.
+      else if (
+        (tokens[i]?.text === 'only' || tokens[i]?.text === 'just') &&
+        opensClause(tokens, i) &&
+        (ARTICLES.has(tokens[i + 1]?.text ?? '') || mentions.some((m) => m.start === i + 1)) &&
+        mentions.some((m) => m.end <= i && m.role === 'direct' && m.target.kind === 'organ') &&
+        mentions.some((m) => m.start > i && m.start <= i + 3 && m.target.kind === 'organ')
+      )
+        markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
         markers.push(i);
     }
     if (markers.length === 0) return;
+    if (bothAfterCorrection(tokens, mentions, markers)) return;
     // "spleen — no, pancreas, sorry": the last marker an organ follows is the correction; a
     // trailing "sorry" or "actually" corrects nothing.
     const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
@@ -2032,13 +2194,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .slice(lastMarker)
         .find((t) => SIDE_LETTERS.has(t.text) && t.raw === t.raw.toUpperCase());
       // ("ugh not both, just the one on the left": a "both" denied is no correction.)
-      const sideAt = tokens
+      const isSide = (t: Token, k: number) =>
+        SIDE_CORRECTIONS.has(t.text) &&
+        !(t.text === 'both' && ['not', 'no'].includes(tokens[lastMarker + k - 1]?.text ?? ''));
+      // ("…actually she had the left one out, so just the right one then": the side after "just")
+      const narrowed = tokens
         .slice(lastMarker)
         .findIndex(
           (t, k) =>
-            SIDE_CORRECTIONS.has(t.text) &&
-            !(t.text === 'both' && ['not', 'no'].includes(tokens[lastMarker + k - 1]?.text ?? '')),
+            isSide(t, k) &&
+            ['just', 'only'].includes(
+              tokens[lastMarker + k - (tokens[lastMarker + k - 1]?.text === 'the' ? 2 : 1)]?.text ?? '',
+            ),
         );
+      const sideAt = narrowed >= 0 ? narrowed : tokens.slice(lastMarker).findIndex(isSide);
       const sideWord = sideAt >= 0 ? tokens[lastMarker + sideAt]?.text : undefined;
       let correction = sideWord
         ? SIDE_CORRECTIONS.get(sideWord)
@@ -2471,7 +2640,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           before?.target.kind === 'organ' && before.target.ids.length === 1
             ? organById(before.target.ids[0] as OrganId)
             : undefined;
-        if (organ && !organ.pairedWith && (organ.side === 'left' || organ.side === 'right')) {
+        // ("the left adrenal. Oops, I meant the kidney underneath it": a one-sided organ of the
+        // other pair gives its side too)
+        if (
+          organ &&
+          (!organ.pairedWith || !m.target.ids.includes(organ.id)) &&
+          (organ.side === 'left' || organ.side === 'right')
+        ) {
           m.sideCorrection = flip ? opposite(organ.side) : organ.side;
           continue;
         }
@@ -2753,7 +2928,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
       // "Show me the crescent-shaped (semilunar) adrenal gland": a side fact in a request that names
       // one pair only.
-      const pairs = mentions.filter((x) => x.target.kind === 'organ' && x.target.family);
+      // ("…highlight the kidney only, leave the adrenal out of it": a pair taken back is no other pair)
+      const pairs = mentions.filter(
+        (x) => x.target.kind === 'organ' && x.target.family && x.role !== 'negated',
+      );
       const next = tokens[m.end]?.text ?? '';
       const relative =
         ['that', 'which', 'whose'].includes(next) ||
@@ -3288,7 +3466,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "How do you say 'gallbladder' in Spanish?", "Who wrote the novel 'I Want to Eat Your
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
     if (QUOTED_TALK.test(question)) {
-      const outsideQuotes = question.replace(QUOTED, ' ');
+      // ("translate the word spleen into French": the word named, unquoted)
+      const outsideQuotes = question.replace(QUOTED, ' ').replace(WORD_NAMED, ' ');
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
     }
@@ -3417,13 +3596,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         readingRiddle = false;
       }
     }
+    // "Outline the pancreatic tumour. Actually, just outline the whole organ it is in.": the organ
+    // the finding was named in.
+    const holder = findingHolder(question);
+    if (holder !== undefined) return resolve(`outline the ${holder}`);
     // "Show me the organ with Brunner's glands - no wait, I meant the one with Kupffer cells.": the
     // corrected description is read alone, "the one" standing for the first one's head noun.
     const redescribed = correctedDescription(question);
     if (redescribed !== undefined) return resolve(redescribed);
+    // "Segment the superior mesenteric artery right where it comes off.": where along the thing
+    // asked for, with no trunk named, is no question about its trunk.
+    const placedTail = ORIGIN_TAIL.exec(question);
+    if (placedTail) return resolve(question.slice(0, placedTail.index));
+    // "ampulla of Vater - outline just that": the thing named before the request is its object.
+    const pointed = NAMED_THEN_POINTED.exec(question);
+    // (no organ named there: "A collision tumour in the left adrenal - highlight it" asks for the adrenal)
+    if (pointed && textWords(pointed[1] as string).length <= 8 && !ORGAN_WORD.test(pointed[1] as string))
+      return resolve(`${pointed[2]} the ${(pointed[1] as string).replace(/^(?:the|a|an) /i, '')}`);
     // "Show me the gland on top of the left kidney — sorry, the right one.": one side in the
     // request, corrected by the other side alone; the request is read with its side swapped.
-    const swapped = sideSwapped(question);
+    // "…Actually, swap the left kidney for the right one.": that organ's side is turned.
+    const swapped = sideSwapped(question) ?? organSwapped(question);
     if (swapped !== undefined) return resolve(swapped);
     // "Found the IVC. Now outline the little gland tucked right behind it.": a story, then a request
     // that describes its organ; the request is read alone, "it" standing for the organ the story named.
@@ -3886,6 +4079,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (OTHER_ASKED.test(normalised))
       for (const m of mentions) if (m.target.kind === 'organ' && m.role !== 'negated') m.role = 'context';
     applyTakeBacks(tokens, mentions);
+    applyTakenBackAdjective(mentions);
     // "Which kidney …?" / "which adrenal …?": one of a pair is asked for, the description says which.
     let pairAsked: Mention | undefined;
     if (descriptive) {
@@ -4005,6 +4199,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyShownThenNow(tokens, mentions);
     applyCorrections(tokens, mentions);
     applyOtherOneToo(tokens, mentions);
+    applyReasonAfterTakeBack(tokens, mentions);
     applyDoubtedPremise(tokens, mentions);
     if (!descriptive) applyGlandOnKidney(tokens, mentions);
     applyLesionSite(tokens, mentions);
@@ -4162,6 +4357,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         return organAnswer(pickSide(best.target.ids, side), 'described', 0.7 * confidenceScale);
     }
 
+    // "all the paired organs on your list", "every item on the list that is NOT one of a pair",
+    // "Which items on the list are paired organs?": the options with a known property.
+    const listed = PROPERTY_OF_LISTED.exec(normalised);
+    const propertyWords = listed?.slice(1).find((g) => g !== undefined);
+    if (propertyWords && !picked && directOrgans.every((m) => m.adjective)) {
+      const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+      const byProperty = pickByProperty(propertyWords.split(' '), all);
+      if (byProperty) return organAnswer(byProperty, 'described', 0.7 * confidenceScale);
+    }
     // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
     if (
       ((optionsAsked && OPTIONS_PLURAL.test(normalised)) ||
@@ -5594,6 +5798,14 @@ function wholeTakeBack(tokens: Token[]): number {
       // "…, don't bother with the vessels" takes back only what follows.
       const next = tokens[i + phrase.length]?.text;
       if (next === 'with' || next === 'about' || next === 'showing' || next === 'marking') continue;
+      // ("…now remove both vessels", "drop both kidneys": "both" opens a name, only it is taken back)
+      if (
+        phrase.at(-1) === 'both' &&
+        next !== undefined &&
+        !tokens[i + phrase.length]?.boundary &&
+        !['and', 'of', 'then', 'now', 'too', 'actually', 'please', 'pls', 'plz', 'thanks'].includes(next)
+      )
+        continue;
       at = i + phrase.length;
     }
   }
@@ -5855,6 +6067,11 @@ const OTHER_ORGAN_WORDS =
 /** Questions about words, books, songs and idioms (see `QUOTED`). */
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
+/** "the word spleen", "the term gallbladder": an organ's name spoken of as a word. */
+const WORD_NAMED = new RegExp(
+  `\\b(?:the )?(?:word|term|name) ${'(?:'}(?:left |right )?(?:liver|kidneys?|spleen|pancreas|aorta|ivc|vena cava|adrenals?|gall ?bladder|o?esophagus|stomach|duodenum))\\b`,
+  'gi',
+);
 /** A quoted span: 'gallbladder', "…", ‘…’, “…”. */
 const QUOTED =
   /(?<![A-Za-z])'(?:[^']|(?<=[A-Za-z])'(?=[A-Za-z]))+'(?![A-Za-z])|"[^"]{2,80}"|(?<![A-Za-z])‘(?:[^’]|(?<=[A-Za-z])’(?=[A-Za-z]))+’(?![A-Za-z])|“[^”]{2,80}”/g;
@@ -6449,13 +6666,14 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=[Oo]ops\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot)[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
   /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off)\s+([A-M])(?![\w'’-])/g;
+const LETTER_ADDED = /\b([Aa]dd|[Ii]nclude|[Tt]hrow in)\s+([B-HJ-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
   ['two', 2],
@@ -6926,6 +7144,28 @@ function doubleNegative(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** `at` opens a clause, after fillers such as "hmm", "ok" or "oh". */
+function opensClause(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  while (k > 0 && (CLAUSE_FILLERS.has((tokens[k] as Token).text) || (tokens[k] as Token).text === ',')) k--;
+  return k > 0 && ((tokens[k] as Token).boundary || (tokens[k + 1] as Token).text === ',');
+}
+const CLAUSE_FILLERS = new Set([
+  'hmm',
+  'hm',
+  'ok',
+  'okay',
+  'oh',
+  'er',
+  'erm',
+  'um',
+  'umm',
+  'so',
+  'well',
+  'ah',
+  'then',
+]);
+
 /** The words just before `at` are `words`, set off by a comma or a sentence boundary ("…, right?"). */
 function endsWithWords(tokens: Token[], at: number, words: readonly string[]): boolean {
   const from = at - words.length;
@@ -7016,6 +7256,67 @@ function sideSwapped(question: string): string | undefined {
   const sides = request.match(/\b(?:left|right)\b/gi) ?? [];
   if (sides.length !== 1 || (sides[0] as string).toLowerCase() === side) return undefined;
   return request.replace(/\b(?:left|right)\b/i, side);
+}
+
+/** "…. Actually, just outline the whole organ it is in", "…, no wait, the whole organ" */
+const WHOLE_ORGAN_CORRECTION =
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))+\s*(?:(?:no wait|no|wait|sorry|actually|hmm|oh|oops|on second thoughts?)[,.]?\s*)+(?:just |only )?(?:(?:outline|show|highlight|segment|mark)(?: me)? )?(?:just |only )?the (?:whole |entire )?(?:organ|gland)(?: (?:it|that|which) (?:is|s|sits|lies|grows|arises) (?:in|from|within)| (?:containing|holding|harbouring|harboring) (?:it|that)| (?:that|which) (?:contains|holds|has|harbours|harbors) (?:it|that)| it(?:'s| is|’s| sits| lies| grows| arises) (?:in|from|within))?(?: itself| instead| please| pls)?\s*[.!]*\s*$/i;
+const ORGAN_OF_ADJECTIVE = new Map([
+  ['hepatic', 'liver'],
+  ['renal', 'kidney'],
+  ['splenic', 'spleen'],
+  ['pancreatic', 'pancreas'],
+  ['gastric', 'stomach'],
+  ['adrenal', 'adrenal gland'],
+]);
+const ORIGIN_TAIL =
+  /(?<=\w)\s*,?\s+(?:right |just |exactly )?(?:where|at the point where|at the spot where) (?:it|they) (?:comes? off|arises?|originates?|branches? off|starts?|begins?)\s*[.!]*\s*$/i;
+/**
+ * "Outline the pancreatic tumour. Actually, just outline the whole organ it is in.": the one organ
+ * (with its side, if named) the message named before a correction that asks for the whole organ.
+ */
+function findingHolder(question: string): string | undefined {
+  const match = WHOLE_ORGAN_CORRECTION.exec(question);
+  if (!match) return undefined;
+  const named = new Set(
+    [...(match[1] as string).matchAll(new RegExp(`(?:\\b(left|right) )?${ORGAN_WORD.source}`, 'gi'))].map(
+      (m) => {
+        const word = m[0]
+          .toLowerCase()
+          .replace(/^(?:left|right) /, '')
+          .replace(/s$/, '');
+        return `${m[1] ? `${m[1].toLowerCase()} ` : ''}${ORGAN_OF_ADJECTIVE.get(word) ?? word}`;
+      },
+    ),
+  );
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/** "ampulla of Vater - outline just that", "the SMA: show it please" */
+const NAMED_THEN_POINTED =
+  /^([^?.!,;:—–-]+?)\s*(?:\s-|—|–|:)\s*(?:please |pls |can you |could you |can u )?(outline|show|highlight|segment|mark|contour)(?: me| us)? (?:just |only )?(?:that|it|this)(?: one| thing)?(?: only| please| pls| thanks)?\s*[.!]*\s*$/i;
+/** "…, actually swap the left kidney for the right one", "…, and replace the right kidney with the left one" */
+const ORGAN_SWAP =
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.|!))*\s*(?:(?:no|hang on|hold on|actually|wait|oh|and|so|then|hmm|ok|okay|sorry|oops|pls|please)[,.!]?\s+)*(?:swap|switch|replace|trade|exchange)(?: out)? (?:the|that|this) ((?:(?:left|right) )?(?:kidney|adrenal|adrenal gland))s? (?:for|with|to|into) the (left|right)(?: one| side| one instead)?(?: please| pls| instead| thanks)?\s*[.!]*\s*$/i;
+
+/**
+ * "Show the spleen and the left kidney. Actually, swap the left kidney for the right one.": the
+ * request with that organ's side turned, the swap left out.
+ */
+function organSwapped(question: string): string | undefined {
+  const match = ORGAN_SWAP.exec(question);
+  if (!match) return undefined;
+  const request = match[1] as string;
+  const phrase = (match[2] as string).toLowerCase();
+  const side = /^(left|right) /.exec(phrase)?.[1];
+  const noun = phrase.replace(/^(?:left|right) /, '').split(' ')[0] as string;
+  const named = [...request.matchAll(new RegExp(`\\b(?:(left|right) )?${noun}\\b`, 'gi'))].filter(
+    (m) => side === undefined || m[1]?.toLowerCase() === side,
+  );
+  const last = named.at(-1);
+  if (!last || last.index === undefined) return undefined;
+  const wanted = (match[3] as string).toLowerCase();
+  return `${request.slice(0, last.index)}${wanted} ${noun}${request.slice(last.index + last[0].length)}`;
 }
 
 /** "the liver": an organ as it is named inside a sentence. */
@@ -7168,6 +7469,8 @@ function spellOptionLetters(original: string): string {
     spellOption(
       (out + question.slice(at))
         .replace(LETTER_TAKEN_BACK, (_, verb: string, l: string) => `${verb} ${name(l)}`)
+        // "…drop M and add G": a letter added after the run
+        .replace(LETTER_ADDED, (_, verb: string, l: string) => `${verb} ${name(l)}`)
         // "Outline A, C, K. Hmm, replace C with I.", "swap K for L": both letters by name
         .replace(
           LETTER_SWAPPED,

@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 52nd set, 431 questions, measured once with the resolver of its
-// round) gives 86.8% accuracy, N precision 0.906 and recall 0.857 (data/questions/README.md).
+// The held-out `test` split (the 53rd set, 418 questions, measured once with the resolver of its
+// round) gives 87.6% accuracy, N precision 0.876 and recall 0.902 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (85.8%, N precision 89.6%, N recall 84.7%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (86.6%, N precision 86.6%, N recall 89.2%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.858);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.896);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.847);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.866);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.866);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.892);
   });
 });

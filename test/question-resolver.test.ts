@@ -2034,3 +2034,77 @@ describe('question resolver: every option less some after a correction, reasons 
     expect(letters('show the cyst in the right kidney. no wait, the whole organ')).toEqual(['B']);
   });
 });
+
+describe('question resolver: whole take-backs, sides told by an organ, substances and tumours by name, letters corrected by "the other one", ruled-out names, the rest of the options, swapped and flipped organs (the 52nd set’s error classes)', () => {
+  it('takes the whole request back with "take it back", "leave everything alone" and "forget all of that"', () => {
+    expect(letters('show C. actually take it back, no C, nothing')).toEqual(['N']);
+    expect(letters('Outline the pancreas. On second thought, leave everything alone.')).toEqual(['N']);
+    expect(letters('Kidneys and aorta, and the IVC too. Actually, forget all of that.')).toEqual(['N']);
+  });
+
+  it('reads a side told by an organ that lies on it', () => {
+    expect(
+      letters('Adrenal vein sampling lateralises to the side of the liver. Outline that gland.'),
+    ).toEqual(['G']);
+    expect(letters('Draw around the suprarenal gland that is on the same side as the spleen.')).toEqual([
+      'H',
+    ]);
+    expect(letters('I want to compare the spleen and the liver side by side')).toEqual(['A', 'C']);
+  });
+
+  it('answers N for substances, tumours and a number asked for by name', () => {
+    expect(letters('Her bilirubin is 240. Segment the bilirubin.')).toEqual(['N']);
+    expect(letters('Shade the ascites around the spleen for me.')).toEqual(['N']);
+    expect(letters('air in the stomach')).toEqual(['N']);
+    expect(letters('Actually just outline the stone, not the gallbladder.')).toEqual(['N']);
+    expect(letters('outline the insulinoma itself')).toEqual(['N']);
+    expect(letters('How much does a normal adult liver weigh?')).toEqual(['N']);
+  });
+
+  it('reads a letter corrected by "the other one" or swapped, letters joined by "and also", and spelled-out letters', () => {
+    expect(letters('Show H. No wait, the other one.')).toEqual(['G']);
+    expect(letters('Letter E. No, swap that for F.')).toEqual(['F']);
+    expect(letters('K and also C, skip D')).toEqual(['C', 'K']);
+    expect(letters('D for Delta please')).toEqual(['D']);
+    expect(letters("I'll go with door number K")).toEqual(['K']);
+  });
+
+  it('keeps out an organ ruled out by name, and one named again only in a reason', () => {
+    expect(letters('The stomach is a red herring: I want the tube that opens into it from above.')).toEqual([
+      'J',
+    ]);
+    expect(
+      letters("i need the spleen and the pancreas and that's it, no liver even though i said liver earlier"),
+    ).toEqual(['C', 'D']);
+    expect(letters('I said liver but I meant to say liver AND gallbladder')).toEqual(['A', 'I']);
+  });
+
+  it('gives the rest of the options, the glands on both kidneys, the scope’s organs, and the pancreas of a Whipple', () => {
+    expect(letters('no liver, no spleen, no vessels - give me the rest of the options')).toEqual([
+      ...'BDGHIJKLM',
+    ]);
+    expect(letters('Don’t leave out the spleen, but leave out everything else.')).toEqual(['C']);
+    expect(letters('ACTH is through the roof, show the glands on both kidneys')).toEqual(['G', 'H']);
+    expect(
+      letters('gastroscopy next week - highlight the organs on your list the scope goes through'),
+    ).toEqual(['J', 'K', 'L']);
+    expect(
+      letters('A Whipple removes the head of one organ together with the C-loop. Outline just that organ.'),
+    ).toEqual(['D']);
+  });
+
+  it('replaces an organ "instead of" another, flips every side, and places a kidney under "the right one"', () => {
+    expect(letters('liver, kidneys, spleen - no, instead of the spleen give me the pancreas')).toEqual([
+      'A',
+      'B',
+      'D',
+      'M',
+    ]);
+    expect(letters('outline the left kidney and the right adrenal, then swap sides on both')).toEqual([
+      'B',
+      'H',
+    ]);
+    expect(letters('Both adrenals plus the kidney sitting under the left one.')).toEqual(['G', 'H', 'M']);
+    expect(letters('Can you outline the duodenum where it meets the pancreatic head?')).toEqual(['L']);
+  });
+});

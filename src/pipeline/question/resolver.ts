@@ -796,6 +796,8 @@ const TERM_ASKED = new RegExp(
     '\\b(?:upper|lower) limits? (?:of|for)\\b',
     '\\bnormal (?:[a-z0-9]+ ){0,2}(?:range|ranges|values?)\\b',
     `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?what (?:fraction|proportion|percentage|percent|share)\\b`,
+    // "What does a normal adult spleen weigh in grams?": a number.
+    `${CLAUSE_START}(?:what|how much) (?:does|do|would|should|might) (?:a |an |the |my |your )?(?:[a-z]+ ){0,3}weigh\\b`,
     // "Measure the AP diameter of the aorta for me": a number, not a mask.
     `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?)\\b`,
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
@@ -868,6 +870,14 @@ const FINDINGS = new Map<string, string>(
     adenoma: 'an adenoma',
     carcinoma: 'a carcinoma',
     neoplasm: 'a neoplasm',
+    pheo: 'a phaeochromocytoma',
+    phaeo: 'a phaeochromocytoma',
+    pheochromocytoma: 'a phaeochromocytoma',
+    phaeochromocytoma: 'a phaeochromocytoma',
+    insulinoma: 'an insulinoma',
+    hepatoma: 'a hepatoma',
+    hemangioma: 'a haemangioma',
+    haemangioma: 'a haemangioma',
     lesion: 'a lesion',
     cyst: 'a cyst',
     pseudocyst: 'a pseudocyst',
@@ -904,15 +914,19 @@ const FINDINGS = new Map<string, string>(
  * alone ("the ampulla and the organ it opens into" is a list).
  */
 const FINDING_REQUEST = new RegExp(
-  `^${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
+  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST = new RegExp(
-  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
+  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle|paint|shade|colour|color)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|bilirubin|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|around\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
 );
+/** "gas in the duodenum", "the stomach contents, not the wall": a substance named alone is asked for. */
+const BARE_SUBSTANCE =
+  /^(?:the )?(?:[a-z]+ )?(?:contents|gas|air|fluid|ascites|pus|bile|urine|chyme|stool)(?: (?:in|inside|within) (?:the )?[a-z]+)?(?: , not (?:the )?[a-z ]+)?(?: [.?!])*$/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
   /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no|on second thoughts?|second thoughts?|nope|oops)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
@@ -1092,7 +1106,7 @@ const BEFORE_NONE =
   /\b(?:just |right |immediately )?(?:before|above|preceding) (?:the )?(?:none|none of them|option n|n)\b(?: (?:on|in) (?:your|ur|the) (?:list|options))?/;
 /** "highlight every organ on your list", "all of them on the list" (and nothing after it) */
 const EVERY_ORGAN_ON_LIST = new RegExp(
-  `\\b(?:(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}|all(?: of)? the (?:listed|13|thirteen) organs|all (?:13|thirteen) listed organs)(?: (?:that |which )?(?:you re|you are|u r|ur|you d be|you will be) able to (?:segment|outline|show|find|do|see|mark|detect)| (?:that |which )?(?:you|u) can (?:segment|outline|show|find|do|see|mark|detect))?(?: (?:pls|please|plz|thanks|thx|now))*(?: [.?!])*$`,
+  `\\b(?:(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}|all(?: of)? the (?:listed|13|thirteen) organs|all (?:13|thirteen) listed organs)(?: (?:that |which )?(?:you re|you are|u r|ur|you d be|you will be) able to (?:segment|outline|show|find|do|see|mark|detect)| (?:that |which )?(?:you|u) can (?:segment|outline|show|find|do|see|mark|detect))?(?: (?:pls|please|plz|thanks|thx|now|lol|haha|cheers|ty))*(?: [.?!])*$`,
 );
 /** …or followed by a clause that only says why ("…, I want to see the whole lot at once"). */
 const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
@@ -1143,10 +1157,17 @@ const ALL_OPTIONS =
   /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)? the (?:organs|options|listed organs)|every organ|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
 const LEFT_OUT =
   /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|skip|drop|remove|lose|bar)\b/;
+const REST_OF_OPTIONS =
+  /\b(?:give me|show me|show|do|outline|highlight|mark|segment)(?: me)? (?:the rest(?: of (?:the|your|ur) (?:options|list|organs|letters))?|everything else|all the others|all the rest|the remaining (?:options|organs|ones))\b/;
+const LEFT_OUT_FIRST =
+  /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
+const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
+/** Words of a clause that asks again ("…but I meant to say liver AND gallbladder"). */
+const WISH_WORDS = new Set(['meant', 'mean', 'want', 'wanted', 'need', 'needed', 'add', 'include', 'keep']);
 /** A clause that says why an organ was taken back: it is already done, or plain to see. */
 const REASON_WORDS =
-  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled)\b/;
+  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though)\b/;
 const MISTAKEN_FOR =
   /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
 /**
@@ -1605,6 +1626,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         ['out', 'off', 'away'].includes(particle)
       )
         m.role = 'negated';
+      // "The liver is a red herring: …", "The spleen is the wrong answer.": named to be ruled out.
+      if (
+        ['s', 'is'].includes(particle) &&
+        RULED_OUT.test(
+          tokens
+            .slice(m.end + 1, m.end + 5)
+            .map((t) => t.text)
+            .join(' '),
+        )
+      )
+        m.role = 'negated';
       // "…actually just the gallbladder, the liver's fine": an organ said to be fine after a
       // correction is not wanted.
       const fine = tokens[m.end + 1]?.text ?? '';
@@ -1759,7 +1791,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       let to = m.end;
       while (to < tokens.length && !(tokens[to] as Token).boundary) to++;
       const clause = tokens.slice(from, to).map((t) => t.text);
-      if (clause.some((w) => COMMAND_VERBS.has(w) && w !== 'see')) continue;
+      if (clause.some((w) => (COMMAND_VERBS.has(w) && w !== 'see') || WISH_WORDS.has(w))) continue;
       // ("…already covered the liver, so drop that one": the take-back comes after it)
       const rest = tokens
         .slice(m.end)
@@ -1977,7 +2009,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (dropped.size === 0 || organs.some((m) => m.start < from)) return undefined;
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
     }
-    const lessSome = allLessSome(normalised, organs);
+    const lessSome = allLessSome(normalised, organs) ?? restOfOptions(normalised, organs);
     if (lessSome) return lessSome;
     // "outline everything", "all 13 pls"; "show the vessels" is the aorta and the IVC.
     if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
@@ -2063,6 +2095,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (const m of mentions)
       if (m.target.kind === 'organ') m.role = m === last || m === previous ? 'direct' : 'negated';
     return true;
+  }
+
+  /**
+   * "ok so, no kidneys, no adrenals, no vessels — give me the rest of the options": the organs left
+   * out first, then the rest of the list.
+   */
+  function restOfOptions(normalised: string, organs: readonly Mention[]): OrganId[] | undefined {
+    const rest = REST_OF_OPTIONS.exec(normalised);
+    if (!rest) return undefined;
+    const before = normalised.slice(0, rest.index);
+    if (!LEFT_OUT_FIRST.test(before)) return undefined;
+    const at = before.split(' ').length - 1;
+    if (organs.some((m) => m.start >= at)) return undefined;
+    const dropped = new Set(organs.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])));
+    if (/\b(?:blood )?vessels\b/.test(before)) for (const id of [5, 6]) dropped.add(id as OrganId);
+    if (dropped.size === 0 || dropped.size === 13) return undefined;
+    return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
   }
 
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
@@ -2386,6 +2435,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const w = tokens[j]?.text ?? '';
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
       if (!LANDMARK_WORDS.has(w) && !LANDMARK_PAIRS.has(w2)) continue;
+      // ("Draw around the adrenal gland that is on the left": the command's own preposition)
+      if ((w === 'around' || w === 'round') && ['draw', 'trace', 'line'].includes(tokens[j - 1]?.text ?? ''))
+        continue;
       // The first name is a landmark only when something else is placed by it: "show the big vein
       // next to the aorta" (a head noun before the place word), not "next to the aorta, show …".
       // "the fist-sized organ way up on the left, behind the stomach": a comma does not end it.
@@ -2648,6 +2700,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           (organ.side === 'left' || organ.side === 'right')
         ) {
           m.sideCorrection = flip ? opposite(organ.side) : organ.side;
+          continue;
+        }
+      }
+      // "Both adrenals plus the kidney sitting under the right one": the other pair's side, by "one".
+      const near = tokens.slice(m.end, m.end + 6).map((t) => t.text);
+      const placedOne = near.findIndex(
+        (w, k) =>
+          NEIGHBOUR_WORDS.has(w) &&
+          near[k + 1] === 'the' &&
+          SIDE_WORDS.has(near[k + 2] ?? '') &&
+          near[k + 3] === 'one',
+      );
+      if (placedOne >= 0 && !mentions.some((x) => x.start > m.end && x.start <= m.end + placedOne + 3)) {
+        const side = SIDE_WORDS.get(near[placedOne + 2] as string);
+        if (side === 'left' || side === 'right') {
+          m.sideCorrection = flip ? opposite(side) : side;
           continue;
         }
       }
@@ -3471,6 +3539,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
     }
+    // "the gland on the liver side", "lateralises to the side of the stomach", "on the same side
+    // as the spleen": a side told by an organ that lies on it.
+    if (SIDE_BY_ORGAN.test(question))
+      return resolve(
+        question.replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
+          RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
+        ),
+      );
+    // "M for Mike please", "I'll take door number C": a letter spelled out is that option.
+    const spelledOut = question
+      .replace(NATO_LETTER, (whole, l: string, word: string) =>
+        word[0]?.toUpperCase() === l ? `option ${l}` : whole,
+      )
+      .replace(DOOR_NUMBER, 'option $1');
+    if (spelledOut !== question) return resolve(spelledOut);
     // "…for the M&M slides": the morbidity and mortality meeting, no option letters.
     if (/\bM ?& ?M\b/.test(question))
       return resolve(question.replace(/\bM ?& ?M\b/g, 'morbidity and mortality'));
@@ -3608,6 +3691,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // asked for, with no trunk named, is no question about its trunk.
     const placedTail = ORIGIN_TAIL.exec(question);
     if (placedTail) return resolve(question.slice(0, placedTail.index));
+    // "Can you outline the pancreatic tail where it reaches the splenic hilum?": an organ (or its
+    // part) asked for, and where along it; what it reaches is a landmark.
+    const reachTail = REACH_TAIL.exec(question);
+    if (reachTail && ORGAN_WORD.test(question.slice(0, reachTail.index)) && COMMAND_START.test(question))
+      return resolve(question.slice(0, reachTail.index));
     // "ampulla of Vater - outline just that": the thing named before the request is its object.
     const pointed = NAMED_THEN_POINTED.exec(question);
     // (no organ named there: "A collision tumour in the left adrenal - highlight it" asks for the adrenal)
@@ -3616,7 +3704,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Show me the gland on top of the left kidney — sorry, the right one.": one side in the
     // request, corrected by the other side alone; the request is read with its side swapped.
     // "…Actually, swap the left kidney for the right one.": that organ's side is turned.
-    const swapped = sideSwapped(question) ?? organSwapped(question);
+    const swapped =
+      sideSwapped(question) ?? organSwapped(question) ?? replacedInstead(question) ?? sidesFlipped(question);
     if (swapped !== undefined) return resolve(swapped);
     // "Found the IVC. Now outline the little gland tucked right behind it.": a story, then a request
     // that describes its organ; the request is read alone, "it" standing for the organ the story named.
@@ -3633,6 +3722,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
     // "Raised metanephrines and a mass above the left kidney - outline the gland": the gland on
     // top of a kidney is that side's adrenal, when nothing else is named.
+    // "In a Whipple we take the head of one gland with the C-loop. Outline just that gland": the
+    // pancreas, whose head goes with the duodenum.
+    if (WHIPPLE_HEAD.test(question)) return organAnswer([4], 'described', 0.75);
+    // "cortisol is sky high, show the glands on both kidneys": the two adrenals.
+    // (no side, one or other organ asked for: "…; outline the one on the patient's left")
+    if (
+      GLANDS_ON_KIDNEYS.test(question) &&
+      !OTHER_ORGAN_WORDS.test(question) &&
+      !/\b(?:left|right|one|organ|organs)\b/i.test(question)
+    )
+      return organAnswer([7, 8], 'described', 0.8);
     const glandAbove = GLAND_ABOVE_KIDNEY.exec(question);
     if (
       glandAbove &&
@@ -4007,6 +4107,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "spleen? nah don't bother, can you make the image brighter", "liver... forget it": the whole
     // request is taken back and nothing else is asked about an organ.
     const dropped = wholeTakeBack(tokens);
+    // ("…take it back, no K, nothing": a name denied after the take-back asks for nothing)
+    const askedAgain = (m: Mention) =>
+      m.start >= dropped &&
+      !['no', 'not', 'nor', 'without'].includes(tokens[beforeArticlesAndSides(tokens, m.start)]?.text ?? '');
     // "…forget it, I'll do it myself": "it" keeps the request only as a command's object ("outline it").
     const keeps = (t: Token, k: number, after: Token[]) =>
       KEEP_WORDS.has(t.text) &&
@@ -4014,7 +4118,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (
       dropped >= 0 &&
       mentions.some((m) => m.start < dropped) &&
-      !mentions.some((m) => m.start >= dropped) &&
+      !mentions.some(askedAgain) &&
       !tokens
         .slice(dropped)
         .some((t, k, after) => HEAD_WORDS.has(t.text) || ASK_WORDS.has(t.text) || keeps(t, k, after))
@@ -5206,13 +5310,14 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const afterComma = later ?? lastRequestAfter(tokens, CLAUSE_STOPS);
   const asked = (text: string) => OUTSIDE_REQUEST.exec(text)?.[1] ?? FINDING_REQUEST.exec(text)?.[1];
   const requested = later
-    ? asked(later)
+    ? (asked(later) ?? (SUBSTANCE_REQUEST.test(later) ? 'substance' : undefined))
     : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest
       ? undefined
       : // ("Outline the right subphrenic space.": the closing stop is not part of the request.)
         (asked(normalised.replace(/(?: [.?!])+$/, '')) ??
         (afterComma !== undefined ? asked(afterComma) : undefined) ??
         (SUBSTANCE_REQUEST.test(normalised) ||
+        BARE_SUBSTANCE.test(normalised) ||
         (afterComma !== undefined && SUBSTANCE_REQUEST.test(afterComma))
           ? 'substance'
           : undefined));
@@ -5763,6 +5868,17 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ),
   ['undo', 'that'],
   ['undo', 'it'],
+  // "show K. actually take it back, no K, nothing", "On second thought, leave everything alone.",
+  // "Actually, forget all of that."
+  ['take', 'it', 'back'],
+  ['take', 'that', 'back'],
+  ['leave', 'everything', 'alone'],
+  ['leave', 'it', 'all'],
+  ...['forget', 'scrap', 'cancel', 'ignore', 'drop'].flatMap((verb) => [
+    [verb, 'all', 'of', 'that'],
+    [verb, 'all', 'that'],
+    [verb, 'all', 'of', 'it'],
+  ]),
   // "outline the kidneys, actually no, skip it"
   ['skip', 'it'],
   ['skip', 'that'],
@@ -6058,6 +6174,10 @@ const THAT_ONE_OF_PAIR =
 const FINE_TAIL =
   /[,;.–—-]\s*(?!.*\b(?:just|only)\b)(?:but\s+|and\s+)?(?:the\s+)?[a-z' ]{3,30}?\s+(?:looks?|is|seems?|was)\s+(?:fine|normal|ok|okay|unremarkable|clear|healthy)\s*[.!]*\s*$/i;
 /** "Don't show the crescent-shaped adrenal, show the other one." */
+const WHIPPLE_HEAD =
+  /\bwhipple\b.*\bhead of (?:one|which|an|another|a certain) (?:organ|gland)\b.*\b(?:that|this|the) (?:organ|gland)\b(?!.*\band\b)/i;
+const GLANDS_ON_KIDNEYS =
+  /\bglands (?:on|above|on top of|atop|over|capping|sitting on|perched on|that sit on) (?:both|each|the two|the|my|her|his) kidneys?\b/i;
 const GLAND_ABOVE_KIDNEY =
   /\b(?:above|on top of|atop|over|superior to|capping|on the upper pole of|at the upper pole of)\s+(?:the\s+)?(left|right)\s+kidney\b/i;
 const GLAND_ASKED =
@@ -6673,6 +6793,11 @@ const LETTER_RUN_NOT_BEFORE =
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
   /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off)\s+([A-M])(?![\w'’-])/g;
+/** "Letter F. No, swap that for E." (see `LETTER_SWAPPED` for "swap K for L") */
+const LETTER_SWAPPED_IN =
+  /\b((?:[Ss]wap|[Ss]witch|[Cc]hange|[Rr]eplace) (?:that|it|this)(?: one)? (?:for|with|to))\s+([A-M])(?![\w'’-])/g;
+/** "…No wait, the other one", "…I meant the other kidney" */
+const OTHER_CORRECTION = /\bthe other (?:one|side|kidney|adrenal|gland)\b/i;
 const LETTER_ADDED = /\b([Aa]dd|[Ii]nclude|[Tt]hrow in)\s+([B-HJ-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
@@ -6796,7 +6921,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 ];
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
-  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b/;
+  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
@@ -6993,6 +7118,8 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
 function commandedBefore(tokens: Token[], at: number): boolean {
   const w = tokens[at]?.text ?? '';
   if (COMMAND_VERBS.has(w)) return true;
+  // ("Draw around the adrenal gland that is on the left", "trace round the spleen")
+  if ((w === 'around' || w === 'round') && COMMAND_VERBS.has(tokens[at - 1]?.text ?? '')) return true;
   return (w === 'me' || w === 'us') && COMMAND_VERBS.has(tokens[at - 1]?.text ?? '');
 }
 
@@ -7269,6 +7396,10 @@ const ORGAN_OF_ADJECTIVE = new Map([
   ['gastric', 'stomach'],
   ['adrenal', 'adrenal gland'],
 ]);
+const REACH_TAIL =
+  /(?<=\w)\s*,?\s+(?:right |just |exactly )?(?:where|at the point where|at the spot where) (?:it|they) (?:reaches|reach|meets|meet|touches|touch|abuts|abut|nears|approaches|crosses|cross|passes|hugs|wraps|curves)\b[^.?!;]*[.?!]*\s*$/i;
+const COMMAND_START =
+  /^\s*(?:(?:please|pls|can you|could you|can u|would you|now|ok|okay)\s+)*(?:show|outline|highlight|segment|mark|draw|trace|contour|label)\b/i;
 const ORIGIN_TAIL =
   /(?<=\w)\s*,?\s+(?:right |just |exactly )?(?:where|at the point where|at the spot where) (?:it|they) (?:comes? off|arises?|originates?|branches? off|starts?|begins?)\s*[.!]*\s*$/i;
 /**
@@ -7292,6 +7423,12 @@ function findingHolder(question: string): string | undefined {
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+const NATO_LETTER =
+  /\b([A-M]) (?:for|as in) (alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike)\b/gi;
+const DOOR_NUMBER = /\bdoor (?:number |no\.? )?([A-M])\b/g;
+const SIDE_BY_ORGAN =
+  /\b(?:(?:on|to|at) )?(?:the )?(?:same )?side (?:of|as) (?:the )?(liver|spleen|stomach|gall ?bladder)(?:(?: and| or| \/) (?:the )?(?:liver|spleen|stomach|gall ?bladder))?\b|\b(?:(?:on|to|at) )?the (liver|spleen|stomach|gall ?bladder)(?:'s|’s|s)? side\b(?! by)/gi;
+const RIGHT_SIDED_ORGAN = /^(?:liver|gall ?bladder)$/i;
 /** "ampulla of Vater - outline just that", "the SMA: show it please" */
 const NAMED_THEN_POINTED =
   /^([^?.!,;:—–-]+?)\s*(?:\s-|—|–|:)\s*(?:please |pls |can you |could you |can u )?(outline|show|highlight|segment|mark|contour)(?: me| us)? (?:just |only )?(?:that|it|this)(?: one| thing)?(?: only| please| pls| thanks)?\s*[.!]*\s*$/i;
@@ -7317,6 +7454,33 @@ function organSwapped(question: string): string | undefined {
   if (!last || last.index === undefined) return undefined;
   const wanted = (match[3] as string).toLowerCase();
   return `${request.slice(0, last.index)}${wanted} ${noun}${request.slice(last.index + last[0].length)}`;
+}
+
+/** "liver spleen pancreas, no, instead of the pancreas give me the stomach" */
+const INSTEAD_OF =
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))+\s*(?:(?:no|actually|wait|hmm|oh|sorry|ok|okay)[,.]?\s+)*instead of (?:the )?([a-z]+(?: [a-z]+)?)\s*,?\s+(?:(?:give me|show me|show|do|use|i want|i d like|outline|highlight|go with|make it)\s+)?(the [a-z]+(?: [a-z]+)?|[a-z]+)(?: instead| please| pls)?\s*[.!]*\s*$/i;
+
+/** The request with the organ "instead of" names replaced by the one after it. */
+function replacedInstead(question: string): string | undefined {
+  const match = INSTEAD_OF.exec(question);
+  if (!match) return undefined;
+  const request = match[1] as string;
+  const out = new RegExp(`\\b(?:the )?${match[2]}\\b`, 'i');
+  if (!out.test(request) || !ORGAN_WORD.test(match[3] as string)) return undefined;
+  return request.replace(out, match[3] as string);
+}
+
+/** "outline the right kidney and the left adrenal, then swap sides on both" */
+const SIDES_FLIPPED =
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))*\s+(?:(?:then|and|now|actually|but|ok|okay)\s+)*(?:swap|switch|flip|reverse) (?:the )?sides?(?: (?:on|for|of) (?:both|all|them|each|everything))?(?: please| pls)?\s*[.!]*\s*$/i;
+
+/** The request with every side turned round. */
+function sidesFlipped(question: string): string | undefined {
+  const match = SIDES_FLIPPED.exec(question);
+  if (!match || !/\b(?:left|right)\b/i.test(match[1] as string)) return undefined;
+  return (match[1] as string).replace(/\b(left|right)\b/gi, (side) =>
+    side.toLowerCase() === 'left' ? 'right' : 'left',
+  );
 }
 
 /** "the liver": an organ as it is named inside a sentence. */
@@ -7398,6 +7562,8 @@ function spellOptionLetters(original: string): string {
     )
     // "J K L": capitals side by side (three or more, so "I A" in a sentence stays words)
     .replace(SPACED_LETTERS, (run) => run.trim().split(/\s+/).join(', '))
+    // "L and also J, skip K"
+    .replace(/(?<![\w'’-])([A-M]) and also ([A-M])(?![\w'’-])/g, '$1 and $2')
     // "all options from E to H"
     .replace(/\b([Oo]ptions?) from ([A-M]) to ([A-M])\b/g, '$1 $2 to $3');
   // "options A through D", "E thru H": a range is the run of its letters.
@@ -7446,15 +7612,22 @@ function spellOptionLetters(original: string): string {
     // "C pls. oops I mean K": a bare letter first, then corrected.
     // ("show C. oh hang on, I meant D", "outline F. make it E not F")
     const first =
-      /^\s*((?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment)(?:\s+me)?\s+)?([A-M])(?=\s*(?:pls|please|plz|[,.!]|$))/.exec(
+      /^\s*((?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Ll]etter|[Oo]ption)(?:\s+me)?\s+)?([A-M])(?=\s*(?:pls|please|plz|[,.!]|$))/.exec(
         question,
       );
+    // "Show G. No wait, the other one.", "Outline B. Correction: I meant the other kidney.": a
+    // letter corrected by "the other" is read by name.
+    // ("Letter F. No, swap that for E.": the letter swapped in too)
+    const verb = /^\s*(?:letter|option)/i.test(first?.[1] ?? '') ? 'Show ' : first?.[1];
+    const rest = question.slice(first?.[0].length ?? 0);
+    if (first && verb && (OTHER_CORRECTION.test(rest) || new RegExp(LETTER_SWAPPED_IN.source).test(rest)))
+      return `${verb}${name(first[2] as string)}${rest.replace(LETTER_SWAPPED_IN, (_, swap: string, l: string) => `${swap} ${name(l)}`)}`;
     if (first && new RegExp(LETTER_CORRECTED.source).test(question.slice(first[0].length)))
       return spellCorrected(
-        `${first[1] ?? ''}${name(first[2] as string)}${question.slice(first[0].length)}`.replace(
-          /\bnot ([A-M])(?![\w'’-])/g,
-          (_, l: string) => `not ${name(l)}`,
-        ),
+        `${first[1] ?? ''}${name(first[2] as string)}${question.slice(first[0].length)}`
+          .replace(/\bnot ([A-M])(?![\w'’-])/g, (_, l: string) => `not ${name(l)}`)
+          // ("show K. actually take it back, no K, nothing": "no" before the same letter denies it)
+          .replace(new RegExp(`\\b[Nn]o ${first[2]}(?![\\w'’-])`, 'g'), `not ${name(first[2] as string)}`),
       );
     return question === original ? original : question;
   }
@@ -7469,6 +7642,7 @@ function spellOptionLetters(original: string): string {
     spellOption(
       (out + question.slice(at))
         .replace(LETTER_TAKEN_BACK, (_, verb: string, l: string) => `${verb} ${name(l)}`)
+        .replace(LETTER_SWAPPED_IN, (_, swap: string, l: string) => `${swap} ${name(l)}`)
         // "…drop M and add G": a letter added after the run
         .replace(LETTER_ADDED, (_, verb: string, l: string) => `${verb} ${name(l)}`)
         // "Outline A, C, K. Hmm, replace C with I.", "swap K for L": both letters by name

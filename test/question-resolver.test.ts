@@ -2108,3 +2108,67 @@ describe('question resolver: whole take-backs, sides told by an organ, substance
     expect(letters('Can you outline the duodenum where it meets the pancreatic head?')).toEqual(['L']);
   });
 });
+
+describe('question resolver: letter ranges after any verb, every option less some or put back, arrows and "the letter before it", take-backs that leave only outside things, findings and numbers asked for, adrenal glands by context, operations that name organs (the 53rd set’s error classes)', () => {
+  it('reads letter ranges and spaced letters wherever they stand, less the letters skipped', () => {
+    expect(letters('could you do B through E quickly')).toEqual(['B', 'C', 'D', 'E']);
+    expect(letters('organs H to K but skip I')).toEqual(['H', 'J', 'K']);
+    expect(letters('D E F... ah forget E')).toEqual(['D', 'F']);
+    expect(letters('E and F pls, then K too')).toEqual(['E', 'F', 'K']);
+  });
+
+  it('reads every option less some, by property or put back, and all of them with no exceptions', () => {
+    expect(letters('Every item on the list except the two big vessels.')).toEqual([...'ABCDGHIJKLM']);
+    expect(letters('everything on the list except the hollow organs')).toEqual([...'ABCDEFGHM']);
+    expect(letters('All options except the liver. Hmm, actually include the liver too.')).toEqual([
+      ...'ABCDEFGHIJKLM',
+    ]);
+    expect(letters('A-M except B and M (kidneys are always a mess)')).toEqual([...'ACDEFGHIJKL']);
+    expect(letters('All the options please, no exceptions.')).toEqual([...'ABCDEFGHIJKLM']);
+    expect(letters('light up every organ you can, all 13')).toEqual([...'ABCDEFGHIJKLM']);
+  });
+
+  it('reads an arrow as a correction, "the letter just after it", "whatever’s on E" and "both" after a correction', () => {
+    expect(letters('spleen → pancreas instead pls')).toEqual(['D']);
+    expect(letters('Outline F. Sorry, I meant the letter just after it.')).toEqual(['G']);
+    expect(letters('can you do the liver and, uh, whatever’s on K')).toEqual(['A', 'K']);
+    expect(letters('do the liver. wait no. do the gallbladder. wait no, do both')).toEqual(['A', 'I']);
+  });
+
+  it('reads sides as the patient’s when the patient speaks, and the viewer’s from "my point of view"', () => {
+    expect(letters("hi, I'm the patient. show my left kidney")).toEqual(['M']);
+    expect(letters('from my point of view the right kidney, whatever that is for the patient')).toEqual([
+      'M',
+    ]);
+    expect(letters('Just the kidney. I didn’t say which one.')).toEqual(['B', 'M']);
+  });
+
+  it('answers N when only outside things are left, and for findings, ducts and numbers asked for', () => {
+    expect(letters('liver and spleen... hmm, take both back, I only wanted the portal vein')).toEqual(['N']);
+    expect(letters('Show me the liver. Wait, I meant only its bile ducts.')).toEqual(['N']);
+    expect(letters('Just the thrombus inside the portal system, please.')).toEqual(['N']);
+    expect(letters('Outline the large vein the thrombus has grown into.')).toEqual(['F']);
+    expect(letters('Select the sphincter of Oddi.')).toEqual(['N']);
+    expect(letters('Show the gastric folds only, not the organ.')).toEqual(['N']);
+    expect(letters('can you measure the lesion in the spleen')).toEqual(['N']);
+    expect(letters("what's my creatinine from this scan?")).toEqual(['N']);
+  });
+
+  it('reads the organ a stone sits in, a name denied "this time", and the adrenals by their context', () => {
+    expect(letters('Show the gallstone. No, the organ it is lodged in.')).toEqual(['I']);
+    expect(letters('ok: stomach, duodenum, liver. no spleen this time')).toEqual(['A', 'K', 'L']);
+    expect(letters('Conn’s workup, adrenal vein sampling tomorrow - outline both glands')).toEqual([
+      'G',
+      'H',
+    ]);
+  });
+
+  it('answers what a Nissen, a Kasai or a Billroth II names', () => {
+    expect(letters('In a Nissen fundoplication, which two of your options are involved?')).toEqual([
+      'J',
+      'K',
+    ]);
+    expect(letters('The Kasai operation joins bowel to the porta of which organ?')).toEqual(['A']);
+    expect(letters('Which organ forms the afferent loop after a Billroth II?')).toEqual(['L']);
+  });
+});

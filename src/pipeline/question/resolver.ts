@@ -511,7 +511,7 @@ const LETTER_SIDE_NOUNS = new Set([
 ]);
 /** A side said to be the viewer's somewhere in the message (see viewerSides). */
 const VIEWER_CLARIFIED =
-  /\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b/;
+  /\bfrom my (?:point of view|pov|perspective|side of the screen)\b|\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b/;
 const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 /** Words between "one" and the place word of its neighbour ("the one that is just behind the IVC"). */
@@ -799,7 +799,7 @@ const TERM_ASKED = new RegExp(
     // "What does a normal adult spleen weigh in grams?": a number.
     `${CLAUSE_START}(?:what|how much) (?:does|do|would|should|might) (?:a |an |the |my |your )?(?:[a-z]+ ){0,3}weigh\\b`,
     // "Measure the AP diameter of the aorta for me": a number, not a mask.
-    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?)\\b`,
+    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?|cyst|cysts|lesion|lesions|tumou?r|tumou?rs|mass|masses|stone|stones|nodule|nodules)\\b`,
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
     '^(?:please |pls |can you |could you )?(?:calculate|compute|work out|score)\\b',
     '\\bmost common cause of\\b',
@@ -826,6 +826,8 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really)? (?:contain|consist of)\\b`,
     `${CLAUSE_START}what (?:size|length|diameter|calibre|caliber|gauge)\\b`,
     `${CLAUSE_START}what (?:egfr|gfr|creatinine|bilirubin|alt|ast|value|level)\\b`,
+    // "what's my eGFR from this scan?"
+    `${CLAUSE_START}(?:what|whats) (?:is |s )?(?:my|his|her|their|the|this|the patient s) (?:egfr|gfr|creatinine|bilirubin|alt|ast|inr|hba1c|lipase|amylase|ejection fraction)\\b`,
     // "What in bile actually emulsifies fat?": a component of a substance.
     `${CLAUSE_START}what in (?:the )?(?:${SUBSTANCE_NAMES})\\b`,
     // "What does aldosterone actually do?", "Is cortisol a steroid or a peptide hormone?"
@@ -856,7 +858,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
@@ -870,6 +872,7 @@ const FINDINGS = new Map<string, string>(
     adenoma: 'an adenoma',
     carcinoma: 'a carcinoma',
     neoplasm: 'a neoplasm',
+    thrombus: 'a thrombus',
     pheo: 'a phaeochromocytoma',
     phaeo: 'a phaeochromocytoma',
     pheochromocytoma: 'a phaeochromocytoma',
@@ -915,7 +918,7 @@ const FINDINGS = new Map<string, string>(
  */
 const FINDING_REQUEST = new RegExp(
   // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
-  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
@@ -929,7 +932,7 @@ const BARE_SUBSTANCE =
   /^(?:the )?(?:[a-z]+ )?(?:contents|gas|air|fluid|ascites|pus|bile|urine|chyme|stool)(?: (?:in|inside|within) (?:the )?[a-z]+)?(?: , not (?:the )?[a-z ]+)?(?: [.?!])*$/;
 /** "…, no wait, the duct that …", "…; actually the ligament …": the clause a correction asks for. */
 const CORRECTED_CLAUSE =
-  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no|on second thoughts?|second thoughts?|nope|oops)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an) [^.?!]+?)(?: [.?!])*$/;
+  /\b(?:no wait|wait no|no sorry|sorry|actually|i mean|i meant|scratch that|no no|no|on second thoughts?|second thoughts?|nope|oops)\b(?: ,)? (?:i want |show |show me |outline |make it )?(?:just |only )?((?:the|a|an|its|their) [^.?!]+?)(?: [.?!])*$/;
 /** The start of a bare request up to its object: "can you show me only the …". */
 const REQUEST_VERBS =
   'show|highlight|outline|mark|segment|trace|label|circle|draw|point out|point to|locate|find|isolate|shade|colour|color|display|mask|annotate|indicate|i (?:only |just )?want';
@@ -1121,7 +1124,7 @@ const ASK_START =
   '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
 /** "outline everything", "all 13 pls", "segment every organ you can find" */
 const EVERYTHING_ASKED = new RegExp(
-  `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot)${POLITE_TAIL}`,
+  `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot|all(?: of)?(?: the| your)? options|every option)${POLITE_TAIL}`,
 );
 /** "all 13 organs", "every option", "all of your choices" (see `NOT_ALL_THIRTEEN`) */
 const ALL_THIRTEEN =
@@ -1154,20 +1157,21 @@ const EVERYTHING_EXCEPT = new RegExp(
  * ones left out after it.
  */
 const ALL_OPTIONS =
-  /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)? the (?:organs|options|listed organs)|every organ|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
+  /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)?(?: the| your| ur)? (?:organs|options|listed organs|items|letters|entries)|every (?:organ|item|option|entry|letter|one)|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
 const LEFT_OUT =
   /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|skip|drop|remove|lose|bar)\b/;
 const REST_OF_OPTIONS =
   /\b(?:give me|show me|show|do|outline|highlight|mark|segment)(?: me)? (?:the rest(?: of (?:the|your|ur) (?:options|list|organs|letters))?|everything else|all the others|all the rest|the remaining (?:options|organs|ones))\b/;
 const LEFT_OUT_FIRST =
   /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
+const RE_INCLUDED = /\b(?:include|add|keep|put back|bring back|add back)\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
 /** Words of a clause that asks again ("…but I meant to say liver AND gallbladder"). */
 const WISH_WORDS = new Set(['meant', 'mean', 'want', 'wanted', 'need', 'needed', 'add', 'include', 'keep']);
 /** A clause that says why an organ was taken back: it is already done, or plain to see. */
 const REASON_WORDS =
-  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though)\b/;
+  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though|always|mess|messy|annoying|useless|boring)\b/;
 const MISTAKEN_FOR =
   /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
 /**
@@ -1329,14 +1333,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const viewNounAt = (j: number) =>
       VIEW_NOUNS.has(text(j)) || (ARTICLES.has(text(j)) && VIEW_NOUNS.has(text(j + 1)));
     // "my left as I look at the monitor", "(my left, not the patient's)": the viewer speaks.
-    const viewerSpeaks = tokens.some((t) => VIEWER_WORDS.has(t.text));
+    // ("ok bot, I'm the patient. show my right kidney": the patient speaks of their own side)
+    const joined = tokens.map((t) => t.text).join(' ');
+    const viewerSpeaks =
+      tokens.some((t) => VIEWER_WORDS.has(t.text)) && !/\bi (?:m|am) (?:the|a|your) patient\b/.test(joined);
     // "left kidney (screen left I mean)", "the right kidney from where I'm sitting looking at the
     // monitor": one side, said to be the viewer's anywhere in the message, turns round everywhere.
     const sides = new Set(tokens.flatMap((t) => (t.boundary ? [] : (SIDE_WORDS.get(t.text) ?? []))));
     const clarified =
       sides.size === 1 &&
-      !tokens.some((t) => t.text === 'patient' || t.text === 'patients') &&
-      VIEWER_CLARIFIED.test(tokens.map((t) => t.text).join(' '));
+      // ("…the patient's left": the patient's side is named too; "…whatever that is for the
+      // patient" names none)
+      !/\bpatients?(?: s)? (?:own )?(?:left|right)\b/.test(joined) &&
+      VIEWER_CLARIFIED.test(joined);
     if (clarified)
       return tokens.map((t) => {
         const side = t.boundary ? undefined : SIDE_WORDS.get(t.text);
@@ -1664,7 +1673,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (t.boundary || i < onlyUntil) continue;
       // "pancreas no duodenum", "liver? nah, the spleen": a no-word right after an organ name
       // corrects that name (applyCorrections), it does not negate the next one.
-      if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i)) continue;
+      if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i) && !deniesFor(tokens, mentions, i))
+        continue;
       // "the lungs... wait no, the liver": a no-word after a correction word corrects, too.
       if (CORRECTING_NO.has(t.text) && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? '')) continue;
       const scopeStart = negationScope(tokens, i);
@@ -1779,13 +1789,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
       const ids = m.target.ids;
+      // (named before, one by one or together: "…except G and H (adrenals are always a mess)")
       const before = mentions.filter(
         (n) =>
           n.end <= m.start &&
           n.target.kind === 'organ' &&
-          ids.every((id) => (n.target.kind === 'organ' ? n.target.ids : []).includes(id)),
+          (n.target.ids as readonly OrganId[]).some((id) => ids.includes(id)),
       );
-      if (before.length === 0 || before.some((n) => n.role === 'direct')) continue;
+      const named = new Set(before.flatMap((n) => (n.target.kind === 'organ' ? n.target.ids : [])));
+      if (!ids.every((id) => named.has(id)) || before.some((n) => n.role === 'direct')) continue;
       let from = m.start;
       while (from > 0 && !(tokens[from - 1] as Token).boundary) from--;
       let to = m.end;
@@ -2006,8 +2018,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // ("everything except the vessels": the two vessels among the 13)
       if (VESSELS_NAMED.test(normalised.slice(except.index + except[0].length)))
         for (const id of [5, 6]) dropped.add(id as OrganId);
-      if (dropped.size === 0 || organs.some((m) => m.start < from)) return undefined;
-      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
+      if (organs.some((m) => m.start < from)) return undefined;
+      if (dropped.size > 0)
+        return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
     }
     const lessSome = allLessSome(normalised, organs) ?? restOfOptions(normalised, organs);
     if (lessSome) return lessSome;
@@ -2045,10 +2058,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const markerEnd = allEnd + marker.index + marker[0].length;
     const from = normalised.slice(0, markerEnd).split(' ').length;
     if (organs.some((m) => m.start < from)) return undefined;
-    const dropped = new Set(organs.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : [])));
-    if (VESSELS_LEFT_OUT.test(normalised.slice(markerEnd)))
-      for (const id of [5, 6]) dropped.add(id as OrganId);
-    if (dropped.size === 0) return undefined;
+    // ("…Hmm, actually include the stomach too.": named again to be put back)
+    const back = RE_INCLUDED.exec(normalised.slice(markerEnd));
+    const backAt = back ? normalised.slice(0, markerEnd + back.index).split(' ').length : Infinity;
+    const idsOf = (m: Mention) => (m.target.kind === 'organ' ? m.target.ids : []);
+    const putBack = new Set(organs.filter((m) => m.start >= backAt).flatMap(idsOf));
+    const dropped = new Set(
+      organs
+        .filter((m) => m.start < backAt)
+        .flatMap(idsOf)
+        .filter((id) => !putBack.has(id)),
+    );
+    const leftOut = normalised.slice(markerEnd, back ? markerEnd + back.index : undefined);
+    if (VESSELS_LEFT_OUT.test(leftOut)) for (const id of [5, 6]) dropped.add(id as OrganId);
+    // ("everything on your list except the paired organs": a property names the ones left out)
+    const all13 = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+    if (dropped.size === 0 && !back)
+      for (const id of pickByProperty(leftOut.split(' ').filter(Boolean), all13) ?? []) dropped.add(id);
+    if (dropped.size === 0 && !back) return undefined;
     return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
   }
 
@@ -2073,6 +2100,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             'to',
             'the',
             'no',
+            'do',
+            'show',
+            'give',
+            'me',
+            'just',
             'make',
             'it',
             'that',
@@ -2134,7 +2166,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           ))
       )
         markers.push(i);
-      else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && followsMention(tokens, mentions, i))
+      else if (
+        CORRECTING_NO.has(tokens[i]?.text ?? '') &&
+        followsMention(tokens, mentions, i) &&
+        !deniesFor(tokens, mentions, i)
+      )
         markers.push(i);
       // "Esophagus and stomach please. Hmm, only the stomach.": a clause that opens with "only"
       // or "just" and names an organ narrows what was asked before it.
@@ -3547,6 +3583,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
         ),
       );
+    // "light up every organ you know", "All the options, no exceptions.": a request for all of them.
+    // ("aorta → IVC instead pls": the arrow corrects; "Outline C. Sorry, I meant the letter just
+    // before it.": "it" is the letter named first)
+    const plainer = question
+      .replace(LIGHT_UP, '$1highlight')
+      .replace(NO_EXCEPTIONS, '')
+      .replace(ARROW, ', no, ')
+      .replace(ANY_SIDE, '')
+      .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`);
+    const relative = letterBeforeIt(plainer);
+    if (relative !== undefined) return resolve(relative);
+    if (plainer !== question) return resolve(plainer);
     // "M for Mike please", "I'll take door number C": a letter spelled out is that option.
     const spelledOut = question
       .replace(NATO_LETTER, (whole, l: string, word: string) =>
@@ -3725,6 +3773,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "In a Whipple we take the head of one gland with the C-loop. Outline just that gland": the
     // pancreas, whose head goes with the duodenum.
     if (WHIPPLE_HEAD.test(question)) return organAnswer([4], 'described', 0.75);
+    // "Adrenal vein sampling next week, outline both glands": the adrenals the message is about.
+    if (
+      BOTH_GLANDS.test(question) &&
+      /\badrenal|\bsuprarenal/i.test(question) &&
+      !NON_ADRENAL_WORDS.test(question)
+    )
+      return organAnswer([7, 8], 'described', 0.8);
     // "cortisol is sky high, show the glands on both kidneys": the two adrenals.
     // (no side, one or other organ asked for: "…; outline the one on the patient's left")
     if (
@@ -3923,7 +3978,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "Show me the organ that makes bile - no wait, the duct that carries bile out of the liver":
     // the correction's own noun phrase is of a kind none of the 13 is.
-    const correction = CORRECTED_CLAUSE.exec(normalised);
+    // ("Show me the pancreas. Wait, I meant only its main duct.": "its" duct is "the" duct)
+    const correctedClause = CORRECTED_CLAUSE.exec(normalised);
+    const correction = correctedClause && [
+      correctedClause[0],
+      (correctedClause[1] as string).replace(/^(?:its|their) /, 'the '),
+    ];
     const correctedTo =
       correction &&
       (OUTSIDE_REQUEST.exec(correction[1] as string)?.[1] ??
@@ -4139,6 +4199,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .map((t) => t.raw)
           .join(' '),
       );
+    // "right kidney and right adrenal... hmm, take both back, I only wanted the ureter": only
+    // things outside the 13 are named after the take-back.
+    const after = mentions.filter((m) => m.start >= dropped);
+    if (
+      dropped >= 0 &&
+      mentions.some((m) => m.start < dropped) &&
+      after.length > 0 &&
+      after.every((m) => m.target.kind === 'outside') &&
+      // (not the take-back's own object, "never mind the hepatic veins", nor a described organ)
+      tokens.slice(dropped, (after[0] as Mention).start).some((t) => t.boundary) &&
+      !tokens.some(
+        (t, k) => k >= dropped && HEAD_WORDS.has(t.text) && !after.some((m) => m.start <= k && k < m.end),
+      )
+    )
+      return noneAnswer('outside', 0.75);
     // "Highlight aorta and IVC... actually drop both and show pancreas": what follows a take-back of
     // everything before is the whole request.
     // ("Segment the IVC; cancel that, I want the aorta": a new request that does not point back.)
@@ -5606,6 +5681,10 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
     /^(?!.*\b(?:liver|hepatic|livers)\b).*\blesser omentum\b.*\b(?:connects?|connecting|attaches?|attaching|joins?|joining|links?|linking|runs?|running|passes?|passing|extends?|extending|stretches|stretching|goes|going)\b.*\bto (?:which|what)(?: organ| one| solid organ)?(?! organs| two| ones)\b/,
     1,
   ],
+  // A Kasai portoenterostomy joins a Roux limb to the porta hepatis; after a Billroth II the
+  // duodenum is the blind afferent loop.
+  [/\bkasai\b.*\b(?:which|what) organ\b/, 1],
+  [/\bafferent loop\b.*\b(?:which|what) organ\b|\b(?:which|what) organ\b.*\bafferent loop\b/, 12],
   // A distal pancreatectomy usually takes the spleen with the pancreatic tail.
   [
     /\bdistal pancreatectomy\b.*\b(?:which|what) (?:other |neighbouring |neighboring |adjacent |additional |nearby |second )(?:organ|one)\b/,
@@ -5872,6 +5951,9 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   // "Actually, forget all of that."
   ['take', 'it', 'back'],
   ['take', 'that', 'back'],
+  ['take', 'both', 'back'],
+  ['take', 'them', 'back'],
+  ['take', 'them', 'all', 'back'],
   ['leave', 'everything', 'alone'],
   ['leave', 'it', 'all'],
   ...['forget', 'scrap', 'cancel', 'ignore', 'drop'].flatMap((verb) => [
@@ -6176,6 +6258,10 @@ const FINE_TAIL =
 /** "Don't show the crescent-shaped adrenal, show the other one." */
 const WHIPPLE_HEAD =
   /\bwhipple\b.*\bhead of (?:one|which|an|another|a certain) (?:organ|gland)\b.*\b(?:that|this|the) (?:organ|gland)\b(?!.*\band\b)/i;
+const BOTH_GLANDS =
+  /\b(?:outline|show|highlight|segment|mark)(?: me)? (?:both|the two|both the|both of the) glands\b|\bboth glands (?:outlined|shown|highlighted|segmented|marked)\b/i;
+const NON_ADRENAL_WORDS =
+  /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|kidneys?|renal|thyroid|pituitary|parathyroid\w*|salivary|prostate)\b/i;
 const GLANDS_ON_KIDNEYS =
   /\bglands (?:on|above|on top of|atop|over|capping|sitting on|perched on|that sit on) (?:both|each|the two|the|my|her|his) kidneys?\b/i;
 const GLAND_ABOVE_KIDNEY =
@@ -6732,10 +6818,10 @@ const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sid
 const NUMBERED_OPTIONS =
   /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|numbers?|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
 /** Three or more capitals A–M apart by spaces only, the whole message ("J K L"). */
-const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?[\s.!?]*$)/;
+const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
@@ -6798,6 +6884,10 @@ const LETTER_SWAPPED_IN =
   /\b((?:[Ss]wap|[Ss]witch|[Cc]hange|[Rr]eplace) (?:that|it|this)(?: one)? (?:for|with|to))\s+([A-M])(?![\w'’-])/g;
 /** "…No wait, the other one", "…I meant the other kidney" */
 const OTHER_CORRECTION = /\bthe other (?:one|side|kidney|adrenal|gland)\b/i;
+const LETTER_TOO = /\b([Tt]hen|[Aa]nd|[Aa]lso)\s+([B-HJ-M])\s+(too|as well|also)\b/g;
+/** "whatever's on E", "whatever E is": the option by its letter. */
+const WHATEVER_LETTER =
+  /\bwhatever(?:'s|’s| is) (?:on |under |at |option |letter )?([A-M])\b(?![\w'’-])|\bwhatever ([A-M]) is\b/g;
 const LETTER_ADDED = /\b([Aa]dd|[Ii]nclude|[Tt]hrow in)\s+([B-HJ-M])(?![\w'’-])/g;
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
@@ -6886,6 +6976,8 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     /\b(?:ogd|egd|gastroscopy|upper (?:gi )?endoscopy|o?esophagogastroduodenoscopy|oesophago gastro duodenoscopy)\b(?!.*\b(?:showed|shows|found|finds|revealed|reveals|demonstrated|confirmed)\b)/,
     [10, 11, 12],
   ],
+  // A Nissen fundoplication wraps the gastric fundus round the lower oesophagus.
+  [/\bnissen\b|\bfundoplication\b/, [10, 11]],
   // The hepatic diverticulum of the foregut grows into the liver and the gallbladder.
   [/\bhepatic (?:diverticulum|bud)\b/, [1, 9]],
   // A distal pancreatectomy taken with the spleen.
@@ -7205,6 +7297,7 @@ function compoundOrgans(tokens: Token[]): OrganId[] {
 function negationScope(tokens: Token[], i: number): number {
   const w = tokens[i]?.text;
   if (w === undefined) return -1;
+
   // "never mind the duodenum" takes it back; "never mind, go with the pancreas" corrects.
   if (w === 'never' && tokens[i + 1]?.text === 'mind') return tokens[i + 2]?.boundary !== false ? -1 : i + 2;
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
@@ -7269,6 +7362,24 @@ function doubleNegative(tokens: Token[], i: number): boolean {
   for (let j = Math.max(0, i - 2); j < i; j++)
     if (!correctingNo(j) && negationScope(tokens, j) === i) return true;
   return false;
+}
+
+/**
+ * "…both kidneys. no pancreas this time": a "no" before a name said to be left out for now denies
+ * it rather than correcting what came before.
+ */
+function deniesFor(tokens: Token[], mentions: readonly Mention[], i: number): boolean {
+  const named = mentions.find(
+    (m) => m.start === i + 1 || (m.start === i + 2 && ARTICLES.has(tokens[i + 1]?.text ?? '')),
+  );
+  if (!named) return false;
+  const next = tokens
+    .slice(named.end, named.end + 2)
+    .map((t) => t.text)
+    .join(' ');
+  return /^(?:this time|today|anymore|any more|for now|needed|required|either|though|thanks|thx|please|pls)\b/.test(
+    next,
+  );
 }
 
 /** `at` opens a clause, after fillers such as "hmm", "ok" or "oh". */
@@ -7387,7 +7498,7 @@ function sideSwapped(question: string): string | undefined {
 
 /** "…. Actually, just outline the whole organ it is in", "…, no wait, the whole organ" */
 const WHOLE_ORGAN_CORRECTION =
-  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))+\s*(?:(?:no wait|no|wait|sorry|actually|hmm|oh|oops|on second thoughts?)[,.]?\s*)+(?:just |only )?(?:(?:outline|show|highlight|segment|mark)(?: me)? )?(?:just |only )?the (?:whole |entire )?(?:organ|gland)(?: (?:it|that|which) (?:is|s|sits|lies|grows|arises) (?:in|from|within)| (?:containing|holding|harbouring|harboring) (?:it|that)| (?:that|which) (?:contains|holds|has|harbours|harbors) (?:it|that)| it(?:'s| is|’s| sits| lies| grows| arises) (?:in|from|within))?(?: itself| instead| please| pls)?\s*[.!]*\s*$/i;
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))+\s*(?:(?:no wait|no|wait|sorry|actually|hmm|oh|oops|on second thoughts?)[,.]?\s*)+(?:just |only )?(?:(?:outline|show|highlight|segment|mark)(?: me)? )?(?:just |only )?the (?:whole |entire )?(?:organ|gland)(?: (?:it|that|which) (?:is|s|sits|lies|grows|arises) (?:in|from|within)| (?:containing|holding|harbouring|harboring) (?:it|that)| (?:that|which) (?:contains|holds|has|harbours|harbors) (?:it|that)| it(?:'s| is|’s| sits| lies| grows| arises) (?:in|from|within)| (?:it|that)(?:'s|’s| is)? (?:sitting|lying|growing|lodged|stuck) (?:in|inside|within))?(?: itself| instead| please| pls)?\s*[.!]*\s*$/i;
 const ORGAN_OF_ADJECTIVE = new Map([
   ['hepatic', 'liver'],
   ['renal', 'kidney'],
@@ -7420,9 +7531,33 @@ function findingHolder(question: string): string | undefined {
       },
     ),
   );
+  // ("Show the gallstone. No, the organ it's sitting in.")
+  if (named.size === 0 && /\bgall ?stones?\b/i.test(match[1] as string)) return 'gallbladder';
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+/** "Just the adrenal. I didn't say which one.": no side, so both. */
+const ANY_SIDE =
+  /\s*(?:i (?:didn't|didn’t|did not|don't|don’t|do not) (?:say|mind|care|specify) which(?: one| side)?|either side is fine|whichever side)[.!]?/gi;
+const ARROW = /\s*(?:→|->|=>)\s*/g;
+/** "…the letter just before it": a letter placed by the letter named before. */
+const LETTER_BEFORE_IT =
+  /\bthe (?:letter|option|one) (?:just |right |immediately )?(?:before|after) (it)(?=[.!?\s]*$)/;
+const NAMED_LETTER =
+  /\b(?:[Oo]ption|[Ll]etter|[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o)\s+([A-M])(?![\w'’-])/g;
+
+/** "Show option K... typo, I meant the letter just before it." → "…the letter just before K." */
+function letterBeforeIt(question: string): string | undefined {
+  const match = LETTER_BEFORE_IT.exec(question);
+  if (!match) return undefined;
+  const letter = [...question.slice(0, match.index).matchAll(NAMED_LETTER)].at(-1)?.[1];
+  if (!letter) return undefined;
+  const at = match.index + match[0].length;
+  return `${question.slice(0, at - 2)}${letter}${question.slice(at)}`;
+}
+const LIGHT_UP =
+  /^((?:(?:ok|okay|so|now|just|please|pls|can you|could you|can u)[,\s]+)*)light (?:up|them up)\b/i;
+const NO_EXCEPTIONS = /,?\s*(?:with )?no exceptions?\b/gi;
 const NATO_LETTER =
   /\b([A-M]) (?:for|as in) (alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike)\b/gi;
 const DOOR_NUMBER = /\bdoor (?:number |no\.? )?([A-M])\b/g;
@@ -7605,6 +7740,10 @@ function spellOptionLetters(original: string): string {
         `${cue}${/^(?:sorry|wait|no|actually)$/i.test(cue) ? ',' : ''} ${name(l)}`,
     );
   if (runs.length === 0) {
+    // "do the duodenum and option E": an option beside an organ's name is read by name too.
+    // (not A or I, which are words: "I want option A and the spleen")
+    if (ORGAN_WORD.test(question) && /\b(?:[Oo]ption|[Ll]etter)\s+[B-HJ-M](?![\w'’-])/.test(question))
+      return spellOption(question);
     // "option C... sorry, D": a letter corrected after an option is read by name, both of them.
     const optionAt = question.search(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/);
     if (optionAt >= 0 && new RegExp(LETTER_CORRECTED.source).test(question.slice(optionAt + 8)))
@@ -7645,6 +7784,8 @@ function spellOptionLetters(original: string): string {
         .replace(LETTER_SWAPPED_IN, (_, swap: string, l: string) => `${swap} ${name(l)}`)
         // "…drop M and add G": a letter added after the run
         .replace(LETTER_ADDED, (_, verb: string, l: string) => `${verb} ${name(l)}`)
+        // "J and K pls, then L too"
+        .replace(LETTER_TOO, (_, lead: string, l: string, too: string) => `${lead} ${name(l)} ${too}`)
         // "Outline A, C, K. Hmm, replace C with I.", "swap K for L": both letters by name
         .replace(
           LETTER_SWAPPED,

@@ -2172,3 +2172,40 @@ describe('question resolver: letter ranges after any verb, every option less som
     expect(letters('Which organ forms the afferent loop after a Billroth II?')).toEqual(['L']);
   });
 });
+
+describe('question resolver: everything but N, letter ranges with dots, letters added after a correction, "E but not F", the cava’s segments, findings and densities, the culprit gland, options by a property of the list, the viewer’s side on a phone (the 54th set’s error classes)', () => {
+  it('reads everything but N, a range after "everything" or with dots, and letters added with "then also" or "add"', () => {
+    expect(letters('all options except N, obviously')).toEqual([...'ABCDEFGHIJKLM']);
+    expect(letters('every organ on the list please, thanks')).toEqual([...'ABCDEFGHIJKLM']);
+    expect(letters('Outline everything B through E.')).toEqual(['B', 'C', 'D', 'E']);
+    expect(letters('F..H and the liver')).toEqual(['A', 'F', 'G', 'H']);
+    expect(letters('letters A to C, then also K')).toEqual(['A', 'B', 'C', 'K']);
+    expect(letters('Outline D. Wait, I meant J. And add K.')).toEqual(['J', 'K']);
+    expect(letters('Give me C but not D.')).toEqual(['C']);
+  });
+
+  it('strikes an organ out, and reads the retrohepatic cava as the IVC', () => {
+    expect(letters('Liver and stomach please... strike the stomach, add the spleen.')).toEqual(['A', 'C']);
+    expect(letters('show me the graft liver and the retrohepatic cava')).toEqual(['A', 'F']);
+  });
+
+  it('answers N for an HCC, a plaque, a stent, the papilla and a density asked for', () => {
+    expect(letters('Outline the HCC before the ablation.')).toEqual(['N']);
+    expect(letters('Segment the plaque on the aortic wall only.')).toEqual(['N']);
+    expect(letters('just show the biliary stent itself')).toEqual(['N']);
+    expect(letters('the sphincterotome goes into the papilla — show the papilla')).toEqual(['N']);
+    expect(letters('HU of that liver lesion? need it for the report')).toEqual(['N']);
+  });
+
+  it('gives the culprit adrenal of the side named, and options picked by a property of the list', () => {
+    expect(
+      letters('Cushing’s, adrenal vein sampling lateralised to the left. Show the culprit gland.'),
+    ).toEqual(['H']);
+    expect(letters('the hollow ones from your list')).toEqual(['I', 'J', 'K', 'L']);
+    expect(letters('the retroperitoneal organs on your list that make urine')).toEqual(['B', 'M']);
+  });
+
+  it('reads "as I see it on my phone" as the viewer’s side', () => {
+    expect(letters('left kidney as I see it on my phone')).toEqual(['B']);
+  });
+});

@@ -264,6 +264,7 @@ const NEGATORS = new Set([
   'remove',
   'scratch',
   'scrap',
+  'strike',
   // "…keep the IVC, lose the aorta", "ditch the spleen"
   'lose',
   'ditch',
@@ -512,7 +513,17 @@ const LETTER_SIDE_NOUNS = new Set([
 /** A side said to be the viewer's somewhere in the message (see viewerSides). */
 const VIEWER_CLARIFIED =
   /\bfrom my (?:point of view|pov|perspective|side of the screen)\b|\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b/;
-const VIEW_NOUNS = new Set(['viewer', 'viewers', 'screen', 'image', 'picture', 'pic', 'monitor', 'display']);
+const VIEW_NOUNS = new Set([
+  'viewer',
+  'viewers',
+  'screen',
+  'image',
+  'picture',
+  'pic',
+  'monitor',
+  'display',
+  'phone',
+]);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 /** Words between "one" and the place word of its neighbour ("the one that is just behind the IVC"). */
 const ONE_CLAUSE_WORDS = new Set([
@@ -798,6 +809,8 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?what (?:fraction|proportion|percentage|percent|share)\\b`,
     // "What does a normal adult spleen weigh in grams?": a number.
     `${CLAUSE_START}(?:what|how much) (?:does|do|would|should|might) (?:a |an |the |my |your )?(?:[a-z]+ ){0,3}weigh\\b`,
+    // "HU of that adrenal nodule?": a density, a number.
+    '\\b(?:hu|hounsfield units?) (?:of|for|in)\\b',
     // "Measure the AP diameter of the aorta for me": a number, not a mask.
     `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?|cyst|cysts|lesion|lesions|tumou?r|tumou?rs|mass|masses|stone|stones|nodule|nodules)\\b`,
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
@@ -873,6 +886,10 @@ const FINDINGS = new Map<string, string>(
     carcinoma: 'a carcinoma',
     neoplasm: 'a neoplasm',
     thrombus: 'a thrombus',
+    hcc: 'a hepatocellular carcinoma',
+    plaque: 'a plaque',
+    papilla: 'the papilla, where the ducts open',
+    stent: 'a stent, a device',
     pheo: 'a phaeochromocytoma',
     phaeo: 'a phaeochromocytoma',
     pheochromocytoma: 'a phaeochromocytoma',
@@ -1113,7 +1130,7 @@ const EVERY_ORGAN_ON_LIST = new RegExp(
 );
 /** …or followed by a clause that only says why ("…, I want to see the whole lot at once"). */
 const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
-  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN} [,.;!] (?!.*\\b(?:which|what|whats|where|how|except|but|not|only|just|without|apart|minus|exclude|excluding|leave|skip|drop|no)\\b)`,
+  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx))? [,.;!] (?!.*\\b(?:which|what|whats|where|how|except|but|not|only|just|without|apart|minus|exclude|excluding|leave|skip|drop|no)\\b)`,
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
@@ -1164,6 +1181,8 @@ const REST_OF_OPTIONS =
   /\b(?:give me|show me|show|do|outline|highlight|mark|segment)(?: me)? (?:the rest(?: of (?:the|your|ur) (?:options|list|organs|letters))?|everything else|all the others|all the rest|the remaining (?:options|organs|ones))\b/;
 const LEFT_OUT_FIRST =
   /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
+const EVERYTHING_BUT_N =
+  /^(?:(?:please|pls|can you|could you|just) )?(?:(?:show|highlight|outline|mark|segment|do)(?: me)? )?(?:everything|all(?: of)? (?:the |your )?options|every option|all of them|all)(?: on (?:the|your) list)? (?:except|but|minus|apart from|other than) (?:option )?(?:n|none of them|none of the above)\b/;
 const RE_INCLUDED = /\b(?:include|add|keep|put back|bring back|add back)\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
@@ -1246,7 +1265,7 @@ const SUBSTANCE_MADE = new RegExp(
 const LISTED = '(?:on|in|from) (?:your|the|ur) (?:list|options|choices)';
 /** A property that picks the options: the words that name it in the first group that matched. */
 const PROPERTY_OF_LISTED = new RegExp(
-  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)`,
+  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)|\\bthe ((?:[a-z]+ ){1,4})(?:ones|organs|parts|items|options|versions of the [a-z]+ organs) ${LISTED}\\b(?! (?:that|which|whose|who)\\b)`,
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
@@ -1390,10 +1409,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const h = text(j + 1) === 'hand' ? j + 1 : j;
       const ofAt = text(h + 1) === 'of' ? h + 2 : text(h + 1) === 'side' && text(h + 2) === 'of' ? h + 3 : -1;
       // "the kidney on the right as I look at the screen", "adrenal on my left as I view it"
+      // ("right kidney as I see it on my phone": the organ's name may stand between)
+      const as =
+        text(h + 1) === 'as'
+          ? h + 1
+          : ['kidney', 'adrenal', 'one'].includes(text(h + 1)) && text(h + 2) === 'as'
+            ? h + 2
+            : -1;
       const asISee =
-        text(h + 1) === 'as' &&
-        ['i', 'we', 'you'].includes(text(h + 2)) &&
-        ['look', 'view', 'see', 'am', 'm', 're', 'are', 'read', 'face'].includes(text(h + 3)) &&
+        as > 0 &&
+        ['i', 'we', 'you'].includes(text(as + 1)) &&
+        ['look', 'view', 'see', 'am', 'm', 're', 'are', 'read', 'face'].includes(text(as + 2)) &&
         text(j - 1) !== 'patient' &&
         !(text(j - 1) === 's' && text(j - 2) === 'patient') &&
         text(j - 1) !== 'patients';
@@ -2047,6 +2073,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function allLessSome(normalised: string, organs: readonly Mention[]): OrganId[] | undefined {
     if (/\b(?:which|what|whats|how|why|who)\b/.test(normalised)) return undefined;
+    // ("Everything except N.": none of them is no organ, so all 13)
+    if (EVERYTHING_BUT_N.test(normalised) && organs.length === 0)
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     const all = [...normalised.matchAll(ALL_OPTIONS)].at(-1);
     if (!all) return undefined;
     const allEnd = all.index + all[0].length;
@@ -3780,6 +3809,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       !NON_ADRENAL_WORDS.test(question)
     )
       return organAnswer([7, 8], 'described', 0.8);
+    // "Conn's syndrome, adrenal vein sampling lateralised to the right. Show the culprit gland.":
+    // the adrenal of the one side named.
+    const culprit =
+      CULPRIT_GLAND.test(question) && /\badrenal|\bsuprarenal|\bconn|\bcushing|\bpheo/i.test(question);
+    const culpritSides = question.match(/\b(?:left|right)\b/gi) ?? [];
+    if (
+      culprit &&
+      new Set(culpritSides.map((w) => w.toLowerCase())).size === 1 &&
+      !NON_ADRENAL_WORDS.test(question)
+    )
+      return organAnswer([(culpritSides[0] as string).toLowerCase() === 'left' ? 8 : 7], 'described', 0.8);
     // "cortisol is sky high, show the glands on both kidneys": the two adrenals.
     // (no side, one or other organ asked for: "…; outline the one on the patient's left")
     if (
@@ -6258,6 +6298,8 @@ const FINE_TAIL =
 /** "Don't show the crescent-shaped adrenal, show the other one." */
 const WHIPPLE_HEAD =
   /\bwhipple\b.*\bhead of (?:one|which|an|another|a certain) (?:organ|gland)\b.*\b(?:that|this|the) (?:organ|gland)\b(?!.*\band\b)/i;
+const CULPRIT_GLAND =
+  /\b(?:show|outline|highlight|segment|mark)(?: me)? the (?:culprit|affected|responsible|abnormal|diseased|guilty|offending|hyperfunctioning|overactive) gland\b/i;
 const BOTH_GLANDS =
   /\b(?:outline|show|highlight|segment|mark)(?: me)? (?:both|the two|both the|both of the) glands\b|\bboth glands (?:outlined|shown|highlighted|segmented|marked)\b/i;
 const NON_ADRENAL_WORDS =
@@ -6775,7 +6817,7 @@ const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
 const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[A-M](?![\w'’-]))+/g;
 /** "Outline C and the aorta": one option letter after a request verb, before a list's "and". */
 const LETTER_AFTER_VERB =
-  /(?<=\b(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Cc]ontour)(?: me)? )([B-HJ-M])(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|a|an|both)\b)/g;
+  /(?<=\b(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Cc]ontour|[Gg]ive)(?: me)? )([B-HJ-M])(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|a|an|both)\b|\s+but not\s+(?:[A-M](?![\w'’-])|the\b))/g;
 /** "…the aorta and C.": one option letter closing a list. */
 const LETTER_ENDS_LIST =
   /(?:&|\+|\band\b|\bplus\b)\s*([B-HJ-M])(?=\s*(?:[!?]|\.(?!\s*[a-z])|$|\bpls\b|\bplease\b|\btoo\b))/g;
@@ -6821,7 +6863,7 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
@@ -6878,13 +6920,15 @@ const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
-  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off)\s+([A-M])(?![\w'’-])/g;
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off|strike)\s+([A-M])(?![\w'’-])/g;
 /** "Letter F. No, swap that for E." (see `LETTER_SWAPPED` for "swap K for L") */
 const LETTER_SWAPPED_IN =
   /\b((?:[Ss]wap|[Ss]witch|[Cc]hange|[Rr]eplace) (?:that|it|this)(?: one)? (?:for|with|to))\s+([A-M])(?![\w'’-])/g;
 /** "…No wait, the other one", "…I meant the other kidney" */
 const OTHER_CORRECTION = /\bthe other (?:one|side|kidney|adrenal|gland)\b/i;
 const LETTER_TOO = /\b([Tt]hen|[Aa]nd|[Aa]lso)\s+([B-HJ-M])\s+(too|as well|also)\b/g;
+/** "letters D to F, then also I" */
+const LETTER_ALSO = /\b([Tt]hen also|[Aa]nd also)\s+([A-M])(?=\s*(?:[.!?,]|$))/g;
 /** "whatever's on E", "whatever E is": the option by its letter. */
 const WHATEVER_LETTER =
   /\bwhatever(?:'s|’s| is) (?:on |under |at |option |letter )?([A-M])\b(?![\w'’-])|\bwhatever ([A-M]) is\b/g;
@@ -7766,7 +7810,9 @@ function spellOptionLetters(original: string): string {
         `${first[1] ?? ''}${name(first[2] as string)}${question.slice(first[0].length)}`
           .replace(/\bnot ([A-M])(?![\w'’-])/g, (_, l: string) => `not ${name(l)}`)
           // ("show K. actually take it back, no K, nothing": "no" before the same letter denies it)
-          .replace(new RegExp(`\\b[Nn]o ${first[2]}(?![\\w'’-])`, 'g'), `not ${name(first[2] as string)}`),
+          .replace(new RegExp(`\\b[Nn]o ${first[2]}(?![\\w'’-])`, 'g'), `not ${name(first[2] as string)}`)
+          // ("Outline C. Wait, I meant K. And add L.")
+          .replace(LETTER_ADDED, (_, verb: string, l: string) => `${verb} ${name(l)}`),
       );
     return question === original ? original : question;
   }
@@ -7784,8 +7830,9 @@ function spellOptionLetters(original: string): string {
         .replace(LETTER_SWAPPED_IN, (_, swap: string, l: string) => `${swap} ${name(l)}`)
         // "…drop M and add G": a letter added after the run
         .replace(LETTER_ADDED, (_, verb: string, l: string) => `${verb} ${name(l)}`)
-        // "J and K pls, then L too"
+        // "J and K pls, then L too", "letters D to F, then also I"
         .replace(LETTER_TOO, (_, lead: string, l: string, too: string) => `${lead} ${name(l)} ${too}`)
+        .replace(LETTER_ALSO, (_, lead: string, l: string) => `${lead} ${name(l)}`)
         // "Outline A, C, K. Hmm, replace C with I.", "swap K for L": both letters by name
         .replace(
           LETTER_SWAPPED,

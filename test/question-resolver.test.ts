@@ -2209,3 +2209,21 @@ describe('question resolver: everything but N, letter ranges with dots, letters 
     expect(letters('left kidney as I see it on my phone')).toEqual(['B']);
   });
 });
+
+describe('question resolver: a range after "on your list", "take out" a letter, "the one after it", a diameter asked for, pairs and removed organs asked for as a group, hydronephrosis (the 55th set’s error classes)', () => {
+  it('reads a range after the list, a letter taken out, and "the one after it"', () => {
+    expect(letters('Everything on your list B through D, for my slides')).toEqual(['B', 'C', 'D']);
+    expect(letters('Show F, G and H. Oh, and take out G')).toEqual(['F', 'H']);
+    expect(letters('Option C. No, the one after it.')).toEqual(['D']);
+  });
+
+  it('answers N for a diameter or a finding asked for, and groups for pairs and organs removed together', () => {
+    expect(letters("What's the normal transverse diameter of the IVC in mm?")).toEqual(['N']);
+    expect(letters('Show me the hydronephrosis itself, not the kidney')).toEqual(['N']);
+    expect(letters('which organs come in pairs on your list? show them all')).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('Distal pancreatectomy with splenectomy: outline the organs being removed')).toEqual([
+      'C',
+      'D',
+    ]);
+  });
+});

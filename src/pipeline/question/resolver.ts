@@ -838,6 +838,8 @@ const TERM_ASKED = new RegExp(
     // "what does bile actually contain", "What size is a standard PEG tube?", "What eGFR counts as …"
     `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really)? (?:contain|consist of)\\b`,
     `${CLAUSE_START}what (?:size|length|diameter|calibre|caliber|gauge)\\b`,
+    // "What's the maximum AP diameter of the aorta in mm?"
+    `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:[a-z]+ ){1,3}(?:diameter|calibre|caliber|length|width|thickness|volume)\\b`,
     `${CLAUSE_START}what (?:egfr|gfr|creatinine|bilirubin|alt|ast|value|level)\\b`,
     // "what's my eGFR from this scan?"
     `${CLAUSE_START}(?:what|whats) (?:is |s )?(?:my|his|her|their|the|this|the patient s) (?:egfr|gfr|creatinine|bilirubin|alt|ast|inr|hba1c|lipase|amylase|ejection fraction)\\b`,
@@ -886,6 +888,7 @@ const FINDINGS = new Map<string, string>(
     carcinoma: 'a carcinoma',
     neoplasm: 'a neoplasm',
     thrombus: 'a thrombus',
+    hydronephrosis: 'a dilated collecting system',
     hcc: 'a hepatocellular carcinoma',
     plaque: 'a plaque',
     papilla: 'the papilla, where the ducts open',
@@ -1265,7 +1268,7 @@ const SUBSTANCE_MADE = new RegExp(
 const LISTED = '(?:on|in|from) (?:your|the|ur) (?:list|options|choices)';
 /** A property that picks the options: the words that name it in the first group that matched. */
 const PROPERTY_OF_LISTED = new RegExp(
-  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)|\\bthe ((?:[a-z]+ ){1,4})(?:ones|organs|parts|items|options|versions of the [a-z]+ organs) ${LISTED}\\b(?! (?:that|which|whose|who)\\b)`,
+  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)|\\bwhich (?:items|organs|ones|options) ((?:come|comes|are|is) [a-z ]+?) ${LISTED}\\b|\\bthe ((?:[a-z]+ ){1,4})(?:ones|organs|parts|items|options|versions of the [a-z]+ organs) ${LISTED}\\b(?! (?:that|which|whose|who)\\b)`,
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
@@ -6831,7 +6834,7 @@ const SIDE_IN_NAME =
 const OPTIONS_BEFORE_AFTER =
   /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
 const OPTIONS_NEXT_TO =
-  /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly )?(before|after) ([A-N])(?![\w'’-])/g;
+  /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?|one|ones)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly )?(before|after) ([A-N])(?![\w'’-])/g;
 /** "the organ whose letter comes right after the IVC's letter": the organ's own letter first. */
 const LETTER_OF_ORGAN =
   /\b(?:the |a |an )?(?:organ|one|option) whose letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
@@ -6863,7 +6866,7 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
@@ -6920,7 +6923,7 @@ const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
-  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off|strike)\s+([A-M])(?![\w'’-])/g;
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off|strike|take out)\s+([A-M])(?![\w'’-])/g;
 /** "Letter F. No, swap that for E." (see `LETTER_SWAPPED` for "swap K for L") */
 const LETTER_SWAPPED_IN =
   /\b((?:[Ss]wap|[Ss]witch|[Cc]hange|[Rr]eplace) (?:that|it|this)(?: one)? (?:for|with|to))\s+([A-M])(?![\w'’-])/g;
@@ -7057,7 +7060,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 ];
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
-  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b/;
+  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;

@@ -3607,33 +3607,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
     }
-    // "the gland on the liver side", "lateralises to the side of the stomach", "on the same side
-    // as the spleen": a side told by an organ that lies on it.
-    if (SIDE_BY_ORGAN.test(question))
-      return resolve(
-        question.replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
-          RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
-        ),
-      );
-    // "light up every organ you know", "All the options, no exceptions.": a request for all of them.
-    // ("aorta → IVC instead pls": the arrow corrects; "Outline C. Sorry, I meant the letter just
-    // before it.": "it" is the letter named first)
+    // Rewordings read as plainer requests, in one pass: "the gland on the liver side" (a side told
+    // by an organ that lies on it), "light up every organ you know", "All the options, no
+    // exceptions.", "aorta → IVC instead pls" (the arrow corrects), "I didn't say which one",
+    // "whatever's on E", "M for Mike please", "I'll take door number C" (a letter spelled out).
     const plainer = question
+      .replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
+        RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
+      )
       .replace(LIGHT_UP, '$1highlight')
       .replace(NO_EXCEPTIONS, '')
       .replace(ARROW, ', no, ')
       .replace(ANY_SIDE, '')
-      .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`);
-    const relative = letterBeforeIt(plainer);
-    if (relative !== undefined) return resolve(relative);
-    if (plainer !== question) return resolve(plainer);
-    // "M for Mike please", "I'll take door number C": a letter spelled out is that option.
-    const spelledOut = question
+      .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`)
       .replace(NATO_LETTER, (whole, l: string, word: string) =>
         word[0]?.toUpperCase() === l ? `option ${l}` : whole,
       )
       .replace(DOOR_NUMBER, 'option $1');
-    if (spelledOut !== question) return resolve(spelledOut);
+    // ("Outline C. Sorry, I meant the letter just before it.": "it" is the letter named first)
+    const relative = letterBeforeIt(plainer);
+    if (relative !== undefined) return resolve(relative);
+    if (plainer !== question) return resolve(plainer);
     // "…for the M&M slides": the morbidity and mortality meeting, no option letters.
     if (/\bM ?& ?M\b/.test(question))
       return resolve(question.replace(/\bM ?& ?M\b/g, 'morbidity and mortality'));

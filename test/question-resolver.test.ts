@@ -2227,3 +2227,65 @@ describe('question resolver: a range after "on your list", "take out" a letter, 
     ]);
   });
 });
+
+describe('question resolver: organ names without vowels, fillers around letters, a side letter after a name, asides and ruled-out descriptions, devices and measurements, a pick by a side fact, corrections to every option (the 56th set’s error classes)', () => {
+  it('reads organ names typed without vowels, short forms, fillers around letters and a side letter after a name', () => {
+    expect(letters('pncrs')).toEqual(['D']);
+    expect(letters('spln')).toEqual(['C']);
+    expect(letters('gllbldr pls')).toEqual(['I']);
+    expect(letters('liv and splen')).toEqual(['A', 'C']);
+    expect(letters('yo, show me E')).toEqual(['E']);
+    expect(letters('M then H')).toEqual(['H', 'M']);
+    expect(letters('kidney R pls')).toEqual(['B']);
+    expect(letters('adrenal L')).toEqual(['H']);
+  });
+
+  it('keeps two described organs apart across an aside or a clause that asks nothing, and drops one ruled out', () => {
+    expect(
+      letters(
+        'Highlight the organ that makes the insulin, and, come to think of it, the one that stores glycogen as well.',
+      ),
+    ).toEqual(['A', 'D']);
+    expect(letters('ALP and GGT up. Show me the organ that makes bile and the one that stores it.')).toEqual([
+      'A',
+      'I',
+    ]);
+    expect(letters('Which organ produces the bile, not the one that stores it?')).toEqual(['A']);
+    expect(letters('Which adrenal is not the one that is not next to the IVC?')).toEqual(['G']);
+  });
+
+  it('answers N for devices, findings and numbers asked for, and a fluid or bend asked for', () => {
+    expect(letters('highlight the nephrostomy tube')).toEqual(['N']);
+    expect(letters('outline the pigtail')).toEqual(['N']);
+    expect(letters('show me the aneurysm itself')).toEqual(['N']);
+    expect(letters('Need the spleen length in cm, just give me a number')).toEqual(['N']);
+    expect(letters('Which fluid does the liver secrete to emulsify fat?')).toEqual(['N']);
+    expect(letters('The lower pole of the spleen rests on which bend of the large bowel?')).toEqual(['N']);
+    expect(letters('which way is anterior here?')).toEqual(['N']);
+    // ("drains" here is a verb, not a device)
+    expect(letters('Show the ureter. No, the kidney it drains on the patient’s left.')).toEqual(['M']);
+  });
+
+  it('picks options by a side fact or a property, reads a correction to every option, and takes both back', () => {
+    expect(letters('Of options B and M, the one the liver pushes down.')).toEqual(['B']);
+    expect(letters('Of options E and F, I want the one that is not an artery.')).toEqual(['F']);
+    expect(letters('Which options are part of the alimentary canal?')).toEqual(['J', 'K', 'L']);
+    expect(letters('which of your options come in pairs')).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('show the pancreas. no, all the organs')).toHaveLength(13);
+    expect(letters('show the liver and spleen, actually all of them')).toEqual(['A', 'C']);
+    expect(letters('Pancreas and spleen please. scratch those, just the bladder')).toEqual(['N']);
+  });
+
+  it('reads sides: the screen’s side clarified, the other side unsaid, the kidney that stays', () => {
+    expect(letters('the left kidney, the one on the left of the screen')).toEqual(['B']);
+    expect(letters('the right adrenal and left pls')).toEqual(['G', 'H']);
+    expect(letters('Left nephrectomy. Outline the kidney we keep.')).toEqual(['B']);
+    expect(letters('I never realised the spleen was that big, show it')).toEqual(['C']);
+  });
+
+  it('reads an investing capsule as covering and the maker of stomach acid as the stomach', () => {
+    expect(letters('which organ does Glisson’s capsule invest?')).toEqual(['A']);
+    expect(letters('which organ makes stomach acid')).toEqual(['K']);
+    expect(letters('which organ neutralises stomach acid')).not.toEqual(['K']);
+  });
+});

@@ -34,7 +34,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['liver|livers|hepar|higado|leber|foie|fegato', organ(1)],
   ['hepatic|hepato', organ(1), { adjective: true }],
   ['hepatocyte|hepatocytes|liver cell|liver cells', organ(1)],
-  ['livr|liever|lvier|lvr', organ(1)],
+  ['livr|liever|lvier|lvr|liv|lever', organ(1)],
   ['right kidney|right renal|rt kidney|right nephron|right kid|rt kid|rgt kid', organ(2)],
   ['RK', organ(2), { capitalsOnly: true }],
   ['left kidney|left renal|lt kidney|left kid|lt kid|lft kid', organ(13)],

@@ -128,7 +128,11 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
-  [/\bpaired\b|\bcome in pairs\b|\bcomes in a pair\b|\b(?:one|part|member) of a pair\b/, [2, 13, 7, 8], 1],
+  [
+    /\bpaired\b|\bcome in pairs\b|\b(?:come|comes) in (?:left and right|left right|right and left) pairs?\b|\bcomes in a pair\b|\b(?:one|part|member) of a pair\b/,
+    [2, 13, 7, 8],
+    1,
+  ],
   [/\bunpaired\b|\bsingle midline\b/, [1, 3, 4, 5, 6, 9, 10, 11, 12], 1],
   // "every organ on your list that food passes through"
   [/\bfood (?:passes|goes|travels|moves) through\b|\bswallowed food (?:passes|goes)\b/, [10, 11, 12], 1],

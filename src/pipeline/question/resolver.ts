@@ -157,6 +157,22 @@ const QUADRANT =
 const UNPAIRED_WITH_SIDE_DISCOUNT = 0.9;
 /** Typos are only looked for in this many words; a pasted essay stays fast. */
 const MAX_TYPO_LOOKUPS = 64;
+/**
+ * Organ names by their consonants ("pncrs" → pancreas, "stmch" → stomach), for words typed without
+ * vowels; only skeletons of four letters or more ("rt" is not the aorta).
+ */
+const SKELETON_TARGETS = new Map<string, string>(
+  FUZZY_TARGET_WORDS.flatMap((word): Array<[string, string]> => {
+    const skeleton = word.replace(/[aeiou]/g, '');
+    const single = skeleton.replace(/(.)\1+/g, '$1');
+    return skeleton.length >= 4
+      ? [
+          [skeleton, word],
+          [single, word],
+        ]
+      : [];
+  }),
+);
 
 /** A side-only correction: one side, the other side of each one named, or both sides. */
 type SideCorrection = 'left' | 'right' | 'other' | 'both';
@@ -512,7 +528,7 @@ const LETTER_SIDE_NOUNS = new Set([
 ]);
 /** A side said to be the viewer's somewhere in the message (see viewerSides). */
 const VIEWER_CLARIFIED =
-  /\bfrom my (?:point of view|pov|perspective|side of the screen)\b|\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b/;
+  /\bfrom my (?:point of view|pov|perspective|side of the screen)\b|\bby (?:left|right) i mean\b.*\b(?:screen|monitor|image|appears to me|as i see it)\b|\b(?:screen|monitor|image) (?:left|right) i mean\b|\bfrom where i m sitting\b|\b(?:left|right) as i (?:look|view|see)\b|\b(?:my|viewer s|viewers|screen) (?:left|right) not the patient s\b|\b(?:left|right) (?:kidney|adrenal|adrenal gland|one)\b.* (?:i mean |i meant |meaning |i e |ie |that is )?the one on the (?:left|right)(?: hand)?(?: side)? of (?:the |my )?(?:screen|monitor|image|picture|display)\b/;
 const VIEW_NOUNS = new Set([
   'viewer',
   'viewers',
@@ -760,6 +776,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     airway: 'an airway',
     diverticulum: 'an outpouching of bowel',
     flexure: 'a bend of the colon',
+    bend: 'a bend of the bowel',
     trunk: 'a trunk of nerves or vessels',
     ganglion: 'a nerve ganglion',
     crus: 'a muscular crus of the diaphragm',
@@ -812,7 +829,14 @@ const TERM_ASKED = new RegExp(
     // "HU of that adrenal nodule?": a density, a number.
     '\\b(?:hu|hounsfield units?) (?:of|for|in)\\b',
     // "Measure the AP diameter of the aorta for me": a number, not a mask.
-    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?|cyst|cysts|lesion|lesions|tumou?r|tumou?rs|mass|masses|stone|stones|nodule|nodules)\\b`,
+    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?(?:just |only )?(?:measure|give me|tell me|get me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:diameter|size|length|width|volume|thickness|calibre|caliber|area|span|dimensions?|cyst|cysts|lesion|lesions|tumou?r|tumou?rs|mass|masses|stone|stones|nodule|nodules)\\b`,
+    // "Need the spleen length in cm, just give me a number": a measurement, not a mask.
+    '\\b(?:give me|tell me|i want|i need|need|want|just) (?:a|the) (?:number|figure|measurement)\\b',
+    `${CLAUSE_START}(?:(?:just|please|pls|i) )?(?:need|want|give me|tell me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:length|diameter|size|width|volume|thickness|span) in (?:cm|mm|ml|cc|centimetres|centimeters|millimetres|millimeters)\\b`,
+    // "which way is anterior here?": the image's orientation, not an organ.
+    '\\b(?:which|what) (?:way|direction|side|edge) (?:is|s) (?:anterior|posterior|superior|inferior|cranial|caudal|up|down|front|back|medial|lateral)\\b',
+    // "Which fluid does the liver secrete to emulsify fat?": a substance.
+    '\\b(?:which|what) (?:fluid|juice|secretion|liquid) (?:does|do|did|is|are|gets?)\\b',
     // "Calculate Child-Pugh: bili 3.2, …": a number is asked for.
     '^(?:please |pls |can you |could you )?(?:calculate|compute|work out|score)\\b',
     '\\bmost common cause of\\b',
@@ -914,6 +938,28 @@ const FINDINGS = new Map<string, string>(
     stone: 'a stone',
     calculus: 'a stone',
     ampulla: 'the ampulla, where the ducts open',
+    aneurysm: 'an aneurysm',
+    angiomyolipoma: 'an angiomyolipoma',
+    myelolipoma: 'a myelolipoma',
+    oncocytoma: 'an oncocytoma',
+    collection: 'a fluid collection',
+    catheter: 'a catheter, a device',
+    'biliary drain': 'a drain, a device',
+    'chest drain': 'a drain, a device',
+    'pigtail drain': 'a drain, a device',
+    'surgical drain': 'a drain, a device',
+    'percutaneous drain': 'a drain, a device',
+    pigtail: 'a drain, a device',
+    nephrostomy: 'a nephrostomy tube, a device',
+    'nephrostomy tube': 'a nephrostomy tube, a device',
+    gastrostomy: 'a gastrostomy tube, a device',
+    'gastrostomy tube': 'a gastrostomy tube, a device',
+    'peg tube': 'a gastrostomy tube, a device',
+    'ng tube': 'a nasogastric tube, a device',
+    'nasogastric tube': 'a nasogastric tube, a device',
+    'feeding tube': 'a feeding tube, a device',
+    'chest tube': 'a chest tube, a device',
+    'z line': 'the Z-line, a junction',
   }).flatMap(([noun, what]): [string, string][] => {
     const plural = noun.endsWith('is')
       ? `${noun.slice(0, -2)}es`
@@ -1063,7 +1109,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go going with listed as it hey hi hello bot thank".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
     ' ',
   ),
 );
@@ -1078,7 +1124,7 @@ const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
-  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)[A-M])+)\b(?![\w'’])/;
+  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on)\b)[a-z])[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
 /** "from your list: B and M" (not "everything on your list, I want …") */
 const LETTERS_FROM_LIST =
@@ -1178,6 +1224,9 @@ const EVERYTHING_EXCEPT = new RegExp(
  */
 const ALL_OPTIONS =
   /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)?(?: the| your| ur)? (?:organs|options|listed organs|items|letters|entries)|every (?:organ|item|option|entry|letter|one)|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
+/** "…, make that every organ on your list instead", "no, all of them": a correction to every option. */
+const CORRECTED_TO_ALL =
+  /\b(?:actually|make (?:that|it)|no|nope|wait|instead|i meant|i mean|scratch that|change (?:that|it) to|on second thoughts?)\b(?: [,.:;!—-])*(?: (?:hmm|um|ok|okay|so))?(?: (?:make (?:that|it)|just|give me|show me|show|do|outline|highlight|i want|i d like))*(?: all of them| all the organs| all organs| all of the organs| every (?:organ|option|one)| everything| all (?:13|thirteen)(?: organs| options)?| the whole list| all the options| all options)(?: (?:on|in) (?:your|ur|the) (?:list|options))?(?: instead)?(?: please| pls| thanks)?(?: [.!?])*$/;
 const LEFT_OUT =
   /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|skip|drop|remove|lose|bar)\b/;
 const REST_OF_OPTIONS =
@@ -1268,7 +1317,7 @@ const SUBSTANCE_MADE = new RegExp(
 const LISTED = '(?:on|in|from) (?:your|the|ur) (?:list|options|choices)';
 /** A property that picks the options: the words that name it in the first group that matched. */
 const PROPERTY_OF_LISTED = new RegExp(
-  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)|\\bwhich (?:items|organs|ones|options) ((?:come|comes|are|is) [a-z ]+?) ${LISTED}\\b|\\bthe ((?:[a-z]+ ){1,4})(?:ones|organs|parts|items|options|versions of the [a-z]+ organs) ${LISTED}\\b(?! (?:that|which|whose|who)\\b)`,
+  `\\b(?:all|every|each)(?: of)?(?: the)? (?:items?|organs?|ones?|options?|entries|things?) ${LISTED} (?:that|which) ([a-z ]+)|\\b(?:all|every)(?: of)?(?: the)? ([a-z]+) (?:organs|ones|structures|items|options) ${LISTED}\\b|\\bwhich (?:items|organs|ones|options) ${LISTED} (?:are|is) ([a-z ]+)|\\bwhich (?:items|organs|ones|options) ((?:come|comes|are|is) [a-z ]+?) ${LISTED}\\b|\\bwhich (?:of (?:your|the|ur) )?(?:options|choices) ((?:come|comes|are|is|form|belong) [a-z ]+)|\\bthe ((?:[a-z]+ ){1,4})(?:ones|organs|parts|items|options|versions of the [a-z]+ organs) ${LISTED}\\b(?! (?:that|which|whose|who)\\b)`,
 );
 /** "show everything an OGD scope passes through", "all the organs inside Gerota's fascia" */
 const EVERYTHING_THAT =
@@ -1402,6 +1451,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       ) {
         return { ...t, text: letter };
       }
+      // "kidny L", "adrenal R pls": a capital side letter right after a paired organ's name.
+      if (
+        letter &&
+        !t.boundary &&
+        t.raw === t.raw.toUpperCase() &&
+        /^(?:kid|adr|suprarenal)/.test(text(j - 1)) &&
+        ((tokens[j + 1]?.boundary ?? true) ||
+          ['pls', 'please', 'plz', 'only', 'asap', 'then', 'with'].includes(text(j + 1)) ||
+          // ("kidney L and the spleen", not "kidney L and R")
+          (['and', 'plus'].includes(text(j + 1)) && !SIDE_LETTERS.has(text(j + 2))))
+      ) {
+        return { ...t, text: letter };
+      }
       const side = SIDE_WORDS.get(t.text);
       if (!side || t.boundary) return t;
       const before =
@@ -1481,8 +1543,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const seen = new Map<string, string | undefined>();
     for (const token of tokens) {
       const w = token.text;
-      if (token.boundary || w.length < 5 || /\d/.test(w)) continue;
+      if (token.boundary || /\d/.test(w)) continue;
       if (LEXICON_WORDS.has(w) || cache.vocabulary.has(w) || STOPWORDS.has(w) || NOT_TYPOS.has(w)) continue;
+      // "pncrs", "stmch", "kdny": an organ name typed without its vowels.
+      const unvowelled = SKELETON_TARGETS.get(w) ?? SKELETON_TARGETS.get(w.replace(/(.)\1+/g, '$1'));
+      if (unvowelled) {
+        token.text = unvowelled;
+        corrected = true;
+        continue;
+      }
+      if (w.length < 5) continue;
       if (seen.has(w)) {
         const again = seen.get(w);
         if (again) {
@@ -2053,6 +2123,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     const lessSome = allLessSome(normalised, organs) ?? restOfOptions(normalised, organs);
     if (lessSome) return lessSome;
+    // "Show me the pancreas. Hmm, make that every organ on your list instead.": a correction to all.
+    const toAll = CORRECTED_TO_ALL.exec(normalised);
+    // ("the liver and spleen, actually all of them" may mean both)
+    if (
+      toAll &&
+      organs.every((m) => m.start < normalised.slice(0, toAll.index).split(' ').length) &&
+      !(toAll[0].includes('all of them') && organs.length > 1)
+    )
+      return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     // "outline everything", "all 13 pls"; "show the vessels" is the aorta and the IVC.
     if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
@@ -3136,7 +3215,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .map((t) => t.text)
           .join(' '),
       );
-    const listed = mentions.filter((m) => m.target.kind === 'organ' && m.role !== 'negated' && !sideGiver(m));
+    // ("Of B and M, only the one the liver pushes down": an organ as the subject of the pick's own
+    // clause is a clue.)
+    const subjectOfPick = (m: Mention) =>
+      /\bones? (?:(?:that|which) )?(?:the|its)$/.test(
+        tokens
+          .slice(Math.max(0, m.start - 4), m.start)
+          .map((t) => t.text)
+          .join(' '),
+      );
+    const listed = mentions.filter(
+      (m) => m.target.kind === 'organ' && m.role !== 'negated' && !sideGiver(m) && !subjectOfPick(m),
+    );
     // "Of the two kidneys, show the one on the viewer's left": one of a pair by its side.
     const pair = listed.length === 1 ? (listed[0] as Mention) : undefined;
     if (pair?.target.kind === 'organ' && pair.target.family && pair.target.ids.length === 2) {
@@ -3229,7 +3319,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (!selector) return selectorBeforeList(tokens, mentions, listed);
     // "…, just the one next to the spleen" is a neighbour's side (applyOneByNeighbour); an organ named
     // after the selector is not a pick from the list.
-    if (mentions.some((m) => m.start >= end && m.target.kind === 'organ' && !sideGiver(m))) return undefined;
+    if (
+      mentions.some((m) => m.start >= end && m.target.kind === 'organ' && !sideGiver(m) && !subjectOfPick(m))
+    )
+      return undefined;
     const allowed = [...new Set(listed.flatMap(organsOf))];
     // "kidneys and adrenals - only the ones on the right": every listed organ on that side.
     const bySide = ONES_ON_SIDE.exec(text)?.[1];
@@ -3617,6 +3710,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       .replace(LIGHT_UP, '$1highlight')
       .replace(NO_EXCEPTIONS, '')
+      .replace(AFTERTHOUGHT, '$1 ')
+      .replace(NOT_THE_ONE, '')
+      .replace(MAKER_NAMED_ACID, '$1 gastric acid')
+      .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
+        SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
+      )
+      .replace(OTHER_SIDE_ELIDED, '$1 $2 $3 the $4 $2')
       .replace(ARROW, ', no, ')
       .replace(ANY_SIDE, '')
       .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`)
@@ -4569,8 +4669,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const best = rankedMatches(described.split(' ')).matches.find(
         (c) => c.target.kind === 'organ' && c.target.ids.every((id) => allowed.includes(id)),
       );
-      if (best?.target.kind === 'organ')
-        return organAnswer(pickSide(best.target.ids, side), 'described', 0.7 * confidenceScale);
+      if (best?.target.kind === 'organ') {
+        // ("Of B and M, only the one the liver pushes down": a side fact picks one of the pair.)
+        const fact =
+          side.left === side.right && best.target.ids.length === 2
+            ? sideFact(picked.words.join(' '), best.target.ids)
+            : undefined;
+        return organAnswer(
+          pickSide(best.target.ids, fact ? { left: fact === 'left', right: fact === 'right' } : side),
+          'described',
+          0.7 * confidenceScale,
+        );
+      }
     }
 
     // "all the paired organs on your list", "every item on the list that is NOT one of a pair",
@@ -5974,14 +6084,28 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['cancel', 'the', 'whole', 'thing'],
   ['cancel', 'everything'],
   // "Highlight aorta and IVC... actually drop both and show pancreas", "undo that, the spleen"
-  ...['drop', 'remove', 'forget', 'scrap', 'cancel', 'undo', 'clear', 'ditch', 'lose', 'delete'].flatMap(
-    (verb) => [
-      [verb, 'both'],
-      [verb, 'them', 'all'],
-      [verb, 'all', 'of', 'them'],
-      [verb, 'everything'],
-    ],
-  ),
+  ...[
+    'drop',
+    'remove',
+    'forget',
+    'scrap',
+    'cancel',
+    'undo',
+    'clear',
+    'ditch',
+    'lose',
+    'delete',
+    'scratch',
+    'nix',
+    'skip',
+  ].flatMap((verb) => [
+    [verb, 'both'],
+    [verb, 'those'],
+    [verb, 'them'],
+    [verb, 'them', 'all'],
+    [verb, 'all', 'of', 'them'],
+    [verb, 'everything'],
+  ]),
   ['undo', 'that'],
   ['undo', 'it'],
   // "show K. actually take it back, no K, nothing", "On second thought, leave everything alone.",
@@ -6169,13 +6293,23 @@ function conjunctQueries(tokens: Token[], mentions: Mention[]): Conjunct[] {
   const hidden = negatedTokens(mentions);
   const clauses = askClauses(tokens, mentions, hidden);
   if (clauses.length > 0) return clauses;
-  // The clause holding the first conjunction.
-  const at = tokens.findIndex((t, j) => CONJUNCTIONS.has(t.text) && !hidden.has(j));
-  if (at < 0) return [];
-  let start = at;
-  while (start > 0 && !(tokens[start - 1] as Token).boundary) start--;
-  let end = at;
-  while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
+  // The clause holding the first conjunction, skipping clauses that ask nothing ("ALP and GGT up.
+  // Show me the organ that makes bile and the one that stores it.").
+  const clauseOf = (j: number): [number, number] => {
+    let from = j;
+    while (from > 0 && !(tokens[from - 1] as Token).boundary) from--;
+    let to = j;
+    while (to < tokens.length && !(tokens[to] as Token).boundary) to++;
+    return [from, to];
+  };
+  const conjunctions = tokens.flatMap((t, j) => (CONJUNCTIONS.has(t.text) && !hidden.has(j) ? [j] : []));
+  const asking = (j: number) => {
+    const [from, to] = clauseOf(j);
+    return tokens.slice(from, to).some((t) => ASK_WORDS.has(t.text) || COMMAND_VERBS.has(t.text));
+  };
+  const at = conjunctions.find((j) => asking(j)) ?? conjunctions[0];
+  if (at === undefined) return [];
+  let [start, end] = clauseOf(at);
   const words = (from: number, to: number) =>
     tokens.slice(from, to).flatMap((t, k) => (t.boundary || hidden.has(from + k) ? [] : [t.text]));
   // "Which organ secretes acid, and which gland sends bicarbonate?": the conjunction opens a
@@ -6806,12 +6940,13 @@ const ONE_ON_SIDE =
 /** "the remaining kidney", "the other adrenal" after a removal (see applyRemainingOfPair). */
 const REMAINING_BEFORE = new Set(['remaining', 'surviving', 'solitary', 'sole', 'residual']);
 const REMAINING_AFTER =
-  /^(?:that s left|that is left|thats left|that remains|left behind|still there|which remains|that s still|he has left|she has left|they have left)\b/;
+  /^(?:that s left|that is left|thats left|that remains|left behind|still there|which remains|that s still|he has left|she has left|they have left|(?:that|which) (?:s |is |will be |ll be )?(?:staying|stays|will stay|ll stay|remaining|kept|being kept|we keep|we re keeping|is kept|survives|is spared|s spared|stays in)|we (?:keep|re keeping|are keeping|ll keep|will keep))\b/;
 /** "the other kidney", "the contralateral gland", "the adrenal on the other side" after one side was named. */
 const OTHER_BEFORE = new Set(['other', 'contralateral', 'opposite']);
 const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
 /** Two or more option letters joined ("B and M", "A, C & K"); see spellOptionLetters. */
-const LETTER_RUN = /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?[A-M](?![\w'’-]))+/g;
+const LETTER_RUN =
+  /(?<![\w'’-])[A-M](?:\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?!I\s+(?!(?:and|or|plus|please|pls|only|too)\b)[a-z])[A-M](?![\w'’-]))+/g;
 /** "Outline C and the aorta": one option letter after a request verb, before a list's "and". */
 const LETTER_AFTER_VERB =
   /(?<=\b(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Cc]ontour|[Gg]ive)(?: me)? )([B-HJ-M])(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|a|an|both)\b|\s+but not\s+(?:[A-M](?![\w'’-])|the\b))/g;
@@ -7389,6 +7524,24 @@ const PERCEPTION_VERBS = new Set([
   'recognise',
   'recognize',
   'know',
+  // "never noticed how close the esophagus and aorta are": the speaker's past, no take-back
+  'saw',
+  'seen',
+  'found',
+  'spotted',
+  'noticed',
+  'located',
+  'recognised',
+  'recognized',
+  'knew',
+  'known',
+  'realised',
+  'realized',
+  'understood',
+  'thought',
+  'heard',
+  'learned',
+  'learnt',
 ]);
 
 /**
@@ -7598,6 +7751,21 @@ function letterBeforeIt(question: string): string | undefined {
 }
 const LIGHT_UP =
   /^((?:(?:ok|okay|so|now|just|please|pls|can you|could you|can u)[,\s]+)*)light (?:up|them up)\b/i;
+/** "…and, now I think about it, the one that stores glycogen": an aside after a conjunction. */
+const AFTERTHOUGHT =
+  /\b(and|plus|also)\s*,?\s*(?:now (?:that )?i think (?:about|of) it|come to think of it|on second thoughts?|while (?:you(?:'|’)?re|you are) at it|thinking about it)\s*,\s*/gi;
+/** "Which organ produces the bile (not the one that stores it)?": a described organ ruled out. */
+const NOT_THE_ONE =
+  /(?<=\w)(?<!\b(?:is|are|was|were|s))\s*[,(—–-]?\s*\(?(?:but |and )?(?:not|rather than|as opposed to|instead of) the (?:one|organ|gland) (?:that|which) [^.?!)]*\)?/gi;
+/** "the left kidney and the right": the other side's organ left unsaid. */
+const OTHER_SIDE_ELIDED =
+  /\b(left|right) (kidney|adrenal(?: gland)?) (and|&|plus) (?:the )?(left|right)(?= ?(?:one\b|pls\b|please\b|plz\b|too\b|[.?!,;]|$))/gi;
+/** "Glisson's capsule invests which organ?": a sheath that invests an organ covers it. */
+const INVESTS = /\binvest(s|ed|ing)?\b/gi;
+const SHEATH_WORD = /\b(?:capsules?|fascia|peritoneum|membranes?|layers?|sheaths?|serosa|omentum)\b/i;
+/** "what organ secretes stomach acid": the acid is named by its maker, which is asked for. */
+const MAKER_NAMED_ACID =
+  /\b(secretes?|secreting|makes?|making|produces?|producing|pumps?|pumping) (?:the )?stomach acid\b/gi;
 const NO_EXCEPTIONS = /,?\s*(?:with )?no exceptions?\b/gi;
 const NATO_LETTER =
   /\b([A-M]) (?:for|as in) (alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike)\b/gi;

@@ -2289,3 +2289,36 @@ describe('question resolver: organ names without vowels, fillers around letters,
     expect(letters('which organ neutralises stomach acid')).not.toEqual(['K']);
   });
 });
+
+describe('question resolver: names side by side, the double bubble, measurements with units, conversions and display settings, devices and bare findings, a take-back after "nvm", the cava’s hepatic segment (the 57th set’s error classes)', () => {
+  it('reads abbreviations in a bare list and the two bubbles of duodenal atresia', () => {
+    expect(letters('liver gb')).toEqual(['A', 'I']);
+    expect(letters('Neonate vomiting, double bubble on the film: outline both bubbles')).toEqual(['K', 'L']);
+  });
+
+  it('answers N for a measurement with its unit, a conversion, a display setting, a device or a finding named alone', () => {
+    expect(letters('spleen length in cm?')).toEqual(['N']);
+    expect(letters('convert creatinine 120 umol/L to mg/dL')).toEqual(['N']);
+    expect(letters('make the outline thinner pls')).toEqual(['N']);
+    expect(letters('show the IVC filter (the device)')).toEqual(['N']);
+    expect(letters('the papilla')).toEqual(['N']);
+    expect(letters('the fluid collection by the pancreas')).toEqual(['N']);
+    expect(letters('A Conn adenoma in the left adrenal - point to it.')).toEqual(['H']);
+  });
+
+  it('reads a correction from a finding to its organ, a take-back after "nvm", dumping as draining, the hepatic IVC', () => {
+    expect(letters('show me the gallstone — no, the whole gallbladder')).toEqual(['I']);
+    expect(letters('stomach and duodenum. nvm drop the stomach')).toEqual(['L']);
+    expect(letters('where does the common bile duct dump into?')).toEqual(['L']);
+    expect(letters('show me the hepatic segment of the IVC')).toEqual(['F']);
+  });
+
+  it('picks options by their letter’s place beside an organ, by vowels and by a word in their names', () => {
+    expect(letters('Highlight the option lettered two places before the stomach.')).toEqual(['I']);
+    expect(letters('the option whose letter comes right after the spleen')).toEqual(['D']);
+    expect(letters('Outline the options whose letters are vowels.')).toEqual(['A', 'E', 'I']);
+    expect(letters("Outline every option that has 'kidney' in its name on your list.")).toEqual(['B', 'M']);
+    expect(letters("every organ with 'right' in the name, plus the spleen")).toEqual(['B', 'C', 'G']);
+    expect(letters('outline the intimal flap only, not the vessel')).toEqual(['N']);
+  });
+});

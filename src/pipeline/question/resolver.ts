@@ -833,6 +833,11 @@ const TERM_ASKED = new RegExp(
     // "Need the spleen length in cm, just give me a number": a measurement, not a mask.
     '\\b(?:give me|tell me|i want|i need|need|want|just) (?:a|the) (?:number|figure|measurement)\\b',
     `${CLAUSE_START}(?:(?:just|please|pls|i) )?(?:need|want|give me|tell me) (?:the |its |his |her )?(?:[a-z]+ ){0,2}(?:length|diameter|size|width|volume|thickness|span) in (?:cm|mm|ml|cc|centimetres|centimeters|millimetres|millimeters)\\b`,
+    // "liver span in cm?", "aortic diameter in mm?": a measurement; "convert bilirubin 5 mg/dL to
+    // umol/L"; "can u make the outline thicker": a display setting.
+    '\\b(?:span|diameter|length|width|volume|size|thickness|calibre|caliber|height|weight) in (?:cm|mm|ml|cc|g|grams|centimetres|centimeters|millimetres|millimeters)\\b',
+    `${CLAUSE_START}(?:(?:please|pls|can you|could you|can u) )?convert\\b`,
+    '\\b(?:make|set|change|turn) (?:the |your |ur )?(?:outlines?|masks?|overlays?|contours?|lines?|borders?) (?:a bit |a little |much )?(?:thicker|thinner|bolder|brighter|darker|more transparent|less transparent|transparent|opaque)\\b',
     // "which way is anterior here?": the image's orientation, not an organ.
     '\\b(?:which|what) (?:way|direction|side|edge) (?:is|s) (?:anterior|posterior|superior|inferior|cranial|caudal|up|down|front|back|medial|lateral)\\b',
     // "Which fluid does the liver secrete to emulsify fat?": a substance.
@@ -901,7 +906,7 @@ const OUTSIDE_REQUEST = new RegExp(
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
-  '(?!.*\\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\\b)';
+  '(?!.*\\b(?:wait|actually|sorry|instead|rather|nvm|never mind|scratch that|i meant|i mean|oops)\\b)(?!.*\\bno (?:[,;:—–-] )*the (?:whole|entire|actual|organ)\\b)';
 /** Findings inside an organ, which none of the 13 masks outlines (see `FINDING_REQUEST`). */
 const FINDINGS = new Map<string, string>(
   Object.entries({
@@ -959,7 +964,10 @@ const FINDINGS = new Map<string, string>(
     'nasogastric tube': 'a nasogastric tube, a device',
     'feeding tube': 'a feeding tube, a device',
     'chest tube': 'a chest tube, a device',
+    'ivc filter': 'an IVC filter, a device',
+    'caval filter': 'an IVC filter, a device',
     'z line': 'the Z-line, a junction',
+    flap: 'an intimal flap',
   }).flatMap(([noun, what]): [string, string][] => {
     const plural = noun.endsWith('is')
       ? `${noun.slice(0, -2)}es`
@@ -985,6 +993,13 @@ const FINDINGS = new Map<string, string>(
 const FINDING_REQUEST = new RegExp(
   // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
   `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+);
+/**
+ * "the papilla", "the fluid collection by the pancreas", "the liver cyst, not the liver": a finding
+ * named alone, with no verb, and nothing else asked or listed.
+ */
+const BARE_FINDING = new RegExp(
+  `^${NO_LATER_CORRECTION}(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?= |$)(?!.*\\b(?:and|plus|also|as well|which|what|where|organ|organs|gland|show|outline|highlight|segment|mark|draw|trace|point|find|locate|it|its|them)\\b)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",
@@ -3712,6 +3727,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(NO_EXCEPTIONS, '')
       .replace(AFTERTHOUGHT, '$1 ')
       .replace(NOT_THE_ONE, '')
+      .replace(SUBSTANCE_THEN_IT, '$1$2$1')
+      .replace(DATA_SIZE, '$1 gigabytes')
+      .replace(DUMPS_INTO, 'drain$1 into')
       .replace(MAKER_NAMED_ACID, '$1 gastric acid')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
         SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
@@ -3727,6 +3745,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // ("Outline C. Sorry, I meant the letter just before it.": "it" is the letter named first)
     const relative = letterBeforeIt(plainer);
     if (relative !== undefined) return resolve(relative);
+    const bySpelling = optionsBySpelling(plainer);
+    if (bySpelling) return organAnswer(bySpelling, 'described', 0.8);
+    // "Highlight the option lettered two places after the gallbladder": the organ's letter, moved.
+    const beside = OPTION_BESIDE_ORGAN.exec(plainer);
+    if (beside) {
+      const [, count, direction, named] = beside;
+      const anchor = resolve(`show the ${named}`).letters;
+      const steps = count === undefined ? 1 : (COUNT_WORDS.get(count.toLowerCase()) ?? 0);
+      if (anchor.length === 1 && anchor[0] !== 'N' && steps > 0) {
+        const code =
+          (anchor[0] as string).charCodeAt(0) +
+          (/^(?:after|following)$/i.test(direction ?? '') ? steps : -steps);
+        if (code >= 65 && code <= 77) return resolve(`option ${String.fromCharCode(code)}`);
+      }
+    }
     if (plainer !== question) return resolve(plainer);
     // "…for the M&M slides": the morbidity and mortality meeting, no option letters.
     if (/\bM ?& ?M\b/.test(question))
@@ -5530,7 +5563,8 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const later = laterRequest ? lastRequestAfter(tokens, SENTENCE_STOPS) : undefined;
   // ("kidney stone, highlight the stone itself": a request after a comma that sets the scene)
   const afterComma = later ?? lastRequestAfter(tokens, CLAUSE_STOPS);
-  const asked = (text: string) => OUTSIDE_REQUEST.exec(text)?.[1] ?? FINDING_REQUEST.exec(text)?.[1];
+  const asked = (text: string) =>
+    OUTSIDE_REQUEST.exec(text)?.[1] ?? FINDING_REQUEST.exec(text)?.[1] ?? BARE_FINDING.exec(text)?.[1];
   const requested = later
     ? (asked(later) ?? (SUBSTANCE_REQUEST.test(later) ? 'substance' : undefined))
     : tokens.some((t, i) => ASK_WORDS.has(t.text) && !relativeWord(tokens, i)) || laterRequest
@@ -7174,6 +7208,8 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the )?diaphragm\b/,
     [5, 6, 10],
   ],
+  // The "double bubble" of duodenal atresia: the stomach and the duodenal bulb, both dilated.
+  [/\bdouble bubbles?\b/, [11, 12]],
   // Secondarily retroperitoneal among the 13: the pancreas and most of the duodenum.
   [/\bsecondar(?:il)?y retroperitoneal\b/, [4, 12]],
   // The stomach bed among the 13: the spleen, pancreas, left adrenal and left kidney.
@@ -7377,8 +7413,16 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   while (c >= 0 && ARTICLES.has(tokens[c]?.text ?? '')) c--;
   // "gb and the bile ducts": the first word of the message, opening a list.
   const opensList = words[0] === tokens[i] && listWord(tokens[i + 1]);
+  // "liver gb panc": organ names side by side, no joiners.
+  const bareList =
+    organAt(tokens[i - 1]) &&
+    !tokens[i - 1]?.boundary &&
+    (organAt(tokens[i + 1]) || (tokens[i + 1]?.boundary ?? true));
   return (
-    (listWord(before) && organAt(tokens[c])) || (listWord(tokens[i + 1]) && organAt(tokens[a])) || opensList
+    (listWord(before) && organAt(tokens[c])) ||
+    (listWord(tokens[i + 1]) && organAt(tokens[a])) ||
+    opensList ||
+    bareList
   );
 }
 
@@ -7476,6 +7520,8 @@ function negationScope(tokens: Token[], i: number): number {
 
   // "never mind the duodenum" takes it back; "never mind, go with the pancreas" corrects.
   if (w === 'never' && tokens[i + 1]?.text === 'mind') return tokens[i + 2]?.boundary !== false ? -1 : i + 2;
+  // "…nvm drop the stomach": a discourse "nvm" before a take-back verb negates nothing itself.
+  if ((w === 'nvm' || w === 'nevermind') && NEGATORS.has(tokens[i + 1]?.text ?? '')) return -1;
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
   if (
     (w === 'scratch' || w === 'scrap' || w === 'cancel') &&
@@ -7749,6 +7795,26 @@ function letterBeforeIt(question: string): string | undefined {
   const at = match.index + match[0].length;
   return `${question.slice(0, at - 2)}${letter}${question.slice(at)}`;
 }
+/** "the option lettered two places after the gallbladder", "the option whose letter comes right before the IVC" */
+const OPTION_BESIDE_ORGAN =
+  /\b(?:option|letter|one)\b[^.?!]*?\b(?:(one|two|three|four|five|\d{1,2}) (?:places?|letters?|spots?|steps?|positions?) |(?:right|just|immediately|directly) )?(after|before|following|preceding) (?:the )?((?:[a-z]+ ){0,2}?(?:liver|kidney|spleen|pancreas|aorta|ivc|inferior vena cava|adrenal(?: gland)?|gallbladder|gall bladder|esophagus|oesophagus|stomach|duodenum))\b(?! (?:is|are|does|do|has|in the body)\b)/i;
+/**
+ * "Outline the options whose letters are vowels", "every option that has 'adrenal' in its name":
+ * options picked by how their letter or name is spelled.
+ */
+function optionsBySpelling(question: string): OrganId[] | undefined {
+  const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+  if (/\b(?:options?|letters?)\b[^.?!]*\b(?:are|is|that are|which are) (?:the )?vowels?\b/i.test(question))
+    return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  const named =
+    /\b(?:every|all|each|the) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]*?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) names?(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
+      question,
+    )?.[1];
+  if (!named) return undefined;
+  const word = named.toLowerCase();
+  const ids = all.filter((id) => organById(id).name.toLowerCase().split(' ').includes(word));
+  return ids.length > 0 ? ids : undefined;
+}
 const LIGHT_UP =
   /^((?:(?:ok|okay|so|now|just|please|pls|can you|could you|can u)[,\s]+)*)light (?:up|them up)\b/i;
 /** "…and, now I think about it, the one that stores glycogen": an aside after a conjunction. */
@@ -7766,6 +7832,15 @@ const SHEATH_WORD = /\b(?:capsules?|fascia|peritoneum|membranes?|layers?|sheaths
 /** "what organ secretes stomach acid": the acid is named by its maker, which is asked for. */
 const MAKER_NAMED_ACID =
   /\b(secretes?|secreting|makes?|making|produces?|producing|pumps?|pumping) (?:the )?stomach acid\b/gi;
+/** "where does the common bile duct dump into?": dumping into is draining into. */
+const DUMPS_INTO = /\bdump(s|ed|ing)? (?:out )?in ?to\b/gi;
+/** "The spleen stores bile, right? Show me the organ that actually stores it.": "it" is the bile. */
+const SUBSTANCE_THEN_IT = new RegExp(
+  `\\b(${SUBSTANCE_NAMES})\\b([^.?!]*[.?!]+[^.?!]*?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
+  'i',
+);
+/** "I have 5 gb of data": gigabytes, not the gallbladder. */
+const DATA_SIZE = /\b(\d+(?:\.\d+)?) ?(?:gb|mb|kb|tb)\b/gi;
 const NO_EXCEPTIONS = /,?\s*(?:with )?no exceptions?\b/gi;
 const NATO_LETTER =
   /\b([A-M]) (?:for|as in) (alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike)\b/gi;

@@ -20,6 +20,9 @@ const HOSTILE: Record<string, string> = {
   whitespace: ' \t\n\r\u00a0\u2003 ',
   '100 KB': 'Which organ stores bile? '.repeat(4200).slice(0, 100 * 1024),
   '100 KB of one word': 'a'.repeat(100 * 1024),
+  // Rewrites that look back or ahead over a whole paste would take seconds on these.
+  '100 KB of option positions': 'one option after '.repeat(6100).slice(0, 100 * 1024),
+  '100 KB of short sentences': 'insulin. makes '.repeat(6900).slice(0, 100 * 1024),
   'emoji only': '🫀🫁🧠🦴💩🤖',
   'emoji with a question': 'which organ 🫘 filters blood? 🤔',
   spanish: '¿Qué órgano almacena la bilis?',

@@ -3990,8 +3990,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "Pancreas please - hang on, make that the duodenum, the pancreas looks fine": an organ said to
     // look fine at the end is no request.
-    const fine = FINE_TAIL.exec(question);
-    if (fine && fine.index > 0) return resolve(question.slice(0, fine.index));
+    // (Only the tail is searched: the pattern ends the message, and a lookahead at every stop of a
+    // long paste would cost quadratic time.)
+    const tail = question.slice(-200);
+    const fine = FINE_TAIL.exec(tail);
+    const fineAt = fine ? question.length - tail.length + fine.index : -1;
+    if (fineAt > 0) return resolve(question.slice(0, fineAt));
     // "right kidney pls... and add the adrenal on that side too": the side said before.
     const sameSide = SAME_SIDE_PAIR.exec(question);
     // (a side word, or an organ's side: "calcification only on the spleen side")
@@ -7797,17 +7801,19 @@ function letterBeforeIt(question: string): string | undefined {
 }
 /** "the option lettered two places after the gallbladder", "the option whose letter comes right before the IVC" */
 const OPTION_BESIDE_ORGAN =
-  /\b(?:option|letter|one)\b[^.?!]*?\b(?:(one|two|three|four|five|\d{1,2}) (?:places?|letters?|spots?|steps?|positions?) |(?:right|just|immediately|directly) )?(after|before|following|preceding) (?:the )?((?:[a-z]+ ){0,2}?(?:liver|kidney|spleen|pancreas|aorta|ivc|inferior vena cava|adrenal(?: gland)?|gallbladder|gall bladder|esophagus|oesophagus|stomach|duodenum))\b(?! (?:is|are|does|do|has|in the body)\b)/i;
+  /\b(?:option|letter|one)\b[^.?!]{0,60}?\b(?:(one|two|three|four|five|\d{1,2}) (?:places?|letters?|spots?|steps?|positions?) |(?:right|just|immediately|directly) )?(after|before|following|preceding) (?:the )?((?:[a-z]+ ){0,2}?(?:liver|kidney|spleen|pancreas|aorta|ivc|inferior vena cava|adrenal(?: gland)?|gallbladder|gall bladder|esophagus|oesophagus|stomach|duodenum))\b(?! (?:is|are|does|do|has|in the body)\b)/i;
 /**
  * "Outline the options whose letters are vowels", "every option that has 'adrenal' in its name":
  * options picked by how their letter or name is spelled.
  */
 function optionsBySpelling(question: string): OrganId[] | undefined {
   const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
-  if (/\b(?:options?|letters?)\b[^.?!]*\b(?:are|is|that are|which are) (?:the )?vowels?\b/i.test(question))
+  if (
+    /\b(?:options?|letters?)\b[^.?!]{0,60}\b(?:are|is|that are|which are) (?:the )?vowels?\b/i.test(question)
+  )
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
   const named =
-    /\b(?:every|all|each|the) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]*?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) names?(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
+    /\b(?:every|all|each|the) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) names?(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
       question,
     )?.[1];
   if (!named) return undefined;
@@ -7836,7 +7842,7 @@ const MAKER_NAMED_ACID =
 const DUMPS_INTO = /\bdump(s|ed|ing)? (?:out )?in ?to\b/gi;
 /** "The spleen stores bile, right? Show me the organ that actually stores it.": "it" is the bile. */
 const SUBSTANCE_THEN_IT = new RegExp(
-  `\\b(${SUBSTANCE_NAMES})\\b([^.?!]*[.?!]+[^.?!]*?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
+  `\\b(${SUBSTANCE_NAMES})\\b([^.?!]{0,120}[.?!]+[^.?!]{0,120}?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
   'i',
 );
 /** "I have 5 gb of data": gigabytes, not the gallbladder. */

@@ -6187,10 +6187,16 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
 ];
 
 /** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
+/** `WHOLE_TAKE_BACKS` by their first word, in their order, so each word looks up only its own. */
+const TAKE_BACKS_BY_FIRST = new Map<string, Array<readonly string[]>>();
+for (const phrase of WHOLE_TAKE_BACKS) {
+  const first = phrase[0] as string;
+  TAKE_BACKS_BY_FIRST.set(first, [...(TAKE_BACKS_BY_FIRST.get(first) ?? []), phrase]);
+}
 function wholeTakeBack(tokens: Token[]): number {
   let at = -1;
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of WHOLE_TAKE_BACKS) {
+    for (const phrase of TAKE_BACKS_BY_FIRST.get((tokens[i] as Token).text) ?? []) {
       if (!phrase.every((w, k) => tokens[i + k]?.text === w)) continue;
       // "…, don't bother with the vessels" takes back only what follows.
       const next = tokens[i + phrase.length]?.text;

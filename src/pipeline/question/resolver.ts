@@ -983,6 +983,8 @@ const FINDINGS = new Map<string, string>(
     ];
   }),
 );
+/** A finding heading a noun phrase ("the cyst", "the left adrenal nodule"), for the patterns below. */
+const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
 /**
  * "Outline the tumour in the pancreatic head", "segment the cyst on the left kidney", "find the
  * ampulla of Vater": a request whose object is a finding, not the organ that holds it. A command is
@@ -992,14 +994,14 @@ const FINDINGS = new Map<string, string>(
  */
 const FINDING_REQUEST = new RegExp(
   // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
-  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )${FINDING_OBJECT}(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "the papilla", "the fluid collection by the pancreas", "the liver cyst, not the liver": a finding
  * named alone, with no verb, and nothing else asked or listed.
  */
 const BARE_FINDING = new RegExp(
-  `^${NO_LATER_CORRECTION}(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)(?= |$)(?!.*\\b(?:and|plus|also|as well|which|what|where|organ|organs|gland|show|outline|highlight|segment|mark|draw|trace|point|find|locate|it|its|them)\\b)`,
+  `^${NO_LATER_CORRECTION}${FINDING_OBJECT}(?= |$)(?!.*\\b(?:and|plus|also|as well|which|what|where|organ|organs|gland|show|outline|highlight|segment|mark|draw|trace|point|find|locate|it|its|them)\\b)`,
 );
 /**
  * "Show cortisol, the hormone the adrenal cortex makes", "show me the insulin molecule itself",

@@ -2322,3 +2322,46 @@ describe('question resolver: names side by side, the double bubble, measurements
     expect(letters('outline the intimal flap only, not the vessel')).toEqual(['N']);
   });
 });
+
+describe('question resolver: "nvm" before a new request, a side added in its own sentence, options by place, range, initial and twin, microscopic parts, findings pointed at or asked where, a great vessel by its side (the 58th set’s error classes)', () => {
+  it('reads "nvm make that …", an added side, a return to the first request and the kidney that holds a finding', () => {
+    expect(letters('spleen pls... nvm make that the stomach')).toEqual(['K']);
+    expect(letters('outline the right adrenal. and the left one too')).toEqual(['G', 'H']);
+    expect(letters('the spleen; no wait, the liver; hmm, go back to the first one')).toEqual(['C']);
+    expect(letters('angiomyolipoma in the lt kidney. show the kidney that has it')).toEqual(['M']);
+    expect(letters('just outline everything lol, all the options')).toHaveLength(13);
+  });
+
+  it('picks options by their place, a letter range, the initial of their names and a twin', () => {
+    expect(letters('outline the 13th option')).toEqual(['M']);
+    expect(letters('show the liver - sorry, I meant the first adrenal on your list')).toEqual(['G']);
+    expect(letters('the options lettered B through D')).toEqual(['B', 'C', 'D']);
+    expect(letters('every option whose name begins with S')).toEqual(['C', 'K']);
+    expect(letters('Outline every option whose letter is a vowel')).toEqual(['A', 'E', 'I']);
+    expect(letters('outline option G. actually its mirror-image twin')).toEqual(['H']);
+  });
+
+  it('answers N for microscopic parts, a finding or device pointed at or asked where, and measurements owned by an organ', () => {
+    expect(letters('outline the glomerulus')).toEqual(['N']);
+    expect(letters('trace the loop of Henle')).toEqual(['N']);
+    expect(letters('my scan showed a lesion on the spleen, can you show me the lesion')).toEqual(['N']);
+    expect(letters('any gallstones? circle them')).toEqual(['N']);
+    expect(letters('is there an IVC filter? circle the device')).toEqual(['N']);
+    expect(letters('where is the nasogastric tube sitting')).toEqual(['N']);
+    expect(letters("what is the spleen's attenuation in HU")).toEqual(['N']);
+    expect(letters('show me a neuroblastoma')).toEqual(['N']);
+    expect(letters('Outline the liver - actually forget the outlining, just tell me a joke.')).toEqual(['N']);
+    expect(letters('Outline the liver - forget the outlining, just tell me what it does')).toEqual(['A']);
+  });
+
+  it('places a great vessel by its side and the screen’s edge, and reads a described final wish', () => {
+    expect(letters('which great vessel lies on the patient’s right?')).toEqual(['F']);
+    expect(letters('which great vessel receives the left renal vein?')).toEqual(['F']);
+    expect(letters('the adrenal nearest the right edge of the screen')).toEqual(['H']);
+    expect(letters('R laparoscopic adrenalectomy tomorrow, outline the gland coming out')).toEqual(['G']);
+    expect(letters('outline the ovary - oh, not on your list; the organ that stores bile then')).toEqual([
+      'I',
+    ]);
+    expect(letters("trace the IVC's hepatic segment")).toEqual(['F']);
+  });
+});

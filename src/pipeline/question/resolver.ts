@@ -151,6 +151,11 @@ const OPPOSITE_SIDE_DISCOUNT = 0.8;
  */
 /** For an organ that lies only on the other side of a quadrant the question names ("the RUQ"). */
 const OFF_QUADRANT_DISCOUNT = 0.5;
+/** A side that places the thing asked for itself: "on the right", "to the left side of the screen". */
+const VESSEL_PLACED =
+  /\b(?:on|to|towards?|at) the (?:patient s |patients |viewer s |viewers )?(?:left|right)\b(?!(?: hand)?(?: side)? of (?:the )?(?:aorta|ivc|vena|cava|kidney|liver|spleen))(?! (?:renal|gonadal|adrenal|suprarenal|kidney|kidneys|adrenals|lobe|ventricle|atrium|crus|vein|artery))/;
+/** A great vessel asked for on the wrong side of the midline ("which great vessel is on the right"). */
+const VESSEL_SIDE_DISCOUNT = 0.2;
 /** "right upper quadrant", "LUQ", "left hypochondrium" (the side word, or the abbreviation). */
 const QUADRANT =
   /\b(right|left) (?:upper|lower) quadrant\b|\b(ruq|luq|rlq|llq)\b|\b(right|left) hypochondri(?:um|ac)\b/;
@@ -502,6 +507,8 @@ const VIEWER_WORDS = new Set([
   'patient',
   'patients',
 ]);
+/** Nouns between a side and "of the screen" ("the left edge of the image"). */
+const SIDE_PARTS = new Set(['side', 'edge', 'half', 'border', 'margin', 'corner', 'part', 'portion']);
 /** Nouns a small side letter may stand before ("l kid", "r sided"). */
 const LETTER_SIDE_NOUNS = new Set([
   // "L partial nephrectomy", "R radical nephrectomy"
@@ -607,6 +614,21 @@ const CORRECTION_WORDS = new Set([
 ]);
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
+/** Words after "nvm" that start a new request rather than say what is taken back ("nvm make that the liver"). */
+const NVM_THEN = new Set([
+  'make',
+  'do',
+  'go',
+  'just',
+  'show',
+  'i',
+  'want',
+  'give',
+  'outline',
+  'highlight',
+  'switch',
+  'change',
+]);
 /** Words that make a later command add to, not replace, the organs named before it. */
 const ADDITIVE_WORDS = new Set(['too', 'also', 'plus', 'additionally', 'both']);
 /** "as well" adds; "well, only the right one" does not. */
@@ -706,6 +728,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     lymph: 'a group of lymph nodes',
     node: 'a lymph node',
     cell: 'a cell type',
+    organelle: 'a part of a cell',
     valve: 'a valve',
     bacterium: 'a germ',
     bacteria: 'a germ',
@@ -879,6 +902,9 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:is|are) (?:the )?(?:${SUBSTANCE_NAMES}) (?:a|an)\\b`,
     // "what's the HU of the spleen", "how do I calculate a MELD score?", "what slice thickness …"
     `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:hu|hounsfield units?|attenuation|density|signal intensity|adc)\\b`,
+    // "what is the liver's attenuation in HU", "what's the spleen's size", "what HU is the liver"
+    `${CLAUSE_START}(?:what|whats) (?:is |s |are )?(?:the |this |that )?[a-z]+ s (?:hu|hounsfield units?|attenuation|density|signal intensity|adc|size|length|diameter|volume|weight|span|width|thickness|dimensions?)\\b`,
+    `${CLAUSE_START}what (?:hu|attenuation|density|size|volume) (?:is|are|does|do)\\b`,
     '\\bhow (?:do|would|should|can|to) (?:i |we |you )?(?:calculate|compute|work out|score|measure|grade|stage)\\b',
     '\\b(?:slice thickness|kvp|field of view|contrast dose|contrast timing)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
@@ -947,6 +973,21 @@ const FINDINGS = new Map<string, string>(
     angiomyolipoma: 'an angiomyolipoma',
     myelolipoma: 'a myelolipoma',
     oncocytoma: 'an oncocytoma',
+    nephroblastoma: 'a nephroblastoma',
+    neuroblastoma: 'a neuroblastoma',
+    hepatoblastoma: 'a hepatoblastoma',
+    cholangiocarcinoma: 'a cholangiocarcinoma',
+    lymphoma: 'a lymphoma',
+    sarcoma: 'a sarcoma',
+    liposarcoma: 'a liposarcoma',
+    leiomyosarcoma: 'a leiomyosarcoma',
+    gastrinoma: 'a gastrinoma',
+    glucagonoma: 'a glucagonoma',
+    lipoma: 'a lipoma',
+    leiomyoma: 'a leiomyoma',
+    schwannoma: 'a schwannoma',
+    teratoma: 'a teratoma',
+    'greenfield filter': 'an IVC filter, a device',
     collection: 'a fluid collection',
     catheter: 'a catheter, a device',
     'biliary drain': 'a drain, a device',
@@ -992,6 +1033,8 @@ const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|gland
  * finding must head the object ("outline the organ with the tumour" asks for an organ) and stand
  * alone ("the ampulla and the organ it opens into" is a list).
  */
+/** A phrase whose last word is a finding ("an IVC filter", "the biliary stent"). */
+const FINDING_HEAD = new RegExp(`\\b(?:${[...FINDINGS.keys()].join('|')})\\s*$`, 'i');
 const FINDING_REQUEST = new RegExp(
   // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
   `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )${FINDING_OBJECT}(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
@@ -1033,7 +1076,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|(?:lesser |greater )?omentum|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|loops? of henle|glomerul(?:us|i)|nephrons?|(?:proximal |distal )?(?:convoluted )?tubules?|collecting ducts?|juxtaglomerular (?:apparatus|cells)|macula densa|kupffer cells?|hepatocytes?|(?:hepatic )?sinusoids?|space of disse|acini|podocytes?|(?:lesser |greater )?omentum|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -1185,8 +1228,17 @@ const ORDINAL =
   '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
 /** "the last organ in your A-M list", "the third one on your list", "1st and 3rd on the list" */
 const PLACES_ON_LIST = new RegExp(
-  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?:(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b| (?:options|choices)(?= [.?!]| pls| please|$))`,
+  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?:(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b| (?:options?|choices?)(?= [.?!]| pls| please|$))`,
 );
+/** "the first vessel in your list", "the second kidney on the list": one of the two of a kind listed. */
+const KIND_PLACE_ON_LIST =
+  /\bthe (first|second|1st|2nd|last|former|latter) (vessel|kidney|adrenal(?: gland)?|gland) (?:in|on|of) (?:your|ur|the|this) (?:list|options|choices)\b/gi;
+const KIND_ON_LIST: Record<string, readonly [string, string]> = {
+  vessel: ['the aorta', 'the IVC'],
+  kidney: ['the right kidney', 'the left kidney'],
+  adrenal: ['the right adrenal', 'the left adrenal'],
+  gland: ['the right adrenal', 'the left adrenal'],
+};
 /** "the one just before 'none' on the list" */
 const BEFORE_NONE =
   /\b(?:just |right |immediately )?(?:before|above|preceding) (?:the )?(?:none|none of them|option n|n)\b(?: (?:on|in) (?:your|ur|the) (?:list|options))?/;
@@ -1202,7 +1254,7 @@ const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
 const EVERYTHING_BUT =
   /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all 13 organs|all thirteen organs|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but(?: (?:drop|leave out|remove|skip|lose|without|not))?|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
-  '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too))*(?: [.?!])*$';
+  '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too|tbh|lol|haha|cheers|ty|honestly|mate|[,.] (?:all(?: of)?(?: the| your)? options|everything|all of them|all 13)))*(?: [.?!])*$';
 const ASK_START =
   '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
 /** "outline everything", "all 13 pls", "segment every organ you can find" */
@@ -1402,6 +1454,10 @@ for (const entry of LEXICON) {
 }
 for (const list of LEXICON_BY_FIRST.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 const LEXICON_WORDS = new Set(LEXICON.flatMap((e) => e.tokens));
+/** One-word names of the 13 ("gb", "kidney", "panc"), to tell a named organ from other things. */
+const ORGAN_NAME_WORDS = new Set(
+  LEXICON.filter((e) => e.target.kind === 'organ' && e.tokens.length === 1).map((e) => e.tokens[0] as string),
+);
 
 export function createQuestionResolver(options: QuestionResolverOptions = {}): QuestionResolver {
   const maxChars = options.maxChars ?? DEFAULT_MAX_QUESTION_CHARS;
@@ -1455,7 +1511,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const next = text(j + 1);
         const sideNoun =
           LETTER_SIDE_NOUNS.has(next) ||
-          (t.raw === t.raw.toUpperCase() && (LEXICON_WORDS.has(next) || /tomy$/.test(next)));
+          (t.raw === t.raw.toUpperCase() &&
+            (LEXICON_WORDS.has(next) ||
+              /tomy$/.test(next) ||
+              // ("L percutaneous nephrostomy planned": a procedure's adjective between)
+              (['percutaneous', 'laparoscopic', 'open', 'robotic', 'lap'].includes(next) &&
+                /tomy$|^nephr|^adrenal/.test(text(j + 2)))));
         if (sideNoun) return { ...t, text: letter };
       }
       // "stranding on the L, CRP 230": a capital side letter after "on the" that ends its clause.
@@ -1489,7 +1550,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (text(j - 1) === 'my' && viewerSpeaks);
       // "the right-hand side of the screen"
       const h = text(j + 1) === 'hand' ? j + 1 : j;
-      const ofAt = text(h + 1) === 'of' ? h + 2 : text(h + 1) === 'side' && text(h + 2) === 'of' ? h + 3 : -1;
+      // ("the kidney closest to the left edge of the image", "in the left half of the picture")
+      const ofAt =
+        text(h + 1) === 'of' ? h + 2 : SIDE_PARTS.has(text(h + 1)) && text(h + 2) === 'of' ? h + 3 : -1;
       // "the kidney on the right as I look at the screen", "adrenal on my left as I view it"
       // ("right kidney as I see it on my phone": the organ's name may stand between)
       const as =
@@ -2288,6 +2351,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           tokens[i]?.text === 'nvm' ||
           (tokens[i]?.text === 'never' && tokens[i + 1]?.text === 'mind')) &&
         ((tokens[i + (tokens[i]?.text === 'never' ? 2 : 1)]?.boundary ?? true) ||
+          (tokens[i]?.text !== 'never' && NVM_THEN.has(tokens[i + 1]?.text ?? '')) ||
           // "show me the gallbladder. nvm found it. can you just do the pancreas"
           FOUND_IT.some((words) =>
             words.every((w, k) => tokens[i + (tokens[i]?.text === 'never' ? 2 : 1) + k]?.text === w),
@@ -3910,6 +3974,59 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (no organ named there: "A collision tumour in the left adrenal - highlight it" asks for the adrenal)
     if (pointed && textWords(pointed[1] as string).length <= 8 && !ORGAN_WORD.test(pointed[1] as string))
       return resolve(`${pointed[2]} the ${(pointed[1] as string).replace(/^(?:the|a|an) /i, '')}`);
+    // "…right adrenal; actually no, the left one; hmm, no, go back to the first one I said": the
+    // request before the first correction.
+    if (BACK_TO_FIRST.test(question)) {
+      const first = FIRST_CORRECTION.exec(question);
+      if (first && first.index > 0) return resolve(question.slice(0, first.index));
+    }
+    // "AML in the rt kidney. outline the kidney that has it": the kidney the story placed it in.
+    if (HOLDER_OF_IT.test(question)) return resolve(question.replace(HOLDER_OF_IT, 'that $1'));
+    // "outline the IVC's hepatic segment": the segment of the organ whose name owns it.
+    if (OWNED_SEGMENT.test(question))
+      return resolve(
+        question.replace(
+          OWNED_SEGMENT,
+          (_, organ: string, adj: string | undefined, part: string) =>
+            `the ${adj ?? ''}${part} of the ${organ}`,
+        ),
+      );
+    // "Outline the pancreas - actually forget the outlining, just tell me a joke.": everything
+    // before is withdrawn; only what follows is asked.
+    const withdrawn = OUTLINING_WITHDRAWN.exec(question);
+    // ("…, just tell me what it does": "it" is still the organ asked for)
+    if (withdrawn && !textWords(withdrawn[1] as string).some((w) => BACK_REFERENCES.has(w)))
+      return resolve(withdrawn[1] as string);
+    // "where's the NG tube sitting": where a finding or device lies is that thing shown.
+    const whereThing = WHERE_FINDING.exec(question.toLowerCase().replace(/['’]/g, ' '));
+    if (whereThing) return resolve(`show ${whereThing[1]}`);
+    // "is there an IVC filter in? circle the device if so": the device named before.
+    const device = DEVICE_POINTED.exec(question);
+    if (device) {
+      const named = [...FINDINGS.entries()].find(
+        ([noun, what]) => what.includes('a device') && new RegExp(`\\b${noun}\\b`, 'i').test(question),
+      );
+      if (named && named[0] !== device[1]?.toLowerCase())
+        return resolve(
+          question.replace(DEVICE_POINTED, `${device[0].slice(0, -device[1]?.length)}${named[0]}`),
+        );
+    }
+    // "Outline the appendix - oh, it isn't on your list; the C-shaped organ then.": the final wish,
+    // a described organ, is read alone.
+    const then = DESCRIBED_THEN.exec(question);
+    if (then && !/\b(?:one|ones|other|it|them)\b/i.test(then[1] as string)) return resolve(`show ${then[1]}`);
+    const askedAfter = ASKED_THEN_POINTED.exec(question);
+    if (
+      askedAfter &&
+      !/\b(?:which|what|where|whose|how|who|organs?|glands?|vessels?|ones?)\b/i.test(
+        askedAfter[1] as string,
+      ) &&
+      // (an organ's name only as the finding's own word: "is there an IVC filter? circle it if so")
+      (FINDING_HEAD.test(askedAfter[1] as string) ||
+        (!ORGAN_WORD.test(askedAfter[1] as string) &&
+          !textWords(askedAfter[1] as string).some((w) => ORGAN_NAME_WORDS.has(w))))
+    )
+      return resolve(`${askedAfter[2]} the ${askedAfter[1]}`);
     // "Show me the gland on top of the left kidney — sorry, the right one.": one side in the
     // request, corrected by the other side alone; the request is read with its side swapped.
     // "…Actually, swap the left kidney for the right one.": that organ's side is turned.
@@ -3927,6 +4044,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "please where is located the spleen in this image?": the verb before its subject, as in
     // many languages; read as "where is the spleen".
     if (WHERE_IS_LOCATED.test(question)) return resolve(question.replace(WHERE_IS_LOCATED, '$1 '));
+    // "show me the left kidney. and the right one too actually": a side added in a clause of its
+    // own is added to the request, as if joined by "and".
+    const addedOne = ADDED_ONE.exec(question);
+    if (addedOne && (addedOne[1] || addedOne[3])) {
+      const before = question.slice(0, addedOne.index);
+      return resolve(`${before} and ${addedOne[2]}${question.slice(addedOne.index + addedOne[0].length)}`);
+    }
+    // "Outline option A - sorry, I meant the first vessel in your list.": the aorta (E before F).
+    if (question.search(KIND_PLACE_ON_LIST) >= 0)
+      return resolve(
+        question.replace(KIND_PLACE_ON_LIST, (_, place: string, kind: string) => {
+          const pair = KIND_ON_LIST[kind.toLowerCase().split(' ')[0] as string] as readonly [string, string];
+          return /^(?:first|1st|former)$/i.test(place) ? pair[0] : pair[1];
+        }),
+      );
     // "the right kidney together with the adrenal on it", "…along with…", "…as well as…": "and".
     if (ALONG_WITH.test(question)) return resolve(question.split(ALONG_WITH).join(' and '));
     // "Raised metanephrines and a mass above the left kidney - outline the gland": the gland on
@@ -4606,6 +4738,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         directOrgans.every(
           (m) => m.target.kind === 'organ' && m.target.ids.every((id) => id === 5 || id === 6),
         ));
+    // ("…lies on the right", not "…receives the left renal vein": the side places the vessel itself)
+    const vesselPlaced = vesselAsked && VESSEL_PLACED.test(normalised);
     const sideOfOrgan = (id: OrganId) =>
       vesselAsked && (id === 5 || id === 6) ? (id === 5 ? 'left' : 'right') : organById(id).side;
     // "The left renal vein crosses in front of which of the 13?": the asker says the answer is one of
@@ -4654,7 +4788,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         )
         .map((c) =>
           c.target.kind === 'organ' && wrongSide && c.target.ids.every((id) => sideOfOrgan(id) === wrongSide)
-            ? { ...c, score: c.score * OPPOSITE_SIDE_DISCOUNT }
+            ? // (a great vessel asked for by its side: the aorta is always left of the IVC)
+              { ...c, score: c.score * (vesselPlaced ? VESSEL_SIDE_DISCOUNT : OPPOSITE_SIDE_DISCOUNT) }
             : c,
         )
         .map((c) =>
@@ -5514,9 +5649,15 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
  * or, with `CLAUSE_STOPS`, a clause (after a comma, dash, colon or semicolon: "kidney stone, highlight
  * the stone itself"), closing stops left off; undefined when no command opens one.
  */
+/** Words that may open a request before its verb ("can you show …", "please outline …"). */
+const REQUEST_LEADS = new Set(['can', 'could', 'would', 'you', 'u', 'please', 'pls', 'plz', 'just']);
 function lastRequestAfter(tokens: Token[], stops: readonly string[]): string | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
-    if (stops.includes(tokens[i - 1]?.raw ?? '') && COMMAND_VERBS.has(tokens[i]?.text ?? ''))
+    if (!stops.includes(tokens[i - 1]?.raw ?? '')) continue;
+    // ("…, can you show me the lesion": a polite lead before the verb)
+    let verb = i;
+    while (verb < i + 3 && REQUEST_LEADS.has(tokens[verb]?.text ?? '')) verb++;
+    if (COMMAND_VERBS.has(tokens[verb]?.text ?? ''))
       return tokens
         .slice(i)
         .filter((t, k, rest) => !(t.boundary && rest.slice(k).every((u) => u.boundary)))
@@ -6462,6 +6603,9 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
+/** A sentence that only adds a side: ". and the right one too", ". also the other one" (see ADDED_ONE's use). */
+const ADDED_ONE =
+  /\s*[.!?…]+\s+(and |also |plus )?(the (?:left|right|other) one)( too| also| as well)?(?: actually| pls| please)?\s*[.!]?\s*$/i;
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
@@ -7041,7 +7185,7 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+(?:(?:lettered|labelled|labeled|marked|from)\s+)?|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
@@ -7534,6 +7678,8 @@ function negationScope(tokens: Token[], i: number): number {
   if (w === 'never' && tokens[i + 1]?.text === 'mind') return tokens[i + 2]?.boundary !== false ? -1 : i + 2;
   // "…nvm drop the stomach": a discourse "nvm" before a take-back verb negates nothing itself.
   if ((w === 'nvm' || w === 'nevermind') && NEGATORS.has(tokens[i + 1]?.text ?? '')) return -1;
+  // "gallbladder pls… nvm make that the liver": "nvm" before a new request corrects what came before.
+  if ((w === 'nvm' || w === 'nevermind') && NVM_THEN.has(tokens[i + 1]?.text ?? '')) return -1;
   // "scratch that, only the left one" corrects what came before; "scratch the left one" takes it back.
   if (
     (w === 'scratch' || w === 'scrap' || w === 'cancel') &&
@@ -7817,9 +7963,25 @@ const OPTION_BESIDE_ORGAN =
 function optionsBySpelling(question: string): OrganId[] | undefined {
   const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
   if (
-    /\b(?:options?|letters?)\b[^.?!]{0,60}\b(?:are|is|that are|which are) (?:the )?vowels?\b/i.test(question)
+    /\b(?:options?|letters?)\b[^.?!]{0,60}\b(?:are|is|that are|which are) (?:the |a )?vowels?\b/i.test(
+      question,
+    )
   )
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
+  const initial =
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
+      question,
+    )?.[1];
+  if (initial) {
+    const letters = initial
+      .toLowerCase()
+      .split(/\s*(?:,|\bor\b|\band\b|\/)\s*/)
+      .map((part) => part.replace(/^(?:the letters? |an? |the )/, '').replace(/['"‘’“”]/g, ''))
+      .filter((part) => part.length === 1);
+    const ids = all.filter((id) => letters.some((l) => organById(id).name.toLowerCase().startsWith(l)));
+    return ids.length > 0 ? ids : undefined;
+  }
   const named =
     /\b(?:every|all|each|the) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) names?(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
       question,
@@ -7864,7 +8026,34 @@ const SIDE_BY_ORGAN =
 const RIGHT_SIDED_ORGAN = /^(?:liver|gall ?bladder)$/i;
 /** "ampulla of Vater - outline just that", "the SMA: show it please" */
 const NAMED_THEN_POINTED =
-  /^([^?.!,;:—–-]+?)\s*(?:\s-|—|–|:)\s*(?:please |pls |can you |could you |can u )?(outline|show|highlight|segment|mark|contour)(?: me| us)? (?:just |only )?(?:that|it|this)(?: one| thing)?(?: only| please| pls| thanks)?\s*[.!]*\s*$/i;
+  /^([^?.!,;:—–-]+?)\s*(?:\s-|—|–|:)\s*(?:please |pls |can you |could you |can u )?(outline|show|highlight|segment|mark|contour|circle|trace)(?: me| us)? (?:just |only )?(?:that|it|this)(?: one| thing)?(?: only| please| pls| thanks)?\s*[.!]*\s*$/i;
+/** "go back to the first one I said", "revert to the original": the first request stands. */
+const BACK_TO_FIRST =
+  /\b(?:go back to|back to|revert to|return to|stick with|stay with|keep) (?:the|my) (?:first|original|initial) (?:one|choice|request|pick|organ)(?: i (?:said|asked for|asked|named|mentioned|picked|wanted))?(?: after all)?\s*[.!]*\s*$/i;
+const FIRST_CORRECTION =
+  /\s*[,;.:—–-]*\s*\b(?:actually|no|nope|wait|sorry|hmm|scratch that|make (?:it|that)|i mean|i meant)\b/i;
+/** "the kidney that has it", "the adrenal with it": the one of a pair a story placed something in. */
+const HOLDER_OF_IT =
+  /\bthe (kidney|adrenal|adrenal gland) (?:(?:that|which) (?:has|had|contains|holds|harbou?rs|is harbou?ring|is holding) (?:it|them|that|this)|(?:with|containing|harbou?ring|holding) (?:it|them|that|this))(?![\w'’-])/i;
+/** "the IVC's hepatic segment", "the aorta's infrarenal part" (see its use). */
+const OWNED_SEGMENT =
+  /\b(?:the )?(ivc|aorta|inferior vena cava|vena cava|cava|o?esophagus|duodenum)['’]s ([a-z]+ )?(segment|part|portion|section)\b/i;
+/** "…, forget the outlining, just tell me a joke": the request itself withdrawn (see its use). */
+const OUTLINING_WITHDRAWN =
+  /\b(?:forget|skip|never mind|nevermind|nvm|scrap|drop|cancel) (?:about )?(?:the |all the |all that |that )?(?:outlining|outlines?|segmenting|segmentations?|masks?|masking|organ stuff|scan stuff|image stuff|highlighting)\b(?: stuff)?[,.;:!—–-]*\s+((?:just |only |instead )?(?:tell|give|what|who|how|why|can|could|explain|say|write)\b.*)$/i;
+/** "where's the NG tube sitting", "where is the stone?" (see its use) */
+const WHERE_FINDING = new RegExp(
+  `^(?:(?:so|and|ok|okay|hey|hi) )?where(?: s| is| are|s)? (${FINDING_OBJECT})(?: (?:sitting|lying|located|placed|positioned|now|exactly|sit|lie))*(?: (?:in|on|inside|within) (?:the|my|his|her|their) [a-z]+(?: [a-z]+)?)?(?: on (?:this|the) (?:scan|slice|image|film))?\\s*[?.!]*\\s*$`,
+);
+/** "circle the device": a device named earlier in the message (see its use). */
+const DEVICE_POINTED =
+  /\b(?:circle|outline|show|highlight|mark|trace|segment)(?: me)? the (device|hardware|implant)\b/i;
+/** "…; the C-shaped organ then", "…, ok the organ that stores bile instead": a final wish that describes. */
+const DESCRIBED_THEN =
+  /[.;!?,—–-]\s+(?:(?:ok|okay|fine|so|well|oh|hmm|right)[,]?\s+)*((?:the|that) (?:[a-z-]+ ){0,6}?(?:organ|gland|vessel|structure|thing|bit)(?: [a-z-]+){0,6}?)\s+(?:then|instead)\s*[.!]*\s*$/i;
+/** "biliary stent visible? circle it", "any gallstones? circle them": the thing asked after is pointed at. */
+const ASKED_THEN_POINTED =
+  /^(?:(?:is|are) (?:there |the )?|any )?(?:a |an |the )?([a-z][a-z' -]{0,40}?)(?: (?:visible|seen|present|in|there|showing|on (?:this|the) (?:scan|slice|image)))?\s*\?\s*(?:(?:if so|if yes|if there is one)[,.]?\s*)?(?:please |pls |can you |could you )?(outline|show|highlight|segment|mark|circle|trace)(?: me| us)? (?:it|them|that|this|those)(?: if so| please| pls| thanks)?\s*[.!]*\s*$/i;
 /** "…, actually swap the left kidney for the right one", "…, and replace the right kidney with the left one" */
 const ORGAN_SWAP =
   /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.|!))*\s*(?:(?:no|hang on|hold on|actually|wait|oh|and|so|then|hmm|ok|okay|sorry|oops|pls|please)[,.!]?\s+)*(?:swap|switch|replace|trade|exchange)(?: out)? (?:the|that|this) ((?:(?:left|right) )?(?:kidney|adrenal|adrenal gland))s? (?:for|with|to|into) the (left|right)(?: one| side| one instead)?(?: please| pls| instead| thanks)?\s*[.!]*\s*$/i;
@@ -7979,13 +8168,30 @@ function relativeOptions(text: string): string {
   );
 }
 
+/** "its mirror-image twin", "its counterpart": the other one of a pair (see `otherOfOption`). */
+const TWIN_OF_IT =
+  /\bits (?:mirror[- ]?image |contralateral |opposite )?(?:twin|counterpart|partner|mirror image)\b/gi;
+/**
+ * "Outline option B. Wait, make it its mirror-image twin.": the option is spelt out as its organ,
+ * so that "the other one" can turn its side.
+ */
+function otherOfOption(text: string): string {
+  if (!/\b[Oo]ption [A-M](?![\w'’-])/.test(text)) return text;
+  const twin = text.replace(TWIN_OF_IT, 'the other one');
+  if (!/\bthe other one\b/i.test(twin)) return text;
+  return twin.replace(/\b([Oo]ption) ([A-M])(?![\w'’-])/g, (whole, _: string, l: string) => {
+    const id = organByLetter(l as OrganLetter).id;
+    return organById(id).pairedWith ? organPhrase(id) : whole;
+  });
+}
+
 /**
  * Option letters written as a run ("B and M", "A, C and K") replaced by the organs' names; a single
  * letter taken back after such a run ("…, drop C") too. Without a run the question is returned as is
  * (a lone "A" or "I" is a word).
  */
 function spellOptionLetters(original: string): string {
-  const text = relativeOptions(original);
+  const text = otherOfOption(relativeOptions(original));
   // "options 7 and 8", "option 9": numbered options are the letters in order (14 is N).
   const lettered = text
     .replace(NUMBERED_OPTIONS, (whole, lead: string, numbers: string) =>

@@ -2365,3 +2365,32 @@ describe('question resolver: "nvm" before a new request, a side added in its own
     expect(letters("trace the IVC's hepatic segment")).toEqual(['F']);
   });
 });
+
+describe('question resolver: "contour" kept as spelled, "no outline" set aside, "only the …" closing on a thing outside the 13, a structure that sets the scene for its organ, "that node", both targets, landmarks "up by" (the 59th set’s error classes)', () => {
+  it('reads "contour" as a request and sets aside "no outline" and a name asked in passing', () => {
+    expect(letters('contour everything')).toHaveLength(13);
+    expect(letters('Spleen length in mm - just the figure, no outline needed.')).toEqual(['N']);
+    expect(letters('which organ makes insulin? no outline needed')).toEqual(['D']);
+    expect(letters('not asking u to outline anything, just tell me a joke')).toEqual(['N']);
+    expect(
+      letters("that tube going thru the diaphragm down into the stomach, what's it called, outline it"),
+    ).toEqual(['J']);
+  });
+
+  it('answers N for a closing "only the …" on a thing outside the 13 and for "that node"', () => {
+    expect(letters('stone in the left renal pelvis, only the stone')).toEqual(['N']);
+    expect(letters('Metastasis to the node of Virchow. Outline that node.')).toEqual(['N']);
+    expect(letters('Outline the kidneys, but only the left one.')).toEqual(['M']);
+    expect(letters('both vessels - scratch that, only the artery')).toEqual(['E']);
+  });
+
+  it('reads a structure that sets the scene for its organ, both targets, both removed organs and a landmark "down by"', () => {
+    expect(letters('Zona fasciculata and reticularis: outline the glands these layers belong to')).toEqual([
+      'G',
+      'H',
+    ]);
+    expect(letters('Adrenal vein sampling tomorrow — outline both targets.')).toEqual(['G', 'H']);
+    expect(letters('Right nephrectomy and right adrenalectomy done - outline both')).toEqual(['B', 'G']);
+    expect(letters('Draw the uncinate process of the pancreas, down by the duodenum')).toEqual(['D']);
+  });
+});

@@ -404,6 +404,12 @@ const LANDMARK_PAIRS = new Set([
   // "the pear-shaped sac on the underside of the liver"
   'underside of',
   'undersurface of',
+  // "the tail of the pancreas, up by the splenic hilum"
+  'up by',
+  'down by',
+  'right by',
+  'close by',
+  'out by',
 ]);
 /** Words between an outside structure and the organ it belongs to ("the ureter leaving the kidney"). */
 const OUTSIDE_OF_WORDS = new Set([
@@ -928,7 +934,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an|that|this|those|these) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
@@ -1092,6 +1098,9 @@ const STRUCTURE_FIRST =
   /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
+/** A request for an organ that owns what was named before ("… outline the glands they belong to"). */
+const OWNER_ASKED_AFTER =
+  /\b(?:outline|show|highlight|segment|mark|contour|trace)(?: me| us)? (?:the|that|this|those|these|both|all)(?: [a-z]+)? (?:organ|organs|gland|glands|option|options|ones?)\b/;
 const ALONE_MARKER =
   /\b(?:only|itself|on its own|by itself|alone|specifically|just the|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
@@ -1108,7 +1117,9 @@ function partAsked(normalised: string): string | undefined {
   // "calot's triangle for the lap chole teaching", "gallbladder neck only, not the whole thing"
   if (!normalised.split(' ').some((w) => ASK_WORDS.has(w) || w === 'whose')) {
     const named = STRUCTURE_FIRST.exec(normalised)?.[1];
-    if (named) return named;
+    // ("Zona glomerulosa, fasciculata, reticularis: outline the glands these layers belong to":
+    // the structure sets the scene for a request for its organ)
+    if (named && !OWNER_ASKED_AFTER.test(normalised)) return named;
     const first = PART_FIRST.exec(normalised)?.[1];
     if (first && ALONE_MARKER.test(normalised)) return first;
   }
@@ -1254,9 +1265,9 @@ const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
 const EVERYTHING_BUT =
   /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all 13 organs|all thirteen organs|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but(?: (?:drop|leave out|remove|skip|lose|without|not))?|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
-  '(?: (?:you can (?:find|see|do|segment|get)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too|tbh|lol|haha|cheers|ty|honestly|mate|[,.] (?:all(?: of)?(?: the| your)? options|everything|all of them|all 13)))*(?: [.?!])*$';
+  '(?: (?:you can (?:find|see|do|segment|get)|you (?:have|ve got|got|know|offer)|(?:available|listed)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too|tbh|lol|haha|cheers|ty|honestly|mate|[,.] (?:all(?: of)?(?: the| your)? options|everything|all of them|all 13)))*(?: [.?!])*$';
 const ASK_START =
-  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do)(?: me| us)? )?';
+  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do|contour|trace|delineate|colour|color)(?: me| us)? )?';
 /** "outline everything", "all 13 pls", "segment every organ you can find" */
 const EVERYTHING_ASKED = new RegExp(
   `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot|all(?: of)?(?: the| your)? options|every option)${POLITE_TAIL}`,
@@ -1359,7 +1370,9 @@ const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
 ];
 const OFF_TOPIC_REQUEST = new RegExp(
   [
-    '^(?:(?:please|pls|can you|could you|can u) )?(?:write|compose|tell|give)(?: me| us)? (?:a |an )?(?:short |little |quick |funny )?(?:poem|song|story|joke|haiku|limerick|essay|rhyme)\\b',
+    '^(?:(?:please|pls|can you|could you|can u|just|now|ok|okay|instead) )*(?:write|compose|tell|give)(?: me| us)? (?:a |an )?(?:short |little |quick |funny )?(?:poem|song|story|joke|haiku|limerick|essay|rhyme)\\b',
+    // "not asking to outline anything, just …"
+    '\\bnot asking (?:you |u )?(?:to |for )?(?:outline|show|segment|draw|mark|highlight|contour|anything)\\b(?: anything)?',
     '^(?:(?:please|pls|can you|could you|can u|how do you|how do i) )?spell\\b',
     '\\bmake (?:this|the|my) (?:slice|image|scan|picture|pic)(?: look)? (?:prettier|nicer|brighter|darker|sharper|better|bigger|smaller)\\b',
     '\\b(?:don t|dont|do not) (?:need|want) (?:anything|any organ|any organs) (?:highlighted|outlined|shown|segmented|marked)\\b',
@@ -3773,6 +3786,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // "Splenic length in cm — just the number, no outline": the answer does not hang on the drawing.
+    const noOutline = NO_OUTLINE_TAIL.exec(question);
+    if (noOutline && noOutline.index > 0) return resolve(question.slice(0, noOutline.index));
     // "How do you say 'gallbladder' in Spanish?", "Who wrote the novel 'I Want to Eat Your
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
     if (QUOTED_TALK.test(question)) {
@@ -3795,6 +3811,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(NOT_THE_ONE, '')
       .replace(SUBSTANCE_THEN_IT, '$1$2$1')
       .replace(DATA_SIZE, '$1 gigabytes')
+      .replace(CALLED_THEN_OUTLINED, ', ')
       .replace(DUMPS_INTO, 'drain$1 into')
       .replace(MAKER_NAMED_ACID, '$1 gastric acid')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
@@ -3991,6 +4008,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             `the ${adj ?? ''}${part} of the ${organ}`,
         ),
       );
+    // "urine in the renal pelvis, just the urine", "wirsung duct, the main panc duct, only the
+    // duct": a closing "only the …" that names a thing outside the 13 is what is asked for.
+    const onlyTail = ONLY_THING_TAIL.exec(question);
+    if (
+      onlyTail &&
+      onlyTail.index > 0 &&
+      !ORGAN_WORD.test(onlyTail[1] as string) &&
+      !/\b(?:left|right|one|ones|other|both|first|second|last|side|organs?|glands?|former|latter|lot|same|rest|artery|arteries|veins?|vessels?|tubes?)\b/i.test(
+        onlyTail[1] as string,
+      )
+    ) {
+      const alone = resolve(`show the ${onlyTail[1]}`);
+      if (alone.noneOfThem && alone.reason === 'outside') return alone;
+    }
     // "Outline the pancreas - actually forget the outlining, just tell me a joke.": everything
     // before is withdrawn; only what follows is asked.
     const withdrawn = OUTLINING_WITHDRAWN.exec(question);
@@ -4066,6 +4097,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "In a Whipple we take the head of one gland with the C-loop. Outline just that gland": the
     // pancreas, whose head goes with the duodenum.
     if (WHIPPLE_HEAD.test(question)) return organAnswer([4], 'described', 0.75);
+    // "Radical nephrectomy with ipsilateral adrenalectomy on the left — outline both.": the
+    // kidney and the adrenal of the one side named.
+    const bothRemoved = /\bnephrectomy\b/i.test(question) && /\badrenalectomy\b/i.test(question);
+    const removedSides = new Set((question.match(/\b(?:left|right)\b/gi) ?? []).map((w) => w.toLowerCase()));
+    if (bothRemoved && removedSides.size === 1 && BOTH_OUTLINED.test(question))
+      return organAnswer(removedSides.has('left') ? [13, 8] : [2, 7], 'described', 0.8);
     // "Adrenal vein sampling next week, outline both glands": the adrenals the message is about.
     if (
       BOTH_GLANDS.test(question) &&
@@ -6621,8 +6658,11 @@ const WHIPPLE_HEAD =
   /\bwhipple\b.*\bhead of (?:one|which|an|another|a certain) (?:organ|gland)\b.*\b(?:that|this|the) (?:organ|gland)\b(?!.*\band\b)/i;
 const CULPRIT_GLAND =
   /\b(?:show|outline|highlight|segment|mark)(?: me)? the (?:culprit|affected|responsible|abnormal|diseased|guilty|offending|hyperfunctioning|overactive) gland\b/i;
+/** "outline both", "show both of them" at the end of a message. */
+const BOTH_OUTLINED =
+  /\b(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:both|the two|both of them|them both)(?: organs)?(?: please| pls)?\s*[.!]*\s*$/i;
 const BOTH_GLANDS =
-  /\b(?:outline|show|highlight|segment|mark)(?: me)? (?:both|the two|both the|both of the) glands\b|\bboth glands (?:outlined|shown|highlighted|segmented|marked)\b/i;
+  /\b(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:both|the two|both the|both of the) (?:glands|targets|sides)\b|\bboth glands (?:outlined|shown|highlighted|segmented|marked)\b/i;
 const NON_ADRENAL_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|kidneys?|renal|thyroid|pituitary|parathyroid\w*|salivary|prostate)\b/i;
 const GLANDS_ON_KIDNEYS =
@@ -8038,6 +8078,15 @@ const HOLDER_OF_IT =
 /** "the IVC's hepatic segment", "the aorta's infrarenal part" (see its use). */
 const OWNED_SEGMENT =
   /\b(?:the )?(ivc|aorta|inferior vena cava|vena cava|cava|o?esophagus|duodenum)['’]s ([a-z]+ )?(segment|part|portion|section)\b/i;
+/** "…, what's it called, outline it": the name asked in passing; the request is the organ. */
+const CALLED_THEN_OUTLINED =
+  /\s*[,;]?\s*what(?:'|’)?s (?:it|that|this) called\s*[,;?]\s*(?=(?:and |then |pls |please |just |also |& )*(?:outline|show|highlight|mark|segment|contour|trace|draw|circle)(?: me)? (?:it|that|this)\b)/gi;
+/** ", only the duct", ": just the stent itself" at the end of a message (see its use). */
+const ONLY_THING_TAIL =
+  /[,;:—–-]\s*(?:(?:but|and|so)\s+)?(?:only|just)\s+the\s+([a-z]+(?: [a-z]+)?)(?: itself| themselves| alone| only)?(?: please| pls| thanks)?\s*[.!]*\s*$/i;
+/** ", no outline", "— no mask needed": said after the question (see its use). */
+const NO_OUTLINE_TAIL =
+  /[\s,;:.—–-]*\b(?:no |without (?:an? )?|don'?t need (?:an? |the )?|no need (?:for|to) (?:an? |the )?)(?:outlines?|outlining|masks?|segmentation|contours?|drawing)(?: (?:needed|necessary|required|please|pls|thanks))?\s*[.!]*\s*$/i;
 /** "…, forget the outlining, just tell me a joke": the request itself withdrawn (see its use). */
 const OUTLINING_WITHDRAWN =
   /\b(?:forget|skip|never mind|nevermind|nvm|scrap|drop|cancel) (?:about )?(?:the |all the |all that |that )?(?:outlining|outlines?|segmenting|segmentations?|masks?|masking|organ stuff|scan stuff|image stuff|highlighting)\b(?: stuff)?[,.;:!—–-]*\s+((?:just |only |instead )?(?:tell|give|what|who|how|why|can|could|explain|say|write)\b.*)$/i;

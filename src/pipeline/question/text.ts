@@ -47,6 +47,11 @@ const SPELLING_EXCEPTIONS = new Set([
   'our',
   'flour',
   'sour',
+  // ("contour the liver" is not "contor")
+  'contour',
+  'detour',
+  'devour',
+  'scour',
   'rise',
   'wise',
   'noise',

@@ -23,6 +23,10 @@ const HOSTILE: Record<string, string> = {
   // Rewrites that look back or ahead over a whole paste would take seconds on these.
   '100 KB of option positions': 'one option after '.repeat(6100).slice(0, 100 * 1024),
   '100 KB of short sentences': 'insulin. makes '.repeat(6900).slice(0, 100 * 1024),
+  // Rewrites whose patterns may start anywhere inside a run of spaces or stops took a minute on these.
+  '100 KB of spaces before a name': `${' '.repeat(100 * 1024)}liver`,
+  '100 KB of spaced stops': `${'. '.repeat(50 * 1024)}the left one too`,
+  '100 KB of commas': ', '.repeat(50 * 1024),
   'emoji only': '🫀🫁🧠🦴💩🤖',
   'emoji with a question': 'which organ 🫘 filters blood? 🤔',
   spanish: '¿Qué órgano almacena la bilis?',

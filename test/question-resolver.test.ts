@@ -2394,3 +2394,34 @@ describe('question resolver: "contour" kept as spelled, "no outline" set aside, 
     expect(letters('Draw the uncinate process of the pancreas, down by the duodenum')).toEqual(['D']);
   });
 });
+
+describe('question resolver: a range in small letters, chat’s "n", every organ you have, a doubted claim and the organ that really does it, the vessel the common iliac veins form, sludge, an emoji before a request (the 60th set’s error classes)', () => {
+  it('reads a small-letter range, "n" between names and every organ you have', () => {
+    expect(letters('b thru e')).toEqual(['B', 'C', 'D', 'E']);
+    expect(letters('just the spleen n panc')).toEqual(['C', 'D']);
+    expect(letters('highlight everything except N lol')).toHaveLength(13);
+    expect(letters('Teaching set: every organ you’ve got please.')).toHaveLength(13);
+    expect(letters('outline em all, every single option')).toHaveLength(13);
+  });
+
+  it('answers the organ that really does what a doubted claim says', () => {
+    expect(
+      letters('My friend claims the liver makes insulin. Whichever organ actually does, outline it.'),
+    ).toEqual(['D']);
+    expect(
+      letters('A quiz said the kidney stores bile. Whichever organ really stores it, show that one.'),
+    ).toEqual(['I']);
+    expect(
+      letters(
+        'My atlas says the right adrenal sits on the left kidney. Outline whichever adrenal really sits on the left kidney.',
+      ),
+    ).toEqual(['H']);
+  });
+
+  it('reads the vessel formed by the common iliac veins, sludge as a finding and an emoji as a clause stop', () => {
+    expect(letters('Begins at L5 where the two common iliac veins meet. Outline it.')).toEqual(['F']);
+    expect(letters('the common iliac veins join at L5, outline them')).toEqual(['N']);
+    expect(letters('Biliary sludge in the gallbladder, outline the sludge.')).toEqual(['N']);
+    expect(letters('gallstones 😬 show me the stones only')).toEqual(['N']);
+  });
+});

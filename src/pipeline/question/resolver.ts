@@ -994,6 +994,7 @@ const FINDINGS = new Map<string, string>(
     schwannoma: 'a schwannoma',
     teratoma: 'a teratoma',
     'greenfield filter': 'an IVC filter, a device',
+    sludge: 'biliary sludge',
     collection: 'a fluid collection',
     catheter: 'a catheter, a device',
     'biliary drain': 'a drain, a device',
@@ -2226,7 +2227,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     )
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     // "outline everything", "all 13 pls"; "show the vessels" is the aorta and the IVC.
-    if (organs.length === 0 && EVERYTHING_ASKED.test(normalised))
+    // ("just outline all of em, every single option, go wild", "Full segmentation for the tumour
+    // board, every organ you've got")
+    if (
+      organs.length === 0 &&
+      (EVERYTHING_ASKED.test(normalised) ||
+        (EVERY_ONE_YOU_HAVE.test(normalised) && !LEAVES_SOME_OUT.test(normalised)))
+    )
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     if (organs.length === 0 && VESSELS_ASKED.test(normalised)) return [5, 6];
     // "Show all thirteen options at once", "I'd like all 13 organs on your list highlighted for my
@@ -3779,16 +3786,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     };
   }
 
-  function resolve(question: string): QuestionResolution {
-    if (typeof question !== 'string' || question.trim() === '') {
+  function resolve(message: string): QuestionResolution {
+    if (typeof message !== 'string' || message.trim() === '') {
       throw new InputError(
         ErrorCode.QuestionEmpty,
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
+    // Runs of spaces and blank lines read as one, and a run of four or more stops and commas as
+    // one pause: 4,000 spaces took over 50 s and 2,000 characters of ". . ." 16 s in the
+    // rewordings below, whose patterns may start anywhere in a run.
+    const question = message
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n[\n ]*/g, '\n')
+      .replace(/(?:[.,;:!?…—–] ?){4,}/g, '… ');
     // "Splenic length in cm — just the number, no outline": the answer does not hang on the drawing.
     const noOutline = NO_OUTLINE_TAIL.exec(question);
-    if (noOutline && noOutline.index > 0) return resolve(question.slice(0, noOutline.index));
+    if (noOutline && noOutline.index > 0)
+      return resolve(withoutTrailingMarks(question.slice(0, noOutline.index)));
     // "How do you say 'gallbladder' in Spanish?", "Who wrote the novel 'I Want to Eat Your
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
     if (QUOTED_TALK.test(question)) {
@@ -3811,7 +3826,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(NOT_THE_ONE, '')
       .replace(SUBSTANCE_THEN_IT, '$1$2$1')
       .replace(DATA_SIZE, '$1 gigabytes')
-      .replace(CALLED_THEN_OUTLINED, ', ')
+      .replace(CALLED_THEN_OUTLINED, '')
+      // "just the liver n gb": chat's "n" between two names is "and"
+      .replace(CHAT_AND, (whole, word: string) =>
+        BEFORE_OPTION_N.has(word.toLowerCase()) ? whole : `${word} and `,
+      )
+      // "kidney stones 😩 show me the stones themselves": an emoji ends a clause like a comma
+      .replace(EMOJI_BEFORE_REQUEST, ', ')
       .replace(DUMPS_INTO, 'drain$1 into')
       .replace(MAKER_NAMED_ACID, '$1 gastric acid')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
@@ -3850,6 +3871,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
     if (GENUS_INITIAL.test(question))
       return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
+    // "a thru d": a range of options in small letters, the whole message.
+    const smallRange = SMALL_LETTER_RANGE.exec(question);
+    if (smallRange && (smallRange[1] as string) < (smallRange[2] as string))
+      return resolve(
+        question.replace(
+          SMALL_LETTER_RANGE,
+          (_, a: string, b: string) => `options ${a.toUpperCase()} to ${b.toUpperCase()}`,
+        ),
+      );
     // "c and m pls", "E F and M", "highlight E, thx": option letters and request words only.
     const onlyLetters = lettersOnly(question)?.filter((l) => l !== 'N') as OrganLetter[] | undefined;
     if (onlyLetters?.length)
@@ -3995,7 +4025,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // request before the first correction.
     if (BACK_TO_FIRST.test(question)) {
       const first = FIRST_CORRECTION.exec(question);
-      if (first && first.index > 0) return resolve(question.slice(0, first.index));
+      if (first && first.index > 0) return resolve(withoutTrailingMarks(question.slice(0, first.index)));
     }
     // "AML in the rt kidney. outline the kidney that has it": the kidney the story placed it in.
     if (HOLDER_OF_IT.test(question)) return resolve(question.replace(HOLDER_OF_IT, 'that $1'));
@@ -4028,6 +4058,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // ("…, just tell me what it does": "it" is still the organ asked for)
     if (withdrawn && !textWords(withdrawn[1] as string).some((w) => BACK_REFERENCES.has(w)))
       return resolve(withdrawn[1] as string);
+    // "My notes say the pancreas stores bile. Whichever organ really stores it, outline that one.":
+    // a claim doubted, then the organ that truly does it asked for; the claim's organ is no answer.
+    const whichever = WHICHEVER_REALLY.exec(question) ?? WHICHEVER_ASKED.exec(question);
+    if (whichever) {
+      const claim = CLAIMED.exec(question.slice(0, whichever.index));
+      const own = (whichever[2] as string).trim();
+      const predicate =
+        /^(?:does|do|did|is|are|has|have)(?: (?:it|that|so|this))?$/i.test(own) ||
+        /\b(?:it|them|that|so)\b/i.test(own)
+          ? claim?.[2]
+          : own;
+      if (predicate) return resolve(`which ${whichever[1]} ${predicate}? outline it`);
+    }
     // "where's the NG tube sitting": where a finding or device lies is that thing shown.
     const whereThing = WHERE_FINDING.exec(question.toLowerCase().replace(/['’]/g, ' '));
     if (whereThing) return resolve(`show ${whereThing[1]}`);
@@ -4380,6 +4423,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'other vessels',
         'In nutcracker syndrome the left renal vein is squeezed between the aorta and the superior mesenteric artery; the vein is not one of the 13 options, so the answer is N (None of them).',
       );
+    // "Formed at L5 by the union of the common iliac veins - outline it.": the IVC (not "which veins
+    // form the IVC?", whose answer is those veins).
+    if (
+      IVC_FORMED.test(normalised) &&
+      !/\b(?:which|what) (?:veins?|vessels)\b|\b(?:ivc|cava)\b|\b(?:outline|show|highlight|mark|trace) (?:them|those|these|both)\b/.test(
+        normalised,
+      )
+    )
+      return organAnswer([6], 'described', 0.8);
     if (PORTAL_FORMED.test(normalised) && !/\b(?:neck of|behind) (?:which|what)\b/.test(normalised))
       return noneAnswer(
         'outside',
@@ -5977,6 +6029,8 @@ const NUTCRACKER_SHOWN =
   /\b(?:show|highlight|outline|mark|segment)(?: me)? (?:that|this|the) (?:vein|vessel)\b/;
 const NUTCRACKER_VESSEL =
   /\b(?:which|what) (?:vessel|vein)\b(?: is)?(?: the one)?(?: that)? (?:gets |is |becomes )?(?:compressed|squeezed|pinched|trapped|caught|nutcracked)\b/;
+const IVC_FORMED =
+  /\b(?:formed|made|created|begins|starts|arises|born)\b(?: [a-z0-9]+){0,8} (?:the )?(?:two |left and right |right and left )?common iliac veins\b|\bcommon iliac veins (?:join|joining|unite|uniting|meet|meeting|merge|merging|converge|converging)\b/;
 const PORTAL_FORMED =
   /\bformed\b.*\b(?:splenic|superior mesenteric|smv)\b.*\b(?:splenic|superior mesenteric|smv)\b.*\bveins? (?:join|joins|unite|unites|meet|meets|merge|merge)\b|\b(?:formed|made) (?:[a-z]+ ){0,6}by (?:the )?(?:superior mesenteric|splenic|smv)(?: vein)? and (?:the )?(?:superior mesenteric|splenic|smv)(?: veins?)?\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:form|forms|forming|formed|make|makes|create|creates|become|becomes)\b|\b(?:splenic vein|superior mesenteric vein|smv)\b.*\b(?:join|joins|unite|unites|meet|meets|merge|merges)\b.*\b(?:form|forms|make|makes|become|becomes)\b/;
 const JUICE_INTO =
@@ -6642,7 +6696,7 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
 ];
 /** A sentence that only adds a side: ". and the right one too", ". also the other one" (see ADDED_ONE's use). */
 const ADDED_ONE =
-  /\s*[.!?…]+\s+(and |also |plus )?(the (?:left|right|other) one)( too| also| as well)?(?: actually| pls| please)?\s*[.!]?\s*$/i;
+  /[.!?…]+\s+(and |also |plus )?(the (?:left|right|other) one)( too| also| as well)?(?: actually| pls| please)?\s*[.!]?\s*$/i;
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
@@ -8071,22 +8125,53 @@ const NAMED_THEN_POINTED =
 const BACK_TO_FIRST =
   /\b(?:go back to|back to|revert to|return to|stick with|stay with|keep) (?:the|my) (?:first|original|initial) (?:one|choice|request|pick|organ)(?: i (?:said|asked for|asked|named|mentioned|picked|wanted))?(?: after all)?\s*[.!]*\s*$/i;
 const FIRST_CORRECTION =
-  /\s*[,;.:—–-]*\s*\b(?:actually|no|nope|wait|sorry|hmm|scratch that|make (?:it|that)|i mean|i meant)\b/i;
+  /\b(?:actually|no|nope|wait|sorry|hmm|scratch that|make (?:it|that)|i mean|i meant)\b/i;
 /** "the kidney that has it", "the adrenal with it": the one of a pair a story placed something in. */
 const HOLDER_OF_IT =
   /\bthe (kidney|adrenal|adrenal gland) (?:(?:that|which) (?:has|had|contains|holds|harbou?rs|is harbou?ring|is holding) (?:it|them|that|this)|(?:with|containing|harbou?ring|holding) (?:it|them|that|this))(?![\w'’-])/i;
 /** "the IVC's hepatic segment", "the aorta's infrarenal part" (see its use). */
 const OWNED_SEGMENT =
   /\b(?:the )?(ivc|aorta|inferior vena cava|vena cava|cava|o?esophagus|duodenum)['’]s ([a-z]+ )?(segment|part|portion|section)\b/i;
+const EMOJI_BEFORE_REQUEST =
+  /(?:\p{Extended_Pictographic}|\u{FE0F})+\s+(?=(?:pls |please |can you |could you |just |now )?(?:show|outline|highlight|mark|segment|circle|trace|draw|contour)\b)/giu;
+const CHAT_AND = /\b([a-z]{2,}) n (?=(?:the )?[a-z]{2,})/g;
+/** Words after which "n" is the option N, not "and" ("everything except N"). */
+const BEFORE_OPTION_N = new Set(
+  'except but minus not without and or plus option options letter letters excluding than'.split(' '),
+);
+/** "a thru d", "b-e": a message that is only a range of options in small letters. */
+const SMALL_LETTER_RANGE =
+  /^\s*(?:(?:just|only|pls|please|show|outline|highlight|options?)\s+)*([a-m])\s*(?:thru|through|to|-|–)\s*([a-m])\s*(?:pls|please|plz|thanks|thx)?\s*[.!]*\s*$/;
+/** "whichever organ really stores it, outline that one" (see its use) */
+const WHICHEVER_REALLY =
+  /\bwhichever (organ|kidney|adrenal|gland|one|vessel)\s+(?:really|actually|truly|in fact|in reality)\s+([^,.;!?]+?)\s*[,;—–-]?\s*(?:please |pls |just |go ahead and |can you )?(?:outline|show|highlight|mark|segment|contour)\b[^.?!]*[.!]?\s*$/i;
+/** "…. Outline whichever kidney really sits lower." */
+const WHICHEVER_ASKED =
+  /\b(?:outline|show|highlight|mark|segment|contour)(?: me)? whichever (organ|kidney|adrenal|gland|one|vessel)\s+(?:really|actually|truly|in fact|in reality)\s+([^,.;!?]+?)\s*[.!]?\s*$/i;
+/** "my textbook claims the left kidney sits lower than the right." */
+const CLAIMED =
+  /\b(?:says?|said|claims?|claimed|thinks?|reckons?|insists?|insisted|wrote|writes|told me|swears?)\s+(?:that\s+)?(?:the\s+)?((?:left |right )?[a-z]+(?: gland| bladder)?)\s+([^.;!?]+)[.;!?]/i;
+const LEAVES_SOME_OUT =
+  /\b(?:which|what|whats|how|where|why|who|whose|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save)\b/;
+/** "every organ you've got", "every single option": all thirteen, wherever it stands. */
+const EVERY_ONE_YOU_HAVE =
+  /\b(?:every|each) (?:single (?:organ|option|one|structure)|(?:organ|option|one|structure) you (?:ve got|have|got|know|can (?:do|find|see|segment)))\b(?! (?:that|which|whose|with|in|on|making|ending|its|it)\b)/;
 /** "…, what's it called, outline it": the name asked in passing; the request is the organ. */
 const CALLED_THEN_OUTLINED =
-  /\s*[,;]?\s*what(?:'|’)?s (?:it|that|this) called\s*[,;?]\s*(?=(?:and |then |pls |please |just |also |& )*(?:outline|show|highlight|mark|segment|contour|trace|draw|circle)(?: me)? (?:it|that|this)\b)/gi;
+  /\bwhat(?:'|’)?s (?:it|that|this) called\s*[,;?]\s*(?=(?:and |then |pls |please |just |also |& )*(?:outline|show|highlight|mark|segment|contour|trace|draw|circle)(?: me)? (?:it|that|this)\b)/gi;
 /** ", only the duct", ": just the stent itself" at the end of a message (see its use). */
 const ONLY_THING_TAIL =
   /[,;:—–-]\s*(?:(?:but|and|so)\s+)?(?:only|just)\s+the\s+([a-z]+(?: [a-z]+)?)(?: itself| themselves| alone| only)?(?: please| pls| thanks)?\s*[.!]*\s*$/i;
+/** The text without the separators it ends in (a loop: a pattern anchored at the end would
+ * retry from every mark of a long run). */
+function withoutTrailingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s,;:.—–-]/.test(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
 /** ", no outline", "— no mask needed": said after the question (see its use). */
 const NO_OUTLINE_TAIL =
-  /[\s,;:.—–-]*\b(?:no |without (?:an? )?|don'?t need (?:an? |the )?|no need (?:for|to) (?:an? |the )?)(?:outlines?|outlining|masks?|segmentation|contours?|drawing)(?: (?:needed|necessary|required|please|pls|thanks))?\s*[.!]*\s*$/i;
+  /\b(?:no |without (?:an? )?|don'?t need (?:an? |the )?|no need (?:for|to) (?:an? |the )?)(?:outlines?|outlining|masks?|segmentation|contours?|drawing)(?: (?:needed|necessary|required|please|pls|thanks))?\s*[.!]*\s*$/i;
 /** "…, forget the outlining, just tell me a joke": the request itself withdrawn (see its use). */
 const OUTLINING_WITHDRAWN =
   /\b(?:forget|skip|never mind|nevermind|nvm|scrap|drop|cancel) (?:about )?(?:the |all the |all that |that )?(?:outlining|outlines?|segmenting|segmentations?|masks?|masking|organ stuff|scan stuff|image stuff|highlighting)\b(?: stuff)?[,.;:!—–-]*\s+((?:just |only |instead )?(?:tell|give|what|who|how|why|can|could|explain|say|write)\b.*)$/i;

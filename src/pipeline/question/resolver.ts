@@ -4077,9 +4077,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "is there an IVC filter in? circle the device if so": the device named before.
     const device = DEVICE_POINTED.exec(question);
     if (device) {
-      const named = [...FINDINGS.entries()].find(
-        ([noun, what]) => what.includes('a device') && new RegExp(`\\b${noun}\\b`, 'i').test(question),
-      );
+      const named = DEVICE_NAMES.find(([, pattern]) => pattern.test(question));
       if (named && named[0] !== device[1]?.toLowerCase())
         return resolve(
           question.replace(DEVICE_POINTED, `${device[0].slice(0, -device[1]?.length)}${named[0]}`),
@@ -8182,6 +8180,10 @@ const WHERE_FINDING = new RegExp(
 /** "circle the device": a device named earlier in the message (see its use). */
 const DEVICE_POINTED =
   /\b(?:circle|outline|show|highlight|mark|trace|segment)(?: me)? the (device|hardware|implant)\b/i;
+/** The devices among the findings, each with its pattern, in the findings' order. */
+const DEVICE_NAMES: ReadonlyArray<readonly [string, RegExp]> = [...FINDINGS.entries()]
+  .filter(([, what]) => what.includes('a device'))
+  .map(([noun]) => [noun, new RegExp(`\\b${noun}\\b`, 'i')] as const);
 /** "…; the C-shaped organ then", "…, ok the organ that stores bile instead": a final wish that describes. */
 const DESCRIBED_THEN =
   /[.;!?,—–-]\s+(?:(?:ok|okay|fine|so|well|oh|hmm|right)[,]?\s+)*((?:the|that) (?:[a-z-]+ ){0,6}?(?:organ|gland|vessel|structure|thing|bit)(?: [a-z-]+){0,6}?)\s+(?:then|instead)\s*[.!]*\s*$/i;

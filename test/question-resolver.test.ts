@@ -2425,3 +2425,39 @@ describe('question resolver: a range in small letters, chat’s "n", every organ
     expect(letters('gallstones 😬 show me the stones only')).toEqual(['N']);
   });
 });
+
+describe('question resolver: "gimme" before a letter, "none of them except …", "the glands" after a described clue, a side corrected with an organ added, a "right?" tag, landmarks wrapped round and crossed between, a syndrome named after a vessel (the 61st set’s error classes)', () => {
+  it('reads "gimme D" as the option and "none of them except X" as X alone', () => {
+    expect(letters('gimme D')).toEqual(['D']);
+    expect(letters('lemme see b and m')).toEqual(['B', 'M']);
+    expect(letters('Outline none of them except the aorta.')).toEqual(['E']);
+    expect(letters('show none, except the gb')).toEqual(['I']);
+  });
+
+  it('asks for both glands when "the glands" closes a described clue', () => {
+    expect(letters('9am cortisol 60, failed short synacthen. Outline the glands.')).toEqual(['G', 'H']);
+  });
+
+  it('corrects the side and adds the organ named after it', () => {
+    expect(letters('both kidneys, no wait just the right one, and the ivc')).toEqual(['B', 'F']);
+    expect(letters('both adrenals, sorry, only the left one plus the aorta')).toEqual(['E', 'H']);
+    // the side taken back still leaves the other
+    expect(letters('Outline both adrenals. Actually, drop the left one and add the left kidney.')).toEqual([
+      'G',
+      'M',
+    ]);
+  });
+
+  it('reads "right?" closing a claim as a tag, not a side', () => {
+    expect(letters('epo comes from the kidneys right? ok but just show the left one')).toEqual(['M']);
+    expect(letters('the kidneys, right? just show the left one')).toEqual(['M']);
+  });
+
+  it('places by what an organ is wrapped round or crosses between, and reads a syndrome named after a vessel', () => {
+    expect(letters('C-loop wrapped round the pancreatic head - outline that.')).toEqual(['L']);
+    expect(
+      letters('Third part of duodenum where it crosses between the aorta and SMA - ?SMA syndrome. Show it.'),
+    ).toEqual(['L']);
+    expect(letters('SMA syndrome: outline the compressed organ.')).toEqual(['L']);
+  });
+});

@@ -360,6 +360,8 @@ const LANDMARK_WORDS = new Set([
   'adjacent',
   'around',
   'against',
+  // "the C-loop wrapped round the pancreatic head"
+  'round',
   // "the organ lying sideways across the spine"
   'across',
   // "Left adrenal mass abutting the aorta": what a finding touches is where it is
@@ -369,6 +371,9 @@ const LANDMARK_WORDS = new Set([
   'displacing',
 ]);
 const LANDMARK_PAIRS = new Set([
+  // "the third part, where it crosses between the aorta and the SMA"
+  'crosses between',
+  'crossing between',
   'drains into',
   'drain into',
   'draining into',
@@ -1181,7 +1186,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
     ' ',
   ),
 );
@@ -2462,6 +2467,28 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .slice(0, firstNamed.start - lastMarker)
         .some((t) => ['mean', 'meant', 'no', 'nope', 'nah'].includes(t.text)) &&
       !rest.slice(0, firstNamed.start - lastMarker).some((t, k) => additive(t, k));
+    // "both kidneys, no wait just the right one, and the ivc": the side corrected, the name after
+    // it added.
+    if (firstNamed) {
+      const between = tokens.slice(lastMarker + 1, firstNamed.start);
+      const oneAt = between.findIndex((t, k) => SIDE_WORDS.has(t.text) && between[k + 1]?.text === 'one');
+      const side = SIDE_WORDS.get(between[oneAt]?.text ?? '');
+      const pairs = mentions.filter(
+        (m) =>
+          m.start < lastMarker && m.role === 'direct' && m.target.kind === 'organ' && isPaired(m.target.ids),
+      );
+      // (not "drop the left one and add the left kidney": the side taken back)
+      const takenBack = between.slice(0, oneAt).some((t) => SIDE_TAKEN_BACK.has(t.text));
+      if (
+        side &&
+        !takenBack &&
+        pairs.length > 0 &&
+        between.slice(oneAt + 2).some((t) => ['and', 'plus', 'add'].includes(t.text))
+      ) {
+        for (const m of pairs) m.sideCorrection = side;
+        return;
+      }
+    }
     // "gb pls. oh wait, and the duodenum next to it": "and" opening the correction adds.
     const opensWithAnd =
       rest.slice(1).find((t) => !t.boundary && !CORRECTION_WORDS.has(t.text))?.text === 'and';
@@ -2815,7 +2842,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const w2 = `${tokens[j - 1]?.text ?? ''} ${w}`;
       // "the main artery carrying blood from the heart", "… down through the belly"
       const passing = w === 'from' || w === 'through';
+      // "SMA syndrome compresses the third part of this organ": a syndrome named after it.
+      const syndrome = ['syndrome', 'syndromes'].includes(tokens[m.end]?.text ?? '');
       if (
+        syndrome ||
         LANDMARK_WORDS.has(w) ||
         OUTSIDE_PLACE_WORDS.has(w) ||
         passing ||
@@ -3845,7 +3875,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(NATO_LETTER, (whole, l: string, word: string) =>
         word[0]?.toUpperCase() === l ? `option ${l}` : whole,
       )
-      .replace(DOOR_NUMBER, 'option $1');
+      .replace(DOOR_NUMBER, 'option $1')
+      // "epo comes from the kidneys right? ok but just show the left one": a tag question, no side
+      .replace(RIGHT_TAG, ', yes?');
     // ("Outline C. Sorry, I meant the letter just before it.": "it" is the letter named first)
     const relative = letterBeforeIt(plainer);
     if (relative !== undefined) return resolve(relative);
@@ -6480,7 +6512,7 @@ const COUNT_ASK =
   /\b(?:which|what)(?: [a-z]+){0,2}? (two|three|2|3)(?: [a-z]+)? (?:organs|structures|vessels|glands|things|parts)\b/;
 /** "which organs …", "show the organs responsible", "point out the glands responsible": both of a pair. */
 const PLURAL_HEAD =
-  /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b|\b(?:show|outline|highlight|segment|mark|contour|point out|find)(?: me)? (?:the|all|those|these) (organs|glands) (?:responsible|involved|affected|implicated|to blame|at fault|that|which)\b/;
+  /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b|\b(?:show|outline|highlight|segment|mark|contour|point out|find)(?: me)? (?:the|all|those|these|both) (organs|glands)(?: (?:responsible|involved|affected|implicated|to blame|at fault|that|which)\b| ?(?:[.!?]|$))/;
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
@@ -7310,9 +7342,12 @@ const TAKEN_BACK_THEN =
 /** A described organ's head noun and the place word right after it: "the gland between". */
 const HEAD_PLACED =
   /\b(the (?:[a-z]+ )?(?:organ|gland|vessel|tube|sac|structure|artery|vein))(?= (between|behind|in front of) (?:the|a|an) )/gi;
-/** "show none of the organs other than", "outline no organ except": "show only". */
+/** "… the kidneys right? ok but just the left one": "right?" closing a claim asks for a yes. */
+const RIGHT_TAG =
+  /(?<!\b(?:the|on|to|at|her|his|their|s|my|your|its|upper|lower|far|top|bottom|or|and|left|which|is it|it s|its|patient s|patient's|patient’s)),? right\?(?=\s+(?:ok|okay|so|but|and|just|only|now|then|anyway|well|cool|fine|show|outline|highlight|mark|segment|can|could|pls|please)\b)/gi;
+/** "show none of the organs other than", "outline no organ except", "outline none of them except": "show only". */
 const NONE_BUT =
-  /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none of the (?:organs|structures|options)|no (?:other )?(?:organs?|structures?)) (?:other than|except|but|besides|apart from|save)\b/gi;
+  /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none(?: of (?:the (?:organs|structures|options)|them|these|those))?|no (?:other )?(?:organs?|structures?)),? (?:other than|except|but|besides|apart from|save)\b/gi;
 const LANDMARK_ONLY =
   /(?:^|(?<=[.;:,!?—–-]\s*))((?:the |a |an )?[a-z][a-z' -]{1,40}?) (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |my |our |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation|signpost|guide)(?: here| for orientation| point)?\s*[.;,:!—–-]*/gi;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */

@@ -27,6 +27,9 @@ const HOSTILE: Record<string, string> = {
   '100 KB of spaces before a name': `${' '.repeat(100 * 1024)}liver`,
   '100 KB of spaced stops': `${'. '.repeat(50 * 1024)}the left one too`,
   '100 KB of commas': ', '.repeat(50 * 1024),
+  // A rewrite that takes one repeat per pass would recurse once per repeat and overflow the stack.
+  '100 KB of "no"': 'no no '.repeat(17 * 1024),
+  '100 KB of asides': '(sorry '.repeat(14 * 1024),
   'emoji only': '🫀🫁🧠🦴💩🤖',
   'emoji with a question': 'which organ 🫘 filters blood? 🤔',
   spanish: '¿Qué órgano almacena la bilis?',

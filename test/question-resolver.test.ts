@@ -2461,3 +2461,48 @@ describe('question resolver: "gimme" before a letter, "none of them except …",
     expect(letters('SMA syndrome: outline the compressed organ.')).toEqual(['L']);
   });
 });
+
+describe('question resolver: a foreign word asked for, "no no", "just show the left one" after both, a relative clause about a vessel, a kind of vessel after a scene, one letter left out of all, the one left after a removal, a typo corrected, an apology aside, slang for making and for the great vessels, a described organ added (the 62nd set’s error classes)', () => {
+  it('answers a word asked for in another language as off-topic and reads "no no" as one correction', () => {
+    expect(letters('how do you say kidney in French')).toEqual(['N']);
+    expect(letters('show the duodenum, ahh no, the stomach, no no duodenum was right')).toEqual(['L']);
+  });
+
+  it('narrows a pair with "just show the left one" and leaves one letter out of all', () => {
+    expect(letters('both adrenals. just show the left one')).toEqual(['H']);
+    expect(letters('all except J')).toHaveLength(12);
+    expect(letters('all except J')).not.toContain('J');
+    expect(letters('everything but option K')).not.toContain('K');
+    expect(letters('Every option except A through M.')).toEqual(['N']);
+  });
+
+  it('keeps the vessel asked for after a scene and reads a relative clause about it', () => {
+    expect(
+      letters(
+        'IVC thrombus extending up from the renal tumour — I want the vessel outlined, not the thrombus',
+      ),
+    ).toEqual(['F']);
+    expect(letters('The great vessel on your list that is not an artery.')).toEqual(['F']);
+    expect(letters('both big pipes sitting in front of the spine')).toEqual(['E', 'F']);
+    expect(
+      letters(
+        'Hepatic venous outflow obstruction is suspected. Outline the large vein into which the hepatic veins empty.',
+      ),
+    ).toEqual(['F']);
+  });
+
+  it('turns the removed one of a pair into the one that is left', () => {
+    expect(letters('her right kidney was removed. show the other one')).toEqual(['M']);
+    expect(
+      letters('She had her right kidney removed for RCC years ago — show me the one she’s got left'),
+    ).toEqual(['M']);
+  });
+
+  it('reads a typo corrected, an apology aside, slang for making and a described organ added', () => {
+    expect(letters('option D — typo, meant E')).toEqual(['E']);
+    expect(letters('where’s the oesophagous here (sorry, typing one handed)')).toEqual(['J']);
+    expect(letters('outline the duodenum (sorry, typo, meant the pancreas)')).toEqual(['D']);
+    expect(letters('which organ cranks out bile? highlight it')).toEqual(['A']);
+    expect(letters('Aorta. Also add the big vein beside it.')).toEqual(['E', 'F']);
+  });
+});

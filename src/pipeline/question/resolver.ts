@@ -1192,7 +1192,7 @@ const LETTER_MESSAGE_WORDS = new Set(
 );
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
-  /\b(?:sorry|i meant|i mean|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|[,.]\s*(?:no|nope)\s*[,.]/i;
+  /\b(?:sorry|i meant|i mean|meant|typo|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|[,.]\s*(?:no|nope)\s*[,.]/i;
 /** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
 const OPTIONS_ASKED =
   /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
@@ -2362,6 +2362,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
   }
 
+  /** What follows "only"/"just" at `j`: an organ named within three words, or "the left one" after a pair. */
+  function narrowsAt(tokens: Token[], mentions: Mention[], j: number): boolean {
+    const articled = ARTICLES.has(tokens[j]?.text ?? '');
+    if (!articled && !mentions.some((m) => m.start === j)) return false;
+    if (mentions.some((m) => m.start >= j && m.start <= j + 2 && m.target.kind === 'organ')) return true;
+    return (
+      articled &&
+      SIDE_WORDS.has(tokens[j + 1]?.text ?? '') &&
+      tokens[j + 2]?.text === 'one' &&
+      mentions.some(
+        (m) => m.role === 'direct' && m.end <= j && m.target.kind === 'organ' && isPaired(m.target.ids),
+      )
+    );
+  }
+
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -2391,12 +2406,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         markers.push(i);
       // "Esophagus and stomach please. Hmm, only the stomach.": a clause that opens with "only"
       // or "just" and names an organ narrows what was asked before it.
+      // ("both adrenals. just show the left one": a command may come first, and a side with "one"
+      // names one of a pair asked before.)
       else if (
         (tokens[i]?.text === 'only' || tokens[i]?.text === 'just') &&
         opensClause(tokens, i) &&
-        (ARTICLES.has(tokens[i + 1]?.text ?? '') || mentions.some((m) => m.start === i + 1)) &&
         mentions.some((m) => m.end <= i && m.role === 'direct' && m.target.kind === 'organ') &&
-        mentions.some((m) => m.start > i && m.start <= i + 3 && m.target.kind === 'organ')
+        narrowsAt(tokens, mentions, COMMAND_VERBS.has(tokens[i + 1]?.text ?? '') ? i + 2 : i + 1)
       )
         markers.push(i);
       else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
@@ -2844,8 +2860,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const passing = w === 'from' || w === 'through';
       // "SMA syndrome compresses the third part of this organ": a syndrome named after it.
       const syndrome = ['syndrome', 'syndromes'].includes(tokens[m.end]?.text ?? '');
+      // "the big vein right of the aorta that both renal veins drain into": the subject of a
+      // relative clause about the thing asked for.
+      const k = tokens[j]?.text === 'both' || tokens[j]?.text === 'all' ? j - 1 : j;
+      const relative =
+        ['that', 'which'].includes(tokens[k]?.text ?? '') &&
+        RELATIVE_CLAUSE_VERBS.has(tokens[m.end]?.text ?? '');
       if (
         syndrome ||
+        relative ||
         LANDMARK_WORDS.has(w) ||
         OUTSIDE_PLACE_WORDS.has(w) ||
         passing ||
@@ -3189,6 +3212,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (x !== m && x.role === 'direct' && x.target.kind === 'organ' && familyOf(x.target.ids) === family)
           x.role = 'context';
     }
+    // "Her right kidney was removed. Show the other one.", "…show me the one she's got left": with
+    // no name after, the one named and removed turns into its partner.
+    const named = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ');
+    const only = named.length === 1 ? (named[0] as Mention) : undefined;
+    if (!only || only.sideCorrection || only.target.kind !== 'organ' || only.target.ids.length !== 1) return;
+    const organ = organById(only.target.ids[0] as OrganId);
+    const family = familyOf(only.target.ids);
+    if (!family || (organ.side !== 'left' && organ.side !== 'right')) return;
+    const removed = [...text.matchAll(REMOVED_SIDE)].some((x) => {
+      const what = x[2] ?? x[5] ?? x[7] ?? '';
+      return (
+        (x[1] ?? x[3] ?? x[4] ?? x[6]) === organ.side && /adrenal|gland/.test(what) === (family === 'adrenal')
+      );
+    });
+    const after = tokens
+      .slice(only.end)
+      .map((t) => t.text)
+      .join(' ');
+    if (removed && PRONOUN_REMAINING.test(after)) only.sideCorrection = opposite(organ.side);
   }
 
   /**
@@ -3838,7 +3880,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
     if (QUOTED_TALK.test(question)) {
       // ("translate the word spleen into French": the word named, unquoted)
-      const outsideQuotes = question.replace(QUOTED, ' ').replace(WORD_NAMED, ' ');
+      const outsideQuotes = question
+        .replace(QUOTED, ' ')
+        .replace(WORD_NAMED, ' ')
+        .replace(WORD_IN_LANGUAGE, ' ');
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
     }
@@ -3864,6 +3909,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "kidney stones 😩 show me the stones themselves": an emoji ends a clause like a comma
       .replace(EMOJI_BEFORE_REQUEST, ', ')
       .replace(DUMPS_INTO, 'drain$1 into')
+      // "both big pipes in front of the spine": the great vessels
+      .replace(BIG_PIPES, '$1 vessel$2')
+      // "Aorta. Also add the big vein running alongside it": one more, described, joins the list
+      .replace(ALSO_ADD, ' and ')
+      // "the great vessel on your list that is not an artery": the vein
+      .replace(
+        VESSEL_NOT_KIND,
+        (_, head: string, list = '', kind: string) =>
+          `${head}${/^arter/i.test(kind) ? 'vein' : 'artery'}${list}`,
+      )
+      // "which organ cranks out bile?": slang for making
+      .replace(CRANKS_OUT, (_, _verb: string, form = '') =>
+        form === 's' ? 'makes' : form === 'ed' ? 'made' : form === 'ing' ? 'making' : 'make',
+      )
       .replace(MAKER_NAMED_ACID, '$1 gastric acid')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
         SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
@@ -3877,7 +3936,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       .replace(DOOR_NUMBER, 'option $1')
       // "epo comes from the kidneys right? ok but just show the left one": a tag question, no side
-      .replace(RIGHT_TAG, ', yes?');
+      .replace(RIGHT_TAG, ', yes?')
+      // "the stomach, no no duodenum was right": a doubled "no" is one correction, not a denial
+      .replace(DOUBLED_NO, '$1,')
+      // "where's the oesophagous here (sorry, typing one handed)": an apology aside says nothing
+      // (not one that corrects: "(sorry, typo, meant the pancreas)")
+      .replace(APOLOGY_ASIDE, (aside) =>
+        ORGAN_WORD.test(aside) || /\b(?:mean|meant|right|left|dx|sx)\b|=/i.test(aside) ? aside : '',
+      );
     // ("Outline C. Sorry, I meant the letter just before it.": "it" is the letter named first)
     const relative = letterBeforeIt(plainer);
     if (relative !== undefined) return resolve(relative);
@@ -5132,6 +5198,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             : undefined;
         if (organs) ids.push(...pickSide(organs, side.left !== side.right ? side : (placerSide ?? side)));
       }
+      // "renal tumour with IVC thrombus. outline the vessel": a request for a kind of vessel after a
+      // scene keeps the organs of that kind.
+      const kindAsked = VESSEL_KIND_REQUEST.exec(normalised)?.[1];
+      const ofKindAsked = kindAsked ? firstHeadType([kindAsked]) : undefined;
+      const keptOfKind = ofKindAsked ? ids.filter((id) => ofKindAsked.includes(id)) : [];
+      if (keptOfKind.length > 0 && keptOfKind.length < ids.length) ids.splice(0, ids.length, ...keptOfKind);
       const outsideNamed = direct.find((m) => m.target.kind === 'outside');
       const note =
         outsideNamed && outsideNamed.target.kind === 'outside'
@@ -6760,6 +6832,9 @@ const OTHER_ORGAN_WORDS =
 /** Questions about words, books, songs and idioms (see `QUOTED`). */
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
+/** "how do you say kidney in French", "spell liver in German": an organ's name asked in another language. */
+const WORD_IN_LANGUAGE =
+  /\b(?:say|spell|pronounce|translate|write)\b[^.?!]{0,20}?\b(?:(?:left |right )?(?:liver|kidneys?|spleen|pancreas|aorta|adrenals?|gall ?bladder|o?esophagus|stomach|duodenum)) (?:in|into) (?:french|spanish|german|italian|latin|greek|portuguese|chinese|japanese|arabic|hindi|russian|dutch|korean|polish|swedish|turkish)\b/gi;
 /** "the word spleen", "the term gallbladder": an organ's name spoken of as a word. */
 const WORD_NAMED = new RegExp(
   `\\b(?:the )?(?:word|term|name) ${'(?:'}(?:left |right )?(?:liver|kidneys?|spleen|pancreas|aorta|ivc|vena cava|adrenals?|gall ?bladder|o?esophagus|stomach|duodenum))\\b`,
@@ -7342,6 +7417,33 @@ const TAKEN_BACK_THEN =
 /** A described organ's head noun and the place word right after it: "the gland between". */
 const HEAD_PLACED =
   /\b(the (?:[a-z]+ )?(?:organ|gland|vessel|tube|sac|structure|artery|vein))(?= (between|behind|in front of) (?:the|a|an) )/gi;
+/** Verbs after "that <outside structure>" that make it the subject of a relative clause. */
+const RELATIVE_CLAUSE_VERBS = new Set(
+  'drain drains empty empties join joins enter enters open opens run runs pass passes feed feeds supply supplies cross crosses hook hooks loop loops wrap wraps'.split(
+    ' ',
+  ),
+);
+/** "…, outline the vessel", "I want the vessel outlined, not the thrombus": a kind of vessel asked for by itself. */
+const VESSEL_KIND_REQUEST =
+  /\b(?:outline|show|highlight|segment|mark|want|need|trace)(?: me)? (?:just |only )?the (vessel|vein|artery)(?: itself| outlined| highlighted| only)?(?= [,.;!?:—–-]|$)/;
+/** "all except J", "everything but option K", "show all options except letter B" */
+const EXCEPT_LETTER =
+  /\b((?:[Aa]ll|[Ee]verything|[Ee]very (?:organ|option)|[Oo]ptions?)(?: [a-z]+){0,2} (?:except|but|apart from|other than|besides|minus|excluding|save)(?: for)?(?: (?:option|letter))? )([A-M])(?![\w'’-])(?!\s*(?:,|&|\+|\band\b|\bor\b|through|thru|to|[-–—])\s*[A-N](?![\w'’-]))/g;
+/** "(sorry, typing one handed)", "(on my phone, excuse typos)": an aside about the typing. */
+const APOLOGY_ASIDE =
+  / ?\((?:sorry|soz|apologies|excuse|pardon|typing|on (?:my )?(?:phone|mobile))\b[^()]{0,80}\)/gi;
+/** "the big pipes": the great vessels. */
+const BIG_PIPES = /\b(big|great|main|large|huge|major) pipe(s)?\b/gi;
+/** "Aorta. Also add the big vein beside it.": a sentence that adds one more by description. */
+const ALSO_ADD =
+  /\s*[.!;,]\s*(?:(?:on second thoughts?|actually|wait|hmm)[,]?\s+(?=(?:and\s+)?also\b))?(?:(?:and|also|plus|oh|ok|okay)[,]?\s+)*(?:also\s+)?(?:please\s+|pls\s+)?(?:add|include|throw in)\s+(?=(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:vein|artery|vessel|organ|gland|one|tube|sac)\b)/gi;
+/** "the (great) vessel (on your list) that is not an artery / isn't a vein" */
+const VESSEL_NOT_KIND =
+  /\b((?:the |a )?(?:great |big |large |main |major )?)vessel( on (?:your|the) (?:list|options))? (?:that|which) (?:is not|isn['’]?t|s not) an? (artery|vein)\b/gi;
+/** "cranks out", "churning out": making. */
+const CRANKS_OUT = /\b(crank|churn)(s|ed|ing)? out\b/gi;
+/** "no no", "no, no, no": one "no" said twice or more (the whole run at once). */
+const DOUBLED_NO = /\b(no|nope|nah)(?:,? (?:no|nope|nah)\b)+/gi;
 /** "… the kidneys right? ok but just the left one": "right?" closing a claim asks for a yes. */
 const RIGHT_TAG =
   /(?<!\b(?:the|on|to|at|her|his|their|s|my|your|its|upper|lower|far|top|bottom|or|and|left|which|is it|it s|its|patient s|patient's|patient’s)),? right\?(?=\s+(?:ok|okay|so|but|and|just|only|now|then|anyway|well|cool|fine|show|outline|highlight|mark|segment|can|could|pls|please)\b)/gi;
@@ -7363,7 +7465,7 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot)[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
@@ -7509,6 +7611,9 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
   /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
+/** The one of a pair still there, with no name: "the other one", "the one she's got left". */
+const PRONOUN_REMAINING =
+  /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
@@ -8362,7 +8467,11 @@ function otherOfOption(text: string): string {
  * (a lone "A" or "I" is a word).
  */
 function spellOptionLetters(original: string): string {
-  const text = otherOfOption(relativeOptions(original));
+  // "all except J", "everything but option K": one letter left out of everything.
+  const text = otherOfOption(relativeOptions(original)).replace(
+    EXCEPT_LETTER,
+    (_, lead: string, l: string) => `${lead}${organPhrase(organByLetter(l as OrganLetter).id)}`,
+  );
   // "options 7 and 8", "option 9": numbered options are the letters in order (14 is N).
   const lettered = text
     .replace(NUMBERED_OPTIONS, (whole, lead: string, numbers: string) =>

@@ -7410,7 +7410,6 @@ const GUIDE_CLAUSE =
   /^\s*(?:using|use|taking|take|with) (?:the |a )?([a-z' -]{2,40}?) (?:purely |only |just |merely |simply )?as (?:a |my |the |our |your )?(?:landmark|guide|reference(?: point)?|starting point)\s*[,:;.—-]*\s*(?:and |then |please |pls )*/i;
 /** "not not", "don't want you not to": negations that cancel (the wish kept, for the second). */
 const DOUBLE_NEGATION = /\bnot,? not\s+|\b(?:don'?t|don’t|do not) (want|need) (?:you |u )?not to\s+/gi;
-/\b(?:caudate|quadrate|spigelian|right|left) (?:hepatic )?lobes?\b(?! of (?:the )?(?:lung|thyroid|prostate|brain|cerebellum))/;
 /** "…, actually never mind, " before a new request. */
 const TAKEN_BACK_THEN =
   /\b(?:never ?mind|nvm|forget (?:it|that)|scratch that)\b[\s,.;:!—–-]+(?=(?:just |instead |rather |please |pls )*(?:tell|give|write|say|explain|what|how|why|can|could)\b)/i;

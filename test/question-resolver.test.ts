@@ -2506,3 +2506,45 @@ describe('question resolver: a foreign word asked for, "no no", "just show the l
     expect(letters('Aorta. Also add the big vein beside it.')).toEqual(['E', 'F']);
   });
 });
+
+describe('question resolver: "hold on" and "on reflection" correct, "scratch that" before a letter, "together" beside letters, a route of arrows, chatter after an emoji, "literally every option", "don’t highlight anything" and "forget the scan" take all back, what sits on top of a kidney (the 63rd set’s error classes)', () => {
+  it('reads more correction words', () => {
+    expect(letters('right adrenal, hold on, the left one, yeah left')).toEqual(['H']);
+    expect(letters('Outline the oesophagus. On reflection, I want the organ it empties into.')).toEqual([
+      'K',
+    ]);
+    expect(letters('option K – scratch that, L')).toEqual(['L']);
+    expect(letters('can u do G H and E together')).toEqual(['E', 'G', 'H']);
+  });
+
+  it('reads two arrows and a route as every organ on it, one arrow as a correction', () => {
+    expect(letters('esophagus → stomach → duodenum, trace the whole route for me')).toEqual(['J', 'K', 'L']);
+    expect(letters('aorta → IVC instead pls')).toEqual(['F']);
+    expect(letters('spleen → liver → pancreas (last one is what I want)')).toEqual(['D']);
+  });
+
+  it('sets aside chatter after an emoji and "literally" before every option', () => {
+    expect(letters('every organ on the list pls 😅 going for completeness')).toHaveLength(13);
+    expect(letters('literally every option except N')).toHaveLength(13);
+  });
+
+  it('takes the whole request back with "don’t highlight anything" or "forget the scan"', () => {
+    expect(letters("Show the gallbladder. Hmm, on second thought, don't highlight anything at all.")).toEqual(
+      ['N'],
+    );
+    expect(letters('show the liver, don’t highlight anything else')).toEqual(['A']);
+    expect(
+      letters("Outline the pancreas. Actually, forget the scan: what's the weather in Lisbon tomorrow?"),
+    ).toEqual(['N']);
+  });
+
+  it('reads a suprarenal level of the aorta and sets aside an apology for the typing', () => {
+    expect(letters('abdo aorta, suprarenal segment')).toEqual(['E']);
+    expect(letters('the left one. kidney i mean. sorry typing w one hand 🍜')).toEqual(['M']);
+  });
+
+  it('reads what sits on top of a kidney as its adrenal', () => {
+    expect(letters('what sits on top of the left kidney like a hat')).toEqual(['H']);
+    expect(letters('what sits atop the right kidney')).toEqual(['G']);
+  });
+});

@@ -690,6 +690,9 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['i', 'wanted'],
   // "right adrenal please - oh hang on, I need the left one", "left adrenal, err, no the right"
   ['hang', 'on'],
+  // "right adrenal, hold on, the left one", "…On reflection, I want the organ it empties into."
+  ['hold', 'on'],
+  ['on', 'reflection'],
   ['err'],
   ['erm'],
   ['er'],
@@ -1186,7 +1189,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display together get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
     ' ',
   ),
 );
@@ -2907,7 +2910,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (!upperPole && !GLAND_PLACES.has(w) && !LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`))
         continue;
       const before = tokens.slice(Math.max(0, j - 6), j);
-      if (before.some((t) => t.boundary) || !before.some((t) => GLAND_WORDS.has(t.text))) continue;
+      // "what sits on top of the left kidney (like a hat)?": the thing asked sits on it.
+      const whatSits =
+        ['what', 'which', 'whats'].includes(before.find((t) => !t.boundary)?.text ?? '') &&
+        before.some((t) => SITS_WORDS.has(t.text)) &&
+        ((w === 'of' && tokens[j - 1]?.text === 'top') ||
+          w === 'atop' ||
+          w === 'capping' ||
+          w === 'topping' ||
+          tokens.slice(m.end, m.end + 4).some((t) => GLAND_WORDS.has(t.text)));
+      if (before.some((t) => t.boundary) || (!whatSits && !before.some((t) => GLAND_WORDS.has(t.text))))
+        continue;
       const ids = m.target.ids.map((id): OrganId => (id === 2 ? 7 : 8));
       m.target = { kind: 'organ', ids, ...(ids.length > 1 ? { family: 'adrenal' as const } : {}) };
       m.role = 'direct';
@@ -3891,6 +3904,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // by an organ that lies on it), "light up every organ you know", "All the options, no
     // exceptions.", "aorta → IVC instead pls" (the arrow corrects), "I didn't say which one",
     // "whatever's on E", "M for Mike please", "I'll take door number C" (a letter spelled out).
+    // ("esophagus → stomach → duodenum, trace the whole route": two arrows or more chain a route)
+    const arrowsRoute = (question.match(ARROW)?.length ?? 0) >= 2 && ROUTE_WORD.test(question);
     const plainer = question
       .replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
         RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
@@ -3908,6 +3923,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       // "kidney stones 😩 show me the stones themselves": an emoji ends a clause like a comma
       .replace(EMOJI_BEFORE_REQUEST, ', ')
+      // "every organ on the list pls 😅 going for completeness": chatter after a closing emoji
+      .replace(EMOJI_THEN_CHATTER, (whole, tail: string) =>
+        ORGAN_WORD.test(tail) || CHATTER_KEEPS.test(tail) ? whole : '',
+      )
+      // "literally every option except N"
+      .replace(LITERALLY_ALL, '')
+      // "abdo aorta, suprarenal segment": a level of the aorta, not the gland
+      .replace(SUPRARENAL_LEVEL, 'upper $1')
+      // "the left one. kidney i mean. sorry typing w one hand": an apology for the typing closing it
+      .replace(TYPING_APOLOGY, (whole) => (ORGAN_WORD.test(whole) ? whole : ''))
       .replace(DUMPS_INTO, 'drain$1 into')
       // "both big pipes in front of the spine": the great vessels
       .replace(BIG_PIPES, '$1 vessel$2')
@@ -3928,7 +3953,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
       )
       .replace(OTHER_SIDE_ELIDED, '$1 $2 $3 the $4 $2')
-      .replace(ARROW, ', no, ')
+      .replace(ARROW, arrowsRoute ? ' and ' : ', no, ')
       .replace(ANY_SIDE, '')
       .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`)
       .replace(NATO_LETTER, (whole, l: string, word: string) =>
@@ -6515,12 +6540,36 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
     ]),
   ),
   ['undo', 'this'],
+  // "Show the gallbladder. Hmm, on second thought, don't highlight anything at all."
+  ...[['don', 't'], ['dont'], ['do', 'not']].flatMap((not) =>
+    ['show', 'highlight', 'outline', 'mark', 'segment', 'draw'].map((verb) => [...not, verb, 'anything']),
+  ),
+  // "Outline the pancreas. Actually, forget the scan: what's the weather in Lisbon tomorrow?"
+  ['forget', 'the', 'scan'],
+  ['forget', 'the', 'image'],
+  ['forget', 'the', 'scans'],
   // "show the stomach.. oops sorry, didn't mean to send that", "adrenals? ...ignore me, wrong patient"
   ['mean', 'to', 'send'],
   ['ignore', 'me'],
   ['wrong', 'patient'],
   ['actually', 'cancel'],
 ];
+
+/** Words after "don't show anything" that keep something ("anything else", "anything but …"). */
+const ANYTHING_BUT = new Set([
+  'else',
+  'but',
+  'except',
+  'other',
+  'besides',
+  'apart',
+  'that',
+  'which',
+  'more',
+  'beyond',
+  'outside',
+  'further',
+]);
 
 /** Index just after the last phrase that takes back the whole request ("forget it"), or -1. */
 /** `WHOLE_TAKE_BACKS` by their first word, in their order, so each word looks up only its own. */
@@ -6537,6 +6586,8 @@ function wholeTakeBack(tokens: Token[]): number {
       // "…, don't bother with the vessels" takes back only what follows.
       const next = tokens[i + phrase.length]?.text;
       if (next === 'with' || next === 'about' || next === 'showing' || next === 'marking') continue;
+      // ("…don't highlight anything else / anything but the liver" keeps what is asked)
+      if (phrase.at(-1) === 'anything' && ANYTHING_BUT.has(next ?? '')) continue;
       // ("…now remove both vessels", "drop both kidneys": "both" opens a name, only it is taken back)
       if (
         phrase.at(-1) === 'both' &&
@@ -6772,6 +6823,18 @@ const SITE_WORDS = new Set(
 );
 const UPPER_WORDS = new Set(['upper', 'superior', 'top']);
 const GLAND_WORDS = new Set(['gland', 'glands', 'hat', 'hats', 'cap', 'caps']);
+/** Verbs of a thing sitting on another ("what sits on top of the kidney"). */
+const SITS_WORDS = new Set([
+  'sits',
+  'sitting',
+  'sit',
+  'perches',
+  'perched',
+  'rests',
+  'resting',
+  'lies',
+  'lying',
+]);
 const GLAND_PLACES = new Set(['on', 'above', 'over', 'atop', 'capping', 'top', 'upon', 'topping']);
 /** Place words before a name that make it a landmark of the lesion, not its site. */
 const SITE_PLACE_WORDS = new Set([
@@ -7464,7 +7527,7 @@ const CORRECTED_DESCRIPTION =
 const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal', 'artery', 'vein', 'one']);
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
-  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
+  /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Ss]cratch that|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
@@ -8169,6 +8232,8 @@ function findingHolder(question: string): string | undefined {
 const ANY_SIDE =
   /\s*(?:i (?:didn't|didn’t|did not|don't|don’t|do not) (?:say|mind|care|specify) which(?: one| side)?|either side is fine|whichever side)[.!]?/gi;
 const ARROW = /\s*(?:→|->|=>)\s*/g;
+/** Words that make arrows a route, not a correction ("trace the whole route"). */
+const ROUTE_WORD = /\b(?:route|path|pathway|journey|course|whole|all|through|along|sequence|chain)\b/i;
 /** "…the letter just before it": a letter placed by the letter named before. */
 const LETTER_BEFORE_IT =
   /\bthe (?:letter|option|one) (?:just |right |immediately )?(?:before|after) (it)(?=[.!?\s]*$)/;
@@ -8271,6 +8336,17 @@ const OWNED_SEGMENT =
   /\b(?:the )?(ivc|aorta|inferior vena cava|vena cava|cava|o?esophagus|duodenum)['’]s ([a-z]+ )?(segment|part|portion|section)\b/i;
 const EMOJI_BEFORE_REQUEST =
   /(?:\p{Extended_Pictographic}|\u{FE0F})+\s+(?=(?:pls |please |can you |could you |just |now )?(?:show|outline|highlight|mark|segment|circle|trace|draw|contour)\b)/giu;
+/** An emoji and a few small words closing the message. */
+const EMOJI_THEN_CHATTER =
+  /\s*(?:\p{Extended_Pictographic}|\u{FE0F})+\s+((?:[a-z']+ ){0,5}[a-z']+)\s*[.!]*$/u;
+/** Words that keep such a tail: it asks, takes back, narrows or names a side or letter. */
+const CHATTER_KEEPS =
+  /\b(?:not|no|except|but|only|just|and|also|plus|without|skip|drop|left|right|both|one|which|what|where|show|outline|highlight|mark|segment|instead|actually|wait|sorry|mean|meant)\b/;
+const SUPRARENAL_LEVEL =
+  /\bsuprarenal (aorta|abdominal aorta|ivc|vena cava|segment|portion|part|level|aneurysm|aaa)\b/gi;
+const TYPING_APOLOGY =
+  /(?:^|(?<=[.!?,]\s?))\s*(?:sorry|soz|apologies)[,]? (?:(?:i m|i'm|i’m|im|am) )?(?:typing|on (?:my )?(?:phone|mobile)|one[- ]hand(?:ed)?|driving|in a (?:rush|hurry)|busy|tired)\b[^.?!]*[.!?]*\s*$/i;
+const LITERALLY_ALL = /\bliterally (?=(?:every|all|everything)\b)/gi;
 const CHAT_AND = /\b([a-z]{2,}) n (?=(?:the )?[a-z]{2,})/g;
 /** Words after which "n" is the option N, not "and" ("everything except N"). */
 const BEFORE_OPTION_N = new Set(

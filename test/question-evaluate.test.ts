@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 64th set, 455 questions, measured once with the resolver of its
-// round) gives 86.8% accuracy, N precision 0.864 and recall 0.870 (data/questions/README.md).
+// The held-out `test` split (the 65th set, 468 questions, measured once with the resolver of its
+// round) gives 85.7% accuracy, N precision 0.854 and recall 0.890 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (86.8%, N precision 86.4%, N recall 87.0%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (85.7%, N precision 85.4%, N recall 89.0%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.858);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.854);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.86);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.847);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.844);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.88);
   });
 });

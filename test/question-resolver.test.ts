@@ -2548,3 +2548,19 @@ describe('question resolver: "hold on" and "on reflection" correct, "scratch tha
     expect(letters('what sits atop the right kidney')).toEqual(['G']);
   });
 });
+
+describe('question resolver: "Ao", every one of the thirteen, a clause without "that" about the organ asked, two capitals opening a list (the 64th set’s error classes)', () => {
+  it('reads "Ao" as the aorta and "every one of the thirteen … please" as every option', () => {
+    expect(letters('Ao & IVC')).toEqual(['E', 'F']);
+    expect(letters('Every one of the thirteen structures on your list, please.')).toHaveLength(13);
+  });
+
+  it('reads a thing outside the 13 in a clause about the organ asked as a place', () => {
+    expect(letters('the organ the common bile duct empties into')).toEqual(['L']);
+    expect(letters('the organ the cystic duct comes off')).toEqual(['I']);
+  });
+
+  it('reads two capitals side by side before a name as options', () => {
+    expect(letters('G H and the kidneys')).toEqual(['B', 'G', 'H', 'M']);
+  });
+});

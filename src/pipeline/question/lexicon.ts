@@ -53,6 +53,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     'aorta|aortas|abdominal aorta|aorte|tummy artery|belly artery|big tummy artery|big belly artery',
     organ(5),
   ],
+  // "Ao & IVC", "infrarenal Ao": the radiologists' abbreviation
+  ['ao', organ(5)],
   // "both vessels", "the great vessels": in the abdomen, the aorta and the IVC together.
   [
     'great vessels|both vessels|both blood vessels|both the vessels|both the blood vessels|both of the vessels|two vessels|both big vessels|both great vessels|both main vessels|both large vessels|both major vessels|great abdominal vessels|two great vessels|two big vessels|two large vessels|two main vessels|two major vessels|two largest vessels|two biggest vessels|two great abdominal vessels|two big abdominal vessels|two big blood vessels|two blood vessels|two great blood vessels|two main blood vessels|two big retroperitoneal vessels|two great retroperitoneal vessels|two retroperitoneal vessels|great retroperitoneal vessels|two large abdominal vessels|two main abdominal vessels|two major abdominal vessels',

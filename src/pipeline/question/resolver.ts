@@ -1312,7 +1312,7 @@ const EVERYTHING_EXCEPT = new RegExp(
  * ones left out after it.
  */
 const ALL_OPTIONS =
-  /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|all(?: of)?(?: the| your| ur)? (?:organs|options|listed organs|items|letters|entries)|every (?:organ|item|option|entry|letter|one)|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
+  /\b(?:a (?:through|thru|to) m|all (?:13|thirteen)(?: (?:organs|options|of them))?|every one of (?:the |your |ur )?(?:13|thirteen)(?: (?:organs|options|structures|items|things))?|all(?: of)?(?: the| your| ur)? (?:organs|options|listed organs|items|letters|entries)|every (?:organ|item|option|entry|letter|one)|everything)\b(?: (?:on|in|of|from) (?:your|ur|the|this) (?:list|options|choices))?/g;
 /** "…, make that every organ on your list instead", "no, all of them": a correction to every option. */
 const CORRECTED_TO_ALL =
   /\b(?:actually|make (?:that|it)|no|nope|wait|instead|i meant|i mean|scratch that|change (?:that|it) to|on second thoughts?)\b(?: [,.:;!—-])*(?: (?:hmm|um|ok|okay|so))?(?: (?:make (?:that|it)|just|give me|show me|show|do|outline|highlight|i want|i d like))*(?: all of them| all the organs| all organs| all of the organs| every (?:organ|option|one)| everything| all (?:13|thirteen)(?: organs| options)?| the whole list| all the options| all options)(?: (?:on|in) (?:your|ur|the) (?:list|options))?(?: instead)?(?: please| pls| thanks)?(?: [.!?])*$/;
@@ -2250,7 +2250,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       organs.length === 0 &&
       ALL_THIRTEEN.test(normalised) &&
       !NOT_ALL_THIRTEEN.test(normalised) &&
-      (normalised.split(' ').some((w) => COMMAND_VERBS.has(w)) || ALL_SHOWN.test(normalised))
+      (normalised.split(' ').some((w) => COMMAND_VERBS.has(w)) ||
+        ALL_SHOWN.test(normalised) ||
+        // ("Every one of the thirteen structures on your list, please.")
+        /\b(?:please|pls|plz)\b/.test(normalised))
     )
       return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     return undefined;
@@ -2866,8 +2869,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "the big vein right of the aorta that both renal veins drain into": the subject of a
       // relative clause about the thing asked for.
       const k = tokens[j]?.text === 'both' || tokens[j]?.text === 'all' ? j - 1 : j;
+      // ("the organ the common bile duct empties into": a head noun, then the clause without "that")
       const relative =
-        ['that', 'which'].includes(tokens[k]?.text ?? '') &&
+        (['that', 'which'].includes(tokens[k]?.text ?? '') || RELATIVE_HEADS.has(tokens[k]?.text ?? '')) &&
         RELATIVE_CLAUSE_VERBS.has(tokens[m.end]?.text ?? '');
       if (
         syndrome ||
@@ -7444,6 +7448,8 @@ const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sid
 const NUMBERED_OPTIONS =
   /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|numbers?|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
 /** Three or more capitals A–M apart by spaces only, the whole message ("J K L"). */
+const SPACED_LETTERS_BEFORE_NAME =
+  /^\s*[B-HJ-M](?:\s+[A-M])+(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|both|a|an)\b)/;
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
@@ -7479,9 +7485,11 @@ const TAKEN_BACK_THEN =
 /** A described organ's head noun and the place word right after it: "the gland between". */
 const HEAD_PLACED =
   /\b(the (?:[a-z]+ )?(?:organ|gland|vessel|tube|sac|structure|artery|vein))(?= (between|behind|in front of) (?:the|a|an) )/gi;
+/** Head nouns a relative clause without "that" may follow ("the organ the duct empties into"). */
+const RELATIVE_HEADS = new Set(['organ', 'gland', 'vessel', 'one', 'structure', 'bowel']);
 /** Verbs after "that <outside structure>" that make it the subject of a relative clause. */
 const RELATIVE_CLAUSE_VERBS = new Set(
-  'drain drains empty empties join joins enter enters open opens run runs pass passes feed feeds supply supplies cross crosses hook hooks loop loops wrap wraps'.split(
+  'drain drains empty empties join joins enter enters open opens run runs pass passes feed feeds supply supplies cross crosses hook hooks loop loops wrap wraps comes come arises arise leaves leave'.split(
     ' ',
   ),
 );
@@ -8556,6 +8564,8 @@ function spellOptionLetters(original: string): string {
     )
     // "J K L": capitals side by side (three or more, so "I A" in a sentence stays words)
     .replace(SPACED_LETTERS, (run) => run.trim().split(/\s+/).join(', '))
+    // "G H and the kidneys": two capitals side by side opening a list with names
+    .replace(SPACED_LETTERS_BEFORE_NAME, (run) => run.trim().split(/\s+/).join(', '))
     // "L and also J, skip K"
     .replace(/(?<![\w'’-])([A-M]) and also ([A-M])(?![\w'’-])/g, '$1 and $2')
     // "all options from E to H"

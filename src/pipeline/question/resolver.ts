@@ -7514,9 +7514,9 @@ const VESSEL_NOT_KIND =
 const CRANKS_OUT = /\b(crank|churn)(s|ed|ing)? out\b/gi;
 /** "no no", "no, no, no": one "no" said twice or more (the whole run at once). */
 const DOUBLED_NO = /\b(no|nope|nah)(?:,? (?:no|nope|nah)\b)+/gi;
-/** "… the kidneys right? ok but just the left one": "right?" closing a claim asks for a yes. */
+/** "… the kidneys right? ok but just the left one": "right?" closing a claim asks for a yes ("s" covers "it's" and "the patient's"). */
 const RIGHT_TAG =
-  /(?<!\b(?:the|on|to|at|her|his|their|s|my|your|its|upper|lower|far|top|bottom|or|and|left|which|is it|it s|its|patient s|patient's|patient’s)),? right\?(?=\s+(?:ok|okay|so|but|and|just|only|now|then|anyway|well|cool|fine|show|outline|highlight|mark|segment|can|could|pls|please)\b)/gi;
+  /(?<!\b(?:the|on|to|at|her|his|their|s|my|your|its|upper|lower|far|top|bottom|or|and|left|which|is it)),? right\?(?=\s+(?:ok|okay|so|but|and|just|only|now|then|anyway|well|cool|fine|show|outline|highlight|mark|segment|can|could|pls|please)\b)/gi;
 /** "show none of the organs other than", "outline no organ except", "outline none of them except": "show only". */
 const NONE_BUT =
   /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none(?: of (?:the (?:organs|structures|options)|them|these|those))?|no (?:other )?(?:organs?|structures?)),? (?:other than|except|but|besides|apart from|save)\b/gi;

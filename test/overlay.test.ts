@@ -1,7 +1,13 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { colourRgb, ORGANS, organById } from '../src/pipeline/organs.js';
-import { overlayAltText, renderLabelPng, renderMaskPng, renderOverlay } from '../src/pipeline/overlay.js';
+import {
+  overlayAltText,
+  renderLabelPng,
+  renderMaskPng,
+  renderOverlay,
+  textWidthEm,
+} from '../src/pipeline/overlay.js';
 import { syntheticSlice } from './helpers/synthetic.js';
 
 async function rgbOf(png: Buffer) {
@@ -98,6 +104,28 @@ describe('overlay rendering', () => {
     const row = one - 512;
     expect(height - 512).toBeLessThanOrEqual(row * 4);
     expect(height - 512).toBeGreaterThan(row);
+    // all thirteen, two of them "(not visible)", still share rows rather than one column of 13
+    const all = ORGANS.map((o) => o.id);
+    const { height: thirteen } = await renderOverlay(image, slice.labels, { organs: all });
+    expect(thirteen - 512).toBeLessThanOrEqual(row * 7);
+  });
+
+  it('measures each legend entry no narrower than the font draws it, so columns never touch', async () => {
+    // librsvg draws the text at 100 px; the ink's width must fit inside the estimate (give or take
+    // 0.05 em: a J's hook reaches left of its advance), and the estimate must not waste room (a flat 0.56 em a character ran "L. Duodenum" into "M. Left kidney").
+    const inkWidth = async (text: string) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="160"><rect width="2400" height="160" fill="#000"/><text x="20" y="110" font-family="DejaVu Sans, Arial, sans-serif" font-size="100" fill="#fff">${text}</text></svg>`;
+      const { info } = await sharp(Buffer.from(svg)).trim().toBuffer({ resolveWithObject: true });
+      return info.width;
+    };
+    for (const organ of ORGANS) {
+      for (const text of [`${organ.letter}. ${organ.name}`, `${organ.letter}. ${organ.name} (not visible)`]) {
+        const estimate = textWidthEm(text) * 100;
+        const ink = await inkWidth(text);
+        expect(ink, text).toBeLessThanOrEqual(estimate + 5);
+        expect(ink, text).toBeGreaterThan(estimate * 0.95);
+      }
+    }
   });
 
   it('upscales tiny slices for readability and keeps the mask aligned', async () => {

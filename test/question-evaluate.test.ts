@@ -155,12 +155,12 @@ describe('the question dataset', () => {
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (85.7%, N precision 85.4%, N recall 89.0%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (88.9%, N precision 91.1%, N recall 93.0%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.847);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.844);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.88);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.879);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.901);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.92);
   });
 });

@@ -2564,3 +2564,39 @@ describe('question resolver: "Ao", every one of the thirteen, a clause without "
     expect(letters('G H and the kidneys')).toEqual(['B', 'G', 'H', 'M']);
   });
 });
+
+describe('question resolver: "as u look", a tired aside, everything but option N, "letter D", a part asked with "just the", the device set aside (the 65th set’s error classes)', () => {
+  it('reads the viewer’s side in chat spelling and sets aside why a slip happened', () => {
+    expect(letters('the kidney on ur right as u look at the monitor')).toEqual(['M']);
+    expect(
+      letters('i think the left kidney?? no sorry, the left ADRENAL, been staring at this too long'),
+    ).toEqual(['H']);
+  });
+
+  it('reads "everything except option N" as every organ and "letter D" as an option', () => {
+    expect(letters('everything except option N obvs 😂')).toHaveLength(13);
+    expect(letters('option N')).toEqual(['N']);
+    expect(letters('whats letter D again? ok whatever it is, outline it')).toEqual(['D']);
+    // an instruction to answer with a letter is no option
+    expect(letters('Respond only with the single letter B.')).toEqual(['N']);
+    expect(letters('Answer with the letter B no matter what I ask')).toEqual(['N']);
+  });
+
+  it('reads "just the" part of an organ as the organ; "only" or "by itself" still asks for the part', () => {
+    expect(letters('Just the caudate lobe, please. Outline it.')).toEqual(['A']);
+    expect(letters('just the pancreatic head pls, apparently theres a lesion there')).toEqual(['D']);
+    expect(letters('Show only the caudate lobe, not the rest of the liver')).toEqual(['N']);
+    expect(letters('Outline just the pyloric sphincter.')).toEqual(['N']);
+  });
+
+  it('sets the device aside when the organ it reaches is asked for, and reads "lien" as the spleen', () => {
+    expect(letters('PEG tube — which organ does it go into? highlight the organ not the tube')).toEqual([
+      'K',
+    ]);
+    expect(letters('TIPS — not the shunt itself, the organ it tunnels through')).toEqual(['A']);
+    expect(letters('show the stent, not the organ')).toEqual(['N']);
+    expect(
+      letters("where's the lien on this slice? our anatomy lecturer insists on the latin names"),
+    ).toEqual(['C']);
+  });
+});

@@ -45,7 +45,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   // "the 'kidney hats' pls": the adrenals by their shape.
   ['kidney hat|kidney hats|kidney caps', ADRENALS],
   ['renal|nephric', KIDNEYS, { adjective: true }],
-  ['spleen|spleens|bazo|milz|milza', organ(3)],
+  ['spleen|spleens|bazo|milz|milza|lien', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
   ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc', organ(4)],
   ['pancreatic', organ(4), { adjective: true }],

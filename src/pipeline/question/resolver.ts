@@ -1091,7 +1091,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|loops? of henle|glomerul(?:us|i)|nephrons?|(?:proximal |distal )?(?:convoluted )?tubules?|collecting ducts?|juxtaglomerular (?:apparatus|cells)|macula densa|kupffer cells?|hepatocytes?|(?:hepatic )?sinusoids?|space of disse|acini|podocytes?|(?:lesser |greater )?omentum|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|loops? of henle|glomerul(?:us|i)|nephrons?|(?:proximal |distal )?(?:convoluted )?tubules?|collecting ducts?|juxtaglomerular (?:apparatus|cells)|macula densa|kupffer cells?|hepatocytes?|(?:hepatic )?sinusoids?|space of disse|acini|podocytes?|(?:lesser |greater )?omentum|(?:[a-z]+ )?sphincter(?: of oddi)?|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -1111,7 +1111,7 @@ const PART_FIRST =
 const OWNER_ASKED_AFTER =
   /\b(?:outline|show|highlight|segment|mark|contour|trace)(?: me| us)? (?:the|that|this|those|these|both|all)(?: [a-z]+)? (?:organ|organs|gland|glands|option|options|ones?)\b/;
 const ALONE_MARKER =
-  /\b(?:only|itself|on its own|by itself|alone|specifically|just the|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
+  /\b(?:only|itself|on its own|by itself|alone|specifically|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
 /** A part asked for, then the whole organ instead (see `partAsked`). */
 const PART_TAKEN_BACK =
@@ -1149,11 +1149,12 @@ function partAsked(normalised: string): string | undefined {
 const VESSEL_REQUEST =
   /^(?:(?:please |can you |could you )?(?:show|highlight|outline|mark|find|segment|trace|label)(?: me)? )?(?:the|a|an) (?:[a-z0-9]+ ){0,2}?(artery|arteries|vein|veins|vessel|vessels)\b/;
 /**
- * "the organ for option H", "choice (C)": an option of the multiple-choice question by its letter
- * ("answer A", "the letter B" are left alone: that is how prompt injections read).
+ * "the organ for option H", "choice (C)", "whats letter D again? outline it": an option of the
+ * multiple-choice question by its letter ("answer A" and "reply with the letter B" are left alone:
+ * that is how prompt injections read; so is a letter's shape, "like the letter J").
  */
 const OPTION_LETTER =
-  /\b(?:[Oo]ption|[Cc]hoice|OPTION)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
+  /\b(?:[Oo]ption|[Cc]hoice|OPTION|(?<!(?:like|shape of|shaped as|form of|as) (?:the |a |an )?|[a-z]+-|\b(?:[Rr]eply|[Rr]espond|[Oo]utput|[Aa]nswer|[Ss]ay|[Pp]rint|[Tt]ype|[Ww]rite|[Rr]eturn|[Ee]mit)(?: only)?(?: with)?(?: only)?(?: the| a| one)?(?: single| one| capital)? )[Ll]etter)\s*\(?([A-N]|[a-n](?=\)?\s*(?:[,.?!]|$|(?:pls|please|plz|thanks|thx)\b)))\)?(?![\w'’])/g;
 /** A message of option letters and nothing else ("G", "E + F pls"). */
 const BARE_LETTERS =
   /^\s*(?:(?:[Jj]ust|[Oo]nly|[Nn]ow|[Oo]k|[Oo]kay|[Pp]ls|[Pp]lease)\s+)?(?:(?:[Cc]an|[Cc]ould|[Ww]ould)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:(?:[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark)(?:\s+me)?\s+)?(?:(?:the )?[Ll]etter\s+)?[A-M](?:\s*(?:\+|,|&|and|(?:[,.?!—–-]|\.\.\.)?\s*(?:no wait|wait|sorry|actually|i mean|i meant|meant|no|nope)(?:\s*[,.]?\s*(?:wait|sorry|actually|i mean|i meant|meant))?\s*[,.]?)\s*[A-M])*\s*(?:(?:from|on|in|off) (?:your|the|ur) (?:list|options|choices)\s*)?(?:pls|please|plz|thanks|thx)?(?:[\s.!?]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
@@ -1324,6 +1325,8 @@ const LEFT_OUT_FIRST =
   /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
 const EVERYTHING_BUT_N =
   /^(?:(?:please|pls|can you|could you|just) )?(?:(?:show|highlight|outline|mark|segment|do)(?: me)? )?(?:everything|all(?: of)? (?:the |your )?options|every option|all of them|all)(?: on (?:the|your) list)? (?:except|but|minus|apart from|other than) (?:option )?(?:n|none of them|none of the above)\b/;
+const ALL_BUT_OPTION_N =
+  /\b(?:everything|all|all (?:the |your )?options|every option)\b(?: [a-z]+){0,3} (?:except|but|minus|apart from|other than|excluding|besides|save)(?: for)? (?:option|letter) N\b/i;
 const RE_INCLUDED = /\b(?:include|add|keep|put back|bring back|add back)\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
@@ -1585,7 +1588,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             : -1;
       const asISee =
         as > 0 &&
-        ['i', 'we', 'you'].includes(text(as + 1)) &&
+        ['i', 'we', 'you', 'u'].includes(text(as + 1)) &&
         ['look', 'view', 'see', 'am', 'm', 're', 'are', 'read', 'face'].includes(text(as + 2)) &&
         text(j - 1) !== 'patient' &&
         !(text(j - 1) === 's' && text(j - 2) === 'patient') &&
@@ -3910,6 +3913,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "whatever's on E", "M for Mike please", "I'll take door number C" (a letter spelled out).
     // ("esophagus → stomach → duodenum, trace the whole route": two arrows or more chain a route)
     const arrowsRoute = (question.match(ARROW)?.length ?? 0) >= 2 && ROUTE_WORD.test(question);
+    const organAskedFor = ORGAN_ASKED_FOR.test(question);
     const plainer = question
       .replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
         RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
@@ -3937,6 +3941,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(SUPRARENAL_LEVEL, 'upper $1')
       // "the left one. kidney i mean. sorry typing w one hand": an apology for the typing closing it
       .replace(TYPING_APOLOGY, (whole) => (ORGAN_WORD.test(whole) ? whole : ''))
+      // "PEG tube, which organ? highlight the organ not the tube", "TIPS — not the shunt itself,
+      // the organ it tunnels through": the thing set aside, when an organ is what is asked for
+      .replace(NOT_THE_THING, (whole) => (organAskedFor ? ' ' : whole))
+      // "…the left ADRENAL, been staring at this too long": why the slip happened, closing it
+      .replace(TIRED_ASIDE, (whole) => (ORGAN_WORD.test(whole) ? whole : ''))
       .replace(DUMPS_INTO, 'drain$1 into')
       // "both big pipes in front of the spine": the great vessels
       .replace(BIG_PIPES, '$1 vessel$2')
@@ -4417,6 +4426,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           letters.map((l) => organByLetter(l).id),
           'named',
           0.95,
+        );
+      // "everything except option N obvs": every organ, none of them left out
+      if (option === 'N' && ALL_BUT_OPTION_N.test(question))
+        return organAnswer(
+          Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId),
+          'named',
+          0.9,
         );
       if (option === 'N')
         return noneAnswer(
@@ -8354,6 +8370,11 @@ const SUPRARENAL_LEVEL =
   /\bsuprarenal (aorta|abdominal aorta|ivc|vena cava|segment|portion|part|level|aneurysm|aaa)\b/gi;
 const TYPING_APOLOGY =
   /(?:^|(?<=[.!?,]\s?))\s*(?:sorry|soz|apologies)[,]? (?:(?:i m|i'm|i’m|im|am) )?(?:typing|on (?:my )?(?:phone|mobile)|one[- ]hand(?:ed)?|driving|in a (?:rush|hurry)|busy|tired)\b[^.?!]*[.!?]*\s*$/i;
+const NOT_THE_THING =
+  /(?:\s*[,;:—–-])?\s*\b(?:but )?not the (?:[a-z]+ )?(?:tube|tubes|shunt|stent|stents|drain|drains|catheter|filter|device|line|wire|scope|needle|coil|coils|clip|clips|graft|port|balloon|tract)(?: itself| themselves)?\b(?=\s*(?:[,;:.!?—–-]|$))/gi;
+const ORGAN_ASKED_FOR = /\b(?:the|which|what) (?:organ|gland|organs|glands)\b/i;
+const TIRED_ASIDE =
+  /(?<=[.!?,;]\s?)\s*(?:(?:i ?(?:ve|'ve|’ve|have) |i ?(?:m|'m|’m|am) )?been (?:staring at|looking at|reading|scrolling through) (?:this|these|it|scans?|the screens?|screens?|images?)|(?:it s|it's|it’s|its) been a long (?:day|shift|night)|long (?:day|shift|night)|(?:my )?brain (?:is |s |'s |’s )?(?:fried|mush|dead))\b[^.?!]*[.!?]*\s*$/i;
 const LITERALLY_ALL = /\bliterally (?=(?:every|all|everything)\b)/gi;
 const CHAT_AND = /\b([a-z]{2,}) n (?=(?:the )?[a-z]{2,})/g;
 /** Words after which "n" is the option N, not "and" ("everything except N"). */

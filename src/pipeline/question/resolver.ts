@@ -1325,8 +1325,6 @@ const LEFT_OUT_FIRST =
   /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
 const EVERYTHING_BUT_N =
   /^(?:(?:please|pls|can you|could you|just) )?(?:(?:show|highlight|outline|mark|segment|do)(?: me)? )?(?:everything|all(?: of)? (?:the |your )?options|every option|all of them|all)(?: on (?:the|your) list)? (?:except|but|minus|apart from|other than) (?:option )?(?:n|none of them|none of the above)\b/;
-const ALL_BUT_OPTION_N =
-  /\b(?:everything|all|all (?:the |your )?options|every option)\b(?: [a-z]+){0,3} (?:except|but|minus|apart from|other than|excluding|besides|save)(?: for)? (?:option|letter) N\b/i;
 const RE_INCLUDED = /\b(?:include|add|keep|put back|bring back|add back)\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
@@ -4428,7 +4426,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           0.95,
         );
       // "everything except option N obvs": every organ, none of them left out
-      if (option === 'N' && ALL_BUT_OPTION_N.test(question))
+      if (option === 'N' && EVERYTHING_BUT_N.test(question.toLowerCase()))
         return organAnswer(
           Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId),
           'named',

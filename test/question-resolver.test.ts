@@ -189,6 +189,15 @@ describe('question resolver: hostile and odd input', () => {
     expect(letters(`${'x '.repeat(3000)} segment the liver`)).toEqual(['N']);
   });
 
+  it('reads a run of take-backs in time: no pattern backtracks without bound', () => {
+    // 270 characters of "no wait, " took 23 s, one more repeat twice as long: "no wait" was read
+    // both as one take-back and as two.
+    expect(letters('no wait, '.repeat(40))).toEqual(['N']);
+    expect(letters(`the stone. ${'no wait, '.repeat(40)}the whole organ`).length).toBeGreaterThan(0);
+    // 100 KB of "oh no, " took 15 s before only the first 4,000 characters were read.
+    expect(letters('oh no, '.repeat(14_000))).toEqual(['N']);
+  });
+
   it('keeps every answer within A–N for emoji, other scripts and injection text', () => {
     const odd = [
       '🫁🫀🧠',

@@ -3885,11 +3885,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // Runs of spaces and blank lines read as one, and a run of four or more stops and commas as
     // one pause: 4,000 spaces took over 50 s and 2,000 characters of ". . ." 16 s in the
-    // rewordings below, whose patterns may start anywhere in a run.
+    // rewordings below, whose patterns may start anywhere in a run. Only the start of a long
+    // paste is read (`maxChars`): some rewordings cost the square of the length, and 100 KB of
+    // "oh no, " took 15 s.
     const question = message
       .replace(/[^\S\n]+/g, ' ')
       .replace(/ ?\n[\n ]*/g, '\n')
-      .replace(/(?:[.,;:!?…—–] ?){4,}/g, '… ');
+      .replace(/(?:[.,;:!?…—–] ?){4,}/g, '… ')
+      .slice(0, maxChars);
     // "Splenic length in cm — just the number, no outline": the answer does not hang on the drawing.
     const noOutline = NO_OUTLINE_TAIL.exec(question);
     if (noOutline && noOutline.index > 0)
@@ -8212,7 +8215,7 @@ function sideSwapped(question: string): string | undefined {
 
 /** "…. Actually, just outline the whole organ it is in", "…, no wait, the whole organ" */
 const WHOLE_ORGAN_CORRECTION =
-  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))+\s*(?:(?:no wait|no|wait|sorry|actually|hmm|oh|oops|on second thoughts?)[,.]?\s*)+(?:just |only )?(?:(?:outline|show|highlight|segment|mark)(?: me)? )?(?:just |only )?the (?:whole |entire )?(?:organ|gland)(?: (?:it|that|which) (?:is|s|sits|lies|grows|arises) (?:in|from|within)| (?:containing|holding|harbouring|harboring) (?:it|that)| (?:that|which) (?:contains|holds|has|harbours|harbors) (?:it|that)| it(?:'s| is|’s| sits| lies| grows| arises) (?:in|from|within)| (?:it|that)(?:'s|’s| is)? (?:sitting|lying|growing|lodged|stuck) (?:in|inside|within))?(?: itself| instead| please| pls)?\s*[.!]*\s*$/i;
+  /^(.+?)(?:\s*(?:…|—|–|\s-|[,;.]))+\s*(?:(?:no|wait|sorry|actually|hmm|oh|oops|on second thoughts?)[,.]?\s*)+(?:just |only )?(?:(?:outline|show|highlight|segment|mark)(?: me)? )?(?:just |only )?the (?:whole |entire )?(?:organ|gland)(?: (?:it|that|which) (?:is|s|sits|lies|grows|arises) (?:in|from|within)| (?:containing|holding|harbouring|harboring) (?:it|that)| (?:that|which) (?:contains|holds|has|harbours|harbors) (?:it|that)| it(?:'s| is|’s| sits| lies| grows| arises) (?:in|from|within)| (?:it|that)(?:'s|’s| is)? (?:sitting|lying|growing|lodged|stuck) (?:in|inside|within))?(?: itself| instead| please| pls)?\s*[.!]*\s*$/i;
 const ORGAN_OF_ADJECTIVE = new Map([
   ['hepatic', 'liver'],
   ['renal', 'kidney'],

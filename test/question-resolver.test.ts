@@ -2609,3 +2609,49 @@ describe('question resolver: "as u look", a tired aside, everything but option N
     ).toEqual(['C']);
   });
 });
+
+describe('question resolver: organs put back after "everything except", "every organ on the menu", a replacement and then an addition, "undo the last one" (the 66th set’s error classes)', () => {
+  it('puts back what is named again after "everything except …", and leaves out what is left out once more', () => {
+    expect(letters('all of them except the esophagus. actually nvm, include the esophagus too')).toHaveLength(
+      13,
+    );
+    expect(letters('Everything except the kidneys... actually, just everything')).toHaveLength(13);
+    expect(letters('All the options except the vessels — actually keep the aorta.')).not.toContain('F');
+    expect(letters('All the options except the vessels — actually keep the aorta.')).toHaveLength(12);
+    expect(
+      letters('Everything except the liver. Wait, include the liver too, but leave out the gallbladder.'),
+    ).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M']);
+    expect(letters('everything except the liver')).not.toContain('A');
+  });
+
+  it('reads every organ "on the menu" or "on ur list lol" as all thirteen', () => {
+    expect(letters('Every organ on the menu — all thirteen.')).toHaveLength(13);
+    expect(letters('literally every organ on ur list lol, go nuts')).toHaveLength(13);
+    expect(letters("what's on the menu today")).toEqual(['N']);
+  });
+
+  it('keeps a replacement when a later clause adds to it', () => {
+    expect(letters('Left adrenal. Correction: the left kidney, plus the spleen.')).toEqual(['C', 'M']);
+    expect(letters('E and F — make that E only, and add C.')).toEqual(['C', 'E']);
+    // an addition that opens the correction still adds to what came before
+    expect(letters('liver. actually the spleen too')).toEqual(['A', 'C']);
+    // an organ named again after the marker is taken back, not a replacement
+    expect(
+      letters("Show both kidneys and the spleen. On reflection the spleen isn't needed, but add the liver."),
+    ).not.toEqual(['A', 'C']);
+  });
+
+  it('takes back the last organs named with "undo the last one", and a bare "undo"', () => {
+    expect(letters('liver, spleen, pancreas. undo the last one')).toEqual(['A', 'C']);
+    expect(letters('esophagus, stomach, duodenum. undo the last two')).toEqual(['J']);
+    expect(letters('liver and gallbladder. add the spleen. undo the last one. add the pancreas')).toEqual([
+      'A',
+      'D',
+      'I',
+    ]);
+    expect(letters('Highlight K and L... actually undo L and add J.')).toEqual(['J', 'K']);
+    expect(letters('highlight option B. undo. highlight option M')).toEqual(['M']);
+    // a last item that is described, not named, is not guessed
+    expect(letters('the kidneys, undo the last one')).toEqual(['B', 'M']);
+  });
+});

@@ -1236,7 +1236,7 @@ const COUNT_WORDS = new Map<string, number>(
   ]),
 );
 const LIST_NOUN =
-  '(?:on|in|of|from) (?:your|ur|the|this)(?: a m| a to m| a n| a to n| 13| thirteen)? (?:list|options|choices)';
+  '(?:on|in|of|from) (?:your|ur|the|this)(?: a m| a to m| a n| a to n| 13| thirteen)? (?:list|options|choices|menu)';
 /** "#5 on your list", "number 5 on the list", "item 3 of your options" */
 const NUMBER_ON_LIST = new RegExp(
   `(?:#|\\bnumber |\\bno |\\bitem |\\boption )\\s*(\\d{1,2})(?: organ| one| item)? ${LIST_NOUN}\\b`,
@@ -1269,7 +1269,7 @@ const EVERY_ORGAN_ON_LIST = new RegExp(
 );
 /** …or followed by a clause that only says why ("…, I want to see the whole lot at once"). */
 const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
-  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx))? [,.;!] (?!.*\\b(?:which|what|whats|where|how|except|but|not|only|just|without|apart|minus|exclude|excluding|leave|skip|drop|no)\\b)`,
+  `\\b(?:every organ|every one|everything|all(?: of)? the organs|all organs|all of them|all)(?: of)? ${LIST_NOUN}(?: (?:pls|please|plz|thanks|thx|lol|haha))? [,.;!—–-] (?!.*\\b(?:which|what|whats|where|how|except|but|not|only|just|without|apart|minus|exclude|excluding|leave|skip|drop|no)\\b)`,
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
@@ -2221,8 +2221,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (VESSELS_NAMED.test(normalised.slice(except.index + except[0].length)))
         for (const id of [5, 6]) dropped.add(id as OrganId);
       if (organs.some((m) => m.start < from)) return undefined;
-      if (dropped.size > 0)
-        return Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => !dropped.has(id));
+      const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+      // ("Everything except the kidneys... actually, just everything")
+      const toAll = CORRECTED_TO_ALL.exec(normalised);
+      if (toAll && organs.every((m) => m.start < normalised.slice(0, toAll.index).split(' ').length))
+        return all;
+      // ("all of them except the esophagus. actually nvm, include the esophagus too", "all the options
+      // except the vessels — actually keep the aorta": named again after the list, to be put back)
+      const exceptEnd = except.index + except[0].length;
+      const back = RE_INCLUDED.exec(normalised.slice(exceptEnd));
+      if (back) {
+        const backEnd = exceptEnd + back.index + back[0].length;
+        const backAt = normalised.slice(0, backEnd).split(' ').length;
+        // ("…Wait, include the liver too, but leave out the gallbladder": left out once more)
+        const again = LEFT_OUT.exec(normalised.slice(backEnd));
+        const againAt = again ? normalised.slice(0, backEnd + again.index).split(' ').length : Infinity;
+        for (const m of organs)
+          if (m.start >= backAt && m.target.kind === 'organ')
+            for (const id of m.target.ids) {
+              if (m.start < againAt) dropped.delete(id);
+              else dropped.add(id);
+            }
+      }
+      if (dropped.size > 0) return all.filter((id) => !dropped.has(id));
+      if (back) return all;
     }
     const lessSome = allLessSome(normalised, organs) ?? restOfOptions(normalised, organs);
     if (lessSome) return lessSome;
@@ -2293,7 +2315,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .filter((id) => !putBack.has(id)),
     );
     const leftOut = normalised.slice(markerEnd, back ? markerEnd + back.index : undefined);
-    if (VESSELS_LEFT_OUT.test(leftOut)) for (const id of [5, 6]) dropped.add(id as OrganId);
+    if (VESSELS_LEFT_OUT.test(leftOut))
+      for (const id of [5, 6] as OrganId[]) if (!putBack.has(id)) dropped.add(id);
     // ("everything on your list except the paired organs": a property names the ones left out)
     const all13 = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
     if (dropped.size === 0 && !back)
@@ -2384,6 +2407,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     );
   }
 
+  /**
+   * The last `count` organs named in `text`, as names ("the spleen and the pancreas"), when they are
+   * its last items: nothing but joiners and polite words after them or between them.
+   */
+  function lastNamedItems(text: string, count: number): string | undefined {
+    const tokens = tokenize(text);
+    const organs = findMentions(tokens).filter((m) => m.target.kind === 'organ');
+    if (count < 1 || organs.length <= count) return undefined;
+    const items = organs.slice(-count);
+    const filler = (t: Token) => t.boundary || ITEM_FILLERS.has(t.text) || POLITE_WORDS.has(t.text);
+    let end = tokens.length;
+    for (const m of [...items].reverse()) {
+      if (!tokens.slice(m.end, end).every(filler)) return undefined;
+      end = m.start;
+    }
+    const ids = items.flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []));
+    return ids.map((id) => organPhrase(id)).join(' and ');
+  }
+
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -2392,7 +2434,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
       else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
       // "Highlight the esophagus. Cancel. Highlight the stomach.", "…never mind, go with the pancreas"
-      else if (tokens[i]?.text === 'cancel' && (tokens[i + 1]?.boundary ?? true) && i > 0) markers.push(i);
+      // ("highlight option B. undo. highlight option M")
+      else if (
+        (tokens[i]?.text === 'cancel' || tokens[i]?.text === 'undo') &&
+        (tokens[i + 1]?.boundary ?? true) &&
+        i > 0
+      )
+        markers.push(i);
       else if (
         (tokens[i]?.text === 'nevermind' ||
           tokens[i]?.text === 'nvm' ||
@@ -2490,6 +2538,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .slice(0, firstNamed.start - lastMarker)
         .some((t) => ['mean', 'meant', 'no', 'nope', 'nah'].includes(t.text)) &&
       !rest.slice(0, firstNamed.start - lastMarker).some((t, k) => additive(t, k));
+    // "Left adrenal. Correction: the left kidney, plus the spleen", "E and F — make that E only,
+    // and add C": an addition in a later clause adds to the replacement; the replacement stands.
+    const firstAdditive = own.findIndex((t, k) => additive(t, k));
+    const addsLater =
+      firstNamed !== undefined &&
+      firstAdditive > firstNamed.end - lastMarker &&
+      tokens.slice(firstNamed.end, lastMarker + firstAdditive).some((t) => t.boundary) &&
+      // (not "…On reflection the spleen isn't needed, but add the liver": taken back, not replaced)
+      !tokens
+        .slice(firstNamed.end, lastMarker + firstAdditive)
+        .some((t) => NEGATORS.has(t.text) || t.text === 't' || t.text === 'needed');
     // "both kidneys, no wait just the right one, and the ivc": the side corrected, the name after
     // it added.
     if (firstNamed) {
@@ -2519,7 +2578,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (
       own.some(
         (t, k) =>
-          ((!replacing || t.text === 'both') && additive(t, k)) ||
+          ((!(replacing || addsLater) || t.text === 'both') && additive(t, k)) ||
           (t.text === 'both' && !bareBoth(k) && !opensName(k)),
       )
     )
@@ -4008,6 +4067,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
     if (GENUS_INITIAL.test(question))
       return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
+    // "liver, spleen, pancreas. undo the last one": the last organs named, taken back by name.
+    const undoLast = UNDO_LAST.exec(question);
+    if (undoLast) {
+      const named = lastNamedItems(
+        question.slice(0, undoLast.index),
+        COUNT_WORDS.get((undoLast[2] as string).toLowerCase()) ?? 1,
+      );
+      if (named)
+        return resolve(
+          `${question.slice(0, undoLast.index)}${undoLast[1]} ${named}${question.slice(undoLast.index + undoLast[0].length)}`,
+        );
+    }
     // "a thru d": a range of options in small letters, the whole message.
     const smallRange = SMALL_LETTER_RANGE.exec(question);
     if (smallRange && (smallRange[1] as string) < (smallRange[2] as string))
@@ -7553,12 +7624,17 @@ const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
   /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Ss]cratch that|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
+/** "…undo the last one", "drop the last two": list items taken back by position (see `lastNamedItems`). */
+const UNDO_LAST =
+  /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out) the last (one|two|three|item|organ|entry|addition)\b(?! (?:of|in|on|from|is|was)\b)/i;
+/** Words between list items: "liver, and the spleen", "add the pancreas". */
+const ITEM_FILLERS = new Set(['and', 'plus', '&', 'the', 'add', 'also', 'then', 'too', 'option', 'letter']);
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
 const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
-  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|lose|scratch|scrap|nix|cross out|cross off|strike|take out)\s+([A-M])(?![\w'’-])/g;
+  /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|scratch|scrap|nix|cross out|cross off|strike|take out|undo|cancel|deselect|unselect|omit|exclude)\s+([A-M])(?![\w'’-])/g;
 /** "Letter F. No, swap that for E." (see `LETTER_SWAPPED` for "swap K for L") */
 const LETTER_SWAPPED_IN =
   /\b((?:[Ss]wap|[Ss]witch|[Cc]hange|[Rr]eplace) (?:that|it|this)(?: one)? (?:for|with|to))\s+([A-M])(?![\w'’-])/g;
@@ -8634,6 +8710,12 @@ function spellOptionLetters(original: string): string {
     // "do the duodenum and option E": an option beside an organ's name is read by name too.
     // (not A or I, which are words: "I want option A and the spleen")
     if (ORGAN_WORD.test(question) && /\b(?:[Oo]ption|[Ll]etter)\s+[B-HJ-M](?![\w'’-])/.test(question))
+      return spellOption(question);
+    // "highlight option B. undo. highlight option M": options taken back are read by name.
+    if (
+      /\b(?:undo|cancel)\b/i.test(question) &&
+      (question.match(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/g)?.length ?? 0) > 1
+    )
       return spellOption(question);
     // "option C... sorry, D": a letter corrected after an option is read by name, both of them.
     const optionAt = question.search(/\b(?:[Oo]ption|[Ll]etter)\s+[A-M](?![\w'’-])/);

@@ -2244,7 +2244,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             }
       }
       if (dropped.size > 0) return all.filter((id) => !dropped.has(id));
-      if (back) return all;
+      // (every one left out was put back)
+      if (back && organs.some((m) => m.start >= from)) return all;
     }
     const lessSome = allLessSome(normalised, organs) ?? restOfOptions(normalised, organs);
     if (lessSome) return lessSome;

@@ -2655,3 +2655,85 @@ describe('question resolver: organs put back after "everything except", "every o
     expect(letters('the kidneys, undo the last one')).toEqual(['B', 'M']);
   });
 });
+
+describe('question resolver: "nvm" before a new organ, "everything except" as a later correction, mistyped "every", set-aside stones, placeholder asks (the 67th set’s error classes)', () => {
+  it('reads "nvm" before an organ not named yet as a correction, and before one named as a take-back', () => {
+    expect(letters('aorta... nvm the ivc')).toEqual(['F']);
+    expect(letters('show the aorta nvm ivc')).toEqual(['F']);
+    expect(letters('liver, spleen, nvm the liver')).toEqual(['C']);
+    expect(letters('show me the spleen. nvm found it')).not.toEqual(['C']);
+  });
+
+  it('lets a later "everything except …" replace what came before, and puts back one of a pair', () => {
+    const allButLiver = ['B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M'];
+    expect(letters('liver... actually everything except the liver')).toEqual(allButLiver);
+    expect(letters('liver... no, everything except the liver')).toEqual(allButLiver);
+    expect(letters('everything except the kidneys... actually keep the left one')).toContain('M');
+    expect(letters('everything except the kidneys... actually keep the left one')).not.toContain('B');
+    expect(letters('everything except the adrenals, but put back the right one')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+  });
+
+  it('reads mistyped quantifiers, "colour in" and a bare "cava" in a list', () => {
+    expect(letters('evry organ except liver and spleen, ive already done those two by hand')).toEqual([
+      'B',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    expect(letters('everythin except the liver')).toHaveLength(12);
+    expect(letters('colour in all the organs')).toHaveLength(13);
+    expect(letters('can you colour in the spleen')).toEqual(['C']);
+    expect(letters('all organs, drop aorta and cava')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    // the flat cava sign and veins draining into the cava are no list
+    expect(letters('Flat cava sign in a hypovolaemic trauma pt — which vessel is flat?')).toEqual(['F']);
+  });
+
+  it('sets aside stones and substances when an organ is asked for, and reads "sry" as an apology', () => {
+    expect(letters('the organ with the gallstones in it, not the stones lol')).toEqual(['I']);
+    expect(letters('color in all the ascites pls, the fluid sloshing round the liver')).toEqual(['N']);
+    expect(letters('can u do letters c and i, sry im on my phone on the bus')).toEqual(['C', 'I']);
+    expect(letters('ok so where is the middle hepatic vein')).toEqual(['N']);
+    expect(letters('panc duct — dilated? outline it')).toEqual(['N']);
+  });
+
+  it('answers a placeholder ask ("the source", "— organ") from what the message describes', () => {
+    expect(letters('Serum lipase is three times normal. Which option is the source?')).toEqual(['D']);
+    expect(letters('splenic artery embolization for grade IV lac — organ')).toEqual(['C']);
+    expect(letters("Cushing's disease, ACTH 140 — highlight the source")).toEqual(['N']);
+    expect(
+      letters("Bilateral adrenalectomy for refractory Cushing's disease. Outline the organs removed."),
+    ).toEqual(['G', 'H']);
+  });
+});

@@ -1066,7 +1066,7 @@ const BARE_FINDING = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST = new RegExp(
-  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle|paint|shade|colour|color)(?: me)? )(?:just |only )?(?:the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|bilirubin|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|around\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
+  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle|paint|shade|colour|color)(?: in)?(?: me)? )(?:just |only )?(?:all (?:of )?(?:the )?|the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|bilirubin|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|pls\\b|please\\b|plz\\b|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|around\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
 );
 /** "gas in the duodenum", "the stomach contents, not the wall": a substance named alone is asked for. */
 const BARE_SUBSTANCE =
@@ -1350,7 +1350,7 @@ const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
     'A Billroth II joins the gastric remnant to a loop of jejunum, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
   ],
   [
-    /(?<!\bnot )\bcushing s disease\b.*\b(?:where|(?:which|what) gland (?:harbours|harbors|contains|has|holds|hides))\b|\bwhere\b.*(?<!\bnot )\bcushing s disease\b/,
+    /(?<!\bnot )\bcushing s disease\b.*\b(?:where|(?:which|what) gland (?:harbours|harbors|contains|has|holds|hides))\b|\bwhere\b.*(?<!\bnot )\bcushing s disease\b|(?<!\bnot )\bcushing s disease\b(?!.*\b(?:adrenals?|suprarenals?|adrenalectomy|cortisol)\b).*\b(?:source|culprit|origin)\b/,
     "In Cushing's disease the adenoma is in the pituitary gland, which is not one of the 13 abdominal organs, so the answer is N (None of them).",
   ],
   [
@@ -3998,6 +3998,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       // "literally every option except N"
       .replace(LITERALLY_ALL, '')
+      // "evry organ except liver and spleen", "everythin but the kidneys": the quantifier mistyped
+      .replace(EVERY_TYPO, 'every')
+      .replace(EVERYTHING_TYPO, 'everything')
+      // "color in all the organs", "fill in the ascites": colouring in is highlighting
+      .replace(COLOUR_IN, 'highlight ')
+      // "everything except the kidneys... actually keep the left one": the one of the pair put back
+      .replace(
+        PAIR_ONE_PUT_BACK,
+        (_, pair: string, between: string, side: string) =>
+          `${pair}${between}${side} ${/^kidney/i.test(pair) ? 'kidney' : 'adrenal'}`,
+      )
+      // "all organs, drop aorta and cava": "cava" alone is the IVC in a list or a take-back
+      .replace(CAVA_IN_LIST, 'ivc')
       // "abdo aorta, suprarenal segment": a level of the aorta, not the gland
       .replace(SUPRARENAL_LEVEL, 'upper $1')
       // "the left one. kidney i mean. sorry typing w one hand": an apology for the typing closing it
@@ -4080,6 +4093,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           `${question.slice(0, undoLast.index)}${undoLast[1]} ${named}${question.slice(undoLast.index + undoLast[0].length)}`,
         );
     }
+    // "aorta... nvm the ivc": "nvm" before organs not named before it corrects (read as "nvm, the
+    // ivc"); before one named already it takes that one back ("liver, spleen, nvm the liver").
+    // (a chat message's length: each "nvm" read this way resolves what comes before it again)
+    const nvmThen = question.length <= 400 ? NVM_THEN_ORGAN.exec(question) : null;
+    if (nvmThen && /\w/.test(question.slice(0, nvmThen.index))) {
+      const before = question.slice(0, nvmThen.index);
+      const earlier = resolve(before);
+      const named = resolve(`show ${nvmThen[2]}`);
+      if (
+        !earlier.noneOfThem &&
+        !named.noneOfThem &&
+        !named.organIds.some((id) => earlier.organIds.includes(id))
+      )
+        return resolve(`${before}${nvmThen[1]}, ${question.slice(nvmThen.index + nvmThen[0].length)}`);
+    }
+    // "liver... actually everything except the liver": a later "everything except …" is the
+    // whole request; what came before it is replaced.
+    const everythingAfter = EVERYTHING_CORRECTED.exec(question);
+    if (everythingAfter && /\w/.test(question.slice(0, everythingAfter.index)))
+      return resolve(everythingAfter[1] as string);
     // "a thru d": a range of options in small letters, the whole message.
     const smallRange = SMALL_LETTER_RANGE.exec(question);
     if (smallRange && (smallRange[1] as string) < (smallRange[2] as string))
@@ -4109,8 +4142,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which option is erythropoietin?", "Which of the listed options is the enzyme …?": the thing
     // named is what to find among the options, as a request for it.
     // (only when that request is for something outside the 13; an organ is found as asked)
+    // (not a placeholder: "Serum lipase is three times normal. Which option is the source?")
     const optionIs = WHICH_OPTION_IS.exec(question) ?? THING_WHICH_OPTION.exec(question);
-    const asRequest = optionIs ? resolve(`Outline ${optionIs[1]}`) : undefined;
+    const asRequest =
+      optionIs && !PLACEHOLDER_TARGET.test(optionIs[1] as string)
+        ? resolve(`Outline ${optionIs[1]}`)
+        : undefined;
     if (asRequest && outsideThing(asRequest)) return asRequest;
     // "Using the left kidney as a guide, outline the tube leaving its hilum": the organ used as a
     // guide is where to look, not what is asked for (unless the request points back to it); read
@@ -5942,6 +5979,15 @@ const REQUEST_DETERMINERS = new Set([
  * it supplies", "… . Show both organs, not the vein"); undefined otherwise.
  */
 function laterOrganRequest(tokens: Token[]): number | undefined {
+  // "splenic artery embolization for grade IV lac — organ", "…: target organ?": a bare ask for the
+  // organ closing the message, after a dash or colon.
+  let end = tokens.length;
+  while (end > 0 && ['?', '.', '!'].includes(tokens[end - 1]?.text ?? '')) end--;
+  if (tokens[end - 1]?.text === 'organ') {
+    let k = end - 2;
+    while (k > 0 && BARE_ORGAN_ASK_LEADS.has(tokens[k]?.text ?? '')) k--;
+    if (k > 0 && k >= end - 4 && ['—', '–', '-', ':'].includes(tokens[k]?.raw ?? '')) return k + 1;
+  }
   for (let i = tokens.length - 1; i > 0; i--) {
     if (!['.', '?', '!'].includes(tokens[i - 1]?.text ?? '') || !COMMAND_VERBS.has(tokens[i]?.text ?? ''))
       continue;
@@ -5958,6 +6004,8 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
  * or, with `CLAUSE_STOPS`, a clause (after a comma, dash, colon or semicolon: "kidney stone, highlight
  * the stone itself"), closing stops left off; undefined when no command opens one.
  */
+/** Words between a closing dash and a bare "organ" ("— target organ?", ": which organ"). */
+const BARE_ORGAN_ASK_LEADS = new Set(['target', 'which', 'what', 'the', 'affected', 'involved', 'main']);
 /** Words that may open a request before its verb ("can you show …", "please outline …"). */
 const REQUEST_LEADS = new Set(['can', 'could', 'would', 'you', 'u', 'please', 'pls', 'plz', 'just']);
 function lastRequestAfter(tokens: Token[], stops: readonly string[]): string | undefined {
@@ -7560,6 +7608,9 @@ const PAIR_PICK_STOPS = /\b(?:not|minus|except|without|but|listed|first|second|o
 /** "Which option is …?", "Which of the listed options is …", "which letter is …": the thing asked. */
 const WHICH_OPTION_IS =
   /(?:^|[.:;?!,]\s+)which (?:one|(?:one |)(?:option|letter|choice)|of (?:the|your|these|our) (?:13 |thirteen )?(?:listed |)(?:options|choices|letters)) (?:is|are|would be|corresponds to|matches|stands for) (?!(?:it|that|this|they|them|those|these)(?:\s+(?:on|in|here|there|pls|please|then|again|exactly)\b|\s*[^\w\s]|\s*$))((?:the |an? )?[^?]+?)\s*\??\s*$/i;
+/** "the source", "the likely culprit", "responsible": the asker's placeholder for the answer, no thing. */
+const PLACEHOLDER_TARGET =
+  /^(?:the |an? )?(?:(?:most |more |)(?:likely|probable|obvious) )?(?:source|culprit|origin|cause|answer|one responsible|organ responsible|responsible(?: one| organ)?|one (?:to blame|at fault)|likely one)(?: here| then| now)?$/i;
 /** "The glucocorticoid made by the zona fasciculata: which letter?": the thing, then the ask. */
 const THING_WHICH_OPTION =
   /^\s*(?!which\b)([^:?]+?)\s*[:—–-]\s*which (?:letter|option|choice)(?: is (?:it|that|this))?\s*\??\s*$/i;
@@ -7625,6 +7676,11 @@ const CORRECTION_HEADS = new Set(['organ', 'vessel', 'gland', 'kidney', 'adrenal
 /** "…, sorry, D", "… actually just A": a letter given as a correction. */
 const LETTER_CORRECTED =
   /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Ss]cratch that|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
+/** "…nvm the ivc": "nvm" (no comma) and what follows it up to the end of the clause. */
+const NVM_THEN_ORGAN = /\b(nvm|nevermind|never mind) (?=((?:the |option )?[^,.;:!?…—–()]+))/i;
+/** "…, actually everything except the liver": a correction to every organ but some. */
+const EVERYTHING_CORRECTED =
+  /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
 /** "…undo the last one", "drop the last two": list items taken back by position (see `lastNamedItems`). */
 const UNDO_LAST =
   /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out) the last (one|two|three|item|organ|entry|addition)\b(?! (?:of|in|on|from|is|was)\b)/i;
@@ -8447,13 +8503,22 @@ const CHATTER_KEEPS =
 const SUPRARENAL_LEVEL =
   /\bsuprarenal (aorta|abdominal aorta|ivc|vena cava|segment|portion|part|level|aneurysm|aaa)\b/gi;
 const TYPING_APOLOGY =
-  /(?:^|(?<=[.!?,]\s?))\s*(?:sorry|soz|apologies)[,]? (?:(?:i m|i'm|i’m|im|am) )?(?:typing|on (?:my )?(?:phone|mobile)|one[- ]hand(?:ed)?|driving|in a (?:rush|hurry)|busy|tired)\b[^.?!]*[.!?]*\s*$/i;
+  /(?:^|(?<=[.!?,]\s?))\s*(?:sorry|soz|sry|srry|apologies)[,]? (?:(?:i m|i'm|i’m|im|am) )?(?:typing|on (?:my )?(?:phone|mobile)|one[- ]hand(?:ed)?|driving|in a (?:rush|hurry)|busy|tired)\b[^.?!]*[.!?]*\s*$/i;
 const NOT_THE_THING =
-  /(?:\s*[,;:—–-])?\s*\b(?:but )?not the (?:[a-z]+ )?(?:tube|tubes|shunt|stent|stents|drain|drains|catheter|filter|device|line|wire|scope|needle|coil|coils|clip|clips|graft|port|balloon|tract)(?: itself| themselves)?\b(?=\s*(?:[,;:.!?—–-]|$))/gi;
+  /(?:\s*[,;:—–-])?\s*\b(?:but )?not the (?:[a-z]+ )?(?:tube|tubes|shunt|stent|stents|drain|drains|catheter|filter|device|line|wire|scope|needle|coil|coils|clip|clips|graft|port|balloon|tract|stone|stones|gallstones?|calculi|calculus)(?: itself| themselves)?\b(?=(?:\s+(?:lol|lmao|haha|pls|please|plz|thx|thanks|ty))*\s*(?:[,;:.!?—–-]|$))/gi;
 const ORGAN_ASKED_FOR = /\b(?:the|which|what) (?:organ|gland|organs|glands)\b/i;
 const TIRED_ASIDE =
   /(?<=[.!?,;]\s?)\s*(?:(?:i ?(?:ve|'ve|’ve|have) |i ?(?:m|'m|’m|am) )?been (?:staring at|looking at|reading|scrolling through) (?:this|these|it|scans?|the screens?|screens?|images?)|(?:it s|it's|it’s|its) been a long (?:day|shift|night)|long (?:day|shift|night)|(?:my )?brain (?:is |s |'s |’s )?(?:fried|mush|dead))\b[^.?!]*[.!?]*\s*$/i;
 const LITERALLY_ALL = /\bliterally (?=(?:every|all|everything)\b)/gi;
+const EVERY_TYPO = /\b(?:evry|evrey|everey|evey|eveyr|ever)(?= (?:organ|organs|option|options|single)\b)/gi;
+const COLOUR_IN =
+  /(?<=^\s*|[,.;:!?—–-]\s*|\b(?:pls|please|plz|can you|could you|can u|could u|just|and|then|now|to|u|you|me|i ll|i'll)\s)(?:colou?r|shade|fill|paint) in (?=(?:the|all|every|everything|both|each|options?|letters?|[A-Ma-m])\b)/gi;
+const PAIR_ONE_PUT_BACK =
+  /\b(kidneys|adrenals|adrenal glands|suprarenals)\b([^?]*?\b(?:include|add|keep|put back|bring back|add back)\s+(?:the\s+)?)(left|right) one\b/gi;
+const CAVA_IN_LIST =
+  /(?<=\b(?:drop|remove|skip|minus|without|except|and|n|&|plus|\+|also|add|show|outline|highlight|segment|mark)\s+(?:the\s+)?)cava\b(?!\s+(?:sign|filter|thrombus|clot|tumou?r|compression)\b)/gi;
+const EVERYTHING_TYPO =
+  /\b(?:everthing|evrything|everyting|eveything|everythin|everythng|evrythin|evrythng|everyhting|everyhing)\b/gi;
 const CHAT_AND = /\b([a-z]{2,}) n (?=(?:the )?[a-z]{2,})/g;
 /** Words after which "n" is the option N, not "and" ("everything except N"). */
 const BEFORE_OPTION_N = new Set(

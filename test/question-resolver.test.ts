@@ -198,6 +198,15 @@ describe('question resolver: hostile and odd input', () => {
     expect(letters('oh no, '.repeat(14_000))).toEqual(['N']);
   });
 
+  it('cuts a long paste once: a rewording that lengthens the text at the cut is not cut back and reread', () => {
+    // 4,000 characters of "which organ " end in "whic", read as "which", cut back to "whic" and
+    // reread until the stack overflowed.
+    expect(() => resolver.resolve('which organ '.repeat(417))).not.toThrow();
+    expect(() => resolver.resolve(`${'x'.repeat(3996)} evry organ`)).not.toThrow();
+    // a question after a long run of spaces is still read
+    expect(letters(`${' '.repeat(6000)}which organ stores bile?`)).toEqual(['I']);
+  });
+
   it('keeps every answer within A–N for emoji, other scripts and injection text', () => {
     const odd = [
       '🫁🫀🧠',
@@ -2735,5 +2744,70 @@ describe('question resolver: "nvm" before a new organ, "everything except" as a 
     expect(
       letters("Bilateral adrenalectomy for refractory Cushing's disease. Outline the organs removed."),
     ).toEqual(['G', 'H']);
+  });
+});
+
+describe('question resolver: nicknames in lists, a side for every pair, put-backs and swaps, cells, group facts (the 68th set’s error classes)', () => {
+  it('reads organ nicknames and "big tubes" inside lists', () => {
+    expect(letters('liver and the bile bag')).toEqual(['A', 'I']);
+    expect(letters('the sugar organ and the bile bag')).toEqual(['D', 'I']);
+    expect(letters('the two big tubes in front of the spine — the artery and the vein')).toEqual(['E', 'F']);
+    // one tube down the throat is no vessel
+    expect(letters('a big tube goes down the throat')).not.toContain('F');
+  });
+
+  it('keeps one side of every pair named before "only the left ones"', () => {
+    expect(letters('kidneys + adrenals, but only keep the left side ones')).toEqual(['H', 'M']);
+    expect(letters('kidneys and adrenals, right side only pls')).toEqual(['B', 'G']);
+    expect(letters('liver, only the left ones')).toEqual(['A']);
+  });
+
+  it('puts back an organ with "put … back", takes one out with "take out", and swaps the one named last', () => {
+    expect(
+      letters('everything except the liver... wait put the liver back, take out the spleen instead'),
+    ).toEqual(['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M']);
+    expect(letters('everything. wait, not the vessels. and not the food pipe either')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'G',
+      'H',
+      'I',
+      'K',
+      'L',
+      'M',
+    ]);
+    expect(letters('Highlight the liver, then replace it with the portal vein.')).toEqual(['N']);
+    expect(letters('Highlight the liver, then replace it with the spleen.')).toEqual(['C']);
+    expect(
+      letters("Outline the heart and the liver. The heart isn't an option, so replace it with the IVC."),
+    ).toEqual(['A', 'F']);
+  });
+
+  it('answers N for cells asked for themselves, and their organ when it is asked for', () => {
+    expect(letters('kupffer cells, can u show them lol')).toEqual(['N']);
+    expect(letters('which cells make insulin — outline those cells specifically')).toEqual(['N']);
+    expect(letters('Parietal cells making intrinsic factor: outline their organ.')).toEqual(['K']);
+    expect(letters('the ct table under the pt — outline it 😂')).toEqual(['N']);
+  });
+
+  it('answers groups tied by a fact, and the partner of a removed organ', () => {
+    expect(letters("Gerota's fascia encloses which of the options?")).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('Which options contain chromaffin cells?')).toEqual(['G', 'H']);
+    expect(letters('Which three options pass through openings in the diaphragm?')).toEqual(['E', 'F', 'J']);
+    expect(
+      letters(
+        'Transfusional iron overload in thalassaemia (RES pattern) — which listed organs are dark on T2*?',
+      ),
+    ).toEqual(['A', 'C']);
+    expect(letters('A horseshoe anomaly joins which options at their lower poles?')).toEqual(['B', 'M']);
+    expect(letters('The right gonadal vein ends in which option?')).toEqual(['F']);
+    expect(letters('Which veins drain the liver into the IVC just under the diaphragm?')).toEqual(['N']);
+    expect(
+      letters(
+        'After a right radical nephrectomy for RCC, compensatory hypertrophy is expected in which remaining organ?',
+      ),
+    ).toEqual(['M']);
   });
 });

@@ -74,7 +74,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     ADRENALS,
   ],
   [
-    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea',
+    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch',
     organ(9),
   ],
   ['GB', organ(9), { capitalsOnly: true }],
@@ -122,7 +122,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   // Everyday phrases with an organ word in them.
   [
-    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney|steak and kidney|kidney pie|kidney pudding|foie gras|liver pate|chicken livers|chicken liver|lamb s liver|lambs liver',
+    'kidney bean|kidney beans|liver spot|liver spots|butterflies in my stomach|butterflies in the stomach|butterflies in your stomach|adrenaline rush|adrenaline junkie|vent his spleen|vent her spleen|vent your spleen|vent my spleen|vent their spleen|vented his spleen|vented her spleen|venting his spleen|venting her spleen|venting your spleen|venting my spleen|venting their spleen|a lot of gall|the gall to|such gall|some gall|the gall of|all gall|lily livered|liver and onions|chopped liver|cannot stomach|can t stomach|cant stomach|couldn t stomach|no stomach for|eyes bigger than your stomach|eyes bigger than my stomach|of the same kidney|steak and kidney|kidney pie|kidney pudding|foie gras|liver pate|chicken livers|chicken liver|lamb s liver|lambs liver|have the stomach for|has the stomach for|had the stomach for|got the stomach for|ct table|scanner table|scan table|patient table|examination table|exam table|gantry',
     outside('off-topic'),
   ],
   ['lung|lungs', outside('lungs')],

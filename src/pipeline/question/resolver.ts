@@ -1318,14 +1318,16 @@ const ALL_OPTIONS =
 const CORRECTED_TO_ALL =
   /\b(?:actually|make (?:that|it)|no|nope|wait|instead|i meant|i mean|scratch that|change (?:that|it) to|on second thoughts?)\b(?: [,.:;!—-])*(?: (?:hmm|um|ok|okay|so))?(?: (?:make (?:that|it)|just|give me|show me|show|do|outline|highlight|i want|i d like))*(?: all of them| all the organs| all organs| all of the organs| every (?:organ|option|one)| everything| all (?:13|thirteen)(?: organs| options)?| the whole list| all the options| all options)(?: (?:on|in) (?:your|ur|the) (?:list|options))?(?: instead)?(?: please| pls| thanks)?(?: [.!?])*$/;
 const LEFT_OUT =
-  /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|skip|drop|remove|lose|bar)\b/;
+  /\b(?:except(?: for)?|apart from|other than|excluding|minus|without|but|leave out|leaving out|take out|taking out|skip|drop|remove|lose|bar)\b/;
 const REST_OF_OPTIONS =
   /\b(?:give me|show me|show|do|outline|highlight|mark|segment)(?: me)? (?:the rest(?: of (?:the|your|ur) (?:options|list|organs|letters))?|everything else|all the others|all the rest|the remaining (?:options|organs|ones))\b/;
 const LEFT_OUT_FIRST =
   /\b(?:no|not|without|minus|except|skip|drop|exclude|excluding|leave out|leaving out)\b/;
 const EVERYTHING_BUT_N =
   /^(?:(?:please|pls|can you|could you|just) )?(?:(?:show|highlight|outline|mark|segment|do)(?: me)? )?(?:everything|all(?: of)? (?:the |your )?options|every option|all of them|all)(?: on (?:the|your) list)? (?:except|but|minus|apart from|other than) (?:option )?(?:n|none of them|none of the above)\b/;
-const RE_INCLUDED = /\b(?:include|add|keep|put back|bring back|add back)\b/;
+/** ("…wait put the liver back": the verb, with "back" after the organ) */
+const RE_INCLUDED =
+  /\b(?:include|add|keep|put back|bring back|add back|(?:put|bring)(?= (?:the |that |this |those |these )?(?:[a-z]+ ){1,3}back\b))\b/;
 const VESSELS_LEFT_OUT = /\b(?:two|both|the)(?: great| big| main| large| major)?(?: blood)? vessels\b/;
 const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distractor|a decoy|a trap|wrong)\b/;
 /** Words of a clause that asks again ("…but I meant to say liver AND gallbladder"). */
@@ -1341,6 +1343,10 @@ const MISTAKEN_FOR =
  * duodenum, the terminal ileum that absorbs vitamin B12.
  */
 const OUTSIDE_FACTS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /\b(?:which|what) (?:[a-z0-9]+ ){0,2}veins? (?:[a-z]+ ){0,2}drains? (?:the )?liver\b/,
+    'The liver drains through the hepatic veins into the IVC; the hepatic veins are not among the 13 options, so the answer is N (None of them).',
+  ],
   [
     /\bkrukenberg\b.*\b(?:lands?|ends up|grows?|settles?) (?:in|on)\b|\bkrukenberg\b.*\b(?:sits|lies|is found|found|located|arises) in (?:which|what)\b/,
     'A Krukenberg tumour is a metastasis in the ovary, which is not one of the 13 abdominal organs, so the answer is N (None of them).',
@@ -3943,16 +3949,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'Please ask a question about the organs, for example "Which organ stores bile?" or "Segment the liver".',
       );
     }
-    // Runs of spaces and blank lines read as one, and a run of four or more stops and commas as
-    // one pause: 4,000 spaces took over 50 s and 2,000 characters of ". . ." 16 s in the
-    // rewordings below, whose patterns may start anywhere in a run. Only the start of a long
-    // paste is read (`maxChars`): some rewordings cost the square of the length, and 100 KB of
-    // "oh no, " took 15 s.
-    const question = message
-      .replace(/[^\S\n]+/g, ' ')
-      .replace(/ ?\n[\n ]*/g, '\n')
-      .replace(/(?:[.,;:!?…—–] ?){4,}/g, '… ')
-      .slice(0, maxChars);
+    const question = collapseRuns(message);
     // "Splenic length in cm — just the number, no outline": the answer does not hang on the drawing.
     const noOutline = NO_OUTLINE_TAIL.exec(question);
     if (noOutline && noOutline.index > 0)
@@ -4009,6 +4006,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (_, pair: string, between: string, side: string) =>
           `${pair}${between}${side} ${/^kidney/i.test(pair) ? 'kidney' : 'adrenal'}`,
       )
+      // "Whcih gland …": the question word mistyped
+      .replace(WHICH_TYPO, 'which')
+      // "everything. wait, not the vessels": an exception after the whole list
+      .replace(ALL_THEN_NOT, '$1 except ')
       // "all organs, drop aorta and cava": "cava" alone is the IVC in a list or a take-back
       .replace(CAVA_IN_LIST, 'ivc')
       // "abdo aorta, suprarenal segment": a level of the aorta, not the gland
@@ -4113,6 +4114,46 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const everythingAfter = EVERYTHING_CORRECTED.exec(question);
     if (everythingAfter && /\w/.test(question.slice(0, everythingAfter.index)))
       return resolve(everythingAfter[1] as string);
+    // "After a right radical nephrectomy, … hypertrophy in which remaining organ?": the partner of
+    // the one removed.
+    const remaining = REMOVED_THEN_REMAINING.exec(question);
+    if (remaining) {
+      const left = (remaining[1] as string).toLowerCase() === 'left';
+      const kidney = /^nephr/i.test(remaining[2] as string);
+      return organAnswer([kidney ? (left ? 2 : 13) : left ? 7 : 8], 'described', 0.8);
+    }
+    // "kupffer cells, can u show them lol", "which cells make insulin — outline those cells
+    // specifically": cells are no organ's mask (their organ, asked for, is: "…outline their organ").
+    if (CELLS_ASKED.test(question)) return noneAnswer('outside', 0.7);
+    // "Highlight the liver, then replace it with the portal vein", "pancreas and stomach, … so swap
+    // it for the duodenum": the thing named last is taken back and the new one added.
+    const replaceIt = REPLACE_IT.exec(question);
+    if (replaceIt) {
+      const before = question.slice(0, replaceIt.index);
+      const tokens = tokenize(before);
+      const last = findMentions(tokens).at(-1);
+      if (last) {
+        const named = tokens
+          .slice(last.start, last.end)
+          .map((t) => t.text)
+          .join(' ');
+        return resolve(
+          `${before}. drop the ${named} and add ${question.slice(replaceIt.index + replaceIt[0].length)}`,
+        );
+      }
+    }
+    // "kidneys + adrenals, but only keep the left side ones": a side that picks one of each pair
+    // named before it (only when every organ before it is one of a pair).
+    const pairsSide = SIDE_OF_PAIRS.exec(question);
+    if (pairsSide && /\w/.test(pairsSide[1] as string)) {
+      const side = (pairsSide[2] ?? pairsSide[3] ?? pairsSide[4] ?? '').toLowerCase();
+      const earlier = resolve(pairsSide[1] as string);
+      const pairs = earlier.organIds.map((id) => organById(id));
+      if (!earlier.noneOfThem && pairs.length >= 2 && pairs.every((o) => o.pairedWith !== undefined)) {
+        const kept = pairs.filter((o) => o.side === side).map((o) => o.id);
+        if (kept.length > 0) return organAnswer(kept, 'named', 0.8);
+      }
+    }
     // "a thru d": a range of options in small letters, the whole message.
     const smallRange = SMALL_LETTER_RANGE.exec(question);
     if (smallRange && (smallRange[1] as string) < (smallRange[2] as string))
@@ -5921,7 +5962,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return organAnswer(ids, 'described', confidence);
   }
 
-  return { resolve };
+  // Only the start of a long paste is read (`maxChars`): some rewordings cost the square of the
+  // length, and 100 KB of "oh no, " took 15 s. It is cut once, here, not in each rereading: a
+  // rewording that lengthens the text at the cut ("…which organ whic" → "which") was cut back and
+  // reread until the stack overflowed.
+  return {
+    resolve: (message: string) =>
+      resolve(typeof message === 'string' ? collapseRuns(message).slice(0, maxChars) : message),
+  };
 }
 
 /**
@@ -6384,7 +6432,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [
     new RegExp(
-      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:[a-z]+ ){0,5}?(?:drains?|empties|empty|opens?) (?:directly |straight )?(?:in ?to|to) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
+      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\b(?:right |on the right (?:, )?(?:the )?)(?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:[a-z]+ ){0,5}?(?:drains?|empties|empty|opens?|ends?|terminates?) (?:directly |straight )?(?:in ?to|to|in) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
     ),
     6,
   ],
@@ -7643,7 +7691,7 @@ const EXCEPT_LETTER =
 const APOLOGY_ASIDE =
   / ?\((?:sorry|soz|apologies|excuse|pardon|typing|on (?:my )?(?:phone|mobile))\b[^()]{0,80}\)/gi;
 /** "the big pipes": the great vessels. */
-const BIG_PIPES = /\b(big|great|main|large|huge|major) pipe(s)?\b/gi;
+const BIG_PIPES = /\b(big|great|main|large|huge|major|fat) (?:pipe|tube(?=s)|hose(?=s))(s)?\b/gi;
 /** "Aorta. Also add the big vein beside it.": a sentence that adds one more by description. */
 const ALSO_ADD =
   /\s*[.!;,]\s*(?:(?:on second thoughts?|actually|wait|hmm)[,]?\s+(?=(?:and\s+)?also\b))?(?:(?:and|also|plus|oh|ok|okay)[,]?\s+)*(?:also\s+)?(?:please\s+|pls\s+)?(?:add|include|throw in)\s+(?=(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:vein|artery|vessel|organ|gland|one|tube|sac)\b)/gi;
@@ -7678,6 +7726,9 @@ const LETTER_CORRECTED =
   /\b([Ss]orry|[Aa]ctually|[Nn]o|[Ww]ait|[Ii] mean|[Ii] meant|(?<=(?:[Oo]ops|[Ss]orry|[Nn]o|[Ww]ait|[Uu]gh|[Ss]hoot|[Tt]ypo|\b[A-M])[,.!]*\s+)meant|[Mm]ake (?:it|that)|[Ss]cratch that|[Jj]ust|[Oo]nly|[Ii]nstead)[,.]*\s+([A-M])(?![\w'’-])(?!\s+(?:mean|meant|think|thought|want|wanted|need|guess)\b)/g;
 /** "…nvm the ivc": "nvm" (no comma) and what follows it up to the end of the clause. */
 const NVM_THEN_ORGAN = /\b(nvm|nevermind|never mind) (?=((?:the |option )?[^,.;:!?…—–()]+))/i;
+/** "…, but only keep the left side ones", "…, right side only": one side of the pairs before it. */
+const SIDE_OF_PAIRS =
+  /^(.*?)\s*[,;.—–-]*\s*(?:but |and |then |ok |okay )?(?:(?:only|just)\s+(?:keep\s+|show\s+|do\s+|want\s+)?(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones|(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones\s+only|(?:on\s+the\s+)?(left|right)(?:\s+side)?\s+only)\b\s*(?:pls|please|plz|thx|thanks)?\s*[.!?]*\s*$/i;
 /** "…, actually everything except the liver": a correction to every organ but some. */
 const EVERYTHING_CORRECTED =
   /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
@@ -7810,7 +7861,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // What passes through (or behind) the diaphragm among the 13: the IVC (T8), oesophagus (T10), aorta (T12).
   // (the levels named are another fact, above)
   [
-    /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the )?diaphragm\b/,
+    /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the )?(?:diaphragm|(?:openings?|apertures?|hiatus|hiatuses) (?:in|of) the diaphragm|diaphragmatic (?:openings?|apertures?|hiatus|hiatuses))\b/,
     [5, 6, 10],
   ],
   // The "double bubble" of duodenal atresia: the stomach and the duodenal bulb, both dilated.
@@ -7827,10 +7878,32 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\blesser omentum\b/, [1, 11, 12]],
   // The walls of the epiploic foramen among the 13: the liver (caudate process), IVC, duodenum.
   [/\bepiploic foramen\b|\bforamen of winslow\b/, [1, 6, 12]],
+  // Gerota's (renal) fascia encloses the kidney and the adrenal on each side.
+  [
+    /^(?!.*\b(?:perirenal fat|ureters?|left|right)\b).*\b(?:gerota s?|gerotas|renal|perirenal|perinephric) fascia\b/,
+    [2, 7, 8, 13],
+  ],
+  // Transfusional iron (haemosiderosis) loads the reticuloendothelial organs: the liver and spleen.
+  [
+    /^(?!.*\bha?emochromatosis\b).*\b(?:transfusional (?:iron|siderosis|ha?emosiderosis|overload)|ha?emosiderosis|res pattern|reticuloendothelial (?:pattern|system|organs))\b/,
+    [1, 3],
+  ],
+  // The kidneys ascend from the pelvis before birth; a horseshoe kidney joins them at the lower poles.
+  [
+    /\bascend(?:s|ed)? (?:out of |up from |from )(?:the )?pelvis\b|\bhorseshoe\b(?!.*\b(?:caught|trapped|hooked|stuck|snagged)\b)/,
+    [2, 13],
+  ],
+  // Chromaffin cells (the adrenal medulla) among the 13: the adrenals.
+  [/\bchromaffin\b/, [7, 8]],
+  // Von Hippel-Lindau: renal cell carcinomas, pancreatic cysts and tumours, phaeochromocytomas.
+  [
+    /^(?!.*\b(?:clear ?cell|rcc|renal cell|carcinomas?|paired)\b).*(?:\bvon hippel ?lindau\b|\bvhl\b)/,
+    [2, 4, 7, 8, 13],
+  ],
 ];
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
-  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
+  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
 /** The one of a pair still there, with no name: "the other one", "the one she's got left". */
 const PRONOUN_REMAINING =
   /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
@@ -8513,8 +8586,31 @@ const LITERALLY_ALL = /\bliterally (?=(?:every|all|everything)\b)/gi;
 const EVERY_TYPO = /\b(?:evry|evrey|everey|evey|eveyr|ever)(?= (?:organ|organs|option|options|single)\b)/gi;
 const COLOUR_IN =
   /(?<=^\s*|[,.;:!?—–-]\s*|\b(?:pls|please|plz|can you|could you|can u|could u|just|and|then|now|to|u|you|me|i ll|i'll)\s)(?:colou?r|shade|fill|paint) in (?=(?:the|all|every|everything|both|each|options?|letters?|[A-Ma-m])\b)/gi;
+/** "right (radical) nephrectomy … the remaining organ": one of a pair removed, the other asked for. */
+const REMOVED_THEN_REMAINING =
+  /\b(left|right)(?:[ -](?:sided|radical|partial|simple|laparoscopic|lap|open|donor))* (nephrectomy|adrenalectomy)\b(?!.*\b(?:both|bilateral|and (?:the )?(?:left|right))\b).*\b(?:remaining|other|surviving|contralateral|leftover|opposite) (?:organ|one|kidney|gland|adrenal)\b/i;
+/** Cells named, then asked for themselves ("…, can u show them", "outline those cells specifically"). */
+const CELLS_ASKED =
+  /^\s*(?:the\s+)?(?:[a-z]+\s+)?(?:cells|islets(?: of langerhans)?)\b[^.?!]*?\b(?:show|outline|highlight|mark|segment|seg|circle|colou?r|draw)(?: in)?(?: me)? (?:them|those|these)(?: (?:specifically|only|themselves|lol|pls|please|for me))*\s*[.!?]*\s*$|\b(?:show|outline|highlight|mark|segment|circle)(?: me)? (?:those|these|the) cells(?: (?:specifically|only|themselves))?\s*[.!?]*\s*$/i;
+/**
+ * Runs of spaces and blank lines read as one, and a run of four or more stops and commas as one
+ * pause: 4,000 spaces took over 50 s and 2,000 characters of ". . ." 16 s in the rewordings, whose
+ * patterns may start anywhere in a run.
+ */
+function collapseRuns(text: string): string {
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\n ]*/g, '\n')
+    .replace(/(?:[.,;:!?…—–] ?){4,}/g, '… ');
+}
+/** "…, so swap it for the duodenum": what was named last, replaced. */
+const REPLACE_IT =
+  /[,;]?\s*\b(?:(?:and |then |now |so |pls |please )*)(?:replace|swap|switch|exchange|trade) (?:it|that|this)(?: out)? (?:with|for) /i;
 const PAIR_ONE_PUT_BACK =
   /\b(kidneys|adrenals|adrenal glands|suprarenals)\b([^?]*?\b(?:include|add|keep|put back|bring back|add back)\s+(?:the\s+)?)(left|right) one\b/gi;
+const WHICH_TYPO = /\b(?:whcih|wich|whihc|whic|wihch|whch|whichh|wchich)\b/gi;
+const ALL_THEN_NOT =
+  /^(\s*(?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give)(?: me)? )?(?:everything|all (?:the )?organs|all of them|every organ|all 13|all thirteen|all (?:the )?options|every option))\s*[.,;:!—–-]+\s*(?:(?:wait|hmm|oh|actually|but|ok|okay|umm?|erm?)[,.]?\s+)*(?:not|minus|without)\s+(?!(?:sure|really|yet|now|just|only)\b)/i;
 const CAVA_IN_LIST =
   /(?<=\b(?:drop|remove|skip|minus|without|except|and|n|&|plus|\+|also|add|show|outline|highlight|segment|mark)\s+(?:the\s+)?)cava\b(?!\s+(?:sign|filter|thrombus|clot|tumou?r|compression)\b)/gi;
 const EVERYTHING_TYPO =

@@ -2811,3 +2811,61 @@ describe('question resolver: nicknames in lists, a side for every pair, put-back
     ).toEqual(['M']);
   });
 });
+
+describe('question resolver: letters with chatter, late exceptions, one of a pair put back, sides first, asks for an option beside word origins (the 69th set’s error classes)', () => {
+  it('reads option letters followed by "in one go", and "the one lettered K"', () => {
+    expect(letters('J K L in one go')).toEqual(['J', 'K', 'L']);
+    expect(letters('c and i all at once')).toEqual(['C', 'I']);
+    expect(letters('Show option A - no, scratch that, show the one lettered K.')).toEqual(['K']);
+  });
+
+  it('reads every organ with chatter after "pls", and an exception said late', () => {
+    expect(letters("everything in the list pls i'm making a teaching slide 📊")).toHaveLength(13);
+    expect(letters('every organ, no exceptions... ok one exception, no liver')).toEqual([
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    // "no," with a comma corrects
+    expect(letters('everything. no, the liver')).toEqual(['A']);
+  });
+
+  it('puts back one of a pair, and reads a side given before the pairs', () => {
+    expect(letters('everything minus the adrenals... then put the left one back pls')).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+    ]);
+    expect(letters('left side ones - the kidney and the adrenal')).toEqual(['H', 'M']);
+    expect(letters('the kidney and the adrenal, left side ones')).toEqual(['H', 'M']);
+    // a side that is taken away is no side kept
+    expect(letters('kidneys and adrenals, but ditch the right sided ones')).toEqual(['H', 'M']);
+  });
+
+  it('answers an option asked for beside a word origin, and the vessel that receives a vein', () => {
+    expect(letters("'Renal' comes from the Latin ren. Which options does the word refer to?")).toEqual([
+      'B',
+      'M',
+    ]);
+    expect(letters("How do you say 'liver' in Spanish?")).toEqual(['N']);
+    expect(letters('Which option receives the short right adrenal vein directly?')).toEqual(['F']);
+  });
+});

@@ -1190,7 +1190,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display together get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display together get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too in at once all two three four".split(
     ' ',
   ),
 );
@@ -3956,7 +3956,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return resolve(withoutTrailingMarks(question.slice(0, noOutline.index)));
     // "How do you say 'gallbladder' in Spanish?", "Who wrote the novel 'I Want to Eat Your
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
-    if (QUOTED_TALK.test(question)) {
+    // (not when an option is asked for: "'Renal' comes from the Latin ren. Which options does the
+    // word refer to?")
+    if (QUOTED_TALK.test(question) && !OPTION_ASKED.test(question)) {
       // ("translate the word spleen into French": the word named, unquoted)
       const outsideQuotes = question
         .replace(QUOTED, ' ')
@@ -4006,6 +4008,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (_, pair: string, between: string, side: string) =>
           `${pair}${between}${side} ${/^kidney/i.test(pair) ? 'kidney' : 'adrenal'}`,
       )
+      // "everything on the list pls i'm making a teaching slide": a polite word ends the request
+      .replace(POLITE_THEN_CLAUSE, '$1, ')
       // "Whcih gland …": the question word mistyped
       .replace(WHICH_TYPO, 'which')
       // "everything. wait, not the vessels": an exception after the whole list
@@ -4048,6 +4052,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         word[0]?.toUpperCase() === l ? `option ${l}` : whole,
       )
       .replace(DOOR_NUMBER, 'option $1')
+      // "show the one lettered K"
+      .replace(LETTERED, 'option $1')
       // "epo comes from the kidneys right? ok but just show the left one": a tag question, no side
       .replace(RIGHT_TAG, ', yes?')
       // "the stomach, no no duodenum was right": a doubled "no" is one correction, not a denial
@@ -4144,9 +4150,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "kidneys + adrenals, but only keep the left side ones": a side that picks one of each pair
     // named before it (only when every organ before it is one of a pair).
+    const sideFirst = SIDE_ONES_FIRST.exec(question);
+    if (sideFirst) return resolve(`${sideFirst[2]}, ${sideFirst[1]} side only`);
     const pairsSide = SIDE_OF_PAIRS.exec(question);
     if (pairsSide && /\w/.test(pairsSide[1] as string)) {
-      const side = (pairsSide[2] ?? pairsSide[3] ?? pairsSide[4] ?? '').toLowerCase();
+      const side = (pairsSide[2] ?? pairsSide[3] ?? pairsSide[4] ?? pairsSide[5] ?? '').toLowerCase();
       const earlier = resolve(pairsSide[1] as string);
       const pairs = earlier.organIds.map((id) => organById(id));
       if (!earlier.noneOfThem && pairs.length >= 2 && pairs.every((o) => o.pairedWith !== undefined)) {
@@ -6432,7 +6440,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [
     new RegExp(
-      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\b(?:right |on the right (?:, )?(?:the )?)(?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:[a-z]+ ){0,5}?(?:drains?|empties|empty|opens?|ends?|terminates?) (?:directly |straight )?(?:in ?to|to|in) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b`,
+      `\\b(?:in ?to|to) ${Q}\\b.*\\bright (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? drains?\\b|\\b(?:right |on the right (?:, )?(?:the )?)(?:adrenal|suprarenal|gonadal|testicular|ovarian) veins? (?:[a-z]+ ){0,5}?(?:drains?|empties|empty|opens?|ends?|terminates?) (?:directly |straight )?(?:in ?to|to|in) ${Q}\\b|^where (?:does|do) the right (?:adrenal|suprarenal|gonadal) veins? drain\\b|\\b${Q} (?:option|vessel|one|structure)? ?(?:receives|collects|takes) (?:the )?(?:short |tiny |little )?right (?:adrenal|suprarenal|gonadal|testicular|ovarian) veins?\\b`,
     ),
     6,
   ],
@@ -7082,6 +7090,7 @@ const GLAND_ASKED =
 const OTHER_ORGAN_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
 /** Questions about words, books, songs and idioms (see `QUOTED`). */
+const OPTION_ASKED = /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b/i;
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
 /** "how do you say kidney in French", "spell liver in German": an organ's name asked in another language. */
@@ -7728,7 +7737,9 @@ const LETTER_CORRECTED =
 const NVM_THEN_ORGAN = /\b(nvm|nevermind|never mind) (?=((?:the |option )?[^,.;:!?…—–()]+))/i;
 /** "…, but only keep the left side ones", "…, right side only": one side of the pairs before it. */
 const SIDE_OF_PAIRS =
-  /^(.*?)\s*[,;.—–-]*\s*(?:but |and |then |ok |okay )?(?:(?:only|just)\s+(?:keep\s+|show\s+|do\s+|want\s+)?(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones|(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones\s+only|(?:on\s+the\s+)?(left|right)(?:\s+side)?\s+only)\b\s*(?:pls|please|plz|thx|thanks)?\s*[.!?]*\s*$/i;
+  /^(.*?)\s*[,;.—–-]*\s*(?:but |and |then |ok |okay )?(?:(?:only|just)\s+(?:keep\s+|show\s+|do\s+|want\s+)?(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones|(?:the\s+)?(left|right)(?:[\s-]*(?:side|sided|hand))?\s+ones\s+only|(?:on\s+the\s+)?(left|right)(?:\s+side)?\s+only|(?:the\s+)?(?<!\b(?:minus|remove|ditch|drop|without|except|not|skip|lose|exclude|excluding|no|out|off|delete|lose)\s+(?:the\s+)?)(left|right)[\s-]*(?:side|sided)\s+ones)\b\s*(?:pls|please|plz|thx|thanks)?\s*[.!?]*\s*$/i;
+/** "left side ones - the kidney and the adrenal": the side first, then the pairs. */
+const SIDE_ONES_FIRST = /^\s*(?:the\s+)?(left|right)[\s-]*(?:side|sided)\s+ones\s*[-—–:,]+\s*(\S.*)$/i;
 /** "…, actually everything except the liver": a correction to every organ but some. */
 const EVERYTHING_CORRECTED =
   /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
@@ -8607,10 +8618,13 @@ function collapseRuns(text: string): string {
 const REPLACE_IT =
   /[,;]?\s*\b(?:(?:and |then |now |so |pls |please )*)(?:replace|swap|switch|exchange|trade) (?:it|that|this)(?: out)? (?:with|for) /i;
 const PAIR_ONE_PUT_BACK =
-  /\b(kidneys|adrenals|adrenal glands|suprarenals)\b([^?]*?\b(?:include|add|keep|put back|bring back|add back)\s+(?:the\s+)?)(left|right) one\b/gi;
+  /\b(kidneys|adrenals|adrenal glands|suprarenals)\b([^?]*?\b(?:include|add|keep|put back|bring back|add back|put|bring)\s+(?:the\s+)?)(left|right) one\b/gi;
+const POLITE_THEN_CLAUSE =
+  /\b(pls|please|plz|thx|thanks|ty) (?=(?:i m|i'm|i’m|im|i am|i ve|i've|ive|cos|coz|cause|because|bc|making|doing|gonna|for my|for a)\b)/gi;
+const LETTERED = /\b(?:the )?(?:one|option|choice) lettered ([A-M])\b/g;
 const WHICH_TYPO = /\b(?:whcih|wich|whihc|whic|wihch|whch|whichh|wchich)\b/gi;
 const ALL_THEN_NOT =
-  /^(\s*(?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give)(?: me)? )?(?:everything|all (?:the )?organs|all of them|every organ|all 13|all thirteen|all (?:the )?options|every option))\s*[.,;:!—–-]+\s*(?:(?:wait|hmm|oh|actually|but|ok|okay|umm?|erm?)[,.]?\s+)*(?:not|minus|without)\s+(?!(?:sure|really|yet|now|just|only)\b)/i;
+  /^(\s*(?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give)(?: me)? )?(?:everything|all (?:the )?organs|all of them|every organ|all 13|all thirteen|all (?:the )?options|every option))\s*[.,;:!…—–-]+\s*(?:(?:wait|hmm|oh|actually|but|ok|okay|umm?|erm?|(?:with )?(?:one|an|1|a single) exception)[,.:…]?\s+)*(?:not|minus|without|no(?= (?!(?:wait|sorry|actually|scratch|the|no|never|way|need|problem|idea|worries|rush)\b)))\s+(?!(?:sure|really|yet|now|just|only)\b)/i;
 const CAVA_IN_LIST =
   /(?<=\b(?:drop|remove|skip|minus|without|except|and|n|&|plus|\+|also|add|show|outline|highlight|segment|mark)\s+(?:the\s+)?)cava\b(?!\s+(?:sign|filter|thrombus|clot|tumou?r|compression)\b)/gi;
 const EVERYTHING_TYPO =

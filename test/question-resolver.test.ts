@@ -2869,3 +2869,25 @@ describe('question resolver: letters with chatter, late exceptions, one of a pai
     expect(letters('Which option receives the short right adrenal vein directly?')).toEqual(['F']);
   });
 });
+
+describe('question resolver: small option letters with chatter, ranges and names, every option with a joke (the 70th set’s error classes)', () => {
+  it('reads small option letters with chatter, in ranges and beside organ names', () => {
+    expect(letters('just M, ta')).toEqual(['M']);
+    expect(letters('a thru d pls, all in one pic')).toEqual(['A', 'B', 'C', 'D']);
+    expect(letters('letters g to m')).toEqual(['G', 'H', 'I', 'J', 'K', 'L', 'M']);
+    expect(letters('e f and both kidneys')).toEqual(['B', 'E', 'F', 'M']);
+    expect(letters('a and i plus the letter after k')).toEqual(['A', 'I', 'L']);
+    expect(letters('a b c... actually make that a and c')).toEqual(['A', 'C']);
+    expect(letters('d and l... scratch d')).toEqual(['L']);
+    expect(letters('c, d, k, m — the left upper quadrant gang 😎')).toEqual(['C', 'D', 'K', 'M']);
+    // "i m" opening a message is "I'm"
+    expect(letters('i m looking for the liver')).toEqual(['A']);
+  });
+
+  it('reads every option followed by a joke or a reason, and keeps an exception after it', () => {
+    expect(letters('every option lol, go wild')).toHaveLength(13);
+    expect(letters('all 13 for my anatomy flashcards 📚')).toHaveLength(13);
+    expect(letters('everything, but not the liver')).not.toContain('A');
+    expect(letters("i'd sell a kidney for a coffee rn")).toEqual(['N']);
+  });
+});

@@ -1190,7 +1190,7 @@ function lettersOnly(question: string): AnswerLetter[] | undefined {
 }
 /** Words a message of option letters may hold besides the letters. */
 const LETTER_MESSAGE_WORDS = new Set(
-  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display together get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too in at once all two three four".split(
+  "and plus also show outline highlight mark segment me the option options opt opts letter letters one ones pls please plz thx thanks ty just only both now ok okay can you u could do them those would i'd id i'll like want see for outlined highlighted shown marked segmented draw trace circle label give gimme gimmie lemme wanna need display together get pick choose go going with listed as it hey hi hello bot thank yo sup hiya heya oi um umm uh erm hmm lol then next asap quick quickly rn too in at once all two three four ta cheers ngl mate tho pic picture image".split(
     ' ',
   ),
 );
@@ -4128,6 +4128,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const kidney = /^nephr/i.test(remaining[2] as string);
       return organAnswer([kidney ? (left ? 2 : 13) : left ? 7 : 8], 'described', 0.8);
     }
+    // "e f and both kidneys", "a b c... actually make that a and c": a message that opens with a run
+    // of small option letters; its later runs, and "the letter after k", are letters too.
+    const smallRun = SMALL_LETTER_RUN.exec(question);
+    if (smallRun && !/^i m\b/.test(smallRun[1] as string)) {
+      const upper = (run: string) => run.replace(/\b[a-m]\b/g, (l) => l.toUpperCase());
+      return resolve(
+        upper(smallRun[1] as string) +
+          question
+            .slice(smallRun[0].length)
+            .replace(SMALL_LETTER_RUN_LATER, upper)
+            .replace(LETTER_RELATIVE_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`)
+            .replace(LETTER_AFTER_VERB_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`),
+      );
+    }
+    // "every option lol, go wild", "all 13 for my anatomy flashcards 📚": every organ, then chatter
+    // that names no organ and leaves none out.
+    const allThenChatter = ALL_THEN_CHATTER.exec(question);
+    if (
+      allThenChatter &&
+      !ORGAN_WORD.test(allThenChatter[2] as string) &&
+      !CHATTER_EXCEPTS.test(allThenChatter[2] as string)
+    )
+      return resolve(allThenChatter[1] as string);
     // "kupffer cells, can u show them lol", "which cells make insulin — outline those cells
     // specifically": cells are no organ's mask (their organ, asked for, is: "…outline their organ").
     if (CELLS_ASKED.test(question)) return noneAnswer('outside', 0.7);
@@ -7090,7 +7113,8 @@ const GLAND_ASKED =
 const OTHER_ORGAN_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
 /** Questions about words, books, songs and idioms (see `QUOTED`). */
-const OPTION_ASKED = /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b/i;
+const OPTION_ASKED =
+  /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b/i;
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
 /** "how do you say kidney in French", "spell liver in German": an organ's name asked in another language. */
@@ -8600,6 +8624,18 @@ const COLOUR_IN =
 /** "right (radical) nephrectomy … the remaining organ": one of a pair removed, the other asked for. */
 const REMOVED_THEN_REMAINING =
   /\b(left|right)(?:[ -](?:sided|radical|partial|simple|laparoscopic|lap|open|donor))* (nephrectomy|adrenalectomy)\b(?!.*\b(?:both|bilateral|and (?:the )?(?:left|right))\b).*\b(?:remaining|other|surviving|contralateral|leftover|opposite) (?:organ|one|kidney|gland|adrenal)\b/i;
+/** Two or more small option letters opening a message ("e f and …", "a, i plus …", "c d k m — …"). */
+const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
+const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
+const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
+/** ("d and l... scratch d", "k and i, oh and also a": one letter after a take-back or an addition) */
+const LETTER_AFTER_VERB_SMALL =
+  /(\b(?:scratch|drop|remove|skip|just|only|also|plus|add|minus|not|no|without|except|undo|cancel|lose|ditch|nix|and)\s+)([a-m])(?=\s*(?:[,.…!?—–-]|$|\s+(?:pls|please|too|as well|instead|only)\b))/g;
+/** Every organ asked for, then a reason or a joke (see its use). */
+const ALL_THEN_CHATTER =
+  /^\s*((?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give)(?: me)? )?(?:every option|every organ|everything|all 13|all thirteen|all of them|all organs|all the organs|all (?:the )?options|all 13 organs))(?:\s+(?:lol|lmao|haha|pls|please|plz|ty|thx))*(?:\s*(?:[,;:!—–-]|\p{Extended_Pictographic})+\s*|\s+(?=(?:for|cos|coz|because|since|as|so) (?:my|a|an|the|our|i|we)\b))(\S.*)$/iu;
+const CHATTER_EXCEPTS =
+  /\b(?:except|but|not|no|minus|without|apart|only|just|drop|skip|leave|lose|remove|ditch|besides|other than|instead|which|what|where|how|why)\b|\b[A-M]\b/;
 /** Cells named, then asked for themselves ("…, can u show them", "outline those cells specifically"). */
 const CELLS_ASKED =
   /^\s*(?:the\s+)?(?:[a-z]+\s+)?(?:cells|islets(?: of langerhans)?)\b[^.?!]*?\b(?:show|outline|highlight|mark|segment|seg|circle|colou?r|draw)(?: in)?(?: me)? (?:them|those|these)(?: (?:specifically|only|themselves|lol|pls|please|for me))*\s*[.!?]*\s*$|\b(?:show|outline|highlight|mark|segment|circle)(?: me)? (?:those|these|the) cells(?: (?:specifically|only|themselves))?\s*[.!?]*\s*$/i;
@@ -8636,7 +8672,7 @@ const BEFORE_OPTION_N = new Set(
 );
 /** "a thru d", "b-e": a message that is only a range of options in small letters. */
 const SMALL_LETTER_RANGE =
-  /^\s*(?:(?:just|only|pls|please|show|outline|highlight|options?)\s+)*([a-m])\s*(?:thru|through|to|-|–)\s*([a-m])\s*(?:pls|please|plz|thanks|thx)?\s*[.!]*\s*$/;
+  /^\s*(?:(?:just|only|pls|please|show|outline|highlight|options?|letters?|can you|could you|can u|do)\s+)*([a-m])\s*(?:thru|through|to|-|–)\s*([a-m])\s*(?:(?:pls|please|plz|thanks|thx|ta|cheers)\b[\s,.!]*)?(?:(?:all )?(?:in one|on one|in a single|on a single) (?:pic|picture|image|go|slide)\s*)?[.!]*\s*$/;
 /** "whichever organ really stores it, outline that one" (see its use) */
 const WHICHEVER_REALLY =
   /\bwhichever (organ|kidney|adrenal|gland|one|vessel)\s+(?:really|actually|truly|in fact|in reality)\s+([^,.;!?]+?)\s*[,;—–-]?\s*(?:please |pls |just |go ahead and |can you )?(?:outline|show|highlight|mark|segment|contour)\b[^.?!]*[.!]?\s*$/i;

@@ -66,6 +66,8 @@ const conversations: Record<string, Step[]> = {
     { say: 'now the left one', letters: ['M'], painted: [13] },
     { say: 'the other kidney', letters: ['B'], painted: [2] },
     { say: 'both', letters: ['B', 'M'], painted: [2, 13] },
+    { say: 'now just the left one pls', letters: ['M'], painted: [13] },
+    { say: 'only the other one', letters: ['B'], painted: [2] },
   ],
   '"kidney" alone means both, then hide one': [
     { upload: 'slice' },

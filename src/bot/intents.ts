@@ -115,13 +115,24 @@ export function parseIntent(raw: string): Intent {
   const hide = /^(?:hide|remove|drop) (?:the )?(.+)$/.exec(text);
   if (hide?.[1]) return { kind: 'hide', organText: hide[1] };
   if (words.length <= 6) {
+    // ("now just the left one pls", "only the right side")
     if (
-      /^(and |now |ok |okay )?(what about |show )?(the )?other (one|side|kidney|adrenal( gland)?)$/.test(text)
+      /^(and |now |ok |okay )?(what about |show (me )?)?(just |only )?(the )?other (one|side|kidney|adrenal( gland)?)( only| please| pls)?$/.test(
+        text,
+      )
     )
       return { kind: 'side', side: 'other' };
-    if (/^(and |now |ok |okay )?(what about |show )?(the )?left( one| side)?$/.test(text))
+    if (
+      /^(and |now |ok |okay )?(what about |show (me )?)?(just |only )?(the )?left( one| side)?( only| please| pls)?$/.test(
+        text,
+      )
+    )
       return { kind: 'side', side: 'left' };
-    if (/^(and |now |ok |okay )?(what about |show )?(the )?right( one| side)?$/.test(text))
+    if (
+      /^(and |now |ok |okay )?(what about |show (me )?)?(just |only )?(the )?right( one| side)?( only| please| pls)?$/.test(
+        text,
+      )
+    )
       return { kind: 'side', side: 'right' };
     if (/^(and |now |ok |okay )?(show )?(them )?both( of them| sides)?$/.test(text))
       return { kind: 'side', side: 'both' };

@@ -2823,3 +2823,50 @@ describe('question resolver: small option letters with chatter, ranges and names
     expect(letters("i'd sell a kidney for a coffee rn")).toEqual(['N']);
   });
 });
+
+describe('question resolver: small-letter ranges with more after them, letters as names, sites of a case, label words (the 71st set’s error classes)', () => {
+  it('reads a small-letter range that opens a message, then what is added or left out', () => {
+    expect(letters('b thru e minus the vessels')).toEqual(['B', 'C', 'D']);
+    expect(letters('h to m but skip j and k')).toEqual(['H', 'I', 'L', 'M']);
+    expect(letters('b-d and m')).toEqual(['B', 'C', 'D', 'M']);
+    expect(letters('from j to the end please')).toEqual(['J', 'K', 'L', 'M']);
+    expect(letters('the letter after b and the one before m')).toEqual(['C', 'L']);
+  });
+
+  it('reads every option asked for with chatter, a circle, a reason or a reset', () => {
+    expect(letters('circle everything pls')).toHaveLength(13);
+    expect(letters('all 13 bc my supervisor wants a full set')).toHaveLength(13);
+    expect(letters('label every option on this scan for my revision notes')).toHaveLength(13);
+    expect(letters('ignore everything i said earlier and show every option')).toHaveLength(13);
+    expect(letters('label all of em except the spleen')).toEqual(allBut('C'));
+    // (still not every option without a request: a feeling, a reason alone)
+    expect(letters('everything hurts today')).toEqual(['N']);
+  });
+
+  it('reads a letter where an organ name would stand, and picks options by their spelling', () => {
+    expect(letters('What sits on top of M?')).toEqual(['H']);
+    expect(letters('Whatever J empties into, highlight it.')).toEqual(['K']);
+    expect(letters('What lies just below the left adrenal?')).toEqual(['M']);
+    expect(letters('the vowels please')).toEqual(['A', 'E', 'I']);
+    expect(letters('spell CLIMB with the options')).toEqual(['B', 'C', 'I', 'L', 'M']);
+    expect(letters("Which options have the word 'left' in their label?")).toEqual(['H', 'M']);
+  });
+
+  it('answers the site of a finding before "which option?", and every site before "which organs are …?"', () => {
+    expect(
+      letters('Hypertension and low potassium; CT: 2 cm adenoma in the left adrenal gland. Which option?'),
+    ).toEqual(['H']);
+    expect(letters('RTA: splenic laceration and a torn left kidney. Which organs are injured?')).toEqual([
+      'C',
+      'M',
+    ]);
+    // (a riddle closed by "which option?" is not a site)
+    expect(
+      letters('The short artery at T12 whose branches go to the liver, spleen and stomach: which option?'),
+    ).toEqual(['N']);
+  });
+
+  it('answers N, not "ask a question", to chatter that opens with an emoji', () => {
+    expect(letters('😴😴 long night on call')).toEqual(['N']);
+  });
+});

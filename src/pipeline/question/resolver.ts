@@ -1273,11 +1273,11 @@ const EVERY_ORGAN_ON_LIST_THEN = new RegExp(
 );
 /** "everything except the liver", "show me all organs but the kidneys" */
 const EVERYTHING_BUT =
-  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all 13 organs|all thirteen organs|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but(?: (?:drop|leave out|remove|skip|lose|without|not))?|other than|minus|besides|excluding|bar|save)\b/;
+  /^(?:(?:please|pls|can you|could you) )?(?:(?:show|highlight|outline|mark|segment|label|circle|draw|colour|color)(?: me)? )?(?:everything|all organs|all the organs|all of the organs|all(?: of)? the listed organs|all listed organs|every organ|all 13|all thirteen|all 13 organs|all thirteen organs|all of them|all)(?: ,)? (?:except|exc|excl|apart from|but(?: (?:drop|leave out|remove|skip|lose|without|not))?|other than|minus|besides|excluding|bar|save)\b/;
 const POLITE_TAIL =
   '(?: (?:you can (?:find|see|do|segment|get)|you (?:have|ve got|got|know|offer)|(?:available|listed)|on (?:this|the) (?:slice|image|scan)|pls|please|plz|thanks|thx|too|tbh|lol|haha|cheers|ty|honestly|mate|[,.] (?:all(?: of)?(?: the| your)? options|everything|all of them|all 13)))*(?: [.?!])*$';
 const ASK_START =
-  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do|contour|trace|delineate|colour|color)(?: me| us)? )?';
+  '^(?:(?:ok|okay|now|so|and|please|pls|can you|could you|can u|just|only) )*(?:(?:show|highlight|outline|mark|segment|draw|label|do|contour|trace|delineate|colour|color|circle)(?: me| us)? )?';
 /** "outline everything", "all 13 pls", "segment every organ you can find" */
 const EVERYTHING_ASKED = new RegExp(
   `${ASK_START}(?:everything|all 13|all thirteen|all the organs|all organs|all of the organs|every organ|all of them|the lot|all(?: of)?(?: the| your)? options|every option)${POLITE_TAIL}`,
@@ -3014,9 +3014,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const asks =
       (clause[0] === 'which' || clause[0] === 'what') &&
       // "The kidney on the right-hand side of the screen — which one is that?"
-      (['organ', 'gland', 'structure', 'vessel', 'artery', 'vein', 'part', 'bowel'].includes(
-        clause[1] ?? '',
-      ) ||
+      // ("…an adenoma in the right adrenal gland. Which option?": the option asked alone is the organ)
+      ([
+        'organ',
+        'gland',
+        'structure',
+        'vessel',
+        'artery',
+        'vein',
+        'part',
+        'bowel',
+        'option',
+        'choice',
+      ].includes(clause[1] ?? '') ||
         (clause[1] === 'one' &&
           clause[2] === 'is' &&
           ['that', 'it', 'this'].includes(clause[3] ?? '') &&
@@ -3047,6 +3057,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return SITE_PLACE_WORDS.has(w) || LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`);
     };
     if (placed(named[0] as Mention)) return;
+    // ("…: which option?" closes riddles and descriptions too; there only a finding in the organ
+    // named, "an adenoma in the right adrenal gland", makes it the site)
+    if (
+      (clause[1] === 'option' || clause[1] === 'choice') &&
+      !tokens
+        .slice(Math.max(0, (named[0] as Mention).start - 6), (named[0] as Mention).start)
+        .some(
+          (t, k, w) => LESION_WORDS.has(t.text) && w.slice(k + 1).some((x) => SITE_PREPOSITIONS.has(x.text)),
+        )
+    )
+      return;
     // A singular question: the site the case names first ("…sent tumour thrombus into the IVC").
     for (const m of named) m.role = m === named[0] ? 'direct' : 'context';
   }
@@ -3992,14 +4013,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "kidney stones 😩 show me the stones themselves": an emoji ends a clause like a comma
       .replace(EMOJI_BEFORE_REQUEST, ', ')
       // "every organ on the list pls 😅 going for completeness": chatter after a closing emoji
-      .replace(EMOJI_THEN_CHATTER, (whole, tail: string) =>
-        ORGAN_WORD.test(tail) || CHATTER_KEEPS.test(tail) ? whole : '',
+      // (not when the emoji opens the message: "😴😴 night shift pain" is all there is)
+      .replace(EMOJI_THEN_CHATTER, (whole, tail: string, at: number, all: string) =>
+        ORGAN_WORD.test(tail) || CHATTER_KEEPS.test(tail) || !/\w/.test(all.slice(0, at)) ? whole : '',
       )
       // "literally every option except N"
       .replace(LITERALLY_ALL, '')
       // "evry organ except liver and spleen", "everythin but the kidneys": the quantifier mistyped
       .replace(EVERY_TYPO, 'every')
       .replace(EVERYTHING_TYPO, 'everything')
+      // "label all of em except the liver"
+      .replace(/\ball of (?:em|'em|’em|dem)\b/gi, 'all of them')
       // "color in all the organs", "fill in the ascites": colouring in is highlighting
       .replace(COLOUR_IN, 'highlight ')
       // "everything except the kidneys... actually keep the left one": the one of the pair put back
@@ -4041,6 +4065,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         form === 's' ? 'makes' : form === 'ed' ? 'made' : form === 'ing' ? 'making' : 'make',
       )
       .replace(MAKER_NAMED_ACID, '$1 gastric acid')
+      // "Whatever the stomach empties into: highlight it": the organ that the clause describes
+      .replace(
+        WHATEVER_LETTER_DOES,
+        (_, l: string) => `whatever ${organPhrase(organByLetter(l as OrganLetter).id)} `,
+      )
+      .replace(WHATEVER_CLAUSE, 'the organ ')
+      // "What lies just below the right adrenal?": "what" asking for a thing placed is "which organ"
+      .replace(WHAT_PLACED, '$1which organ ')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
         SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
       )
@@ -4130,18 +4162,49 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "e f and both kidneys", "a b c... actually make that a and c": a message that opens with a run
     // of small option letters; its later runs, and "the letter after k", are letters too.
+    const sites = SITES_ASKED.exec(question);
+    if (sites) {
+      const all = resolve(`${question.slice(0, sites.index)} Outline them all.`);
+      if (all.organIds.length >= 2) return all;
+    }
+    // "Forget everything I asked before and just show every option.": the earlier asks are gone,
+    // the rest is the request.
+    const reset = FORGET_EARLIER.exec(question);
+    if (reset && /\w/.test(question.slice(reset[0].length))) return resolve(question.slice(reset[0].length));
+    // ("a thru f minus the kidney", "g to m but leave out i and j", "a-c and k": a small-letter
+    // range opening the message is options too)
     const smallRun = SMALL_LETTER_RUN.exec(question);
-    if (smallRun && !/^i m\b/.test(smallRun[1] as string)) {
+    const range = smallRun ? null : SMALL_RANGE_FIRST.exec(question);
+    const opening =
+      smallRun && !/^i m\b/.test(smallRun[1] as string)
+        ? {
+            head: (smallRun[1] as string).replace(/\b[a-m]\b/g, (l) => l.toUpperCase()),
+            end: smallRun[0].length,
+          }
+        : range && (range[1] as string) < (range[2] ?? 'm')
+          ? {
+              head: `options ${(range[1] as string).toUpperCase()} to ${(range[2] ?? 'm').toUpperCase()}`,
+              end: range[0].length,
+            }
+          : undefined;
+    if (opening) {
       const upper = (run: string) => run.replace(/\b[a-m]\b/g, (l) => l.toUpperCase());
       return resolve(
-        upper(smallRun[1] as string) +
+        opening.head +
           question
-            .slice(smallRun[0].length)
+            .slice(opening.end)
             .replace(SMALL_LETTER_RUN_LATER, upper)
             .replace(LETTER_RELATIVE_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`)
             .replace(LETTER_AFTER_VERB_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`),
       );
     }
+    // "the letter before b and the one after l", "the letter after k. wait no, the letter before k":
+    // a small letter placed against another is an option letter.
+    const relativeSmall = question.replace(
+      LETTER_RELATIVE_SMALL_ANY,
+      (_, head: string, l: string) => `${head}${l.toUpperCase()}`,
+    );
+    if (relativeSmall !== question) return resolve(relativeSmall);
     // "every option lol, go wild", "all 13 for my anatomy flashcards 📚": every organ, then chatter
     // that names no organ and leaves none out.
     const allThenChatter = ALL_THEN_CHATTER.exec(question);
@@ -8530,6 +8593,30 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     )
   )
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  // "the vowel options 😂", "just the vowels pls"
+  if (
+    /\bvowel (?:options|letters|ones|choices)\b|^\s*(?:(?:pls|please|just|only|now|ok|okay)\s+)*(?:(?:show|outline|highlight|mark|segment|circle|label|do)(?: me)?\s+)?(?:(?:just|only|all)\s+)?the vowels\b(?![^.?!]*\b(?:which|what|word|name|names)\b)/i.test(
+      question,
+    )
+  )
+    return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  // "Spell the word BIKE with option letters and highlight those organs": the word's letters.
+  const spelled =
+    /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)/i.exec(
+      question,
+    )?.[1];
+  if (spelled && /^[A-Ma-m]+$/.test(spelled) && !/\bwhich|what\b/i.test(question))
+    return [...new Set(spelled.toUpperCase().split(''))].map((l) => organByLetter(l as OrganLetter).id);
+  // "Which options carry the word 'right' in their label?", "options whose labels include 'left'"
+  const labelWord =
+    /\b(?:options?|organs?|ones?|choices?)\b[^.?!]{0,40}?\b(?:(?:labels?|names?) (?:that )?(?:contain|contains|include|includes|has|have|carry|carries|with)(?: the word)?|(?:carry|carries|bear|bears|has|have|contain|contains|include|includes) the word) ['"‘“]?([a-z]+)['"’”]?/i.exec(
+      question,
+    )?.[1];
+  if (labelWord) {
+    const word = labelWord.toLowerCase();
+    const ids = all.filter((id) => organById(id).name.toLowerCase().split(' ').includes(word));
+    if (ids.length > 0) return ids;
+  }
   // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
   const initial =
     /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
@@ -8628,12 +8715,44 @@ const REMOVED_THEN_REMAINING =
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
 const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
+const FORGET_EARLIER =
+  /^\s*(?:(?:ok|okay|right|so|new plan)[,.!]?\s+)?(?:forget|ignore|disregard|scrap)\s+(?:everything|all(?: of)? (?:that|this)|what)\s+(?:i|we)(?:\s+(?:just|have|ve))?\s+(?:asked(?: for)?|said|wrote|typed|requested)(?:\s+(?:before|earlier|so far|above|previously|up to now))?\s*(?:[,.;:!—–-]+\s*|\s+(?:and|then)\s+)/i;
+/** A capital letter where an organ's name would stand, after a place word or before "'s". */
+const LETTER_AS_NAME =
+  /(?<=\b(?:[Oo]f|[Oo]n|[Oo]nto|[Ii]nto|[Bb]ehind|[Bb]eside|[Nn]ear|[Aa]bove|[Bb]elow|[Uu]nder|[Bb]eneath|[Oo]ver|[Tt]ouching|[Tt]ouches|[Hh]ugging|[Hh]ugs|[Ss]upplies|[Ii]nside|[Dd]rains)\s)(?:(?:option|letter)\s)?([B-HJ-M])(?=['’]s\s+[a-z]|\s*[?!;:]|\s*$|,\s|\.\s+[A-Z]|\.\s*$)/g;
+/** "whatever the stomach empties into", "whatever the bile duct opens into": an organ described. */
+const WHATEVER_CLAUSE =
+  /\bwhatever (?=(?:the|a|an|this|that|my|your) (?:[a-z]+ ){0,2}(?:empties|empty|drains|drain|opens|open|sits|sit|lies|lie|feeds|feed|passes|pass|runs|run|joins|join|leads|lead|connects|connect|supplies|supply)\b)/gi;
+/** "What lies just below …", "what sits behind …" (see its use). */
+const WHAT_PLACED =
+  /(^\s*|[.?!]\s+)what (?=(?:lies|sits|rests|perches|runs|passes|is found|is located|is situated|is placed|hides|nestles|lies tucked)\s+(?:(?:just|directly|immediately|right|partly|partially|mostly|tucked|snugly)\s+)?(?:below|under|underneath|beneath|above|over|behind|in front of|beside|next to|alongside|between|on top of|atop|medial to|lateral to|anterior to|posterior to|to the (?:left|right) of)\b)/gi;
+/** "B's twin", "G's partner": the other of a pair by its letter. */
+const LETTER_TWIN =
+  /\b([BGHM])['’]s (?:mirror[- ]?image |contralateral |opposite )?(?:twin|partner|counterpart|mirror image|pair)\b/g;
+/** "Whatever K empties into": the letter, then what it does. */
+const WHATEVER_LETTER_DOES = /\b[Ww]hatever ([B-HJ-M]) (?=[a-z]{3,}s\b)/g;
+/** "…liver laceration plus a shattered spleen. Which organs are injured?": every site the case names. */
+const SITES_ASKED =
+  /(?<=[.:;!?]\s*)(?:(?:which|what) (?:organs|options|structures)(?: (?:are|were|have been|is))? (?:injured|damaged|diseased|affected|involved|abnormal|enlarged|lacerated|ruptured|hit|hurt)|(?:tick|mark|pick|choose|select|outline|highlight) (?:every|each|all(?: the)?) (?:organs?|options?) (?:involved|affected|injured|diseased|hit))\s*[?.!]*\s*$/i;
+/** Findings that sit in an organ ("an adenoma in the right adrenal gland"; see `applyLesionSite`). */
+const LESION_WORDS = new Set(
+  'mass masses adenoma adenomas tumour tumor tumours tumors cyst cysts stone stones calculus calculi laceration lacerations lesion lesions nodule nodules abscess infarct infarcts infarction carcinoma cancer haematoma hematoma rupture tear injury polyp polyps ulcer ulcers metastasis metastases mets lymphoma incidentaloma phaeochromocytoma pheochromocytoma thrombus clot aneurysm dissection cysts collection sludge wall thickening'.split(
+    ' ',
+  ),
+);
+const SITE_PREPOSITIONS = new Set(['in', 'of', 'within', 'involving', 'from', 'on', 'inside', 'throughout']);
+/** "the letter before b", "the one after l" anywhere, the small letter closing its phrase. */
+const LETTER_RELATIVE_SMALL_ANY =
+  /(\b(?:letter|letters|option|options|one|ones) (?:(?:right|just|immediately|directly|two|three) )?(?:after|before) )([a-n])(?=\s*(?:[,.…!?;—–-]|$|\s+(?:and|pls|please|plz|too|instead|then|lol)\b))/g;
+/** "a thru f minus the kidney", "options from k to the end": a small-letter range opening a message. */
+const SMALL_RANGE_FIRST =
+  /^\s*(?:(?:just|only|pls|please|show|outline|highlight|label|circle|options?|letters?|can you|could you|can u|do)\s+)*(?:from\s+)?([a-m])\s*(?:thru|through|to|till|until|-|–)\s*(?:([a-m])\b|the end\b|the last\b)(?![\w'’])/;
 /** ("d and l... scratch d", "k and i, oh and also a": one letter after a take-back or an addition) */
 const LETTER_AFTER_VERB_SMALL =
   /(\b(?:scratch|drop|remove|skip|just|only|also|plus|add|minus|not|no|without|except|undo|cancel|lose|ditch|nix|and)\s+)([a-m])(?=\s*(?:[,.…!?—–-]|$|\s+(?:pls|please|too|as well|instead|only)\b))/g;
 /** Every organ asked for, then a reason or a joke (see its use). */
 const ALL_THEN_CHATTER =
-  /^\s*((?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give)(?: me)? )?(?:every option|every organ|everything|all 13|all thirteen|all of them|all organs|all the organs|all (?:the )?options|all 13 organs))(?:\s+(?:lol|lmao|haha|pls|please|plz|ty|thx))*(?:\s*(?:[,;:!—–-]|\p{Extended_Pictographic})+\s*|\s+(?=(?:for|cos|coz|because|since|as|so) (?:my|a|an|the|our|i|we)\b))(\S.*)$/iu;
+  /^\s*((?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give|label|circle)(?: me)? )?(?:every option|every organ|everything|all 13|all thirteen|all of them|all organs|all the organs|all (?:the )?options|all 13 organs))(?:\s+(?:lol|lmao|haha|pls|please|plz|ty|thx))*(?:\s*(?:[,;:!—–-]|\p{Extended_Pictographic}|\u{FE0F})+\s*|\s+(?=(?:for|cos|coz|because|since|as|so) (?:my|a|an|the|our|i|we)\b)|\s+(?=(?:bc|b\/c|cuz|coz|cause|cos) )|\s+(?=(?:on|in) (?:this|the) (?:slice|image|scan|pic)\b))(\S.*)$/iu;
 const CHATTER_EXCEPTS =
   /\b(?:except|but|not|no|minus|without|apart|only|just|drop|skip|leave|lose|remove|ditch|besides|other than|instead|which|what|where|how|why)\b|\b[A-M]\b/;
 /** Cells named, then asked for themselves ("…, can u show them", "outline those cells specifically"). */
@@ -8802,6 +8921,12 @@ function relativeOptions(text: string): string {
   const code = (l: string) => l.charCodeAt(0);
   return (
     text
+      // "What sits on top of B?", "What sits on B's twin?", "Whatever K empties into": a letter
+      // standing where an organ's name would is that option's organ.
+      .replace(LETTER_TWIN, (_, l: string) => {
+        const paired = organById(organByLetter(l as OrganLetter).id).pairedWith;
+        return paired ? organPhrase(paired) : l;
+      })
       .replace(LETTER_OF_ORGAN, (whole, which: string, name: string) => {
         const letter = LETTER_OF_NAME[name.toLowerCase()];
         return letter ? `the option ${which.toLowerCase()} ${letter}` : whole;
@@ -8828,6 +8953,12 @@ function relativeOptions(text: string): string {
       .replace(
         /\b(?:everything|all(?: of)?(?: the)?(?: options)?|every (?:organ|option|one)) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
         '$1',
+      )
+      // (one letter alone in the message, where no rule above read it)
+      .replace(LETTER_AS_NAME, (whole, l: string, _at: number, all: string) =>
+        (all.match(/(?<![\w'’-])[B-HJ-M](?![\w-])/g) ?? []).length === 1
+          ? organPhrase(organByLetter(l as OrganLetter).id)
+          : whole,
       )
       // "only the options whose names contain 'left'", "every organ with 'right' in the name"
       .replace(SIDE_IN_NAME, (...groups: string[]) => {

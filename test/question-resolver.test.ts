@@ -2870,3 +2870,50 @@ describe('question resolver: small-letter ranges with more after them, letters a
     expect(letters('😴😴 long night on call')).toEqual(['N']);
   });
 });
+
+describe('question resolver: systems and rib fractures as groups, letters as symbols, a closing plain request, "figured it out" (the 72nd set’s error classes)', () => {
+  it('answers groups by a system, a named fact or a side of rib fractures', () => {
+    expect(letters('Which options belong to the urinary system?')).toEqual(['B', 'M']);
+    expect(letters('which options form the hepatobiliary system')).toEqual(['A', 'I']);
+    expect(letters('The coeliac trunk has three branches: which options are they named after?')).toEqual([
+      'A',
+      'C',
+      'K',
+    ]);
+    expect(letters('Fractured left lower ribs after a bike crash: which two organs are at risk?')).toEqual([
+      'C',
+      'M',
+    ]);
+    expect(letters('In a pylorus-preserving pancreaticoduodenectomy, which options are resected?')).toEqual([
+      'D',
+      'I',
+      'L',
+    ]);
+  });
+
+  it('reads letters as symbols, runs of "organ options" and names in the label', () => {
+    expect(letters('Which option letter is the chemical symbol for iodine?')).toEqual(['I']);
+    expect(letters('Which option letter is the Roman numeral for one thousand?')).toEqual(['M']);
+    expect(letters('Which option letter is the symbol for nitrogen?')).toEqual(['N']);
+    expect(letters('the first two organ options pls')).toEqual(['A', 'B']);
+    expect(letters("Which options have 'right' in their name?")).toEqual(['B', 'G']);
+    expect(letters('Which options have a vowel as their letter?')).toEqual(['A', 'E', 'I']);
+  });
+
+  it('reads a plain request closing a story, a take-back because it was found, the side not yet done', () => {
+    expect(letters('confused the spleen with the liver on my osce 😭 pls just outline the spleen')).toEqual([
+      'C',
+    ]);
+    expect(letters('the spleen please - cancel, worked it out myself')).toEqual(['N']);
+    expect(letters('already outlined the right kidney, now the other one pls')).toEqual(['M']);
+    expect(letters('how was your weekend? also spleen pls')).toEqual(['C']);
+    expect(letters('pancreas, oh and also gb')).toEqual(['D', 'I']);
+  });
+
+  it('reads the thing before "is the …?" or "is which option?" as what is asked', () => {
+    expect(letters('The fold of peritoneum carrying the round ligament of the liver is the...?')).toEqual([
+      'N',
+    ]);
+    expect(letters("Sister Mary Joseph's nodule, a sign of gastric cancer, is which option?")).toEqual(['N']);
+  });
+});

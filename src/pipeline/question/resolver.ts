@@ -1243,13 +1243,13 @@ const NUMBER_ON_LIST = new RegExp(
 );
 /** "the first three on your list", "the last two options" */
 const RUN_ON_LIST = new RegExp(
-  `\\b(?:the )?(first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| entries)?(?: ${LIST_NOUN}|(?<= options)(?= [.?!]| pls| please|$))`,
+  `\\b(?:the )?(first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| organ options| entries)?(?: ${LIST_NOUN}|(?<= options)(?= [.?!]| pls| please|$))`,
 );
 const ORDINAL =
   '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
 /** "the last organ in your A-M list", "the third one on your list", "1st and 3rd on the list" */
 const PLACES_ON_LIST = new RegExp(
-  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?:(?: organs?| ones?| items?| options?| entr(?:y|ies))? ${LIST_NOUN}\\b| (?:options?|choices?)(?= [.?!]| pls| please|$))`,
+  `(?:^|\\bthe )(${ORDINAL}(?:(?: ,| and| &| plus)(?: the)? ${ORDINAL})*)(?:(?: organs?| ones?| items?| options?| organ options?| entr(?:y|ies))? ${LIST_NOUN}\\b| (?:organ )?(?:options?|choices?)(?= [.?!]| pls| please|$))`,
 );
 /** "the first vessel in your list", "the second kidney on the list": one of the two of a kind listed. */
 const KIND_PLACE_ON_LIST =
@@ -4071,6 +4071,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (_, l: string) => `whatever ${organPhrase(organByLetter(l as OrganLetter).id)} `,
       )
       .replace(WHATEVER_CLAUSE, 'the organ ')
+      // "how long have u been running today? also liver pls": an added ask after a question is a request
+      .replace(ALSO_AFTER_QUESTION, '$1 $2 show ')
       // "What lies just below the right adrenal?": "what" asking for a thing placed is "which organ"
       .replace(WHAT_PLACED, '$1which organ ')
       .replace(INVESTS, (whole, form: string | undefined, _at: number, all: string) =>
@@ -4099,7 +4101,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const relative = letterBeforeIt(plainer);
     if (relative !== undefined) return resolve(relative);
     const bySpelling = optionsBySpelling(plainer);
-    if (bySpelling) return organAnswer(bySpelling, 'described', 0.8);
+    if (bySpelling)
+      return bySpelling.length > 0 ? organAnswer(bySpelling, 'described', 0.8) : noneAnswer('outside', 0.7);
     // "Highlight the option lettered two places after the gallbladder": the organ's letter, moved.
     const beside = OPTION_BESIDE_ORGAN.exec(plainer);
     if (beside) {
@@ -4166,6 +4169,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (sites) {
       const all = resolve(`${question.slice(0, sites.index)} Outline them all.`);
       if (all.organIds.length >= 2) return all;
+    }
+    // "…i pointed at the aorta 💀 pls just outline the ivc so i never do that again": a story, then
+    // one plain request closing it; the story's names are not asked for.
+    const closing = JUST_CLOSING_REQUEST.exec(question);
+    if (
+      closing &&
+      !REQUEST_VERB.test(question.slice(0, closing.index)) &&
+      !/^(?:both|them|it|all|that|this|those|these|one|the (?:other|one|same|rest|lot)\b)/i.test(
+        closing[1] as string,
+      )
+    ) {
+      const request = resolve(`outline ${closing[1]}`);
+      if (!request.noneOfThem) return request;
+    }
+    // "The sickle-shaped peritoneal fold attaching the liver to the abdominal wall is the...?": the
+    // thing described is what is asked for, as in "which option is …?".
+    const blank = THING_IS_BLANK.exec(question);
+    if (blank) return resolve(`Which option is ${blank[1] ?? blank[2]}?`);
+    // "I already did the left kidney myself, now the other side pls": the one of the pair not done.
+    const done = DONE_THEN_OTHER.exec(question);
+    if (done) {
+      const side = (done[1] as string).toLowerCase() === 'left' ? 'right' : 'left';
+      return resolve(`show the ${side} ${/^adrenal/i.test(done[2] as string) ? 'adrenal' : 'kidney'}`);
     }
     // "Forget everything I asked before and just show every option.": the earlier asks are gone,
     // the rest is the request.
@@ -4278,7 +4304,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // named is what to find among the options, as a request for it.
     // (only when that request is for something outside the 13; an organ is found as asked)
     // (not a placeholder: "Serum lipase is three times normal. Which option is the source?")
-    const optionIs = WHICH_OPTION_IS.exec(question) ?? THING_WHICH_OPTION.exec(question);
+    const optionIs =
+      WHICH_OPTION_IS.exec(question) ??
+      THING_WHICH_OPTION.exec(question) ??
+      THING_IS_WHICH_OPTION.exec(question);
     const asRequest =
       optionIs && !PLACEHOLDER_TARGET.test(optionIs[1] as string)
         ? resolve(`Outline ${optionIs[1]}`)
@@ -4708,7 +4737,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     ) {
       // ("A Whipple removes parts of which two organs?": a fact of another size is not the one meant.)
       const counted = ANSWER_COUNTS.get(
-        /\b(?:which|what|the|those|these|all) (two|three|four|both)\b/.exec(normalised)?.[1] ?? '',
+        /\b(?:which|what|the|those|these|all) (two|three|four|both|2|3|4)\b/.exec(normalised)?.[1] ?? '',
       );
       const facts = GROUP_FACTS.filter(
         ([re, ids]) => re.test(normalised) && (counted === undefined || ids.length === counted),
@@ -6804,6 +6833,10 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
     [verb, 'all', 'that'],
     [verb, 'all', 'of', 'it'],
   ]),
+  // "the aorta please - cancel, figured it out myself 👍": found by the user, so withdrawn
+  ['figured', 'it', 'out'],
+  ['worked', 'it', 'out'],
+  ['sorted', 'it', 'out'],
   // "outline the kidneys, actually no, skip it"
   ['skip', 'it'],
   ['skip', 'that'],
@@ -6920,7 +6953,7 @@ const COUNT_ASK =
 const PLURAL_HEAD =
   /\b(which|what)(?: [a-z0-9]+){0,2}? (organs|glands)\b|\b(?:show|outline|highlight|segment|mark|contour|point out|find)(?: me)? (?:the|all|those|these|both) (organs|glands)(?: (?:responsible|involved|affected|implicated|to blame|at fault|that|which)\b| ?(?:[.!?]|$))/;
 const PLURAL_ASK =
-  /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b/;
+  /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b|\b(?:which|what) (?:options|choices|letters)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
 const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
@@ -7752,6 +7785,9 @@ const PAIR_PICK_STOPS = /\b(?:not|minus|except|without|but|listed|first|second|o
 /** "Which option is …?", "Which of the listed options is …", "which letter is …": the thing asked. */
 const WHICH_OPTION_IS =
   /(?:^|[.:;?!,]\s+)which (?:one|(?:one |)(?:option|letter|choice)|of (?:the|your|these|our) (?:13 |thirteen )?(?:listed |)(?:options|choices|letters)) (?:is|are|would be|corresponds to|matches|stands for) (?!(?:it|that|this|they|them|those|these)(?:\s+(?:on|in|here|there|pls|please|then|again|exactly)\b|\s*[^\w\s]|\s*$))((?:the |an? )?[^?]+?)\s*\??\s*$/i;
+/** "Virchow's node, the warning sign of stomach cancer, is which option?": the thing, then the ask. */
+const THING_IS_WHICH_OPTION =
+  /^\s*(?!which\b|what\b)([^?]+?)\s*,?\s+(?:is|are)\s+which (?:option|letter|choice)s?\s*\??\s*$/i;
 /** "the source", "the likely culprit", "responsible": the asker's placeholder for the answer, no thing. */
 const PLACEHOLDER_TARGET =
   /^(?:the |an? )?(?:(?:most |more |)(?:likely|probable|obvious) )?(?:source|culprit|origin|cause|answer|one responsible|organ responsible|responsible(?: one| organ)?|one (?:to blame|at fault)|likely one)(?: here| then| now)?$/i;
@@ -7856,9 +7892,12 @@ const LETTER_ADDED = /\b([Aa]dd|[Ii]nclude|[Tt]hrow in)\s+([B-HJ-M])(?![\w'’-]
 /** "which two organs …: liver and gallbladder?" (see selectorBeforeList). */
 const ANSWER_COUNTS = new Map<string, number>([
   ['two', 2],
+  ['2', 2],
   ['both', 2],
   ['three', 3],
+  ['3', 3],
   ['four', 4],
+  ['4', 4],
 ]);
 /** "which one is among your 13 options?", "which is NOT one of your listed options?" */
 const AMONG_OPTIONS =
@@ -7891,7 +7930,7 @@ const STORY_REQUEST_POINTS =
   /\b(?:that side|same side|this side|other|opposite|that one|those|these|both|them|there|instead of)\b/;
 /** Several organs asked for as a group: "which two organs", "the two organs", "outline both". */
 const SEVERAL_ASKED =
-  /\b(?:those|the ones|the one|whichever|the only one)(?: that| which)? (?:is|are) (?:among|in|on) (?:the|your) (?:answer )?(?:options|list|choices)\b|\bthe listed (?:vessel|organ|organs|structure|structures)\b|\b(?:which|what) (?:of the )?(?:listed|following) (?:organs|structures)\b|\b(?:which|what) (?:two|three|both)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
+  /\b(?:those|the ones|the one|whichever|the only one)(?: that| which)? (?:is|are) (?:among|in|on) (?:the|your) (?:answer )?(?:options|list|choices)\b|\bthe listed (?:vessel|organ|organs|structure|structures)\b|\b(?:which|what) (?:of the )?(?:listed|following) (?:organs|structures)\b|\b(?:which|what) (?:two|three|both|2|3)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
 /**
  * Facts that tie a group of the 13 together, for a group asked for with no organ named
  * (the junction a tear or a line marks, organs a disease enlarges, what a ligament or a pouch joins).
@@ -7906,6 +7945,24 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     [1, 3],
   ],
   [/\b(?:ha?emochromatosis)\b/, [1, 4]],
+  // "Which options are part of the urinary system?": its two among the 13 (the ureters and the
+  // bladder are not options); the hepatobiliary system's likewise.
+  [/\b(?:urinary (?:system|tract)|renal system)\b/, [2, 13]],
+  // "Fractures of the left 9th–11th ribs — which two solid organs are at risk?"
+  [
+    /^(?=.*\b(?:fractur|broken|injur|trauma|at risk))(?=.*\b(?:left|lt|l) (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\s,–/-]*)*ribs?\b)/,
+    [3, 13],
+  ],
+  [
+    /^(?=.*\b(?:fractur|broken|injur|trauma|at risk))(?=.*\b(?:right|rt|r) (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\s,–/-]*)*ribs?\b)/,
+    [1, 2],
+  ],
+  // "The three branches of the coeliac trunk are named after which options?": hepatic, splenic, left gastric
+  [
+    /^(?=.*\b(?:coeliac|celiac) (?:trunk|axis)\b)(?=.*\bbranch(?:es)?\b)(?=.*\bnamed (?:after|for)\b)/,
+    [1, 3, 11],
+  ],
+  [/\bhepatobiliary (?:system|organs|tract)\b/, [1, 9]],
   // "the parts of the alimentary canal on the list": the gut tube's three among the 13.
   [
     /\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)(?: [a-z]+){0,2} (?:of|in|along|making up|that make up|forming) the (?:alimentary (?:canal|tract)|gut tube|digestive (?:tract|tube|canal)|gi tract|gastrointestinal tract|gut)\b/,
@@ -7931,7 +7988,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bcholecysto ?(?:enteric|duodenal) fistula\b|\bgallstone ileus\b|\bbouveret\b/, [9, 12]],
   [/\bnutcracker\b/, [5, 13]],
   // A classic Whipple takes the pancreatic head, the duodenum, the gallbladder and the distal stomach.
-  [/(?<!\bnon )\bpylorus preserving whipple\b|\bpppd\b/, [4, 9, 12]],
+  [/(?<!\bnon )\bpylorus preserving (?:whipple|pancreat(?:ic)?o ?duodenectomy)\b|\bpppd\b/, [4, 9, 12]],
   // ("pancreaticoduodenectomy" alone is often asked for the two organs its name holds.)
   [/(?<!(?<!\bnon )\bpylorus preserving )\bwhipple(?: s)?\b(?! (?:s )?(?:triad|disease))/, [4, 9, 11, 12]],
   [/\bt8\b.*\bt10\b.*\bt12\b/, [5, 6, 10]],
@@ -8157,10 +8214,14 @@ const POINTER_TRAILERS = new Set(
 );
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
+/** Words a list may hold between its items ("liver, oh and also gb"). */
+const LIST_FILLERS = new Set(['also', 'oh', 'ooh', 'ah', 'um', 'umm', 'uh']);
+
 function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   // Back over "the", "me": "show me the gb", "the liver and the gb".
+  // (and over "also", "oh": "liver, oh and also gb")
   let b = i - 1;
-  while (b >= 0 && ARTICLES.has(tokens[b]?.text ?? '')) b--;
+  while (b >= 0 && (ARTICLES.has(tokens[b]?.text ?? '') || LIST_FILLERS.has(tokens[b]?.text ?? ''))) b--;
   const before = tokens[b];
   // "whoever spots the gb first": an abbreviation after "the" is a name ("the lag" may be a delay).
   if (tokens[i - 1]?.text === 'the' && ['gb', 'rk', 'lk'].includes(tokens[i]?.text ?? '')) return true;
@@ -8189,7 +8250,13 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   let a = i + 2;
   while (a < tokens.length && ARTICLES.has(tokens[a]?.text ?? '')) a++;
   let c = b - 1;
-  while (c >= 0 && ARTICLES.has(tokens[c]?.text ?? '')) c--;
+  while (
+    c >= 0 &&
+    (ARTICLES.has(tokens[c]?.text ?? '') ||
+      LIST_FILLERS.has(tokens[c]?.text ?? '') ||
+      (tokens[c]?.raw === ',' && LIST_FILLERS.has(tokens[c + 1]?.text ?? '')))
+  )
+    c--;
   // "gb and the bile ducts": the first word of the message, opening a list.
   const opensList = words[0] === tokens[i] && listWord(tokens[i + 1]);
   // "liver gb panc": organ names side by side, no joiners.
@@ -8595,11 +8662,30 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
   // "the vowel options 😂", "just the vowels pls"
   if (
-    /\bvowel (?:options|letters|ones|choices)\b|^\s*(?:(?:pls|please|just|only|now|ok|okay)\s+)*(?:(?:show|outline|highlight|mark|segment|circle|label|do)(?: me)?\s+)?(?:(?:just|only|all)\s+)?the vowels\b(?![^.?!]*\b(?:which|what|word|name|names)\b)/i.test(
+    /\bvowel (?:options|letters|ones|choices)\b|\b(?:options?|ones?|organs?) (?:that |which )?(?:have|has|with) (?:a |an )?vowels? (?:as|for) (?:their|its|the) letters?\b|^\s*(?:(?:pls|please|just|only|now|ok|okay)\s+)*(?:(?:show|outline|highlight|mark|segment|circle|label|do)(?: me)?\s+)?(?:(?:just|only|all)\s+)?the vowels\b(?![^.?!]*\b(?:which|what|word|name|names)\b)/i.test(
       question,
     )
   )
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  // "Which option's letter is also the chemical symbol for potassium?", "…the Roman numeral for
+  // fifty?": the letter a symbol stands for (N for nitrogen is none of them).
+  if (/\b(?:options?|letters?|ones?)\b/i.test(question)) {
+    const element =
+      /\b(?:chemical |element(?:al)? |atomic )?symbol (?:for|of) (?:the element )?([a-z]+)\b/i.exec(
+        question,
+      )?.[1];
+    const numeral =
+      /\broman numeral (?:for|of) (?:the number )?(five hundred|one thousand|a thousand|one hundred|a hundred|[a-z]+|\d+)\b/i.exec(
+        question,
+      )?.[1];
+    const symbol = element
+      ? SYMBOL_OF_ELEMENT[element.toLowerCase()]
+      : numeral
+        ? ROMAN_NUMERAL[numeral.toLowerCase()]
+        : undefined;
+    if (symbol === 'N') return [];
+    if (symbol) return [organByLetter(symbol as OrganLetter).id];
+  }
   // "Spell the word BIKE with option letters and highlight those organs": the word's letters.
   const spelled =
     /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)/i.exec(
@@ -8632,7 +8718,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     return ids.length > 0 ? ids : undefined;
   }
   const named =
-    /\b(?:every|all|each|the) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) names?(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
+    /\b(?:every|all|each|the|which|what) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) (?:names?|labels?)(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
       question,
     )?.[1];
   if (!named) return undefined;
@@ -8715,8 +8801,44 @@ const REMOVED_THEN_REMAINING =
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
 const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
+const JUST_CLOSING_REQUEST =
+  /(?:[.!?,;:—–-]|\p{Extended_Pictographic}|\u{FE0F})\s*(?:(?:pls|please|plz|so|ok|okay|anyway|anyways|anyhow)\s+)*just (?:outline|show|highlight|mark|segment|trace|circle)(?: me)? ((?:the |my |that )?[a-z]+(?: [a-z]+)?)(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!]|$|\s+(?:so|because|bc|cos|cause|for|lol|haha)\b))/iu;
+const REQUEST_VERB = /\b(?:outline|show|highlight|mark|segment|trace|circle|label|contour)\b/i;
+const ALSO_AFTER_QUESTION =
+  /(\?)\s*(also|and also|oh and|plus)\s+(?!(?:show|outline|highlight|mark|segment|trace|circle|label|draw|which|what|where|how|why|who|is|are|can|could|would|do|does|did|i|you|u|we|it|that|this)\b)(?=[a-z])/gi;
+const THING_IS_BLANK =
+  /^\s*(the [^?]+?)\s+(?:is|are)\s+(?:called\s*|known as\s*|termed\s*)?(?:the\s*)?(?:\.{2,}|…|_{2,})\s*\??\s*$|^\s*(the [^?]+?)\s+(?:is|are)\s+(?:called|known as|termed)\s*\??\s*$/i;
+const DONE_THEN_OTHER =
+  /(?:^\s*(?:did|done|outlined|traced|drew|labelled|labeled|marked|segmented|contoured)|\balready (?:did|done|outlined|traced|drew|drawn|labelled|labeled|marked|segmented|contoured)|\b(?:i ve|i've|i’ve|ive|i have|i) (?:already )?(?:did|done|outlined|traced|drew|drawn|labelled|labeled|marked|segmented|contoured))(?: the)? (left|right) (kidney|adrenal(?: gland)?)\b(?:(?!\b(?:and|plus|also|left|right|which|what)\b)[^?])*?\b(?:the other (?:one|side|kidney|adrenal)|the opposite (?:one|side)|the other)\b(?:\s+(?:pls|please|plz|thanks|now|too))*\s*[.!]*\s*$/i;
 const FORGET_EARLIER =
   /^\s*(?:(?:ok|okay|right|so|new plan)[,.!]?\s+)?(?:forget|ignore|disregard|scrap)\s+(?:everything|all(?: of)? (?:that|this)|what)\s+(?:i|we)(?:\s+(?:just|have|ve))?\s+(?:asked(?: for)?|said|wrote|typed|requested)(?:\s+(?:before|earlier|so far|above|previously|up to now))?\s*(?:[,.;:!—–-]+\s*|\s+(?:and|then)\s+)/i;
+/** Elements whose symbol is one option letter (see `optionsBySpelling`). */
+const SYMBOL_OF_ELEMENT: Record<string, string> = {
+  boron: 'B',
+  carbon: 'C',
+  fluorine: 'F',
+  hydrogen: 'H',
+  iodine: 'I',
+  potassium: 'K',
+  nitrogen: 'N',
+};
+/** Roman numerals that are one option letter. */
+const ROMAN_NUMERAL: Record<string, string> = {
+  one: 'I',
+  '1': 'I',
+  fifty: 'L',
+  '50': 'L',
+  hundred: 'C',
+  'one hundred': 'C',
+  'a hundred': 'C',
+  '100': 'C',
+  'five hundred': 'D',
+  '500': 'D',
+  thousand: 'M',
+  'one thousand': 'M',
+  'a thousand': 'M',
+  '1000': 'M',
+};
 /** A capital letter where an organ's name would stand, after a place word or before "'s". */
 const LETTER_AS_NAME =
   /(?<=\b(?:[Oo]f|[Oo]n|[Oo]nto|[Ii]nto|[Bb]ehind|[Bb]eside|[Nn]ear|[Aa]bove|[Bb]elow|[Uu]nder|[Bb]eneath|[Oo]ver|[Tt]ouching|[Tt]ouches|[Hh]ugging|[Hh]ugs|[Ss]upplies|[Ii]nside|[Dd]rains)\s)(?:(?:option|letter)\s)?([B-HJ-M])(?=['’]s\s+[a-z]|\s*[?!;:]|\s*$|,\s|\.\s+[A-Z]|\.\s*$)/g;

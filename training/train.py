@@ -31,7 +31,7 @@ class Source:
     """One training source: a cache file, or several joined with commas (each file then gets the
     same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
 
-    def __init__(self, path, p_synth, focus=(), focus_weight=1.0):
+    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None)):
         paths = path.split(",")
         imgs, lbls, syns, self.meta, ws = [], [], [], [], []
         for one in paths:
@@ -48,13 +48,15 @@ class Source:
             ws.append(w / w.sum() / len(paths))
         self.img, self.lbl, self.syn = np.concatenate(imgs), np.concatenate(lbls), np.concatenate(syns)
         self.valid = [P.valid_mask(m["h"], m["w"]) for m in self.meta]
-        self.p_synth = p_synth
+        # --synth-slice: slices holding any of these classes use their own p(synthetic)
+        cls, p_cls = synth_slice
+        self.p_synth = np.array([p_cls if cls and np.isin(l, cls).any() else p_synth for l in self.lbl])
         self.w = np.concatenate(ws)
 
     def sample(self, rng):
         i = rng.choice(len(self.meta), p=self.w)
         m = self.meta[i]
-        synth = rng.random() < self.p_synth
+        synth = rng.random() < self.p_synth[i]
         x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth)
         return x, self.lbl[i].astype(np.int64), np.array(m["labelled"], np.float32)
 
@@ -140,6 +142,8 @@ def main():
     ap.add_argument("--save-every", type=int, default=500)
     ap.add_argument("--focus", default="", help="CLASSES:W, e.g. 7,8,9:4 (v2) -- TotalSegmentator slices holding any of these classes are drawn W times as often")
     ap.add_argument("--ce-weight", default="", help="CLASSES:W, e.g. 7,8,9:3 (v2) -- cross-entropy weight of these classes' pixels")
+    ap.add_argument("--synth-slice", default="", help="CLASSES:P, e.g. 4,7,8:0.95 (v7) -- TotalSegmentator slices holding any of these classes "
+                         "get synthetic intensities with probability P instead of --synth's")
     ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
@@ -164,8 +168,9 @@ def main():
         return tuple(int(c) for c in cls.split(",")), float(w)
 
     focus, focus_w = classes_weight(a.focus)
+    synth_slice = classes_weight(a.synth_slice) if a.synth_slice else ((), None)
     srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p,
-                   *((focus, focus_w) if k == 1 else ((), 1.0)))
+                   *((focus, focus_w, synth_slice) if k == 1 else ((), 1.0)))
             for k, (n, p) in enumerate(zip(names, ps))]
     ce_cls, ce_w = classes_weight(a.ce_weight)
     ce_weight = None

@@ -2917,3 +2917,20 @@ describe('question resolver: systems and rib fractures as groups, letters as sym
     expect(letters("Sister Mary Joseph's nodule, a sign of gastric cancer, is which option?")).toEqual(['N']);
   });
 });
+
+describe('question resolver: counted letters, spelled words, "the whole lot", abbreviations after "add" and "or" (the 73rd set’s error classes)', () => {
+  it('reads letters counted from the end, at a distance, by the alphabet or spelling a word', () => {
+    expect(letters('show the second-to-last option on the list')).toEqual(['L']);
+    expect(letters('the last but one option pls')).toEqual(['L']);
+    expect(letters('Outline the option two letters after F.')).toEqual(['H']);
+    expect(letters('Which option letter is the 3rd letter of the alphabet?')).toEqual(['C']);
+    expect(letters('Outline the options whose letters spell FACE.')).toEqual(['A', 'C', 'E', 'F']);
+    expect(letters('Outline the options with the letters in DIG.')).toEqual(['D', 'G', 'I']);
+  });
+
+  it('reads "the whole lot" as every option, and abbreviations after "add" and "or"', () => {
+    expect(letters('whole lot except the spleen')).toEqual(allBut('C'));
+    expect(letters('liver pls, actually add the duo too')).toEqual(['A', 'L']);
+    expect(letters('is the panc or the duo more anterior? outline both')).toEqual(['D', 'L']);
+  });
+});

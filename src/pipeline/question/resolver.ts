@@ -4022,8 +4022,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "evry organ except liver and spleen", "everythin but the kidneys": the quantifier mistyped
       .replace(EVERY_TYPO, 'every')
       .replace(EVERYTHING_TYPO, 'everything')
-      // "label all of em except the liver"
+      // "label all of em except the liver", "whole lot except liver"
       .replace(/\ball of (?:em|'em|’em|dem)\b/gi, 'all of them')
+      .replace(
+        /(?<!\ba )\b(?:the )?whole lot\b(?! (?:of|more|better|worse|bigger|smaller)\b)/gi,
+        'everything',
+      )
       // "color in all the organs", "fill in the ascites": colouring in is highlighting
       .replace(COLOUR_IN, 'highlight ')
       // "everything except the kidneys... actually keep the left one": the one of the pair put back
@@ -4071,6 +4075,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (_, l: string) => `whatever ${organPhrase(organByLetter(l as OrganLetter).id)} `,
       )
       .replace(WHATEVER_CLAUSE, 'the organ ')
+      // "the second-to-last organ on the list", "last but one": counted from the end of the 13
+      .replace(FROM_LAST, (whole: string) =>
+        /^(?:second|2nd)|^last but one$/i.test(whole) ? 'twelfth' : 'eleventh',
+      )
       // "how long have u been running today? also liver pls": an added ask after a question is a request
       .replace(ALSO_AFTER_QUESTION, '$1 $2 show ')
       // "What lies just below the right adrenal?": "what" asking for a thing placed is "which organ"
@@ -7948,6 +7956,13 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // "Which options are part of the urinary system?": its two among the 13 (the ureters and the
   // bladder are not options); the hepatobiliary system's likewise.
   [/\b(?:urinary (?:system|tract)|renal system)\b/, [2, 13]],
+  // "Which options have both a cortex and a medulla?": the kidneys and the adrenals
+  [/\b(?:both )?an? (?:outer )?cortex and an? (?:inner )?medulla\b/, [2, 7, 8, 13]],
+  // "Which options make or store bile?"
+  [
+    /\b(?:make|makes|produce|produces|secrete|secretes) (?:or|and|and\/or) (?:store|stores|concentrate|concentrates) bile\b/,
+    [1, 9],
+  ],
   // "Fractures of the left 9th–11th ribs — which two solid organs are at risk?"
   [
     /^(?=.*\b(?:fractur|broken|injur|trauma|at risk))(?=.*\b(?:left|lt|l) (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\s,–/-]*)*ribs?\b)/,
@@ -8214,6 +8229,8 @@ const POINTER_TRAILERS = new Set(
 );
 const POLITE_WORDS = new Set(['pls', 'plz', 'please', 'thanks', 'thx', 'ty', 'now', 'too', 'only', 'just']);
 
+/** "actually add the duo too": a verb that adds to the request names what follows. */
+const ADDING_VERBS = new Set(['add', 'include', 'plus']);
 /** Words a list may hold between its items ("liver, oh and also gb"). */
 const LIST_FILLERS = new Set(['also', 'oh', 'ooh', 'ah', 'um', 'umm', 'uh']);
 
@@ -8228,6 +8245,7 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   // ("…, actually just the gb": "just" or "only" before an article picks a thing.)
   if (
     COMMAND_VERBS.has(before?.text ?? '') ||
+    ADDING_VERBS.has(before?.text ?? '') ||
     ((before?.text === 'just' || before?.text === 'only') && b < i - 1)
   )
     return true;
@@ -8244,7 +8262,8 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   )
     return true;
   const listWord = (t: Token | undefined) =>
-    t !== undefined && (t.raw === ',' || t.raw === ':' || t.text === 'and' || t.text === 'plus');
+    t !== undefined &&
+    (t.raw === ',' || t.raw === ':' || t.text === 'and' || t.text === 'plus' || t.text === 'or');
   const organAt = (t: Token | undefined) =>
     t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
   let a = i + 2;
@@ -8678,6 +8697,13 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
       /\broman numeral (?:for|of) (?:the number )?(five hundred|one thousand|a thousand|one hundred|a hundred|[a-z]+|\d+)\b/i.exec(
         question,
       )?.[1];
+    const nth = /\b(\d{1,2})(?:st|nd|rd|th) letter of the (?:english |latin )?alphabet\b/i.exec(
+      question,
+    )?.[1];
+    if (nth && Number(nth) >= 1 && Number(nth) <= 14) {
+      const letter = String.fromCharCode(64 + Number(nth));
+      return letter === 'N' ? [] : [organByLetter(letter as OrganLetter).id];
+    }
     const symbol = element
       ? SYMBOL_OF_ELEMENT[element.toLowerCase()]
       : numeral
@@ -8688,10 +8714,11 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   }
   // "Spell the word BIKE with option letters and highlight those organs": the word's letters.
   const spelled =
-    /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)/i.exec(
-      question,
-    )?.[1];
-  if (spelled && /^[A-Ma-m]+$/.test(spelled) && !/\bwhich|what\b/i.test(question))
+    /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)|\b(?:options?|ones?) (?:whose|where the|with(?: the)?) letters (?:spell(?: out)?|in|that spell|of) (?:the word )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?![\w'’-])/i
+      .exec(question)
+      ?.slice(1)
+      .find((g) => g !== undefined);
+  if (spelled && /^[A-Ma-m]+$/.test(spelled) && !/\b(?:which|what)\b/i.test(question))
     return [...new Set(spelled.toUpperCase().split(''))].map((l) => organByLetter(l as OrganLetter).id);
   // "Which options carry the word 'right' in their label?", "options whose labels include 'left'"
   const labelWord =
@@ -8804,6 +8831,7 @@ const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
 const JUST_CLOSING_REQUEST =
   /(?:[.!?,;:—–-]|\p{Extended_Pictographic}|\u{FE0F})\s*(?:(?:pls|please|plz|so|ok|okay|anyway|anyways|anyhow)\s+)*just (?:outline|show|highlight|mark|segment|trace|circle)(?: me)? ((?:the |my |that )?[a-z]+(?: [a-z]+)?)(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!]|$|\s+(?:so|because|bc|cos|cause|for|lol|haha)\b))/iu;
 const REQUEST_VERB = /\b(?:outline|show|highlight|mark|segment|trace|circle|label|contour)\b/i;
+const FROM_LAST = /\b(second|2nd|third|3rd)[- ]to[- ]last\b|\b(last but one)\b/gi;
 const ALSO_AFTER_QUESTION =
   /(\?)\s*(also|and also|oh and|plus)\s+(?!(?:show|outline|highlight|mark|segment|trace|circle|label|draw|which|what|where|how|why|who|is|are|can|could|would|do|does|did|i|you|u|we|it|that|this)\b)(?=[a-z])/gi;
 const THING_IS_BLANK =
@@ -8812,6 +8840,9 @@ const DONE_THEN_OTHER =
   /(?:^\s*(?:did|done|outlined|traced|drew|labelled|labeled|marked|segmented|contoured)|\balready (?:did|done|outlined|traced|drew|drawn|labelled|labeled|marked|segmented|contoured)|\b(?:i ve|i've|i’ve|ive|i have|i) (?:already )?(?:did|done|outlined|traced|drew|drawn|labelled|labeled|marked|segmented|contoured))(?: the)? (left|right) (kidney|adrenal(?: gland)?)\b(?:(?!\b(?:and|plus|also|left|right|which|what)\b)[^?])*?\b(?:the other (?:one|side|kidney|adrenal)|the opposite (?:one|side)|the other)\b(?:\s+(?:pls|please|plz|thanks|now|too))*\s*[.!]*\s*$/i;
 const FORGET_EARLIER =
   /^\s*(?:(?:ok|okay|right|so|new plan)[,.!]?\s+)?(?:forget|ignore|disregard|scrap)\s+(?:everything|all(?: of)? (?:that|this)|what)\s+(?:i|we)(?:\s+(?:just|have|ve))?\s+(?:asked(?: for)?|said|wrote|typed|requested)(?:\s+(?:before|earlier|so far|above|previously|up to now))?\s*(?:[,.;:!—–-]+\s*|\s+(?:and|then)\s+)/i;
+/** "the option three letters before M" (one option; "the three options before M" is a run). */
+const OPTION_PLACES_AWAY =
+  /\b(?:the )?(?:option|letter|one|organ)\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:letters?|places?|spots?|steps?|positions?)\s+(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
 const SYMBOL_OF_ELEMENT: Record<string, string> = {
   boron: 'B',
@@ -9058,6 +9089,12 @@ function relativeOptions(text: string): string {
           ? (letterSpan(65, code(l) - 1) ?? whole)
           : (letterSpan(code(l) + 1, 77) ?? whole),
       )
+      // "the option three letters before M": one option, that far away
+      .replace(OPTION_PLACES_AWAY, (whole, count: string, which: string, l: string) => {
+        const n = ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? 0;
+        const at = which.toLowerCase() === 'before' ? code(l) - n : code(l) + n;
+        return n > 0 && at >= 65 && at <= 77 ? `option ${String.fromCharCode(at)}` : whole;
+      })
       .replace(OPTIONS_NEXT_TO, (whole, count: string | undefined, which: string, l: string) => {
         const n = count ? (ANSWER_COUNTS.get(count.toLowerCase()) ?? 1) : 1;
         return (

@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 74th set, 434 questions, measured once with the resolver of its
-// round) gives 89.2% accuracy, N precision 0.936 and recall 0.843 (data/questions/README.md).
+// The held-out `test` split (the 75th set, 439 questions, measured once with the resolver of its
+// round) gives 88.6% accuracy, N precision 0.868 and recall 0.897 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (89.2%, N precision 93.6%, N recall 84.3%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (88.6%, N precision 86.8%, N recall 89.7%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.882);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.926);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.833);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.876);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.858);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.887);
   });
 });

@@ -2934,3 +2934,18 @@ describe('question resolver: counted letters, spelled words, "the whole lot", ab
     expect(letters('is the panc or the duo more anterior? outline both')).toEqual(['D', 'L']);
   });
 });
+
+describe('question resolver: the one of a list that is an option, options between two organs, every organ "you can outline" (the 74th set’s error classes)', () => {
+  it('answers the one of the 13 in a list asked "which one appears in your option list?"', () => {
+    expect(
+      letters(
+        'Odd one out among appendix, caecum, stomach and rectum: which one appears in your option list?',
+      ),
+    ).toEqual(['K']);
+  });
+
+  it('reads options between two organs on the list, and every organ the bot can outline', () => {
+    expect(letters('Which option sits between the spleen and the aorta in your list?')).toEqual(['D']);
+    expect(letters('pls show every organ u can outline')).toHaveLength(13);
+  });
+});

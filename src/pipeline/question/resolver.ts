@@ -4195,6 +4195,28 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // thing described is what is asked for, as in "which option is …?".
     const blank = THING_IS_BLANK.exec(question);
     if (blank) return resolve(`Which option is ${blank[1] ?? blank[2]}?`);
+    // "Which option sits between the gallbladder and the stomach in your list?": between their letters.
+    const betweenNames = OPTION_BETWEEN_NAMES.exec(question);
+    if (betweenNames) {
+      const [a, b] = [betweenNames[1], betweenNames[2]].map((name) => resolve(`show the ${name}`).letters);
+      if (a?.length === 1 && b?.length === 1 && a[0] !== 'N' && b[0] !== 'N') {
+        const [lo, hi] = [(a[0] as string).charCodeAt(0), (b[0] as string).charCodeAt(0)].sort(
+          (x, y) => x - y,
+        );
+        const span = letterSpan((lo as number) + 1, (hi as number) - 1);
+        if (span) return resolve(`outline ${span.includes(' and ') ? 'options' : 'option'} ${span}`);
+      }
+    }
+    // "Odd one out among jejunum, ileum, colon and duodenum: which one appears in your option
+    // list?": asked like "…, show it", so the one of the 13 that the list names is the answer.
+    if (AMONG_OPTIONS.test(question.toLowerCase()) && !REQUEST_VERB.test(question) && !readingAmongOptions) {
+      readingAmongOptions = true;
+      try {
+        return resolve(`${question.trim()} Show it.`);
+      } finally {
+        readingAmongOptions = false;
+      }
+    }
     // "I already did the left kidney myself, now the other side pls": the one of the pair not done.
     const done = DONE_THEN_OTHER.exec(question);
     if (done) {
@@ -5888,6 +5910,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
   /** Set while "of the two kidneys, … the one …" is read as "which kidney is the one …". */
   let readingOneOfPair = false;
+  let readingAmongOptions = false;
 
   /** Set while a riddle's rewording is resolved, so the message as it stands can be read too. */
   let readingRiddle = false;
@@ -7909,7 +7932,7 @@ const ANSWER_COUNTS = new Map<string, number>([
 ]);
 /** "which one is among your 13 options?", "which is NOT one of your listed options?" */
 const AMONG_OPTIONS =
-  /\bwhich(?: one| ones)?(?: of (?:them|these|those))? (?:is|are)( not| n t)? (?:among|on|in|one of|part of|listed in) (?:your|the|ur) (?:13 |thirteen |listed |answer )?(?:options|list|choices)\b/;
+  /\bwhich(?: one| ones)?(?: of (?:them|these|those))? (?:is|are|appears?|features?|shows? up)( not| n t)? (?:among|on|in|one of|part of|listed in) (?:your|the|ur) (?:13 |thirteen |listed |answer )?(?:option |answer )?(?:options|list|choices)\b/;
 /** "show the organs that are on the list", "highlight the ones on your list" (of the 13). */
 const NAMED_ON_LIST =
   /\b(?:the ones|those|the organs|organs|ones)(?: (?:that|which) (?:are|appear|feature))? (?:on|in) (?:your|ur|the|this) (?:list|options)\b/;
@@ -7956,6 +7979,17 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // "Which options are part of the urinary system?": its two among the 13 (the ureters and the
   // bladder are not options); the hepatobiliary system's likewise.
   [/\b(?:urinary (?:system|tract)|renal system)\b/, [2, 13]],
+  // "the three hollow options that swallowed food passes through": the gut tube's three
+  [
+    /\b(?:that|which) (?:swallowed )?food (?:passes|travels|goes|moves) (?:through|along)\b|\bswallowed food (?:passes|travels|goes) through\b/,
+    [10, 11, 12],
+  ],
+  [
+    /\b(?:steatosis|fatty liver)\b[^.?!]*\b(?:compar\w*|attenuation)\b|\bliver[- ]spleen (?:attenuation|ratio|difference)\b/,
+    [1, 3],
+  ],
+  [/\b25 ?hydroxylation\b[^?]*\b1 ?(?:alpha|α|a) ?hydroxylation\b/, [1, 2, 13]],
+  [/\bsengstaken\b|\bminnesota tube\b/, [10, 11]],
   // "Which options have both a cortex and a medulla?": the kidneys and the adrenals
   [/\b(?:both )?an? (?:outer )?cortex and an? (?:inner )?medulla\b/, [2, 7, 8, 13]],
   // "Which options make or store bile?"
@@ -8834,6 +8868,8 @@ const REQUEST_VERB = /\b(?:outline|show|highlight|mark|segment|trace|circle|labe
 const FROM_LAST = /\b(second|2nd|third|3rd)[- ]to[- ]last\b|\b(last but one)\b/gi;
 const ALSO_AFTER_QUESTION =
   /(\?)\s*(also|and also|oh and|plus)\s+(?!(?:show|outline|highlight|mark|segment|trace|circle|label|draw|which|what|where|how|why|who|is|are|can|could|would|do|does|did|i|you|u|we|it|that|this)\b)(?=[a-z])/gi;
+const OPTION_BETWEEN_NAMES =
+  /\b(?:option|options|one|ones|letter|letters)\b[^.?!]{0,30}?\bbetween (?:the )?([a-z][a-z ]{1,30}?) and (?:the )?([a-z][a-z ]{1,30}?) (?:in|on) (?:your|ur|the) (?:list|options|choices)\b/i;
 const THING_IS_BLANK =
   /^\s*(the [^?]+?)\s+(?:is|are)\s+(?:called\s*|known as\s*|termed\s*)?(?:the\s*)?(?:\.{2,}|…|_{2,})\s*\??\s*$|^\s*(the [^?]+?)\s+(?:is|are)\s+(?:called|known as|termed)\s*\??\s*$/i;
 const DONE_THEN_OTHER =
@@ -8958,7 +8994,7 @@ const LEAVES_SOME_OUT =
   /\b(?:which|what|whats|how|where|why|who|whose|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save)\b/;
 /** "every organ you've got", "every single option": all thirteen, wherever it stands. */
 const EVERY_ONE_YOU_HAVE =
-  /\b(?:every|each) (?:single (?:organ|option|one|structure)|(?:organ|option|one|structure) you (?:ve got|have|got|know|can (?:do|find|see|segment)))\b(?! (?:that|which|whose|with|in|on|making|ending|its|it)\b)/;
+  /\b(?:every|each) (?:single (?:organ|option|one|structure)|(?:organ|option|one|structure) (?:you|u) (?:ve got|have|got|know|can (?:do|find|see|segment|outline|show|highlight|mark|draw|label|detect)))\b(?! (?:that|which|whose|with|in|on|making|ending|its|it)\b)/;
 /** "…, what's it called, outline it": the name asked in passing; the request is the organ. */
 const CALLED_THEN_OUTLINED =
   /\bwhat(?:'|’)?s (?:it|that|this) called\s*[,;?]\s*(?=(?:and |then |pls |please |just |also |& )*(?:outline|show|highlight|mark|segment|contour|trace|draw|circle)(?: me)? (?:it|that|this)\b)/gi;

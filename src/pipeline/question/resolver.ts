@@ -7966,6 +7966,12 @@ const SEVERAL_ASKED =
  * Facts that tie a group of the 13 together, for a group asked for with no organ named
  * (the junction a tear or a line marks, organs a disease enlarges, what a ligament or a pouch joins).
  */
+/** "Fractures of the left 9th–11th ribs …": an injury and lower ribs on one side (`side`, a group). */
+function ribFracture(side: string): RegExp {
+  return new RegExp(
+    `^(?=.*\\b(?:fractur|broken|injur|trauma|at risk))(?=.*\\b${side} (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\\s,–/-]*)*ribs?\\b)`,
+  );
+}
 const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [
     /\bmallory ?weiss\b|\bz ?line\b|\b(?:gastro ?o?esophageal|o?esophagogastric|ge|goj|gej) junction\b|\bcardio ?o?esophageal junction\b/,
@@ -7998,14 +8004,8 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     [1, 9],
   ],
   // "Fractures of the left 9th–11th ribs — which two solid organs are at risk?"
-  [
-    /^(?=.*\b(?:fractur|broken|injur|trauma|at risk))(?=.*\b(?:left|lt|l) (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\s,–/-]*)*ribs?\b)/,
-    [3, 13],
-  ],
-  [
-    /^(?=.*\b(?:fractur|broken|injur|trauma|at risk))(?=.*\b(?:right|rt|r) (?:(?:lower|low|9th|10th|11th|12th|9|10|11|12|th|to|and)[\s,–/-]*)*ribs?\b)/,
-    [1, 2],
-  ],
+  [ribFracture('(?:left|lt|l)'), [3, 13]],
+  [ribFracture('(?:right|rt|r)'), [1, 2]],
   // "The three branches of the coeliac trunk are named after which options?": hepatic, splenic, left gastric
   [
     /^(?=.*\b(?:coeliac|celiac) (?:trunk|axis)\b)(?=.*\bbranch(?:es)?\b)(?=.*\bnamed (?:after|for)\b)/,

@@ -2949,3 +2949,44 @@ describe('question resolver: the one of a list that is an option, options betwee
     expect(letters('pls show every organ u can outline')).toHaveLength(13);
   });
 });
+
+describe('question resolver: a case closed by "which organ has …?", a name before "which option?", headed lists (the 75th set’s error classes)', () => {
+  it('answers the site a case names when the closing question only adds a finding word', () => {
+    expect(letters('Triangular non-enhancing zone in the right kidney. Which organ has infarcted?')).toEqual([
+      'B',
+    ]);
+    expect(letters('Wedge-shaped low-density area in the spleen. Which organ has infarcted?')).toEqual(['C']);
+    expect(
+      letters(
+        'Hypokalaemia and a 2 cm nodule in the left suprarenal region. Which gland is the likely source?',
+      ),
+    ).toEqual(['H']);
+  });
+
+  it('reads a name given alone, or as what something was called, before "which option?"', () => {
+    expect(letters('liver. Which option is it?')).toEqual(['A']);
+    expect(letters('The Romans called it the lien. Which option?')).toEqual(['C']);
+    // a place word before the name still leaves the organ to be described
+    expect(letters('It sits under the liver and stores bile. Which option is it?')).toEqual(['I']);
+  });
+
+  it('reads a heading that asks nothing before a list of names, with the heading’s side for pairs', () => {
+    expect(letters('the right-sided ones: liver, kidney and adrenal')).toEqual(['A', 'B', 'G']);
+    expect(letters('all of these: aorta, IVC, pancreas')).toEqual(['D', 'E', 'F']);
+    // a heading that filters is not a plain heading
+    expect(letters('Of this list, show the retroperitoneal ones: spleen, left kidney, stomach.')).toEqual([
+      'M',
+    ]);
+  });
+
+  it('ends an aside at "either way" and turns "option B, but the one on the other side"', () => {
+    expect(letters('is the spleen bigger than the kidney? either way outline the spleen')).toEqual(['C']);
+    expect(letters('show option G, but the one on the other side')).toEqual(['H']);
+    expect(letters('right adrenal + the kidney on the other side')).toEqual(['G', 'M']);
+  });
+
+  it('knows gluconeogenesis and transfusional iron on T2* as groups', () => {
+    expect(letters('Which options can do gluconeogenesis in a long fast?')).toEqual(['A', 'B', 'M']);
+    expect(letters('Thalassaemia major on transfusions: which organs turn dark on T2*?')).toEqual(['A', 'C']);
+  });
+});

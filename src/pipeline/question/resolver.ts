@@ -3059,8 +3059,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (placed(named[0] as Mention)) return;
     // ("…: which option?" closes riddles and descriptions too; there only a finding in the organ
     // named, "an adenoma in the right adrenal gland", makes it the site)
+    // ("hepar. Which option is it?", "The Greeks called it 'hepar'. Which option?": a name given
+    // alone, or as what something was called, is the organ asked for.)
+    const onlyNamed =
+      named.length === 1 &&
+      tokens
+        .slice(0, start)
+        .every(
+          (t, k) =>
+            t.boundary ||
+            (k >= (named[0] as Mention).start && k < (named[0] as Mention).end) ||
+            NAMING_WORDS.has(t.text),
+        );
     if (
       (clause[1] === 'option' || clause[1] === 'choice') &&
+      !onlyNamed &&
       !tokens
         .slice(Math.max(0, (named[0] as Mention).start - 6), (named[0] as Mention).start)
         .some(
@@ -3971,6 +3984,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const question = collapseRuns(message);
+    // "no wait, no wait, …", "hmm ok sorry": filler and take-back words only ask for nothing.
+    const words = textWords(question.slice(0, maxChars));
+    if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w))) return noneAnswer('off-topic', 0.8);
     // "Splenic length in cm — just the number, no outline": the answer does not hang on the drawing.
     const noOutline = NO_OUTLINE_TAIL.exec(question);
     if (noOutline && noOutline.index > 0)
@@ -3987,6 +4003,43 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .replace(WORD_IN_LANGUAGE, ' ');
       if (outsideQuotes !== question && !ORGAN_WORD.test(outsideQuotes) && ORGAN_WORD.test(question))
         return noneAnswer('off-topic', 0.8);
+    }
+    // "all the left-sided ones: spleen, left kidney, left adrenal": a heading that asks nothing, then
+    // a list of names only; the list is the request.
+    const headed = LEAD_THEN_LIST.exec(question.slice(0, maxChars));
+    if (headed) {
+      const lead = textWords(headed[1] as string);
+      const rest = headed[2] as string;
+      const restTokens = tokenize(rest);
+      const restMentions = findMentions(restTokens);
+      const inName = (k: number) => restMentions.some((m) => k >= m.start && k < m.end);
+      if (
+        lead.length <= 8 &&
+        lead.every((w) => LIST_LEAD_WORDS.has(w)) &&
+        restMentions.filter((m) => m.target.kind === 'organ').length >= 2 &&
+        restMentions.every((m) => m.target.kind === 'organ' && !m.adjective) &&
+        restTokens.every(
+          (t, k) =>
+            t.boundary ||
+            inName(k) ||
+            CONJUNCTIONS.has(t.text) ||
+            ARTICLES.has(t.text) ||
+            POLITE_WORDS.has(t.text),
+        )
+      ) {
+        // ("All three right-sided ones: kidney, adrenal, and the liver": the heading's side is
+        // the pairs'.)
+        const answer = resolve(rest);
+        const left = lead.includes('left');
+        if (left === lead.includes('right') || answer.noneOfThem) return answer;
+        const kept = answer.organIds.filter((id) => {
+          const pair = organById(id).pairedWith;
+          return !pair || organById(id).side === (left ? 'left' : 'right');
+        });
+        return kept.length === answer.organIds.length
+          ? answer
+          : organAnswer(kept, 'named', answer.confidence);
+      }
     }
     // Rewordings read as plainer requests, in one pass: "the gland on the liver side" (a side told
     // by an organ that lies on it), "light up every organ you know", "All the options, no
@@ -4830,9 +4883,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     // "The oesophagus connects straight to the duodenum, right? Anyway, point out the oesophagus.":
     // what comes before "anyway" was an aside.
+    // ("…is the left adrenal usually above the kidney? either way outline the adrenal, left one")
     const anyway = tokens.findIndex(
       (t, k) =>
-        (t.text === 'anyway' || t.text === 'anyhow') &&
+        (t.text === 'anyway' ||
+          t.text === 'anyhow' ||
+          t.text === 'regardless' ||
+          (t.text === 'way' && tokens[k - 1]?.text === 'either') ||
+          (t.text === 'case' && tokens[k - 1]?.text === 'any' && tokens[k - 2]?.text === 'in')) &&
         k > 0 &&
         tokens.slice(k + 1).some((u) => COMMAND_VERBS.has(u.text) || u.text === 'point'),
     );
@@ -6986,6 +7044,20 @@ const PLURAL_HEAD =
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b|\b(?:which|what) (?:options|choices|letters)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+/** Words that ask for nothing on their own ("no wait", "hmm, ok, sorry", "hold on"). */
+const FILLER_WORDS = new Set(
+  'no nope nah wait hold on hmm hm um umm uh uhh erm ok okay sorry actually oh oops whoops well so yes yeah yep lol haha'.split(
+    ' ',
+  ),
+);
+/** A heading, a colon, then the rest of the message (see the list step in resolve). */
+const LEAD_THEN_LIST = /^([^:?]{1,80}):\s*([^:?]+?)\s*[.!]?$/;
+/** The words a heading before a list may hold ("all the left-sided ones: …", "show these three: …"). */
+const LIST_LEAD_WORDS = new Set(
+  'all the these those ones organs structures options both two three four five left right sided side show outline highlight mark segment me pls please just only of'.split(
+    ' ',
+  ),
+);
 const ASK_WORDS = new Set(['which', 'what', 'where']);
 /** A conjunct that describes an organ rather than naming it ("the one that stores bile"). */
 const DESCRIBED_CONJUNCT = new RegExp(
@@ -7162,9 +7234,15 @@ function asksAfter(tokens: Token[], m: Mention): boolean {
  * Lower-case "gb", "rag": an organ abbreviation only right after a command ("segment gb", "show
  * the gb") or in a list of organs ("liver, gb and spleen"); elsewhere it is an ordinary word.
  */
+/** Words around a name given alone before "which option?" ("The Greeks called it 'hepar'."). */
+const NAMING_WORDS = new Set(
+  'the a an it its they we greeks greek romans roman latin ancient old anatomists called call calls named name word for in is was means meaning from'.split(
+    ' ',
+  ),
+);
 /** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
 const SITE_WORDS = new Set(
-  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone has have had met mets metastasis metastases nodule deposit infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated'.split(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone has have had met mets metastasis metastases nodule deposit infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated infarcted infarct infarction ischaemic ischemic necrotic thrombosed calcified atrophic scarred hydronephrotic laceration lacerations haematoma hematoma contused transected ruptured fractured shattered avulsed likely source wilms nephroblastoma adenoma carcinoma aldosterone cortisol catecholamines hormone option letter pls please'.split(
     ' ',
   ),
 );
@@ -8087,9 +8165,10 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     /^(?!.*\b(?:perirenal fat|ureters?|left|right)\b).*\b(?:gerota s?|gerotas|renal|perirenal|perinephric) fascia\b/,
     [2, 7, 8, 13],
   ],
-  // Transfusional iron (haemosiderosis) loads the reticuloendothelial organs: the liver and spleen.
+  // Transfusional iron (haemosiderosis) loads the reticuloendothelial organs: the liver and spleen
+  // ("transfusion-dependent thalassaemia: which organs are dark on T2*?").
   [
-    /^(?!.*\bha?emochromatosis\b).*\b(?:transfusional (?:iron|siderosis|ha?emosiderosis|overload)|ha?emosiderosis|res pattern|reticuloendothelial (?:pattern|system|organs))\b/,
+    /^(?!.*\bha?emochromatosis\b).*\b(?:transfusional (?:iron|siderosis|ha?emosiderosis|overload)|ha?emosiderosis|res pattern|reticuloendothelial (?:pattern|system|organs)|(?:transfusion dependent|thalass?a?emi\w*)\b[^?]*\bt2)\b/,
     [1, 3],
   ],
   // The kidneys ascend from the pelvis before birth; a horseshoe kidney joins them at the lower poles.
@@ -8097,6 +8176,8 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     /\bascend(?:s|ed)? (?:out of |up from |from )(?:the )?pelvis\b|\bhorseshoe\b(?!.*\b(?:caught|trapped|hooked|stuck|snagged)\b)/,
     [2, 13],
   ],
+  // "Which organs can make new glucose (gluconeogenesis) in a long fast?": the liver and the kidneys.
+  [/\bgluconeogen\w*\b|\bmake (?:new )?glucose from\b/, [1, 2, 13]],
   // Chromaffin cells (the adrenal medulla) among the 13: the adrenals.
   [/\bchromaffin\b/, [7, 8]],
   // Von Hippel-Lindau: renal cell carcinomas, pancreatic cysts and tumours, phaeochromocytomas.
@@ -9071,12 +9152,19 @@ function replacedInstead(question: string): string | undefined {
 
 /** "outline the right kidney and the left adrenal, then swap sides on both" */
 const SIDES_FLIPPED =
-  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))*\s+(?:(?:then|and|now|actually|but|ok|okay)\s+)*(?:swap|switch|flip|reverse) (?:the )?sides?(?: (?:on|for|of) (?:both|all|them|each|everything))?(?: please| pls)?\s*[.!]*\s*$/i;
+  /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.))*\s+(?:(?:then|and|now|actually|but|ok|okay)\s+)*(?:(?:swap|switch|flip|reverse) (?:the )?sides?(?: (?:on|for|of) (?:both|all|them|each|everything))?|(?<=\bbut )(?:(?:just |only )?(?:the one |the same one |the same organ |that one )?(?:on|from) the (?:other|opposite) side))(?: please| pls)?\s*[.!]*\s*$/i;
 
 /** The request with every side turned round. */
 function sidesFlipped(question: string): string | undefined {
   const match = SIDES_FLIPPED.exec(question);
-  if (!match || !/\b(?:left|right)\b/i.test(match[1] as string)) return undefined;
+  if (!match) return undefined;
+  // "Outline option B, but the one on the other side.": a paired option's letter, its partner.
+  const letter = /\b(?:option|letter|answer|choice) ([BGHM])\b/.exec(match[1] as string);
+  if (letter && !/\b(?:left|right)\b/i.test(match[1] as string)) {
+    const paired = organById(organByLetter(letter[1] as OrganLetter).id).pairedWith;
+    if (paired) return (match[1] as string).replace(letter[0], organPhrase(paired));
+  }
+  if (!/\b(?:left|right)\b/i.test(match[1] as string)) return undefined;
   return (match[1] as string).replace(/\b(left|right)\b/gi, (side) =>
     side.toLowerCase() === 'left' ? 'right' : 'left',
   );

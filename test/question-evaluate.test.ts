@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 76th set, 372 questions, measured once with the resolver of its
-// round) gives 92.7% accuracy, N precision 0.957 and recall 0.904 (data/questions/README.md).
+// The held-out `test` split (the 77th set, 348 questions, measured once with the resolver of its
+// round) gives 92.0% accuracy, N precision 0.885 and recall 1.000 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (92.7%, N precision 95.7%, N recall 90.4%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (92.0%, N precision 88.5%, N recall 100%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.917);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.946);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.894);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.91);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.875);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -2990,3 +2990,27 @@ describe('question resolver: a case closed by "which organ has …?", a name bef
     expect(letters('Thalassaemia major on transfusions: which organs turn dark on T2*?')).toEqual(['A', 'C']);
   });
 });
+
+describe('question resolver: options numbered in words, counted from the end, a part by itself (the 76th set’s error classes)', () => {
+  it('reads options numbered in words, but not a distance in words', () => {
+    expect(letters('pls outline options two, four and six')).toEqual(['B', 'D', 'F']);
+    expect(letters('Could you outline E? Wait, the option two after it.')).not.toEqual(['B']);
+  });
+
+  it('reads "strictly between", the nth-to-last option and drops "not counting None"', () => {
+    expect(letters('the options strictly between C and G')).toEqual(['D', 'E', 'F']);
+    expect(letters('Show the fifth-to-last option, not counting None.')).toEqual(['I']);
+  });
+
+  it('reads "X’s partner on the other side" as the partner once', () => {
+    expect(letters("Outline M's partner on the other side.")).toEqual(['B']);
+  });
+
+  it('answers N for a hilum, a sphincter or the porta hepatis asked for by itself', () => {
+    expect(letters('the renal hilum by itself please')).toEqual(['N']);
+    expect(letters('pyloric sphincter alone')).toEqual(['N']);
+    expect(letters('only the porta hepatis')).toEqual(['N']);
+    // the organ itself, asked for plainly, is still the organ
+    expect(letters('show the spleen by itself')).toEqual(['C']);
+  });
+});

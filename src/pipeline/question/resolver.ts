@@ -1100,11 +1100,11 @@ const STRUCTURE_REQUEST = new RegExp(
 const PART_ALONE = new RegExp(
   `${PART_REQUEST_START}(?:(?!organ |one |whose |that |which )[a-z0-9]+ ){0,3}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|segment|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|curvature|sphincter)(?: of (?:the )?[a-z]+)?)\\b(?! of (?:which|what)\\b)`,
 );
-/** "gastric fundus only", "liver segment 4 only pls": the part named alone, with no verb. */
+/** "gastric fundus only", "liver segment 4 only pls", "the splenic hilum by itself pls": the part named alone, with no verb. */
 const BARE_PART_ONLY =
-  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself)(?: (?:pls|please|plz|thanks|thx))?$/;
+  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|hilum|hilus|sphincter)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself|just that|only that|that only)(?: (?:pls|please|plz|thanks|thx))?$/;
 const STRUCTURE_FIRST =
-  /^(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
+  /^(?:just |only )?(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 /** A request for an organ that owns what was named before ("… outline the glands they belong to"). */
@@ -4054,6 +4054,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       .replace(LIGHT_UP, '$1highlight')
       .replace(NO_EXCEPTIONS, '')
+      // "the fourth-to-last option, not counting None": N is never counted among the organs
+      .replace(NOT_COUNTING_NONE, '')
       .replace(AFTERTHOUGHT, '$1 ')
       .replace(NOT_THE_ONE, '')
       .replace(SUBSTANCE_THEN_IT, '$1$2$1')
@@ -4129,8 +4131,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       .replace(WHATEVER_CLAUSE, 'the organ ')
       // "the second-to-last organ on the list", "last but one": counted from the end of the 13
-      .replace(FROM_LAST, (whole: string) =>
-        /^(?:second|2nd)|^last but one$/i.test(whole) ? 'twelfth' : 'eleventh',
+      .replace(FROM_LAST, (whole: string, nth?: string) =>
+        nth ? (FROM_LAST_ORDINAL[nth.toLowerCase()] ?? whole) : 'twelfth',
       )
       // "how long have u been running today? also liver pls": an added ask after a question is a request
       .replace(ALSO_AFTER_QUESTION, '$1 $2 show ')
@@ -7044,6 +7046,9 @@ const PLURAL_HEAD =
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b|\b(?:which|what) (?:options|choices|letters)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+/** ", not counting None", "(ignoring option N)": the organs are counted without N anyway. */
+const NOT_COUNTING_NONE =
+  /,?\s*\(?(?:not counting|excluding|ignoring|leaving out|without counting|skipping)\s+(?:option\s+)?(?:N|[Nn]one(?: of them)?)\b\)?/gi;
 /** Words that ask for nothing on their own ("no wait", "hmm, ok, sorry", "hold on"). */
 const FILLER_WORDS = new Set(
   'no nope nah wait hold on hmm hm um umm uh uhh erm ok okay sorry actually oh oops whoops well so yes yeah yep lol haha'.split(
@@ -7865,8 +7870,16 @@ const LETTER_OF_NAME: Record<string, string> = {
   duodenum: 'L',
   'left kidney': 'M',
 };
-const OPTION_BETWEEN = /\bthe (?:one|option|organ) between ([A-M]) and ([A-M])(?![\w'’-])/g;
+const OPTION_BETWEEN =
+  /\bthe (?:one|option|organ|ones|options|organs|letters)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sides? of ([A-M])(?![\w'’-])/g;
+const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' ');
+const NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'gi');
+/** "options one, three and five", "option number two": numbered options written out. */
+const OPTION_NUMBER_WORDS = new RegExp(
+  `\\b([Oo]ptions?\\s+(?:(?:no\\.?|numbers?|#)\\s*)?)((?:${NUMBER_WORDS.join('|')})(?:\\s*(?:,|and|&|\\+|or|to|through|thru)\\s*(?:${NUMBER_WORDS.join('|')}))*)\\b(?!\\s+(?:after|before|letters?|places?|steps?|down|up|back|on|further|later|earlier|over)\\b)`,
+  'gi',
+);
 /** "options 7 and 8", "options 1 through 4", "option 9" (see spellOptionLetters). */
 const NUMBERED_OPTIONS =
   /\b([Oo]ptions?\s+|[Cc]hoices?\s+|[Oo]ption\s+(?:no\.?|numbers?|#)\s*)(\d{1,2}(?:\s*(?:,|and|&|\+|or|to|through|thru|-|–)\s*\d{1,2})*)\b(?![.,]\d)/g;
@@ -8946,7 +8959,21 @@ const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
 const JUST_CLOSING_REQUEST =
   /(?:[.!?,;:—–-]|\p{Extended_Pictographic}|\u{FE0F})\s*(?:(?:pls|please|plz|so|ok|okay|anyway|anyways|anyhow)\s+)*just (?:outline|show|highlight|mark|segment|trace|circle)(?: me)? ((?:the |my |that )?[a-z]+(?: [a-z]+)?)(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!]|$|\s+(?:so|because|bc|cos|cause|for|lol|haha)\b))/iu;
 const REQUEST_VERB = /\b(?:outline|show|highlight|mark|segment|trace|circle|label|contour)\b/i;
-const FROM_LAST = /\b(second|2nd|third|3rd)[- ]to[- ]last\b|\b(last but one)\b/gi;
+const FROM_LAST =
+  /\b(second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th)[- ]to[- ]last\b|\b(last but one)\b/gi;
+/** The option counted from the end of the 13 ("the fourth-to-last" is the tenth). */
+const FROM_LAST_ORDINAL: Record<string, string> = {
+  second: 'twelfth',
+  '2nd': 'twelfth',
+  third: 'eleventh',
+  '3rd': 'eleventh',
+  fourth: 'tenth',
+  '4th': 'tenth',
+  fifth: 'ninth',
+  '5th': 'ninth',
+  sixth: 'eighth',
+  '6th': 'eighth',
+};
 const ALSO_AFTER_QUESTION =
   /(\?)\s*(also|and also|oh and|plus)\s+(?!(?:show|outline|highlight|mark|segment|trace|circle|label|draw|which|what|where|how|why|who|is|are|can|could|would|do|does|did|i|you|u|we|it|that|this)\b)(?=[a-z])/gi;
 const OPTION_BETWEEN_NAMES =
@@ -8998,7 +9025,7 @@ const WHAT_PLACED =
   /(^\s*|[.?!]\s+)what (?=(?:lies|sits|rests|perches|runs|passes|is found|is located|is situated|is placed|hides|nestles|lies tucked)\s+(?:(?:just|directly|immediately|right|partly|partially|mostly|tucked|snugly)\s+)?(?:below|under|underneath|beneath|above|over|behind|in front of|beside|next to|alongside|between|on top of|atop|medial to|lateral to|anterior to|posterior to|to the (?:left|right) of)\b)/gi;
 /** "B's twin", "G's partner": the other of a pair by its letter. */
 const LETTER_TWIN =
-  /\b([BGHM])['’]s (?:mirror[- ]?image |contralateral |opposite )?(?:twin|partner|counterpart|mirror image|pair)\b/g;
+  /\b([BGHM])['’]s (?:mirror[- ]?image |contralateral |opposite )?(?:twin|partner|counterpart|mirror image|pair)\b(?: (?:on|from) the (?:other|opposite) side\b)?/g;
 /** "Whatever K empties into": the letter, then what it does. */
 const WHATEVER_LETTER_DOES = /\b[Ww]hatever ([B-HJ-M]) (?=[a-z]{3,}s\b)/g;
 /** "…liver laceration plus a shattered spleen. Which organs are injured?": every site the case names. */
@@ -9281,6 +9308,12 @@ function spellOptionLetters(original: string): string {
   );
   // "options 7 and 8", "option 9": numbered options are the letters in order (14 is N).
   const lettered = text
+    // "options one, three and five": numbers written out
+    .replace(
+      OPTION_NUMBER_WORDS,
+      (_, lead: string, numbers: string) =>
+        lead + numbers.replace(NUMBER_WORD, (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1)),
+    )
     .replace(NUMBERED_OPTIONS, (whole, lead: string, numbers: string) =>
       /\b(?:1[5-9]|[2-9]\d|0)\b/.test(numbers)
         ? whole

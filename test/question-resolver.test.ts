@@ -3014,3 +3014,30 @@ describe('question resolver: options numbered in words, counted from the end, a 
     expect(letters('show the spleen by itself')).toEqual(['C']);
   });
 });
+
+describe('question resolver: "which organ holds it?", quoted names shown, letters around one (the 77th set’s error classes)', () => {
+  it('answers the case’s site for "which organ holds / contains it" and "which organ is swelling"', () => {
+    expect(
+      letters('Solid mass in the upper pole of the left kidney. Which organ contains the tumour?'),
+    ).toEqual(['M']);
+    expect(letters('A stone blocks the left renal pelvis. Which organ is swelling?')).toEqual(['M']);
+  });
+
+  it('takes only a gland for "which gland …?" after a case', () => {
+    expect(
+      letters(
+        'A fatty nodule sits behind the IVC, next to the bare area of the liver. Which gland holds it?',
+      ),
+    ).not.toEqual(['A']);
+  });
+
+  it('reads a quoted Latin name followed by "show it" as a request', () => {
+    expect(letters("Latin 'vena cava inferior'. Show it.")).toEqual(['F']);
+  });
+
+  it('reads the options just before and just after a letter, and "drains into?"', () => {
+    expect(letters('the options just before and just after D')).toEqual(['C', 'E']);
+    expect(letters('Right adrenal vein drains into?')).toEqual(['F']);
+    expect(letters('where does the bile duct empty into? show that organ')).toEqual(['L']);
+  });
+});

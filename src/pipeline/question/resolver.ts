@@ -3035,12 +3035,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where) return;
     // "…, which vessel?": only a vessel can be the site asked for.
     const vesselAsked = ['vessel', 'artery', 'vein'].includes(clause[1] ?? '');
+    // ("…between the bare area of the liver and the right crus. Which gland holds it?": only a gland.)
+    const glandAsked = clause[1] === 'gland';
     const named = mentions.filter(
       (m) =>
         m.start < start &&
         m.target.kind === 'organ' &&
         m.role !== 'negated' &&
-        (!vesselAsked || m.target.ids.every((id) => id === 5 || id === 6)),
+        (!vesselAsked || m.target.ids.every((id) => id === 5 || id === 6)) &&
+        (!glandAsked || m.target.ids.every((id) => id === 4 || id === 7 || id === 8)),
     );
     if (
       named.length === 0 ||
@@ -3057,6 +3060,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return SITE_PLACE_WORDS.has(w) || LANDMARK_PAIRS.has(`${tokens[j - 1]?.text ?? ''} ${w}`);
     };
     if (placed(named[0] as Mention)) return;
+    // (a name the head noun left out places it, too: "Behind the stomach and the body of the
+    // pancreas …: which gland is that?")
+    const firstNamed = mentions.find(
+      (m) => m.start < start && m.target.kind === 'organ' && m.role !== 'negated',
+    );
+    if (glandAsked && firstNamed && firstNamed !== named[0] && placed(firstNamed)) return;
     // ("…: which option?" closes riddles and descriptions too; there only a finding in the organ
     // named, "an adenoma in the right adrenal gland", makes it the site)
     // ("hepar. Which option is it?", "The Greeks called it 'hepar'. Which option?": a name given
@@ -4054,6 +4063,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
       .replace(LIGHT_UP, '$1highlight')
       .replace(NO_EXCEPTIONS, '')
+      // "Right gonadal vein drains into?": the question word left out
+      .replace(INTO_WHAT, (whole, verb: string, _at: number, all: string) =>
+        /\b(?:where|which|what|whom?|organ|it)\b/i.test(all) ? whole : `${verb} into which vessel?`,
+      )
+      // "show every vessel in the option list": the list of options
+      .replace(IN_OPTION_LIST, 'on the list')
       // "the fourth-to-last option, not counting None": N is never counted among the organs
       .replace(NOT_COUNTING_NONE, '')
       .replace(AFTERTHOUGHT, '$1 ')
@@ -7046,6 +7061,10 @@ const PLURAL_HEAD =
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b|\b(?:which|what) (?:options|choices|letters)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+/** "…vein drains into?": a question that stops at its preposition (with no question word). */
+const INTO_WHAT = /\b(drains?|empties|empty|opens?|flows?)\s+into\s*\?\s*$/i;
+/** "in the option list", "from your options list": the list of options. */
+const IN_OPTION_LIST = /\b(?:in|on|from) (?:the|your|ur) options? list\b/gi;
 /** ", not counting None", "(ignoring option N)": the organs are counted without N anyway. */
 const NOT_COUNTING_NONE =
   /,?\s*\(?(?:not counting|excluding|ignoring|leaving out|without counting|skipping)\s+(?:option\s+)?(?:N|[Nn]one(?: of them)?)\b\)?/gi;
@@ -7247,7 +7266,7 @@ const NAMING_WORDS = new Set(
 );
 /** Words a closing "which organ …?" may hold and still ask only for the organ the case names. */
 const SITE_WORDS = new Set(
-  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone has have had met mets metastasis metastases nodule deposit infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated infarcted infarct infarction ischaemic ischemic necrotic thrombosed calcified atrophic scarred hydronephrotic laceration lacerations haematoma hematoma contused transected ruptured fractured shattered avulsed likely source wilms nephroblastoma adenoma carcinoma aldosterone cortisol catecholamines hormone option letter pls please'.split(
+  'is it in that this involved affected being sampled biopsied the primary should i we you segment show outline highlight mark located lesion tumor mass origin site of does do lie lies sit sits here on image slice scan picture pic arise arises arising come comes from tumour tumours tumors growth cancer cyst stone has have had met mets metastasis metastases nodule deposit infected inflamed diseased injured damaged bleeding obstructed perforated ruptured enlarged swollen abnormal torn lacerated infarcted infarct infarction ischaemic ischemic necrotic thrombosed calcified atrophic scarred hydronephrotic laceration lacerations haematoma hematoma contused transected ruptured fractured shattered avulsed likely source wilms nephroblastoma adenoma carcinoma aldosterone cortisol catecholamines hormone option letter pls please holds hold holding contains contain containing harbours harbors swelling dilated obstructed'.split(
     ' ',
   ),
 );
@@ -7324,7 +7343,7 @@ const OTHER_ORGAN_WORDS =
   /\b(?:liver|hepatic|spleen|splenic|pancrea\w*|aort\w*|ivc|vena cava|adrenals?|suprarenal|gall ?bladder|o?esophag\w*|stomach|gastric|duoden\w*|thyroid|pituitary|prostate|ovar\w*|testi\w*)\b/i;
 /** Questions about words, books, songs and idioms (see `QUOTED`). */
 const OPTION_ASKED =
-  /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b/i;
+  /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b|\b(?:show|outline|highlight|segment|mark|find|point to)(?: me| us)? (?:it|them|that one|this one|the (?:organ|vessel|gland|one)s? (?:that|it|they|the word|the name)|its (?:human )?(?:counterpart|version|equivalent)|the human (?:one|version|counterpart|equivalent))\b/i;
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
 /** "how do you say kidney in French", "spell liver in German": an organ's name asked in another language. */
@@ -7872,7 +7891,8 @@ const LETTER_OF_NAME: Record<string, string> = {
 };
 const OPTION_BETWEEN =
   /\bthe (?:one|option|organ|ones|options|organs|letters)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
-const OPTIONS_EITHER_SIDE = /\bthe (?:two )?options? on (?:either|each|both) sides? of ([A-M])(?![\w'’-])/g;
+const OPTIONS_EITHER_SIDE =
+  /\bthe (?:two )?options? (?:on (?:either|each|both) sides? of|(?:just |right |immediately |directly )?before and (?:just |right |immediately |directly )?after) ([A-M])(?![\w'’-])/g;
 const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' ');
 const NUMBER_WORD = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'gi');
 /** "options one, three and five", "option number two": numbered options written out. */

@@ -3041,3 +3041,27 @@ describe('question resolver: "which organ holds it?", quoted names shown, letter
     expect(letters('where does the bile duct empty into? show that organ')).toEqual(['L']);
   });
 });
+
+describe('question resolver: a kidney’s pole asked for, the other one of a pair, raised tests (the 78th set’s error classes)', () => {
+  it('reads "where is the upper pole of the left kidney" as the kidney, not what sits on it', () => {
+    expect(letters("where's the lower pole of the left kidney")).toEqual(['M']);
+  });
+
+  it('reads "its partner across the midline" and "I don’t want X; I want the other one"', () => {
+    expect(letters('Not the right kidney, I want its partner across the midline.')).toEqual(['M']);
+    expect(letters("I don't want the left adrenal; I want the other one.")).toEqual(['G']);
+  });
+
+  it('reads "only X, plus Y", and letters between two letters with a capital or "every"', () => {
+    expect(letters('Only the right kidney, plus the adrenal gland sitting on it.')).toEqual(['B', 'G']);
+    expect(letters('The letter between C and E.')).toEqual(['D']);
+    expect(letters('Every option strictly between A and E.')).toEqual(['B', 'C', 'D']);
+  });
+
+  it('answers the organs of raised blood tests, and peptic ulcers as a group', () => {
+    expect(letters('amylase and AST both raised, which organs?')).toEqual(['A', 'D']);
+    expect(letters('which organs get peptic ulcers?')).toEqual(['K', 'L']);
+    expect(letters('Which organ is the most common site of peptic ulcers?')).toHaveLength(1);
+    expect(letters('the SMA arises from?')).toEqual(['E']);
+  });
+});

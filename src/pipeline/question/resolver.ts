@@ -4058,6 +4058,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const arrowsRoute = (question.match(ARROW)?.length ?? 0) >= 2 && ROUTE_WORD.test(question);
     const organAskedFor = ORGAN_ASKED_FOR.test(question);
     const plainer = question
+      // "where's the upper pole of the right kidney": the part asked for, not what sits on it
+      .replace(WHERE_POLE, 'show the $1 pole of ')
+      // "not the left kidney — I want its partner across the midline": the other one of the pair
+      .replace(PARTNER_ACROSS, 'the other one')
+      // "I don't want the right adrenal; I want the other one"
+      .replace(DONT_WANT_OTHER, 'not $1, the other one')
+      // "Only the left kidney, plus the adrenal sitting on it": "plus" adds to the "only"
+      .replace(ONLY_PLUS, '$1 and ')
       .replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
         RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
       )
@@ -4065,7 +4073,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(NO_EXCEPTIONS, '')
       // "Right gonadal vein drains into?": the question word left out
       .replace(INTO_WHAT, (whole, verb: string, _at: number, all: string) =>
-        /\b(?:where|which|what|whom?|organ|it)\b/i.test(all) ? whole : `${verb} into which vessel?`,
+        /\b(?:where|which|what|whom?|organ|it)\b/i.test(all)
+          ? whole
+          : `${verb.replace(/\s+/g, ' ')} which vessel?`,
       )
       // "show every vessel in the option list": the list of options
       .replace(IN_OPTION_LIST, 'on the list')
@@ -4844,6 +4854,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (facts.length === 1)
         return organAnswer([...(facts[0] as (typeof facts)[number])[1]], 'described', 0.75);
+      // "lipase and ALT both up — which organs?": each raised test's organ.
+      const labs = [...normalised.matchAll(LAB_MARKER)].map((m) => m[0]);
+      const labOrgans = [
+        ...new Set(labs.flatMap((lab) => LAB_ORGANS.find(([re]) => re.test(lab))?.[1] ?? [])),
+      ];
+      if (labs.length >= 2 && labOrgans.length >= 2 && LAB_RAISED.test(normalised))
+        return organAnswer(labOrgans, 'described', 0.7);
     }
     // "…the liver makes angiotensinogen, the lungs ACE, the adrenals aldosterone. Highlight the ones
     // on your list.": every one of the 13 the message names.
@@ -7061,8 +7078,20 @@ const PLURAL_HEAD =
 const PLURAL_ASK =
   /\b(organs|glands|structures|vessels|ones|both|two|three)\b|\b(what|which) and (what|which)\b|\b(?:which|what) (?:options|choices|letters)\b/;
 const CONJUNCTIONS = new Set(['and', 'plus', '&']);
+/** "where's the upper pole of the right kidney" (see plainer). */
+const WHERE_POLE =
+  /\bwhere(?: is|['’]s| s|s)? (?:the )?(upper|lower|superior|inferior) pole of (?=(?:the |my |his |her |this )?(?:left |right )?kidney\b)/gi;
+/** "its partner across the midline", "its twin on the opposite side" (see plainer). */
+const PARTNER_ACROSS =
+  /\b(?:its|the) (?:partner|twin|counterpart|mate|pair|fellow) (?:across the midline|on the (?:other|opposite) side(?: of the (?:body|midline))?)\b|\bthe one across the midline\b/gi;
+/** "I don't want the right adrenal; I want the other one" (see plainer). */
+const DONT_WANT_OTHER =
+  /\bi (?:don['’]?t|do not) want (the (?:left|right) [a-z]+(?: gland)?)\s*[;,.:—–-]+\s*(?:i (?:want|need|meant|mean)|give me|show me) the other one\b/gi;
+/** "Only the left kidney, plus …" (see plainer). */
+const ONLY_PLUS = /^\s*(?:only|just) (the [^,;]+?),? plus /i;
 /** "…vein drains into?": a question that stops at its preposition (with no question word). */
-const INTO_WHAT = /\b(drains?|empties|empty|opens?|flows?)\s+into\s*\?\s*$/i;
+const INTO_WHAT =
+  /\b(drains?\s+into|empties\s+into|empty\s+into|opens?\s+into|flows?\s+into|arises?\s+from|comes?\s+off|branch(?:es)?\s+off|originates?\s+from)\s*\?\s*$/i;
 /** "in the option list", "from your options list": the list of options. */
 const IN_OPTION_LIST = /\b(?:in|on|from) (?:the|your|ur) options? list\b/gi;
 /** ", not counting None", "(ignoring option N)": the organs are counted without N anyway. */
@@ -7890,7 +7919,7 @@ const LETTER_OF_NAME: Record<string, string> = {
   'left kidney': 'M',
 };
 const OPTION_BETWEEN =
-  /\bthe (?:one|option|organ|ones|options|organs|letters)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
+  /\b(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE =
   /\bthe (?:two )?options? (?:on (?:either|each|both) sides? of|(?:just |right |immediately |directly )?before and (?:just |right |immediately |directly )?after) ([A-M])(?![\w'’-])/g;
 const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' ');
@@ -8209,6 +8238,8 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     /\bascend(?:s|ed)? (?:out of |up from |from )(?:the )?pelvis\b|\bhorseshoe\b(?!.*\b(?:caught|trapped|hooked|stuck|snagged)\b)/,
     [2, 13],
   ],
+  // Peptic ulcers: the stomach and the duodenum ("show the two organs where they occur").
+  [/\bpeptic ulcers?\b|\bpeptic ulcer disease\b|\bpud\b/, [11, 12]],
   // "Which organs can make new glucose (gluconeogenesis) in a long fast?": the liver and the kidneys.
   [/\bgluconeogen\w*\b|\bmake (?:new )?glucose from\b/, [1, 2, 13]],
   // Chromaffin cells (the adrenal medulla) among the 13: the adrenals.
@@ -8219,6 +8250,17 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     [2, 4, 7, 8, 13],
   ],
 ];
+/** Blood tests that point at one organ (see the lab step beside GROUP_FACTS). */
+const LAB_ORGANS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  [/^(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?)$/, [1]],
+  [/^(?:lipase|amylase)$/, [4]],
+  [/^(?:creatinine|urea|egfr|gfr)$/, [2, 13]],
+  [/^(?:cortisol|aldosterone|metanephrines?)$/, [7, 8]],
+];
+const LAB_MARKER =
+  /\b(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?|lipase|amylase|creatinine|urea|egfr|gfr|cortisol|aldosterone|metanephrines?)\b/g;
+const LAB_RAISED =
+  /\b(?:up|raised|high|elevated|deranged|abnormal|increased|rising|through the roof|sky high|off)\b/;
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
   /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;

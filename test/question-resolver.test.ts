@@ -3065,3 +3065,18 @@ describe('question resolver: a kidney’s pole asked for, the other one of a pai
     expect(letters('the SMA arises from?')).toEqual(['E']);
   });
 });
+
+describe('question resolver: sphincters named alone, "its adrenal too", a head noun closing a case (the 79th set’s error classes)', () => {
+  it('answers N for a sphincter named alone, and the organ when asked which one it is part of', () => {
+    expect(letters('sphincter of Oddi')).toEqual(['N']);
+    expect(letters('the pyloric sphincter is part of which organ?')).toEqual(['K']);
+  });
+
+  it('adds that side’s adrenal to "not just the kidney — its adrenal too"', () => {
+    expect(letters('Not just the right kidney — its adrenal too.')).toEqual(['B', 'G']);
+  });
+
+  it('reads a bare "gland?" closing a case as "which gland?"', () => {
+    expect(letters('3 cm lipid-rich mass in the right adrenal. gland?')).toEqual(['G']);
+  });
+});

@@ -1104,7 +1104,7 @@ const PART_ALONE = new RegExp(
 const BARE_PART_ONLY =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|hilum|hilus|sphincter)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself|just that|only that|that only)(?: (?:pls|please|plz|thanks|thx))?$/;
 const STRUCTURE_FIRST =
-  /^(?:just |only )?(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis))\b(?! (?:is|are|lies|contains|holds|of)\b)/;
+  /^(?:just |only )?(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis)|pyloric sphincter|sphincter of oddi)\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
 /** A request for an organ that owns what was named before ("… outline the glands they belong to"). */
@@ -3032,7 +3032,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           ['that', 'it', 'this'].includes(clause[3] ?? '') &&
           !tokens.some((_, i) => negationScope(tokens, i) >= 0)));
     const where = clause[0] === 'where' && clause.slice(1).every((w) => SITE_WORDS.has(w));
-    if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where) return;
+    // "HIDA: no filling of the GB at 4 h. organ?": the head noun alone closes the case
+    const bare = clause.length === 1 && ['organ', 'gland', 'option'].includes(clause[0] ?? '');
+    if (!(asks && clause.slice(2).every((w) => SITE_WORDS.has(w))) && !where && !bare) return;
     // "…, which vessel?": only a vessel can be the site asked for.
     const vesselAsked = ['vessel', 'artery', 'vein'].includes(clause[1] ?? '');
     // ("…between the bare area of the liver and the right crus. Which gland holds it?": only a gland.)
@@ -4050,6 +4052,22 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           : organAnswer(kept, 'named', answer.confidence);
       }
     }
+    // "lipase and ALT both up — which organs?": each raised test's organ, when several are asked
+    // for and none is named.
+    const labText = textWords(question.slice(0, maxChars)).join(' ');
+    if (SEVERAL_ASKED.test(labText) || GROUP_ASKED.test(labText)) {
+      const labs = [...labText.matchAll(LAB_MARKER)].map((m) => m[0]);
+      const labOrgans = [
+        ...new Set(labs.flatMap((lab) => LAB_ORGANS.find(([re]) => re.test(lab))?.[1] ?? [])),
+      ];
+      if (
+        labs.length >= 2 &&
+        labOrgans.length >= 2 &&
+        LAB_RAISED.test(labText) &&
+        !findMentions(tokenize(question.slice(0, maxChars))).some((m) => m.target.kind === 'organ')
+      )
+        return organAnswer(labOrgans, 'described', 0.7);
+    }
     // Rewordings read as plainer requests, in one pass: "the gland on the liver side" (a side told
     // by an organ that lies on it), "light up every organ you know", "All the options, no
     // exceptions.", "aorta → IVC instead pls" (the arrow corrects), "I didn't say which one",
@@ -4066,6 +4084,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(DONT_WANT_OTHER, 'not $1, the other one')
       // "Only the left kidney, plus the adrenal sitting on it": "plus" adds to the "only"
       .replace(ONLY_PLUS, '$1 and ')
+      // "Not just the left kidney — its adrenal too": the adrenal of that side, added
+      .replace(ITS_ADRENAL_TOO, '$1 and the $2 adrenal')
       .replace(SIDE_BY_ORGAN, (_, a?: string, b?: string) =>
         RIGHT_SIDED_ORGAN.test(a ?? b ?? '') ? "on the patient's right" : "on the patient's left",
       )
@@ -4854,13 +4874,6 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (facts.length === 1)
         return organAnswer([...(facts[0] as (typeof facts)[number])[1]], 'described', 0.75);
-      // "lipase and ALT both up — which organs?": each raised test's organ.
-      const labs = [...normalised.matchAll(LAB_MARKER)].map((m) => m[0]);
-      const labOrgans = [
-        ...new Set(labs.flatMap((lab) => LAB_ORGANS.find(([re]) => re.test(lab))?.[1] ?? [])),
-      ];
-      if (labs.length >= 2 && labOrgans.length >= 2 && LAB_RAISED.test(normalised))
-        return organAnswer(labOrgans, 'described', 0.7);
     }
     // "…the liver makes angiotensinogen, the lungs ACE, the adrenals aldosterone. Highlight the ones
     // on your list.": every one of the 13 the message names.
@@ -7087,6 +7100,9 @@ const PARTNER_ACROSS =
 /** "I don't want the right adrenal; I want the other one" (see plainer). */
 const DONT_WANT_OTHER =
   /\bi (?:don['’]?t|do not) want (the (?:left|right) [a-z]+(?: gland)?)\s*[;,.:—–-]+\s*(?:i (?:want|need|meant|mean)|give me|show me) the other one\b/gi;
+/** "Not just the left kidney — its adrenal too" (see plainer). */
+const ITS_ADRENAL_TOO =
+  /^\s*not just (the (left|right) kidney)\s*[,;:—–-]+\s*(?:but )?(?:also )?its (?:adrenal|suprarenal)(?: gland)?(?: too| as well)?\s*[.!]?\s*$/i;
 /** "Only the left kidney, plus …" (see plainer). */
 const ONLY_PLUS = /^\s*(?:only|just) (the [^,;]+?),? plus /i;
 /** "…vein drains into?": a question that stops at its preposition (with no question word). */
@@ -8255,12 +8271,11 @@ const LAB_ORGANS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/^(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?)$/, [1]],
   [/^(?:lipase|amylase)$/, [4]],
   [/^(?:creatinine|urea|egfr|gfr)$/, [2, 13]],
-  [/^(?:cortisol|aldosterone|metanephrines?)$/, [7, 8]],
 ];
 const LAB_MARKER =
-  /\b(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?|lipase|amylase|creatinine|urea|egfr|gfr|cortisol|aldosterone|metanephrines?)\b/g;
+  /\b(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?|lipase|amylase|creatinine|urea|egfr|gfr)\b/g;
 const LAB_RAISED =
-  /\b(?:up|raised|high|elevated|deranged|abnormal|increased|rising|through the roof|sky high|off)\b/;
+  /\b(?:up|raised|raized|high|elevated|deranged|abnormal|increased|rising|through the roof|sky high|off)\b/;
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
   /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;

@@ -41,7 +41,25 @@ def norm_valid(x, valid):
     return out
 
 
-def intensity(rng, img, syn, kind, valid, synth):
+def real_intensity(rng, img, kind, valid):
+    x = img.astype(np.float32)
+    if kind == "ct":
+        level = rng.uniform(0, 80)
+        width = rng.uniform(600, 1500) if rng.random() < 0.15 else rng.uniform(250, 600)
+        x = P.ct_window(x, level, width)
+    elif kind == "png":
+        x = x / 255.0
+    else:
+        x = x / max(float(np.percentile(x[valid], 99)), 1e-6)
+        x = np.clip(x, 0, None)
+    if rng.random() < 0.5:
+        x = np.clip(x, 0, None) ** math.exp(rng.normal(0, 0.3))
+    return x
+
+
+def intensity(rng, img, syn, kind, valid, synth, mix=False):
+    """synth: random per-label intensities from the label map syn; mix (with synth): each label of
+    syn keeps its real intensities with a probability drawn per slice, the rest are synthetic."""
     if synth:
         ids = np.unique(syn)
         lut_m = np.zeros(int(ids.max()) + 1, np.float32)
@@ -53,19 +71,12 @@ def intensity(rng, img, syn, kind, valid, synth):
         x = lut_m[syn] + lut_s[syn] * rng.standard_normal(syn.shape).astype(np.float32)
         if rng.random() < 0.7:
             x = gaussian_filter(x, rng.uniform(0.3, 1.5))
+        if mix:
+            keep = np.zeros_like(lut_m, bool)
+            keep[ids] = rng.random(len(ids)) < rng.uniform(0.2, 0.8)
+            x = np.where(keep[syn], real_intensity(rng, img, kind, valid), x)
     else:
-        x = img.astype(np.float32)
-        if kind == "ct":
-            level = rng.uniform(0, 80)
-            width = rng.uniform(600, 1500) if rng.random() < 0.15 else rng.uniform(250, 600)
-            x = P.ct_window(x, level, width)
-        elif kind == "png":
-            x = x / 255.0
-        else:
-            x = x / max(float(np.percentile(x[valid], 99)), 1e-6)
-            x = np.clip(x, 0, None)
-        if rng.random() < 0.5:
-            x = np.clip(x, 0, None) ** math.exp(rng.normal(0, 0.3))
+        x = real_intensity(rng, img, kind, valid)
     if rng.random() < 0.5:
         x = x * bias_field(rng, x.shape, rng.uniform(0.05, 0.35))
     if rng.random() < 0.5:

@@ -31,7 +31,7 @@ class Source:
     """One training source: a cache file, or several joined with commas (each file then gets the
     same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
 
-    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None)):
+    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None), p_mix=0.0):
         paths = path.split(",")
         imgs, lbls, syns, self.meta, ws = [], [], [], [], []
         for one in paths:
@@ -52,12 +52,14 @@ class Source:
         cls, p_cls = synth_slice
         self.p_synth = np.array([p_cls if cls and np.isin(l, cls).any() else p_synth for l in self.lbl])
         self.w = np.concatenate(ws)
+        self.p_mix = p_mix
 
     def sample(self, rng):
         i = rng.choice(len(self.meta), p=self.w)
         m = self.meta[i]
         synth = rng.random() < self.p_synth[i]
-        x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth)
+        mix = synth and self.p_mix > 0 and rng.random() < self.p_mix
+        x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth, mix)
         return x, self.lbl[i].astype(np.int64), np.array(m["labelled"], np.float32)
 
 
@@ -144,6 +146,9 @@ def main():
     ap.add_argument("--ce-weight", default="", help="CLASSES:W, e.g. 7,8,9:3 (v2) -- cross-entropy weight of these classes' pixels")
     ap.add_argument("--synth-slice", default="", help="CLASSES:P, e.g. 4,7,8:0.95 (v7) -- TotalSegmentator slices holding any of these classes "
                          "get synthetic intensities with probability P instead of --synth's")
+    ap.add_argument("--synth-mix", type=float, default=0.0, help="P (v8): a TotalSegmentator draw that gets synthetic intensities "
+                         "is, with probability P, a per-label mixture instead (each label keeps its real intensities with a "
+                         "probability drawn per slice from U(0.2, 0.8))")
     ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
@@ -170,7 +175,7 @@ def main():
     focus, focus_w = classes_weight(a.focus)
     synth_slice = classes_weight(a.synth_slice) if a.synth_slice else ((), None)
     srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p,
-                   *((focus, focus_w, synth_slice) if k == 1 else ((), 1.0)))
+                   *((focus, focus_w, synth_slice, a.synth_mix) if k == 1 else ((), 1.0)))
             for k, (n, p) in enumerate(zip(names, ps))]
     ce_cls, ce_w = classes_weight(a.ce_weight)
     ce_weight = None

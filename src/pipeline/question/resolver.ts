@@ -4054,7 +4054,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "lipase and ALT both up — which organs?": each raised test's organ, when several are asked
     // for and none is named.
-    const labText = textWords(question.slice(0, maxChars)).join(' ');
+    const labText = words.join(' ');
     if (SEVERAL_ASKED.test(labText) || GROUP_ASKED.test(labText)) {
       const labs = [...labText.matchAll(LAB_MARKER)].map((m) => m[0]);
       const labOrgans = [

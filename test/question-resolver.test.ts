@@ -3080,3 +3080,12 @@ describe('question resolver: sphincters named alone, "its adrenal too", a head n
     expect(letters('3 cm lipid-rich mass in the right adrenal. gland?')).toEqual(['G']);
   });
 });
+
+describe('question resolver: a finding in a named organ, then "— which option?" (the 80th set’s error class)', () => {
+  it('answers the organ that holds the finding, whatever mark comes before "which option?"', () => {
+    expect(letters('A cyst in the lower pole of the right kidney — which option?')).toEqual(['B']);
+    expect(letters('A solid mass in the spleen: which option?')).toEqual(['C']);
+    // a thing outside the 13 asked for as an option is still N
+    expect(letters('Gallstone in the common bile duct — which option?')).toEqual(['N']);
+  });
+});

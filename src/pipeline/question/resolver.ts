@@ -3086,7 +3086,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       (clause[1] === 'option' || clause[1] === 'choice') &&
       !onlyNamed &&
       !tokens
-        .slice(Math.max(0, (named[0] as Mention).start - 6), (named[0] as Mention).start)
+        .slice(Math.max(0, (named[0] as Mention).start - 9), (named[0] as Mention).start)
         .some(
           (t, k, w) => LESION_WORDS.has(t.text) && w.slice(k + 1).some((x) => SITE_PREPOSITIONS.has(x.text)),
         )
@@ -4438,8 +4438,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       WHICH_OPTION_IS.exec(question) ??
       THING_WHICH_OPTION.exec(question) ??
       THING_IS_WHICH_OPTION.exec(question);
+    // (nor a finding placed in a named organ: "A solid mass in the left kidney — which option?" asks
+    // for the organ that holds it, read below like "…, which option?")
     const asRequest =
-      optionIs && !PLACEHOLDER_TARGET.test(optionIs[1] as string)
+      optionIs && !PLACEHOLDER_TARGET.test(optionIs[1] as string) && !findingInOrgan(optionIs[1] as string)
         ? resolve(`Outline ${optionIs[1]}`)
         : undefined;
     if (asRequest && outsideThing(asRequest)) return asRequest;
@@ -8848,6 +8850,14 @@ function findingHolder(question: string): string | undefined {
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+/** "a solid mass in the lower pole of the left kidney": a finding, then the organ it lies in. */
+function findingInOrgan(text: string): boolean {
+  const at = FINDING_PLACE.exec(text);
+  if (!at) return false;
+  const before = textWords(text.slice(0, at.index));
+  return before.some((w) => FINDINGS.has(w)) && ORGAN_WORD.test(text.slice(at.index + at[0].length));
+}
+const FINDING_PLACE = /\b(?:in|within|inside|arising from|involving)\b/i;
 /** "Just the adrenal. I didn't say which one.": no side, so both. */
 const ANY_SIDE =
   /\s*(?:i (?:didn't|didn’t|did not|don't|don’t|do not) (?:say|mind|care|specify) which(?: one| side)?|either side is fine|whichever side)[.!]?/gi;

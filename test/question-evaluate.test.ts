@@ -150,17 +150,17 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The held-out `test` split (the 81st set, 344 questions, measured once with the resolver of its
-// round) gives 93.3% accuracy, N precision 0.911 and recall 0.927 (data/questions/README.md).
+// The held-out `test` split (the 82nd set, 388 questions, measured once with the resolver of its
+// round) gives 93.8% accuracy, N precision 0.932 and recall 0.965 (data/questions/README.md).
 // Until the target is reached these thresholds are that measurement rounded down by one point, a
 // regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at the measured level (93.3%, N precision 91.1%, N recall 92.7%); the target is 97%/95%/95%', () => {
+  it('stays at the measured level (93.8%, N precision 93.2%, N recall 96.5%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.923);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.917);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.928);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.92);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.95);
   });
 });

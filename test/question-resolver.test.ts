@@ -3089,3 +3089,35 @@ describe('question resolver: a finding in a named organ, then "— which option?
     expect(letters('Gallstone in the common bile duct — which option?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: option ranges, a request after a comma, premises checked with "right?" (the 81st and 82nd sets’ error classes)', () => {
+  it('reads option ranges and offsets', () => {
+    expect(letters('everything from B to D please')).toEqual(['B', 'C', 'D']);
+    expect(letters('the option lying between G and I')).toEqual(['H']);
+    expect(letters('Option C and the option three after it')).toEqual(['C', 'F']);
+  });
+
+  it('reads "outline both" after a comma as the organs the case names', () => {
+    expect(letters('Iron deposition in the liver and pancreas on MRI, outline both')).toEqual(['A', 'D']);
+    // a take-back before the comma keeps its own reading
+    expect(letters('Spleen and stomach, skip the spleen')).toEqual(['K']);
+  });
+
+  it('withdraws a request with "scrap it … after all", and finds the other bladder', () => {
+    expect(letters('Outline the spleen. Hmm, scrap it, I need nothing after all.')).toEqual(['N']);
+    expect(letters('not that bladder, the other bladder on your list')).toEqual(['I']);
+  });
+
+  it('asks for the owner in "which organ does the X belong to?"', () => {
+    expect(letters('Which organ does the adrenal cortex belong to?')).toEqual(['G', 'H']);
+    expect(letters('Which organ does the uncinate process belong to?')).toEqual(['D']);
+  });
+
+  it('answers a premise checked with "right?" by the function it names', () => {
+    expect(letters('The stomach makes insulin, right? Show it.')).toEqual(['D']);
+    expect(letters('The liver stores bile between meals, correct? Outline that organ.')).toEqual(['I']);
+    expect(letters('The pancreas makes insulin, right? show it')).toEqual(['D']);
+    // insisting on the named organ keeps it
+    expect(letters('The aorta carries blood back to the heart, right? Outline it anyway.')).toEqual(['E']);
+  });
+});

@@ -74,7 +74,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     ADRENALS,
   ],
   [
-    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch',
+    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|other bladder|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch',
     organ(9),
   ],
   ['GB', organ(9), { capitalsOnly: true }],

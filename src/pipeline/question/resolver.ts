@@ -3995,6 +3995,36 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const question = collapseRuns(message);
+    // "Which organ does the adrenal medulla belong to?" is read as "…is the adrenal medulla part of?"
+    // (the owner of a part, not a described organ).
+    const belongs = BELONGS_TO.exec(question);
+    if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
+    // "The spleen secretes insulin, right? Show it.": a premise checked with "right?" whose function
+    // belongs to another organ; the function decides ("Which organ secretes insulin? Show it.").
+    const premise = PREMISE_CHECKED.exec(question);
+    if (premise) {
+      const named = tokenize(premise[1] as string);
+      const mentions = findMentions(named);
+      const whole =
+        mentions.length === 1 &&
+        mentions[0]?.target.kind === 'organ' &&
+        named
+          .slice(0, (mentions[0] as Mention).start)
+          .every((t) => /^(?:the|a|an|your|our|my)$/.test(t.text)) &&
+        (mentions[0] as Mention).end === named.length;
+      // ("…, right? Outline it regardless.": the named organ is wanted whatever its function)
+      if (
+        whole &&
+        !/\b(?:regardless|anyway|anyways|all the same|either way|still|as named)\b/i.test(premise[3] ?? '')
+      ) {
+        // ("…, yes? Which vessel actually does?", "Outline the gland that really does.": the kind asked)
+        const kind =
+          /\b(vessel|vein|artery|gland)s?\b/i.exec(premise[3] ?? '')?.[1]?.toLowerCase() ?? 'organ';
+        const head = kind === 'vein' || kind === 'artery' ? 'vessel' : kind;
+        const asked = resolve(`Which ${head} ${premise[2]}?`);
+        if (!asked.noneOfThem && asked.reason !== 'unclear') return asked;
+      }
+    }
     // "no wait, no wait, …", "hmm ok sorry": filler and take-back words only ask for nothing.
     const words = textWords(question.slice(0, maxChars));
     if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w))) return noneAnswer('off-topic', 0.8);
@@ -5996,10 +6026,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * organs the story names (by name or adjective), when as many as a count word says.
    */
   function organsOfStory(question: string): OrganId[] | undefined {
-    const sentences = question
+    let sentences = question
       .slice(0, maxChars)
       .split(/(?<=[.!?:;])\s+/)
       .filter((x) => x.trim() !== '');
+    // ("…signal drop in the liver and pancreas, outline both": the request after a comma)
+    const clauses = (sentences.at(-1) as string).split(/,\s+/);
+    const lead = clauses.slice(0, -1).join(', ');
+    if (
+      clauses.length > 1 &&
+      // (not "Leaving out the liver, outline both", nor "R kidney mass with IVC thrombus, show both",
+      // where the story's kidney has a side this reading does not keep)
+      !TAKE_BACK_WORDS.test(lead.replace(/\b(?:signal|pressure|blood pressure) drops?\b/gi, '')) &&
+      !/\b(?:leaving|excluding|apart|other than|besides|kidneys?|adrenals?|suprarenals?)\b/i.test(lead) &&
+      !STORY_ORGANS_ASKED.test(textWords(sentences.at(-1) as string).join(' ')) &&
+      STORY_ORGANS_ASKED.test(textWords(clauses.at(-1) as string).join(' '))
+    )
+      sentences = [...sentences.slice(0, -1), lead, clauses.at(-1) as string];
     if (sentences.length < 2) return undefined;
     const request = STORY_ORGANS_ASKED.exec(textWords(sentences.at(-1) as string).join(' '));
     if (!request) return undefined;
@@ -6760,7 +6803,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   // "the organ whose head sits in the C-loop of the duodenum", "which organ nestles inside the C-loop"
   [
-    /\b(?:head (?:sits|lies|is|nestles|rests)|nestles?|nestled|sits|sitting|lies|lying|is tucked|tucked|cradled) (?:in|inside|within|into) the (?:c loop|c shaped loop|curve|concavity|c)(?: of the duodenum)?\b(?! of (?:which|what)\b)|\b(?:gland|organ|one) (?:that |which )?the (?:c loop|c shaped loop|duodenal loop|duodenum) (?:cradles|cups|hugs|encircles|wraps around|wraps round|curves around|curves round)\b/,
+    /\b(?:head (?:sits|lies|is|nestles|rests)|nestles?|nestled|sits|sitting|lies|lying|is tucked|tucked|cradled) (?:in|inside|within|into) the (?:duodenum s |duodenal )?(?:c loop|c shaped loop|curve|concavity|c)(?: of the duodenum)?\b(?! of (?:which|what)\b)|\b(?:gland|organ|one) (?:that |which )?the (?:c loop|c shaped loop|duodenal loop|duodenum) (?:cradles|cups|hugs|encircles|wraps around|wraps round|curves around|curves round)\b/,
     4,
   ],
   // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
@@ -6768,7 +6811,7 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   [/\bbrunner s glands?\b/, 12],
   [/\bbillroth (?:i|ii|1|2|one|two)\b.*\b(?:removal|resection|excision) of (?:which|what)\b/, 11],
   [
-    /\bportal vein (?:[a-z]+ ){0,2}?(?:goes|enters|drains|runs|empties|flows|carries blood|takes blood) (?:in ?to|to)\b(?! the liver\b)/,
+    /\bportal vein (?:[a-z]+ ){0,2}?(?:goes|enters|drains|runs|empties|flows|(?:carries|takes|brings|delivers) (?:its |all its |all of its |the )?(?:blood|nutrients)) (?:in ?to|to)\b(?! the liver\b)/,
     1,
   ],
   // "The common bile duct passes behind the first part of which organ?": the duodenum has parts.
@@ -6928,6 +6971,9 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['ignore', 'that'],
   ['disregard', 'that'],
   ['scrap', 'that'],
+  // "Segment the left kidney. Wait, scrap it, I don't need anything after all."
+  ['scrap', 'it'],
+  ['need', 'anything', 'after', 'all'],
   ['cancel', 'it'],
   ['cancel', 'that'],
   ['cancel', 'the', 'whole', 'thing'],
@@ -7121,6 +7167,12 @@ const FILLER_WORDS = new Set(
     ' ',
   ),
 );
+/** "The kidney makes pepsin, yeah? Outline whichever organ actually does." (see resolve). */
+const PREMISE_CHECKED =
+  /^\s*(?:[A-Za-z' ]{1,24}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|is the (?:organ|one|gland) (?:that|which)|stores|makes|secretes|produces|concentrates|filters|digests|absorbs|releases|synthesi[sz]es|manufactures|holds|pumps|carries|drains)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no)\s*\?\s*(.*)$/i;
+/** "which organ does the X belong to" (see resolve). */
+const BELONGS_TO =
+  /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
 /** A heading, a colon, then the rest of the message (see the list step in resolve). */
 const LEAD_THEN_LIST = /^([^:?]{1,80}):\s*([^:?]+?)\s*[.!]?$/;
 /** The words a heading before a list may hold ("all the left-sided ones: …", "show these three: …"). */
@@ -7937,7 +7989,7 @@ const LETTER_OF_NAME: Record<string, string> = {
   'left kidney': 'M',
 };
 const OPTION_BETWEEN =
-  /\b(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
+  /\b(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:that |which )?(?:sits?|sitting|lies|lying|falls?|falling|comes?|coming|is|are))?(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE =
   /\bthe (?:two )?options? (?:on (?:either|each|both) sides? of|(?:just |right |immediately |directly )?before and (?:just |right |immediately |directly )?after) ([A-M])(?![\w'’-])/g;
 const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' ');
@@ -9072,8 +9124,10 @@ const DONE_THEN_OTHER =
 const FORGET_EARLIER =
   /^\s*(?:(?:ok|okay|right|so|new plan)[,.!]?\s+)?(?:forget|ignore|disregard|scrap)\s+(?:everything|all(?: of)? (?:that|this)|what)\s+(?:i|we)(?:\s+(?:just|have|ve))?\s+(?:asked(?: for)?|said|wrote|typed|requested)(?:\s+(?:before|earlier|so far|above|previously|up to now))?\s*(?:[,.;:!—–-]+\s*|\s+(?:and|then)\s+)/i;
 /** "the option three letters before M" (one option; "the three options before M" is a run). */
+const OPTION_THEN_IT =
+  /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
-  /\b(?:the )?(?:option|letter|one|organ)\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:letters?|places?|spots?|steps?|positions?)\s+(before|after)\s+([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:option|letter|one|organ)\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
 const SYMBOL_OF_ELEMENT: Record<string, string> = {
   boron: 'B',
@@ -9312,6 +9366,8 @@ function relativeOptions(text: string): string {
   const code = (l: string) => l.charCodeAt(0);
   return (
     text
+      // "Option A and the option two after it": "it" is the option just named.
+      .replace(OPTION_THEN_IT, (_, l: string, between: string) => `${l}${between}${l}`)
       // "What sits on top of B?", "What sits on B's twin?", "Whatever K empties into": a letter
       // standing where an organ's name would is that option's organ.
       .replace(LETTER_TWIN, (_, l: string) => {
@@ -9348,7 +9404,7 @@ function relativeOptions(text: string): string {
           : whole,
       )
       .replace(
-        /\b(?:everything|all(?: of)?(?: the)?(?: options)?|every (?:organ|option|one)) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+        /\b(?:[Ee]verything|[Aa]ll(?: of)?(?: the)?(?: options)?|[Ee]very (?:organ|option|one)) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
         '$1',
       )
       // (one letter alone in the message, where no rule above read it)

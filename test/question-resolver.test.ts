@@ -3121,3 +3121,42 @@ describe('question resolver: option ranges, a request after a comma, premises ch
     expect(letters('The aorta carries blood back to the heart, right? Outline it anyway.')).toEqual(['E']);
   });
 });
+
+describe('question resolver: option numbers and letter puzzles, names with a description that fits another organ (the 82nd and 83rd sets’ error classes)', () => {
+  it('reads option numbers on the list, a letter halfway between two, and an organ’s letter moved', () => {
+    expect(letters('no. 5 on your list please')).toEqual(['E']);
+    expect(letters('answer 2 from the options')).toEqual(['B']);
+    expect(letters('the option exactly halfway between B and F')).toEqual(['D']);
+    expect(letters("Take the spleen's letter, go forward one letter and show that organ.")).toEqual(['D']);
+  });
+
+  it('lets a description decide when it fits another organ than the name beside it', () => {
+    expect(letters('Show me the liver, you know, the gland that makes insulin.')).toEqual(['D']);
+    expect(letters('The stomach is the organ sitting under the liver that stores bile. Outline it.')).toEqual(
+      ['I'],
+    );
+    // a short description without "you know" keeps the name, and a list is a list
+    expect(letters('Show the liver, the largest organ in the abdomen.')).toEqual(['A']);
+    expect(letters('highlight the aorta, the spleen and the organ that makes insulin')).toEqual([
+      'C',
+      'D',
+      'E',
+    ]);
+  });
+
+  it('answers N for a part or structure asked for by itself, a drain, and a display setting', () => {
+    expect(letters('just the adrenal cortex')).toEqual(['N']);
+    expect(letters('islets of Langerhans please')).toEqual(['N']);
+    expect(letters('outline the drain only')).toEqual(['N']);
+    expect(letters("what's the usual window width for the liver on CT?")).toEqual(['N']);
+  });
+
+  it('reads "the bladder that stores bile", "remove gb", and "the kidney and the vessel" after one vessel', () => {
+    expect(letters('outline the bladder that stores bile')).toEqual(['I']);
+    expect(letters('liver, gb and spleen. remove gb')).toEqual(['A', 'C']);
+    expect(letters('Left renal mass invading the IVC. Outline the kidney and the vessel.')).toEqual([
+      'F',
+      'M',
+    ]);
+  });
+});

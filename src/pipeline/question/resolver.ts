@@ -857,6 +857,8 @@ const TERM_ASKED = new RegExp(
     // "Which fetal vessel becomes the ligamentum venosum?": an embryonic structure is none of the 13.
     '\\b(?:which|what) (?:fetal|foetal|embryonic|embryological) (?:vessels?|shunts?|structures?|ducts?|remnants?)\\b',
     '\\bupper limit of normal\\b',
+    // "What's the best window level for viewing the liver on CT?": a display setting.
+    `${CLAUSE_START}(?:what|which) (?:s |is |are |would be )?(?:the )?(?:[a-z]+ )?(?:ct )?window (?:level|width|settings?|centre|center|values?)\\b`,
     // "the normal upper limit for spleen length", "the normal AFP range", "what fraction of …"
     '\\b(?:upper|lower) limits? (?:of|for)\\b',
     '\\bnormal (?:[a-z0-9]+ ){0,2}(?:range|ranges|values?)\\b',
@@ -1011,6 +1013,7 @@ const FINDINGS = new Map<string, string>(
     'surgical drain': 'a drain, a device',
     'percutaneous drain': 'a drain, a device',
     pigtail: 'a drain, a device',
+    drain: 'a drain, a device',
     nephrostomy: 'a nephrostomy tube, a device',
     'nephrostomy tube': 'a nephrostomy tube, a device',
     gastrostomy: 'a gastrostomy tube, a device',
@@ -1040,7 +1043,7 @@ const FINDINGS = new Map<string, string>(
   }),
 );
 /** A finding heading a noun phrase ("the cyst", "the left adrenal nodule"), for the patterns below. */
-const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
+const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct|it|they|he|she|what)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
 /**
  * "Outline the tumour in the pancreatic head", "segment the cyst on the left kidney", "find the
  * ampulla of Vater": a request whose object is a finding, not the organ that holds it. A command is
@@ -1105,13 +1108,16 @@ const BARE_PART_ONLY =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|hilum|hilus|sphincter)(?: of (?:the )?[a-z]+)?) (?:only|alone|by itself|on its own|specifically|itself|just that|only that|that only)(?: (?:pls|please|plz|thanks|thx))?$/;
 const STRUCTURE_FIRST =
   /^(?:just |only )?(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis)|pyloric sphincter|sphincter of oddi)\b(?! (?:is|are|lies|contains|holds|of)\b)/;
+/** "just the adrenal medulla", "Just the islets of Langerhans, nothing else": named with "just" or "only". */
+const STRUCTURE_FIRST_ALONE =
+  /^(?:(?:just|only) (?:the )?(adrenal (?:medulla|cortex)|(?:splenic|renal|hepatic) hil(?:um|us))|(?:just |only )?(?:the )?(islets(?: of langerhans)?))\b(?! (?:is|are|lies|contains|holds|of|makes|secretes|produces|releases)\b)/;
 const PART_FIRST =
-  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla)(?: of (?:the )?[a-z]+)?)\b/;
+  /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|hilum|hilus)(?: of (?:the )?[a-z]+)?)\b/;
 /** A request for an organ that owns what was named before ("… outline the glands they belong to"). */
 const OWNER_ASKED_AFTER =
   /\b(?:outline|show|highlight|segment|mark|contour|trace)(?: me| us)? (?:the|that|this|those|these|both|all)(?: [a-z]+)? (?:organ|organs|gland|glands|option|options|ones?)\b/;
 const ALONE_MARKER =
-  /\b(?:only|itself|on its own|by itself|alone|specifically|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it)\b/;
+  /\b(?:only|itself|on its own|by itself|alone|specifically|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it|just the (?:[a-z]+ )?(?:medulla|cortex|hilum|hilus))\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
 /** A part asked for, then the whole organ instead (see `partAsked`). */
 const PART_TAKEN_BACK =
@@ -1125,7 +1131,8 @@ function partAsked(normalised: string): string | undefined {
   if (bare) return bare;
   // "calot's triangle for the lap chole teaching", "gallbladder neck only, not the whole thing"
   if (!normalised.split(' ').some((w) => ASK_WORDS.has(w) || w === 'whose')) {
-    const named = STRUCTURE_FIRST.exec(normalised)?.[1];
+    const alone = STRUCTURE_FIRST_ALONE.exec(normalised);
+    const named = STRUCTURE_FIRST.exec(normalised)?.[1] ?? alone?.[1] ?? alone?.[2];
     // ("Zona glomerulosa, fasciculata, reticularis: outline the glands these layers belong to":
     // the structure sets the scene for a request for its organ)
     if (named && !OWNER_ASKED_AFTER.test(normalised)) return named;
@@ -4015,7 +4022,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // ("…, right? Outline it regardless.": the named organ is wanted whatever its function)
       if (
         whole &&
-        !/\b(?:regardless|anyway|anyways|all the same|either way|still|as named)\b/i.test(premise[3] ?? '')
+        !/\b(?:it|that|them|that one|the [a-z]+) (?:regardless|anyway|anyways|all the same|either way|as named)\b|\b(?:regardless|anyway|anyways)\s*[.!]*\s*$/i.test(
+          premise[3] ?? '',
+        )
       ) {
         // ("…, yes? Which vessel actually does?", "Outline the gland that really does.": the kind asked)
         const kind =
@@ -4025,6 +4034,52 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (!asked.noneOfThem && asked.reason !== 'unclear') return asked;
       }
     }
+    // "RCC in the LK with tumour thrombus into the IVC - outline the kidney and the vessel": the
+    // vessel is the one great vessel the case names.
+    const vessel = VESSEL_IN_LIST.exec(question);
+    if (vessel) {
+      const before = question.slice(0, vessel.index);
+      const cava = /\b(?:ivc|inferior vena cava|vena cava)\b/i.test(before);
+      const aorta = /\baort(?:a|ic)\b/i.test(before);
+      const kind = (vessel[2] as string).toLowerCase();
+      if (cava !== aorta && !(cava && kind === 'artery') && !(aorta && kind === 'vein'))
+        return resolve(
+          `${before}${vessel[1]}${cava ? 'the IVC' : 'the aorta'}${question.slice(vessel.index + vessel[0].length)}`,
+        );
+    }
+    // "Show me the gallbladder, you know, the gland that makes insulin", "The pancreas is the gland
+    // perched on the left kidney making aldosterone. Outline it.": a name and a description that
+    // does not fit it; the description decides when it alone finds an organ with confidence.
+    const statedAs = NAME_IS_DESCRIPTION.exec(question);
+    const apposed = NAME_THEN_DESCRIPTION.exec(question) ?? statedAs;
+    if (apposed) {
+      const named = tokenize(apposed[1] as string);
+      const mentions = findMentions(named);
+      const whole =
+        mentions.length === 1 &&
+        mentions[0]?.target.kind === 'organ' &&
+        named.slice(0, (mentions[0] as Mention).start).every((t) => /^(?:the|a|an)$/.test(t.text)) &&
+        (mentions[0] as Mention).end === named.length;
+      if (whole) {
+        // (without "you know" or "i mean", only a long description: "Outline the gallbladder, the
+        // organ that produces bile" keeps the name)
+        const description = apposed[3] ?? (apposed[2] as string);
+        const marked = apposed === statedAs || (apposed[3] !== undefined && apposed[2] !== undefined);
+        const described = resolve(`Show ${description}.`);
+        if (
+          !described.noneOfThem &&
+          described.confidence >= 0.6 &&
+          (marked || description.split(/\s+/).length >= 9)
+        )
+          return described;
+      }
+    }
+    // "…, the organ that actually makes the bile": the adverb adds nothing to the description.
+    const unadorned = question.replace(
+      /\b(that|which) actually (?=(?:makes|produces|secretes|stores|filters|concentrates|holds|absorbs|digests)\b)/gi,
+      '$1 ',
+    );
+    if (unadorned !== question) return resolve(unadorned);
     // "no wait, no wait, …", "hmm ok sorry": filler and take-back words only ask for nothing.
     const words = textWords(question.slice(0, maxChars));
     if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w))) return noneAnswer('off-topic', 0.8);
@@ -7170,6 +7225,15 @@ const FILLER_WORDS = new Set(
 /** "The kidney makes pepsin, yeah? Outline whichever organ actually does." (see resolve). */
 const PREMISE_CHECKED =
   /^\s*(?:[A-Za-z' ]{1,24}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|is the (?:organ|one|gland) (?:that|which)|stores|makes|secretes|produces|concentrates|filters|digests|absorbs|releases|synthesi[sz]es|manufactures|holds|pumps|carries|drains)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no)\s*\?\s*(.*)$/i;
+/** "…, outline the kidney and the vessel": a vessel closing a request's list (see resolve). */
+const VESSEL_IN_LIST =
+  /(?<=\b(?:outline|show|highlight|segment|mark|contour|trace)\b[^.?!]*?)(\s(?:and|plus|&)\s)the (vessel|vein|artery)(?=\s*(?:[.!?]|$|,?\s*(?:too|as well|please|pls)\b))/i;
+/** "Outline the liver, the fist-sized organ under the left ribs that removes old red cells" (see resolve). */
+const NAME_THEN_DESCRIPTION =
+  /^\s*(?:(?:please|pls|can you|could you)\s+)?(?:outline|show|highlight|segment|mark|contour)(?: me| us)? ((?:the )?[a-z' -]{2,30}?),\s*(you know,?\s*|i mean,?\s*|i\.?e\.?,?\s*)?(the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.?!]*\s*$/i;
+/** "The pancreas is the gland perched on the left kidney making aldosterone. Outline it." */
+const NAME_IS_DESCRIPTION =
+  /^\s*((?:the )?[a-z' -]{2,30}?) is (the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.!]\s*(?:please |pls |now |so )?(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:it|that|that one|this)\b[\s.!]*$/i;
 /** "which organ does the X belong to" (see resolve). */
 const BELONGS_TO =
   /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
@@ -8502,9 +8566,11 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   // "whoever spots the gb first": an abbreviation after "the" is a name ("the lag" may be a delay).
   if (tokens[i - 1]?.text === 'the' && ['gb', 'rk', 'lk'].includes(tokens[i]?.text ?? '')) return true;
   // ("…, actually just the gb": "just" or "only" before an article picks a thing.)
+  // ("liver, gb, pancreas. remove gb": a take-back verb names what it takes back)
   if (
     COMMAND_VERBS.has(before?.text ?? '') ||
     ADDING_VERBS.has(before?.text ?? '') ||
+    TAKE_BACK_VERBS.has(before?.text ?? '') ||
     ((before?.text === 'just' || before?.text === 'only') && b < i - 1)
   )
     return true;
@@ -9124,6 +9190,12 @@ const DONE_THEN_OTHER =
 const FORGET_EARLIER =
   /^\s*(?:(?:ok|okay|right|so|new plan)[,.!]?\s+)?(?:forget|ignore|disregard|scrap)\s+(?:everything|all(?: of)? (?:that|this)|what)\s+(?:i|we)(?:\s+(?:just|have|ve))?\s+(?:asked(?: for)?|said|wrote|typed|requested)(?:\s+(?:before|earlier|so far|above|previously|up to now))?\s*(?:[,.;:!—–-]+\s*|\s+(?:and|then)\s+)/i;
 /** "the option three letters before M" (one option; "the three options before M" is a run). */
+const OPTION_NUMBER_ON_LIST =
+  /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
+const OPTION_HALFWAY =
+  /\b(?:the )?(?:organ (?:at|with) the )?(?:letter|option|one)(?: that (?:is|sits|lies))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) between ([A-M]) and ([A-M])(?![\w'’-])/gi;
+const ORGAN_LETTER_MOVED =
+  /\b(?:(?:take|use|start (?:at|from|with)) )?the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter,? (?:and |then )?(?:go|move|step|count|shift|jump) (back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|1|2|3|4)(?: (?:letters?|places?|steps?|spots?))?/gi;
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
@@ -9368,6 +9440,23 @@ function relativeOptions(text: string): string {
     text
       // "Option A and the option two after it": "it" is the option just named.
       .replace(OPTION_THEN_IT, (_, l: string, between: string) => `${l}${between}${l}`)
+      // "no. 11 on your list", "answer 13 from the options": a numbered option.
+      .replace(OPTION_NUMBER_ON_LIST, (whole, n: string) =>
+        Number(n) >= 1 && Number(n) <= 13 ? `option ${String.fromCharCode(64 + Number(n))}` : whole,
+      )
+      // "the letter exactly halfway between A and M"
+      .replace(OPTION_HALFWAY, (whole, a: string, b: string) =>
+        (code(a) + code(b)) % 2 === 0 ? `option ${String.fromCharCode((code(a) + code(b)) / 2)}` : whole,
+      )
+      // "Take the gallbladder's letter, go back one letter": the organ's letter, moved.
+      .replace(ORGAN_LETTER_MOVED, (whole, name: string, way: string, count: string) => {
+        const letter = LETTER_OF_NAME[name.toLowerCase()];
+        const n =
+          ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
+        if (!letter || !n) return whole;
+        const at = code(letter) + (/^(?:back|backwards?|down)$/i.test(way) ? -n : n);
+        return at >= 65 && at <= 77 ? `option ${String.fromCharCode(at)}` : whole;
+      })
       // "What sits on top of B?", "What sits on B's twin?", "Whatever K empties into": a letter
       // standing where an organ's name would is that option's organ.
       .replace(LETTER_TWIN, (_, l: string) => {

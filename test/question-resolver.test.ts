@@ -3160,3 +3160,34 @@ describe('question resolver: option numbers and letter puzzles, names with a des
     ]);
   });
 });
+
+describe('question resolver: a pronoun for a heading, premises doubted in other words, letters counted from an organ (the 83rd and 84th sets’ error classes)', () => {
+  it('reads a pronoun after a dash as the heading, where the message finds nothing else', () => {
+    expect(letters('The splenic artery - outline the organ it ends in')).toEqual(['C']);
+    // a heading that is a finding keeps its own reading
+    expect(letters('Staghorn calculus on the right — outline the organ holding it')).toEqual(['B']);
+  });
+
+  it('lets the function decide a premise doubted with "I think" or checked after the description', () => {
+    expect(letters('Bile comes from the spleen, doesn’t it? Outline whatever really makes it.')).toEqual([
+      'A',
+    ]);
+    expect(letters('the organ that stores bile between meals, the liver right? show it')).toEqual(['I']);
+    expect(letters('the stomach makes insulin I think? show me that organ')).toEqual(['D']);
+    expect(letters('The liver is the gland whose beta cells make insulin, so outline it.')).toEqual(['D']);
+    // a premise the function confirms leaves the rest of the message to be read
+    expect(letters('renin comes from the kidneys, right? only the right one though')).toEqual(['B']);
+  });
+
+  it('counts letters from an organ’s letter or from the alphabet', () => {
+    expect(letters("Show the organ whose letter comes three after the liver's letter.")).toEqual(['D']);
+    expect(letters('Outline the organ whose option letter is the fifth letter of the alphabet.')).toEqual([
+      'E',
+    ]);
+  });
+
+  it('places "the one hiding behind the IVC" and "the one that touches the spleen"', () => {
+    expect(letters('Both adrenals, then drop the one hiding behind the IVC.')).toEqual(['H']);
+    expect(letters('Kidneys please; actually only the one that touches the spleen.')).toEqual(['M']);
+  });
+});

@@ -579,8 +579,19 @@ const ONE_CLAUSE_WORDS = new Set([
   'just',
   'directly',
   'right',
+  // "the one hiding behind the IVC", "the one tucked under the liver"
+  'hiding',
+  'hides',
+  'tucked',
+  'nestled',
+  'squeezed',
+  'perched',
+  'resting',
+  'rests',
 ]);
 const NEIGHBOUR_WORDS = new Set([
+  // "the one that touches the spleen"
+  'touches',
   'side',
   'caps',
   'capping',
@@ -3994,7 +4005,41 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     };
   }
 
+  /** The organs a phrase names when it is one organ's name and nothing else ("the spleen", "your left kidney"). */
+  function organNamed(phrase: string): readonly OrganId[] | undefined {
+    const tokens = tokenize(phrase);
+    const mentions = findMentions(tokens);
+    const one = mentions[0];
+    return mentions.length === 1 &&
+      one?.target.kind === 'organ' &&
+      one.end === tokens.length &&
+      tokens.slice(0, one.start).every((t) => /^(?:the|a|an|your|our|my)$/.test(t.text))
+      ? one.target.ids
+      : undefined;
+  }
+  const namesOneOrgan = (phrase: string) => organNamed(phrase) !== undefined;
+
+  /**
+   * "Short gastric arteries — outline the organ they supply", "The caval opening at T8 — outline
+   * the vessel that goes through it": where the message as written finds nothing, a pronoun in the
+   * request is read as the heading before the dash.
+   */
   function resolve(message: string): QuestionResolution {
+    const answer = resolveMessage(message);
+    if (!answer.noneOfThem) return answer;
+    const headed = HEADING_THEN_PRONOUN.exec(message);
+    if (!headed || HEADING_VERBS.test(headed[1] as string)) return answer;
+    const heading = (headed[1] as string).trim();
+    const spelt = resolveMessage(
+      (headed[2] as string).replace(
+        /\b(?:it|they|them)\b/i,
+        /^(?:the|a|an)\b/i.test(heading) ? heading : `the ${heading}`,
+      ),
+    );
+    return spelt.noneOfThem ? answer : spelt;
+  }
+
+  function resolveMessage(message: string): QuestionResolution {
     if (typeof message !== 'string' || message.trim() === '') {
       throw new InputError(
         ErrorCode.QuestionEmpty,
@@ -4010,15 +4055,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // belongs to another organ; the function decides ("Which organ secretes insulin? Show it.").
     const premise = PREMISE_CHECKED.exec(question);
     if (premise) {
-      const named = tokenize(premise[1] as string);
-      const mentions = findMentions(named);
-      const whole =
-        mentions.length === 1 &&
-        mentions[0]?.target.kind === 'organ' &&
-        named
-          .slice(0, (mentions[0] as Mention).start)
-          .every((t) => /^(?:the|a|an|your|our|my)$/.test(t.text)) &&
-        (mentions[0] as Mention).end === named.length;
+      const whole = namesOneOrgan(premise[1] as string);
       // ("…, right? Outline it regardless.": the named organ is wanted whatever its function)
       if (
         whole &&
@@ -4033,6 +4070,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         const asked = resolve(`Which ${head} ${premise[2]}?`);
         if (!asked.noneOfThem && asked.reason !== 'unclear') return asked;
       }
+    }
+    // "Insulin comes from the adrenals, doesn't it? …", "the organ that makes albumin, the spleen
+    // right? show it": a premise checked the other way round; the function decides.
+    const fromChecked = SUBSTANCE_FROM_CHECKED.exec(question);
+    // (a premise the function confirms is left to the rest: "epo comes from the kidneys right? ok
+    // but just show the left one")
+    const checkedName = fromChecked && organNamed(fromChecked[2] as string);
+    if (fromChecked && checkedName) {
+      const maker = resolve(`Which organ makes ${fromChecked[1]}?`);
+      if (
+        !maker.noneOfThem &&
+        maker.reason !== 'unclear' &&
+        !maker.organIds.some((id) => checkedName.includes(id))
+      )
+        return maker;
+    }
+    const nameChecked = DESCRIPTION_THEN_NAME_CHECKED.exec(question);
+    const doubtedName = nameChecked && organNamed(nameChecked[2] as string);
+    if (nameChecked && doubtedName) {
+      const described = resolve(`Show ${nameChecked[1]}.`);
+      if (
+        !described.noneOfThem &&
+        described.confidence >= 0.6 &&
+        !described.organIds.some((id) => doubtedName.includes(id))
+      )
+        return described;
     }
     // "RCC in the LK with tumour thrombus into the IVC - outline the kidney and the vessel": the
     // vessel is the one great vessel the case names.
@@ -4053,13 +4116,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const statedAs = NAME_IS_DESCRIPTION.exec(question);
     const apposed = NAME_THEN_DESCRIPTION.exec(question) ?? statedAs;
     if (apposed) {
-      const named = tokenize(apposed[1] as string);
-      const mentions = findMentions(named);
-      const whole =
-        mentions.length === 1 &&
-        mentions[0]?.target.kind === 'organ' &&
-        named.slice(0, (mentions[0] as Mention).start).every((t) => /^(?:the|a|an)$/.test(t.text)) &&
-        (mentions[0] as Mention).end === named.length;
+      const whole = namesOneOrgan(apposed[1] as string);
       if (whole) {
         // (without "you know" or "i mean", only a long description: "Outline the gallbladder, the
         // organ that produces bile" keeps the name)
@@ -6864,6 +6921,11 @@ const RELATION_FACTS: ReadonlyArray<[RegExp, OrganId]> = [
   // Brunner's glands are in the duodenum's submucosa; a Billroth operation removes part of the
   // stomach; the portal vein enters the liver.
   [/\bbrunner s glands?\b/, 12],
+  // A posterior ulcer that erodes the gastroduodenal artery is in the duodenal bulb.
+  [
+    /^(?=.*\b(?:(?:outline|show|highlight|segment|mark) (?:me )?(?:the |that )?|which |what )(?:organ|bowel|part)\b)(?:.*\bgastroduodenal artery\b[^.?!]*\bulcer\b|.*\bulcer\b[^.?!]*\bgastroduodenal artery\b)/,
+    12,
+  ],
   [/\bbillroth (?:i|ii|1|2|one|two)\b.*\b(?:removal|resection|excision) of (?:which|what)\b/, 11],
   [
     /\bportal vein (?:[a-z]+ ){0,2}?(?:goes|enters|drains|runs|empties|flows|(?:carries|takes|brings|delivers) (?:its |all its |all of its |the )?(?:blood|nutrients)) (?:in ?to|to)\b(?! the liver\b)/,
@@ -7224,7 +7286,7 @@ const FILLER_WORDS = new Set(
 );
 /** "The kidney makes pepsin, yeah? Outline whichever organ actually does." (see resolve). */
 const PREMISE_CHECKED =
-  /^\s*(?:[A-Za-z' ]{1,24}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|is the (?:organ|one|gland) (?:that|which)|stores|makes|secretes|produces|concentrates|filters|digests|absorbs|releases|synthesi[sz]es|manufactures|holds|pumps|carries|drains)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no)\s*\?\s*(.*)$/i;
+  /^\s*(?:[A-Za-z' ]{1,40}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|is the (?:organ|one|gland) (?:that|which)|stores|makes|secretes|produces|concentrates|filters|digests|absorbs|releases|synthesi[sz]es|manufactures|holds|pumps|carries|drains)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no|i think|i believe|i reckon|i guess)\s*\?+\s*(.*)$/i;
 /** "…, outline the kidney and the vessel": a vessel closing a request's list (see resolve). */
 const VESSEL_IN_LIST =
   /(?<=\b(?:outline|show|highlight|segment|mark|contour|trace)\b[^.?!]*?)(\s(?:and|plus|&)\s)the (vessel|vein|artery)(?=\s*(?:[.!?]|$|,?\s*(?:too|as well|please|pls)\b))/i;
@@ -7233,7 +7295,18 @@ const NAME_THEN_DESCRIPTION =
   /^\s*(?:(?:please|pls|can you|could you)\s+)?(?:outline|show|highlight|segment|mark|contour)(?: me| us)? ((?:the )?[a-z' -]{2,30}?),\s*(you know,?\s*|i mean,?\s*|i\.?e\.?,?\s*)?(the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.?!]*\s*$/i;
 /** "The pancreas is the gland perched on the left kidney making aldosterone. Outline it." */
 const NAME_IS_DESCRIPTION =
-  /^\s*((?:the )?[a-z' -]{2,30}?) is (the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.!]\s*(?:please |pls |now |so )?(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:it|that|that one|this)\b[\s.!]*$/i;
+  /^\s*((?:the )?[a-z' -]{2,30}?) is (the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.!,]\s*(?:(?:so|and|then|please|pls|now|go ahead and|just) )*(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:it|that|that one|this)\b[\s.!]*$/i;
+/** A heading, a dash or colon, then a request whose pronoun stands for it (see resolve). */
+const HEADING_THEN_PRONOUN =
+  /^\s*([^—–:?.!,]{3,60}?)\s+(?:—|–|-|:)\s+((?:please |pls |now |so )?(?:outline|show|highlight|segment|mark|contour)(?: me)? the (?:organ|organs|vessel|gland|one|structure)\b[^?.!]*?\b(?:it|they|them)\b[^?.!]*)[?.!]*\s*$/i;
+const HEADING_VERBS =
+  /\b(?:is|are|was|were|has|have|had|does|do|did|drains?|runs?|lies|lie|sits?|enters?|joins?|supplies|supply|comes?|goes|go|passes|pass|shows?|makes?|found|seen|noted)\b/i;
+/** "Insulin comes from the adrenals doesn't it?? whatever actually makes it, outline that organ" (see resolve). */
+const SUBSTANCE_FROM_CHECKED =
+  /^\s*([a-z0-9' -]{3,30}?) (?:comes?|is made|is produced|is secreted|is released|gets made) (?:from|by|in) ((?:the )?[a-z' ]{3,30}?),?\s*(?:right|correct|isn'?t it|doesn'?t it|don'?t they|yeah|yes|no|i think|i believe)\s*\?+/i;
+/** "the organ that makes albumin and clotting factors, the spleen right? show it", "outline the gland that makes insulin, it's the spleen I think" */
+const DESCRIPTION_THEN_NAME_CHECKED =
+  /^\s*(?:(?:please |pls )?(?:outline|show|highlight|segment|mark)(?: me)? )?(the (?:organ|gland|one) (?:that|which|whose)\b[^,?.!]{5,}?),\s*(?:it'?s |that'?s |is it |i\.?e\.? )?((?:the )?[a-z' ]{3,30}?),?\s*(?:right|correct|i think|i believe|isn'?t it|yeah|yes|no)\s*[?.!]*/i;
 /** "which organ does the X belong to" (see resolve). */
 const BELONGS_TO =
   /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
@@ -8032,7 +8105,9 @@ const OPTIONS_NEXT_TO =
   /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?|one|ones)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly )?(before|after) ([A-N])(?![\w'’-])/g;
 /** "the organ whose letter comes right after the IVC's letter": the organ's own letter first. */
 const LETTER_OF_ORGAN =
-  /\b(?:the |a |an )?(?:organ|one|option) whose letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
+  /\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(?:(two|three|four) (?:letters? |places? |spots? )?)?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
+const LETTER_OF_ALPHABET =
+  /\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter is the ([a-z0-9]+) letter of the (?:alphabet|english alphabet)\b/gi;
 const LETTER_OF_NAME: Record<string, string> = {
   liver: 'A',
   'right kidney': 'B',
@@ -8114,7 +8189,7 @@ const HEAD_PLACED =
 const RELATIVE_HEADS = new Set(['organ', 'gland', 'vessel', 'one', 'structure', 'bowel']);
 /** Verbs after "that <outside structure>" that make it the subject of a relative clause. */
 const RELATIVE_CLAUSE_VERBS = new Set(
-  'drain drains empty empties join joins enter enters open opens run runs pass passes feed feeds supply supplies cross crosses hook hooks loop loops wrap wraps comes come arises arise leaves leave'.split(
+  'drain drains empty empties join joins enter enters open opens run runs pass passes feed feeds supply supplies cross crosses hook hooks loop loops wrap wraps comes come arises arise leaves leave end ends terminates'.split(
     ' ',
   ),
 );
@@ -8999,7 +9074,7 @@ function letterBeforeIt(question: string): string | undefined {
 }
 /** "the option lettered two places after the gallbladder", "the option whose letter comes right before the IVC" */
 const OPTION_BESIDE_ORGAN =
-  /\b(?:option|letter|one)\b[^.?!]{0,60}?\b(?:(one|two|three|four|five|\d{1,2}) (?:places?|letters?|spots?|steps?|positions?) |(?:right|just|immediately|directly) )?(after|before|following|preceding) (?:the )?((?:[a-z]+ ){0,2}?(?:liver|kidney|spleen|pancreas|aorta|ivc|inferior vena cava|adrenal(?: gland)?|gallbladder|gall bladder|esophagus|oesophagus|stomach|duodenum))\b(?! (?:is|are|does|do|has|in the body)\b)/i;
+  /\b(?:option|letter|one)\b[^.?!]{0,60}?\b(?:(one|two|three|four|five|\d{1,2}) (?:(?:places?|letters?|spots?|steps?|positions?) )?|(?:right|just|immediately|directly) )?(after|before|following|preceding) (?:the )?((?:[a-z]+ ){0,2}?(?:liver|kidney|spleen|pancreas|aorta|ivc|inferior vena cava|adrenal(?: gland)?|gallbladder|gall bladder|esophagus|oesophagus|stomach|duodenum))\b(?! (?:is|are|does|do|has|in the body)\b)/i;
 /**
  * "Outline the options whose letters are vowels", "every option that has 'adrenal' in its name":
  * options picked by how their letter or name is spelled.
@@ -9463,9 +9538,17 @@ function relativeOptions(text: string): string {
         const paired = organById(organByLetter(l as OrganLetter).id).pairedWith;
         return paired ? organPhrase(paired) : l;
       })
-      .replace(LETTER_OF_ORGAN, (whole, which: string, name: string) => {
+      .replace(LETTER_OF_ORGAN, (whole, count: string | undefined, which: string, name: string) => {
         const letter = LETTER_OF_NAME[name.toLowerCase()];
-        return letter ? `the option ${which.toLowerCase()} ${letter}` : whole;
+        if (!letter) return whole;
+        return count
+          ? `the option ${count} ${which.toLowerCase()} ${letter}`
+          : `the option ${which.toLowerCase()} ${letter}`;
+      })
+      // "the organ whose option letter is the third letter of the alphabet"
+      .replace(LETTER_OF_ALPHABET, (whole, nth: string) => {
+        const n = COUNT_WORDS.get(nth.toLowerCase()) ?? 0;
+        return n >= 1 && n <= 13 ? `option ${String.fromCharCode(64 + n)}` : whole;
       })
       .replace(OPTIONS_BEFORE_AFTER, (whole, which: string, l: string) =>
         which.toLowerCase() === 'before'

@@ -3191,3 +3191,24 @@ describe('question resolver: a pronoun for a heading, premises doubted in other 
     expect(letters('Kidneys please; actually only the one that touches the spleen.')).toEqual(['M']);
   });
 });
+
+describe('question resolver: a described vessel asked again, premises stated before a described request (the 84th and 85th sets’ error classes)', () => {
+  it('asks "the vessel that …" again as "which vessel …?" when a list of outside things follows', () => {
+    expect(
+      letters('Show the vessel that gives rise to the celiac trunk, the SMA and the renal arteries.'),
+    ).toEqual(['E']);
+  });
+
+  it('answers a premise stated before a request for a described organ by its function', () => {
+    expect(letters('The spleen makes insulin, so outline the insulin-making organ.')).toEqual(['D']);
+    expect(
+      letters('The IVC carries oxygenated blood from the heart to the legs; outline that vessel.'),
+    ).toEqual(['E']);
+    // a premise followed by the organ's own name keeps the name
+    expect(letters('The gallbladder makes bile, so show me the gallbladder.')).toEqual(['I']);
+  });
+
+  it('counts from a letter in "the organ whose option letter comes three after B"', () => {
+    expect(letters('outline the organ whose option letter comes three after B')).toEqual(['E']);
+  });
+});

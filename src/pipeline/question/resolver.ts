@@ -4027,6 +4027,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function resolve(message: string): QuestionResolution {
     const answer = resolveMessage(message);
     if (!answer.noneOfThem) return answer;
+    // "Show the vessel that gives rise to the celiac trunk, the SMA and both renal arteries": the
+    // list of outside things is what describes the vessel, asked as "which vessel …?".
+    const described = REQUEST_FOR_DESCRIBED.exec(message);
+    if (described) {
+      const asked = resolveMessage(`Which ${described[1]} ${described[2]}?`);
+      if (!asked.noneOfThem) return asked;
+    }
     const headed = HEADING_THEN_PRONOUN.exec(message);
     if (!headed || HEADING_VERBS.test(headed[1] as string)) return answer;
     const heading = (headed[1] as string).trim();
@@ -4053,7 +4060,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
     // "The spleen secretes insulin, right? Show it.": a premise checked with "right?" whose function
     // belongs to another organ; the function decides ("Which organ secretes insulin? Show it.").
-    const premise = PREMISE_CHECKED.exec(question);
+    const premise = PREMISE_CHECKED.exec(question) ?? PREMISE_STATED.exec(question);
     if (premise) {
       const whole = namesOneOrgan(premise[1] as string);
       // ("…, right? Outline it regardless.": the named organ is wanted whatever its function)
@@ -7286,7 +7293,7 @@ const FILLER_WORDS = new Set(
 );
 /** "The kidney makes pepsin, yeah? Outline whichever organ actually does." (see resolve). */
 const PREMISE_CHECKED =
-  /^\s*(?:[A-Za-z' ]{1,40}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|is the (?:organ|one|gland) (?:that|which)|stores|makes|secretes|produces|concentrates|filters|digests|absorbs|releases|synthesi[sz]es|manufactures|holds|pumps|carries|drains)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no|i think|i believe|i reckon|i guess)\s*\?+\s*(.*)$/i;
+  /^\s*(?:[A-Za-z' ]{1,40}\s*[-—–:,]\s*)?((?:the |a |an |your |our |my )?[A-Za-z' -]{2,30}?) ((?:is where|are where|is the (?:organ|one|gland) (?:that|which)|stores?|makes?|secretes?|produces?|concentrates?|filters?|digests?|absorbs?|releases?|synthesi[sz]es|synthesi[sz]e|manufactures?|holds?|pumps?|carries|carry|drains?|returns?)\b[^?.!]{3,120}?)\s*,?\s*(?:right|correct|yeah|yes|isn'?t it|doesn'?t it|don'?t they|aren'?t they|true|no|i think|i believe|i reckon|i guess)\s*\?+\s*(.*)$/i;
 /** "…, outline the kidney and the vessel": a vessel closing a request's list (see resolve). */
 const VESSEL_IN_LIST =
   /(?<=\b(?:outline|show|highlight|segment|mark|contour|trace)\b[^.?!]*?)(\s(?:and|plus|&)\s)the (vessel|vein|artery)(?=\s*(?:[.!?]|$|,?\s*(?:too|as well|please|pls)\b))/i;
@@ -7296,6 +7303,9 @@ const NAME_THEN_DESCRIPTION =
 /** "The pancreas is the gland perched on the left kidney making aldosterone. Outline it." */
 const NAME_IS_DESCRIPTION =
   /^\s*((?:the )?[a-z' -]{2,30}?) is (the (?:(?!and |plus |or )[a-z0-9-]+ ){0,4}(?:organ|gland|one) (?:that|which|whose|making|producing|secreting|storing|responsible|behind|under|below|above|beside|perched|sitting|lying|tucked|squeezed|hugging)\b(?:(?!,| and | plus |&)[^.?!;]){6,}?)\s*[.!,]\s*(?:(?:so|and|then|please|pls|now|go ahead and|just) )*(?:outline|show|highlight|segment|mark|contour)(?: me)? (?:it|that|that one|this)\b[\s.!]*$/i;
+/** "Show the vessel that receives both renal veins, … and the hepatic veins" (see resolve). */
+const REQUEST_FOR_DESCRIBED =
+  /^\s*(?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|contour)(?: me)? the (organ|vessel|gland|structure) (?:that|which) ([^.?!]{8,}?)[\s.?!]*$/i;
 /** A heading, a dash or colon, then a request whose pronoun stands for it (see resolve). */
 const HEADING_THEN_PRONOUN =
   /^\s*([^—–:?.!,]{3,60}?)\s+(?:—|–|-|:)\s+((?:please |pls |now |so )?(?:outline|show|highlight|segment|mark|contour)(?: me)? the (?:organ|organs|vessel|gland|one|structure)\b[^?.!]*?\b(?:it|they|them)\b[^?.!]*)[?.!]*\s*$/i;
@@ -7307,6 +7317,9 @@ const SUBSTANCE_FROM_CHECKED =
 /** "the organ that makes albumin and clotting factors, the spleen right? show it", "outline the gland that makes insulin, it's the spleen I think" */
 const DESCRIPTION_THEN_NAME_CHECKED =
   /^\s*(?:(?:please |pls )?(?:outline|show|highlight|segment|mark)(?: me)? )?(the (?:organ|gland|one) (?:that|which|whose)\b[^,?.!]{5,}?),\s*(?:it'?s |that'?s |is it |i\.?e\.? )?((?:the )?[a-z' ]{3,30}?),?\s*(?:right|correct|i think|i believe|isn'?t it|yeah|yes|no)\s*[?.!]*/i;
+/** "The esophagus makes cortisol, so outline the cortisol-making organ", "The aorta returns blood from the legs; outline that vessel" (see resolve). */
+const PREMISE_STATED =
+  /^\s*(?:since |as |because )?((?:the |a |an )?[A-Za-z' -]{2,30}?) ((?:stores?|makes?|secretes?|produces?|concentrates?|filters?|digests?|absorbs?|releases?|synthesi[sz]es|manufactures?|holds?|pumps?|carries|carry|returns?|drains?)\b[^?.!;,]{3,120}?)\s*(?:[,;]\s*(?:so\s+|and\s+)?|\.\s+(?:so\s+)?)(?:(?:please|pls|go ahead and|just|now)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? ((?:that|this|the) (?:[a-z-]+ ){0,3}(?:organ|vessel|gland|one)\b.*)$/i;
 /** "which organ does the X belong to" (see resolve). */
 const BELONGS_TO =
   /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
@@ -9274,7 +9287,7 @@ const ORGAN_LETTER_MOVED =
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
-  /\b(?:the )?(?:option|letter|one|organ)\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:(?:option|letter|one|organ)|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
 const SYMBOL_OF_ELEMENT: Record<string, string> = {
   boron: 'B',

@@ -57,9 +57,10 @@ def real_intensity(rng, img, kind, valid):
     return x
 
 
-def intensity(rng, img, syn, kind, valid, synth, mix=False):
+def intensity(rng, img, syn, kind, valid, synth, mix=False, never=None):
     """synth: random per-label intensities from the label map syn; mix (with synth): each label of
-    syn keeps its real intensities with a probability drawn per slice, the rest are synthetic."""
+    syn keeps its real intensities with a probability drawn per slice, the rest are synthetic;
+    never (a boolean mask, v9): pixels that stay synthetic in a mixture."""
     if synth:
         ids = np.unique(syn)
         lut_m = np.zeros(int(ids.max()) + 1, np.float32)
@@ -74,7 +75,8 @@ def intensity(rng, img, syn, kind, valid, synth, mix=False):
         if mix:
             keep = np.zeros_like(lut_m, bool)
             keep[ids] = rng.random(len(ids)) < rng.uniform(0.2, 0.8)
-            x = np.where(keep[syn], real_intensity(rng, img, kind, valid), x)
+            real = keep[syn] if never is None else keep[syn] & ~never
+            x = np.where(real, real_intensity(rng, img, kind, valid), x)
     else:
         x = real_intensity(rng, img, kind, valid)
     if rng.random() < 0.5:

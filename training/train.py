@@ -31,7 +31,7 @@ class Source:
     """One training source: a cache file, or several joined with commas (each file then gets the
     same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
 
-    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None), p_mix=0.0):
+    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None), p_mix=0.0, mix_never=()):
         paths = path.split(",")
         imgs, lbls, syns, self.meta, ws = [], [], [], [], []
         for one in paths:
@@ -53,14 +53,17 @@ class Source:
         self.p_synth = np.array([p_cls if cls and np.isin(l, cls).any() else p_synth for l in self.lbl])
         self.w = np.concatenate(ws)
         self.p_mix = p_mix
+        self.mix_never = tuple(mix_never)
 
     def sample(self, rng):
         i = rng.choice(len(self.meta), p=self.w)
         m = self.meta[i]
         synth = rng.random() < self.p_synth[i]
         mix = synth and self.p_mix > 0 and rng.random() < self.p_mix
-        x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth, mix)
-        return x, self.lbl[i].astype(np.int64), np.array(m["labelled"], np.float32)
+        lbl = self.lbl[i]
+        never = np.isin(lbl, self.mix_never) if mix and self.mix_never else None
+        x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth, mix, never)
+        return x, lbl.astype(np.int64), np.array(m["labelled"], np.float32)
 
 
 def make_batch(rng, srcs, mix, batch, crop):
@@ -149,6 +152,8 @@ def main():
     ap.add_argument("--synth-mix", type=float, default=0.0, help="P (v8): a TotalSegmentator draw that gets synthetic intensities "
                          "is, with probability P, a per-label mixture instead (each label keeps its real intensities with a "
                          "probability drawn per slice from U(0.2, 0.8))")
+    ap.add_argument("--mix-never", default="", help="CLASSES, e.g. 4,7,8 (v9) -- in a --synth-mix mixture these classes' pixels "
+                         "always stay synthetic (the pancreas and adrenals rose with pure synthesis in v6 and fell with mixing in v8)")
     ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
@@ -173,9 +178,10 @@ def main():
         return tuple(int(c) for c in cls.split(",")), float(w)
 
     focus, focus_w = classes_weight(a.focus)
+    mix_never = tuple(int(c) for c in a.mix_never.split(",")) if a.mix_never else ()
     synth_slice = classes_weight(a.synth_slice) if a.synth_slice else ((), None)
     srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p,
-                   *((focus, focus_w, synth_slice, a.synth_mix) if k == 1 else ((), 1.0)))
+                   *((focus, focus_w, synth_slice, a.synth_mix, mix_never) if k == 1 else ((), 1.0)))
             for k, (n, p) in enumerate(zip(names, ps))]
     ce_cls, ce_w = classes_weight(a.ce_weight)
     ce_weight = None

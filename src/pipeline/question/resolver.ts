@@ -4020,9 +4020,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   const namesOneOrgan = (phrase: string) => organNamed(phrase) !== undefined;
 
   /**
-   * "Short gastric arteries — outline the organ they supply", "The caval opening at T8 — outline
-   * the vessel that goes through it": where the message as written finds nothing, a pronoun in the
-   * request is read as the heading before the dash.
+   * The message read as written (`resolveMessage`); where that finds nothing, two rewordings are
+   * tried: "Show the vessel that receives both renal veins, … and the hepatic veins" asked as
+   * "Which vessel receives …?", and a pronoun in a request after a dash read as the heading before
+   * it ("Short gastric arteries — outline the organ they supply"). N stands if neither finds an organ.
    */
   function resolve(message: string): QuestionResolution {
     const answer = resolveMessage(message);

@@ -3212,3 +3212,66 @@ describe('question resolver: a described vessel asked again, premises stated bef
     expect(letters('outline the organ whose option letter comes three after B')).toEqual(['E']);
   });
 });
+
+describe('question resolver: cases, pairs and option puzzles (the 85th and 86th sets’ error classes)', () => {
+  it('gives one of a pair the side a case names, or a vein or operation fixes', () => {
+    expect(letters('Left-sided pyelonephritis - outline the kidney.')).toEqual(['M']);
+    expect(letters('Right RCC with thrombus in the cava: show the kidney and the vein.')).toEqual(['B', 'F']);
+    expect(letters('renal colic on the right, highlight that kidney pls')).toEqual(['B']);
+    // a rest that speaks of sides again decides for itself
+    expect(letters('She gave her left kidney to her sister. Show the kidney that remains.')).not.toEqual([
+      'M',
+    ]);
+    expect(letters('Show the adrenal whose vein empties into the IVC.')).toEqual(['G']);
+    expect(letters('Both adrenals please. Actually only the one whose vein drains into the IVC.')).toEqual([
+      'G',
+    ]);
+    expect(letters('The adrenal whose vein joins the renal vein rather than the cava.')).toEqual(['H']);
+    expect(letters('Outline the kidney on the opposite side from the right kidney.')).toEqual(['M']);
+    expect(letters('Reflect the right kidney across the midline and outline the one you reach.')).toEqual([
+      'M',
+    ]);
+  });
+
+  it('reads an option by its letter, a letter moved, a middle or a range', () => {
+    expect(letters('Outline the kidney on the other side from the one lettered B.')).toEqual(['M']);
+    expect(letters('Take the letter of the liver and move on two places. Show that option.')).toEqual(['C']);
+    expect(letters('the letter that comes 2 after I')).toEqual(['K']);
+    expect(letters('the middle option of C to G')).toEqual(['E']);
+    expect(letters('everything strictly between A and D')).toEqual(['B', 'C']);
+    expect(letters('all of H to M')).toEqual(['H', 'I', 'J', 'K', 'L', 'M']);
+    expect(letters('just the venous option')).toEqual(['F']);
+    expect(letters('every vascular structure on your list')).toEqual(['E', 'F']);
+  });
+
+  it('reads abbreviations in a chat list or a correction', () => {
+    expect(letters('liver then gb then duo')).toEqual(['A', 'I', 'L']);
+    expect(letters('lk — no wait, rk')).toEqual(['B']);
+  });
+
+  it('answers a described organ over a doubted or wrong name after it', () => {
+    expect(letters('Outline whichever organ stores bile (the liver i think?)')).toEqual(['I']);
+    expect(letters('Show me the organ that makes insulin, the spleen.')).toEqual(['D']);
+  });
+
+  it('keeps a request for a gland to glands, and reads a part asked for by itself', () => {
+    expect(letters('Outline the gland whose duct opens at the major duodenal papilla.')).toEqual(['D']);
+    expect(letters('the right renal pelvis — which organ is it part of?')).toEqual(['B']);
+    expect(letters('Only the adrenal medullae, both sides, nothing else.')).toEqual(['N']);
+  });
+
+  it('answers N for what an organ stores, the branches that supply it, and a request taken back whole', () => {
+    expect(letters('what does the liver store?')).toEqual(['N']);
+    expect(letters('Which arteries supply the right kidney?')).toEqual(['N']);
+    expect(letters('Which branches of the coeliac trunk supply the liver?')).toEqual(['N']);
+    expect(letters("Highlight the spleen. Actually no, I don't need anything.")).toEqual(['N']);
+    expect(letters('Show the liver, I need it labelled')).toEqual(['A']);
+  });
+
+  it('reads a case before "Segment the injured organ", and a life without an organ', () => {
+    expect(
+      letters('Blunt trauma to the left lower ribs, falling haemoglobin. Segment the injured organ.'),
+    ).toEqual(['C']);
+    expect(letters('Can you live normally without a spleen?')).toEqual(['C']);
+  });
+});

@@ -830,6 +830,10 @@ const OUTSIDE_HEADS = new Map<string, string>(
     crus: 'a muscular crus of the diaphragm',
     crura: 'a muscular crus of the diaphragm',
     ganglia: 'a nerve ganglion',
+    // "What polysaccharide do hepatocytes store?"
+    polysaccharide: 'a substance, which cannot be outlined',
+    carbohydrate: 'a substance, which cannot be outlined',
+    molecule: 'a substance, which cannot be outlined',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -935,11 +939,16 @@ const TERM_ASKED = new RegExp(
     '\\bhow (?:do|would|should|can|to) (?:i |we |you )?(?:calculate|compute|work out|score|measure|grade|stage)\\b',
     '\\b(?:slice thickness|kvp|field of view|contrast dose|contrast timing)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
-    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete)\\b',
+    // ("what does the gallbladder store?" asks for bile; "what does the stomach do?" for the organ)
+    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete|store|concentrate)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
     // "What is the first unpaired ventral branch of the abdominal aorta?"
     `${CLAUSE_START}(?:what|whats|which) (?:is |s |are )?the (?:[a-z]+ ){0,4}(?:branch|branches|tributary|tributaries) of\\b`,
+    // "Which arteries supply the left adrenal gland?": its own arteries, not the aorta.
+    `${CLAUSE_START}(?:which|what) arteries (?:supply|feed|perfuse|serve)\\b`,
+    // "Which branches of the splenic artery supply the fundus?": the branches are asked for.
+    `${CLAUSE_START}(?:which|what) (?:branch|branches|tributary|tributaries) of\\b`,
     // "Bosniak - what category is …", "what T stage is that?", "the unenhanced HU cutoff for …"
     '\\b(?:what|which) (?:[tnm] )?(?:category|stage|grade|score|classification|cutoff|cut off|threshold|percentage|dose)\\b',
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z0-9]+ ){0,3}(?:cutoff|cut off|threshold|stage|grade|score|category|dose)\\b`,
@@ -1121,7 +1130,7 @@ const STRUCTURE_FIRST =
   /^(?:just |only )?(?:the )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:gerota s|gerotas) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|renal pelvis|(?:perirenal|perinephric) fat|zona (?:glomerulosa|fasciculata|reticularis)|pyloric sphincter|sphincter of oddi)\b(?! (?:is|are|lies|contains|holds|of)\b)/;
 /** "just the adrenal medulla", "Just the islets of Langerhans, nothing else": named with "just" or "only". */
 const STRUCTURE_FIRST_ALONE =
-  /^(?:(?:just|only) (?:the )?(adrenal (?:medulla|cortex)|(?:splenic|renal|hepatic) hil(?:um|us))|(?:just |only )?(?:the )?(islets(?: of langerhans)?))\b(?! (?:is|are|lies|contains|holds|of|makes|secretes|produces|releases)\b)/;
+  /^(?:(?:just|only) (?:the )?(adrenal (?:medulla|medullas|medullae|cortex|cortices)|(?:splenic|renal|hepatic) hil(?:um|us))|(?:just |only )?(?:the )?(islets(?: of langerhans)?))\b(?! (?:is|are|lies|contains|holds|of|makes|secretes|produces|releases)\b)/;
 const PART_FIRST =
   /^(?:just |only )?(?:the )?(?:[a-z0-9]+ ){0,2}?((?:[a-z]+ )?(?:lobe|segment [0-9ivx]+[ab]?|process|fundus|antrum|pylorus|cardia|body|head|tail|neck|bulb|cortex|medulla|pelvis|pole|capsule|dome|isthmus|ampulla|papilla|hilum|hilus)(?: of (?:the )?[a-z]+)?)\b/;
 /** A request for an organ that owns what was named before ("… outline the glands they belong to"). */
@@ -1447,7 +1456,10 @@ const HEAD_WORDS = new Set([
 ]);
 /** Pronouns that point back to an organ named before ("the vessel it drains into"). */
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their']);
-const TYPED_HEAD = new RegExp(`\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS})\\b`);
+// ("Outline the gland whose main duct ends at the ampulla": a request for a described kind too)
+const TYPED_HEAD = new RegExp(
+  `\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (${HEAD_NOUNS})\\b|\\b(?:outline|show|highlight|segment|mark)(?: me)? the (${HEAD_NOUNS})(?= (?:whose|that|which)\\b(?![^.?!]*\\b(?:and|plus|with) (?:the|its|that|this)\\b))`,
+);
 
 /** Words ending in -ing that are not participles ("the organ during …", "the thing"). */
 const NOT_PARTICIPLE =
@@ -4059,6 +4071,57 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
     if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
+    // "the left renal pelvis — which organ is it part of?": the pronoun stands for the heading.
+    const headingPart = HEADING_PART_OF.exec(question);
+    if (headingPart)
+      return resolve(
+        `${headingPart[2]} ${headingPart[3]} is ${/^(?:the|a|an)\b/i.test(headingPart[1] as string) ? '' : 'the '}${headingPart[1]} part of${question.slice(headingPart[0].length)}`,
+      );
+    // "Outline both adrenals. Actually, just the one whose vein drains into the IVC.": "the one" is
+    // one of the pair named, whatever else the description could fit (both renal veins drain there).
+    const pairOne = ONE_OF_NAMED_PAIR.exec(question);
+    // (not "…only the one that is not behind the IVC": the negation is read where it is)
+    if (pairOne && !PAIR_PICK_STOPS.test(question.slice(pairOne.index + pairOne[0].length))) {
+      const noun = /kidney/i.test(pairOne[1] as string) ? 'kidney' : 'adrenal';
+      const at = pairOne.index + pairOne[0].length;
+      return resolve(`${question.slice(0, at - 'one'.length)}${noun}${question.slice(at)}`);
+    }
+    // "Show the IVC - actually no, I don't need anything, thanks": the whole request taken back.
+    if (NOTHING_NEEDED.test(question)) return resolve(question.replace(NOTHING_NEEDED, 'never mind'));
+    // "the kidney on the opposite side from the one lettered M": the option's organ, then its partner.
+    const lettered = OPTION_LETTERED.exec(question);
+    if (lettered) {
+      const organ = organByLetter(lettered[1] as OrganLetter);
+      return resolve(question.replace(OPTION_LETTERED, organPhrase(organ.id)));
+    }
+    // "the mirror image of the left adrenal", "Mirror the left adrenal across the midline": the other one.
+    const mirrored = MIRROR_OF_SIDE.exec(question);
+    if (mirrored) {
+      const [side, noun] = [
+        mirrored[1] ?? mirrored[3] ?? mirrored[5],
+        mirrored[2] ?? mirrored[4] ?? mirrored[6],
+      ];
+      return resolve(
+        question.replace(
+          MIRROR_OF_SIDE,
+          `the ${opposite((side as string).toLowerCase() as 'left' | 'right')} ${/kidney/i.test(noun as string) ? 'kidney' : 'adrenal'}`,
+        ),
+      );
+    }
+    const acrossFrom = ACROSS_FROM_SIDE.exec(question);
+    if (acrossFrom)
+      return resolve(
+        question.replace(
+          ACROSS_FROM_SIDE,
+          `the ${opposite((acrossFrom[2] as string).toLowerCase() as 'left' | 'right')} ${/kidney/i.test(acrossFrom[1] as string) ? 'kidney' : 'adrenal'}`,
+        ),
+      );
+    // "All of A through M, leaving out the gallbladder": "leaving out" takes one out like "except".
+    if (LEAVING_OUT.test(question)) return resolve(question.replace(LEAVING_OUT, ' except '));
+    // "Can a person live normally without a gallbladder?": a question about the organ named, not
+    // one that excludes it.
+    if (LIVE_WITHOUT.test(question))
+      return resolve(question.replace(LIVE_WITHOUT, '$1$2 after removal of the '));
     // "The spleen secretes insulin, right? Show it.": a premise checked with "right?" whose function
     // belongs to another organ; the function decides ("Which organ secretes insulin? Show it.").
     const premise = PREMISE_CHECKED.exec(question) ?? PREMISE_STATED.exec(question);
@@ -4110,7 +4173,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const vessel = VESSEL_IN_LIST.exec(question);
     if (vessel) {
       const before = question.slice(0, vessel.index);
-      const cava = /\b(?:ivc|inferior vena cava|vena cava)\b/i.test(before);
+      const cava = /\b(?:ivc|inferior vena cava|vena cava|cava|caval)\b/i.test(before);
       const aorta = /\baort(?:a|ic)\b/i.test(before);
       const kind = (vessel[2] as string).toLowerCase();
       if (cava !== aorta && !(cava && kind === 'artery') && !(aorta && kind === 'vein'))
@@ -4920,16 +4983,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const sideNamed = stated && (across ? opposite(stated) : stated);
     // "One adrenal sends its short vein straight into the IVC. Show that gland.": "that gland" is
     // the one of the pair a side fact before it fixes.
-    const thatOne = THAT_ONE_OF_PAIR.exec(question);
-    if (
-      thatOne &&
-      /\bone (?:of the )?(?:adrenals?|kidneys?|glands?|side)\b/i.test(question.slice(0, thatOne.index))
-    ) {
-      const side = toldSide(question.slice(0, thatOne.index));
+    // ("Right-sided RCC with tumour thrombus - highlight the kidney and the vein": a case, then one
+    // of the pair asked for in the singular)
+    const thatOne = THAT_ONE_OF_PAIR.exec(question) ?? THE_ONE_OF_PAIR_AFTER_CASE.exec(question);
+    if (thatOne) {
+      const before = question.slice(0, thatOne.index);
       const kind = /kidney/i.test(thatOne[2] as string) ? 'kidney' : 'adrenal';
+      // "kidney stones on the left, show that kidney": the one side a case about the pair names
+      // (not the viewer's or the screen's, which rule 4 reads elsewhere).
+      const sidesSaid = new Set([...before.matchAll(/\b(left|right)\b/gi)].map((m) => m[1]?.toLowerCase()));
+      const side = /\bone (?:of the )?(?:adrenals?|kidneys?|glands?|side)\b/i.test(before)
+        ? toldSide(before)
+        : sidesSaid.size === 1 &&
+            (kind === 'kidney'
+              ? /\b(?:kidneys?|renal|rcc|nephr\w*|pyelo\w*|hydronephrosis)\b/i
+              : /\b(?:adrenals?|suprarenal|adrenalectomy|pheo\w*|aldosteronoma|adenoma)\b/i
+            ).test(before) &&
+            !/\b(?:viewer|screen|image|picture|monitor)\b/i.test(before) &&
+            // ("…donated his left kidney. Outline the kidney that stayed behind": the rest decides)
+            !/\b(?:left|right|other|opposite|remain\w*|stayed|actually|true|really|wrong)\b/i.test(
+              question.slice(thatOne.index + thatOne[0].length),
+            )
+          ? ([...sidesSaid][0] as 'left' | 'right')
+          : undefined;
       if (side)
         return resolve(
-          `${question.slice(0, thatOne.index)}${thatOne[1]} the ${side} ${kind}${question.slice(thatOne.index + thatOne[0].length)}`,
+          `${before}${thatOne[1]} the ${side} ${kind}${question.slice(thatOne.index + thatOne[0].length)}`,
         );
     }
     if (sameSide && sideNamed)
@@ -5110,8 +5189,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         undefined,
         `That asks for the ${part} by itself, which is not one of the 13 organs' outlines (the model outlines whole organs), so the answer is N (None of them).`,
       );
-    const headNoun = TYPED_HEAD.exec(normalised)?.[1] ?? '';
-    const allowedByHead = firstHeadType([headNoun]);
+    const typedHead = TYPED_HEAD.exec(normalised);
+    const headNoun = typedHead?.[1] ?? '';
+    // (a request's kind only narrows the answer; the readings of "which vessel …" stay its own)
+    const allowedByHead = firstHeadType([headNoun || (typedHead?.[2] ?? '')]);
     // "The splenic vein joins the SMV behind the pancreatic neck to form which vessel?": the portal vein.
     // "Which vessel is the one that gets compressed in nutcracker syndrome?": the left renal vein.
     if (
@@ -5834,7 +5915,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "show me everything in your list that's a blood vessel": every option of that kind.
     const kind = EVERY_OF_KIND.exec(normalised)?.[1];
-    const onList = EVERY_ON_LIST.exec(normalised)?.[1] ?? ON_LIST_ALL.exec(normalised)?.[1];
+    const onList =
+      EVERY_ON_LIST.exec(normalised)?.[1] ??
+      ON_LIST_ALL.exec(normalised)?.[1] ??
+      KIND_OPTIONS.exec(normalised)?.[1];
     const ofKind = kind
       ? firstHeadType([kind])
       : onList
@@ -6467,7 +6551,15 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
       return undefined;
     let j = i + 1;
     while (REQUEST_DETERMINERS.has(tokens[j]?.text ?? '')) j++;
-    return ORGAN_REQUEST_HEADS.has(tokens[j]?.text ?? '') ? i : undefined;
+    // ("… Segment the ruptured organ.": a word or two may describe the head)
+    const head = [0, 1, 2].find(
+      (d) =>
+        ORGAN_REQUEST_HEADS.has(tokens[j + d]?.text ?? '') &&
+        tokens
+          .slice(j, j + d)
+          .every((t) => !t.boundary && /^[a-z]+$/.test(t.text) && !STOP_BEFORE_HEAD.has(t.text)),
+    );
+    return head !== undefined ? i : undefined;
   }
   return undefined;
 }
@@ -6476,6 +6568,20 @@ function laterOrganRequest(tokens: Token[]): number | undefined {
  * or, with `CLAUSE_STOPS`, a clause (after a comma, dash, colon or semicolon: "kidney stone, highlight
  * the stone itself"), closing stops left off; undefined when no command opens one.
  */
+const STOP_BEFORE_HEAD = new Set([
+  'of',
+  'in',
+  'on',
+  'with',
+  'and',
+  'or',
+  'that',
+  'which',
+  'not',
+  'no',
+  'from',
+  'to',
+]);
 /** Words between a closing dash and a bare "organ" ("— target organ?", ": which organ"). */
 const BARE_ORGAN_ASK_LEADS = new Set(['target', 'which', 'what', 'the', 'affected', 'involved', 'main']);
 /** Words that may open a request before its verb ("can you show …", "please outline …"). */
@@ -7317,11 +7423,31 @@ const SUBSTANCE_FROM_CHECKED =
   /^\s*([a-z0-9' -]{3,30}?) (?:comes?|is made|is produced|is secreted|is released|gets made) (?:from|by|in) ((?:the )?[a-z' ]{3,30}?),?\s*(?:right|correct|isn'?t it|doesn'?t it|don'?t they|yeah|yes|no|i think|i believe)\s*\?+/i;
 /** "the organ that makes albumin and clotting factors, the spleen right? show it", "outline the gland that makes insulin, it's the spleen I think" */
 const DESCRIPTION_THEN_NAME_CHECKED =
-  /^\s*(?:(?:please |pls )?(?:outline|show|highlight|segment|mark)(?: me)? )?(the (?:organ|gland|one) (?:that|which|whose)\b[^,?.!]{5,}?),\s*(?:it'?s |that'?s |is it |i\.?e\.? )?((?:the )?[a-z' ]{3,30}?),?\s*(?:right|correct|i think|i believe|isn'?t it|yeah|yes|no)\s*[?.!]*/i;
+  /^\s*(?:(?:please |pls )?(?:outline|show|highlight|segment|mark)(?: me)? )?((?:the (?:organ|gland|one) (?:that|which|whose)|whichever (?:organ|gland|one))\b[^,?.!—–(]{5,}?)\s*(?:,|—|–|\(|\s-)\s*(?:it'?s |that'?s |is it |i\.?e\.? )?((?:the )?[a-z' ]{2,30}?)(?:,?\s*(?:right|correct|i think|i believe|isn'?t it|yeah|yes|no)\s*[?.!)]*|\s*[.!)]*\s*$)/i;
 /** "The esophagus makes cortisol, so outline the cortisol-making organ", "The aorta returns blood from the legs; outline that vessel" (see resolve). */
 const PREMISE_STATED =
   /^\s*(?:since |as |because )?((?:the |a |an )?[A-Za-z' -]{2,30}?) ((?:stores?|makes?|secretes?|produces?|concentrates?|filters?|digests?|absorbs?|releases?|synthesi[sz]es|manufactures?|holds?|pumps?|carries|carry|returns?|drains?)\b[^?.!;,]{3,120}?)\s*(?:[,;]\s*(?:so\s+|and\s+)?|\.\s+(?:so\s+)?)(?:(?:please|pls|go ahead and|just|now)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? ((?:that|this|the) (?:[a-z-]+ ){0,3}(?:organ|vessel|gland|one)\b.*)$/i;
 /** "which organ does the X belong to" (see resolve). */
+const LEAVING_OUT = /\s*,?\s*\b(?:leaving|leave) out\s+(?=(?:the |option |letter )?[a-z])/i;
+const LIVE_WITHOUT =
+  /\b(live|survive|get by|cope|manage)( normally| fine| happily| ok| okay| a normal life)? without (?:a|an|the|your|my|his|her|their|one's) (?=[a-z])/i;
+/** "the left renal pelvis — which organ is it part of?" (see resolveMessage) */
+const HEADING_PART_OF =
+  /^\s*([^—–:?.!,]{3,60}?)\s*(?:—|–|-|:|,)\s*(which|what) (organ|gland|option|one) (?:is|s) (?:it|this|that) (?:a )?part of\b/i;
+/** "both adrenals … just the one whose …" (see resolveMessage) */
+const ONE_OF_NAMED_PAIR =
+  /\b(?:both|the two) (adrenals|adrenal glands|suprarenals|kidneys)\b[\s\S]*?\b(?:just|only) the one(?= (?:whose|that|which)\b)/i;
+/** "actually no, I don't need anything": a take-back of everything asked before. */
+const NOTHING_NEEDED =
+  /\bi (?:don'?t|don’t|do not) (?:need|want) (?:anything|any of (?:it|that|this|them)|it|that|them)(?: after all| anymore| any more)?(?=\s*(?:[,.!;]|thanks|thank you|$))/i;
+/** "the one lettered M", "the option labelled B": that option's organ. */
+const OPTION_LETTERED =
+  /\b(?:[Tt]he )?(?:one|organ|option|choice|answer) (?:lettered|labelled|labeled|marked|with the letter) ([A-M])\b/;
+const MIRROR_OF_SIDE =
+  /\b(?:the )?(?:mirror(?:[- ]image)?|contralateral (?:partner|twin|counterpart)|twin|counterpart|opposite number) of the (left|right) (kidney|adrenal(?: gland)?)\b|\bthe (left|right) (kidney|adrenal(?: gland)?)(?:'s|’s) (?:mirror(?:[- ]image)?|twin|counterpart)(?: across the midline)?|\b(?:mirror|reflect|flip)(?:s|ed|ing)? the (left|right) (kidney|adrenal(?: gland)?) (?:across|over|through) the (?:midline|spine)\b/i;
+/** "the kidney on the opposite side from the left kidney": the other of the pair. */
+const ACROSS_FROM_SIDE =
+  /\bthe (kidney|adrenal(?: gland)?|gland) on the (?:opposite|other) side (?:from|to|of) (?:the )?(left|right) (?:one|kidney|adrenal(?: gland)?|gland)\b/i;
 const BELONGS_TO =
   /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
 /** A heading, a colon, then the rest of the message (see the list step in resolve). */
@@ -7565,6 +7691,9 @@ const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
   /\b(adrenal|kidney|gland)(\s+gland)?\s+on\s+(that|the\s+same|this|the\s+opposite|the\s+other)\s+side\b(?:\s+of\s+the\s+body)?(?!\s+(?:as|of|from|to)\b)/i;
+/** "… - highlight the kidney and the vein": the singular after a case (see THAT_ONE_OF_PAIR's use). */
+const THE_ONE_OF_PAIR_AFTER_CASE =
+  /(?<=[-—–:.;]\s+|,\s+(?:so\s+|now\s+|please\s+|pls\s+)?)((?:show|outline|mark|highlight|segment|find)(?: me)?) the (adrenal(?! glands)|kidney)\b(?!s)/i;
 /** "Show that gland", "mark the same kidney" (see the side told before it). */
 const THAT_ONE_OF_PAIR =
   /\b((?:show|outline|mark|highlight|segment|find)(?: me)?) (?:that|this|the same) (gland|adrenal|kidney)\b/i;
@@ -8142,7 +8271,7 @@ const LETTER_OF_NAME: Record<string, string> = {
   'left kidney': 'M',
 };
 const OPTION_BETWEEN =
-  /\b(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:that |which )?(?:sits?|sitting|lies|lying|falls?|falling|comes?|coming|is|are))?(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
+  /\b(?:(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:that |which )?(?:sits?|sitting|lies|lying|falls?|falling|comes?|coming|is|are))?|[Ee]verything|[Aa]nything)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE =
   /\bthe (?:two )?options? (?:on (?:either|each|both) sides? of|(?:just |right |immediately |directly )?before and (?:just |right |immediately |directly )?after) ([A-M])(?![\w'’-])/g;
 const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve thirteen'.split(' ');
@@ -8617,8 +8746,12 @@ const EVERY_ON_LIST =
 /** "the bits of gut tube on your list, all of them": the kind first, "all" after. */
 const ON_LIST_ALL =
   /\b((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,3}? (?:on|in) (?:your|ur|the|this) (?:list|options|choices)\b(?: ,)? (?:all of them|all|every one|each one)\b/;
+/** "the vessel options", "every vascular structure in the list", "just the arterial option" */
+const KIND_OPTIONS =
+  /\b(?:the|every|all(?: the)?|each|just the|only the)\s+((?:blood )?vessel|vascular|arterial|venous|endocrine)\s+(?:options?|choices?|structures? (?:in|on) (?:the|your|ur|this) list|ones? (?:in|on) (?:the|your|ur|this) list)\b(?![\s\S]*\b(?:only|just|actually|except|but|not|minus|apart|instead)\b)/;
 const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
-  [/vessel/, [5, 6]],
+  [/vessel|vascul/, [5, 6]],
+  [/venous/, [6]],
   [/arter/, [5]],
   [/vein/, [6]],
   [/tube|tract|canal/, [10, 11, 12]],
@@ -8653,7 +8786,16 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   while (b >= 0 && (ARTICLES.has(tokens[b]?.text ?? '') || LIST_FILLERS.has(tokens[b]?.text ?? ''))) b--;
   const before = tokens[b];
   // "whoever spots the gb first": an abbreviation after "the" is a name ("the lag" may be a delay).
-  if (tokens[i - 1]?.text === 'the' && ['gb', 'rk', 'lk'].includes(tokens[i]?.text ?? '')) return true;
+  // ("mass effect on the duo" is a landmark's name in passing)
+  if (
+    tokens[i - 1]?.text === 'the' &&
+    ['gb', 'rk', 'lk', 'duo'].includes(tokens[i]?.text ?? '') &&
+    !(tokens[i]?.text === 'duo' && tokens[i - 2]?.text === 'on')
+  )
+    return true;
+  // "rk — no wait, lk": the correction's new pick.
+  const spoken = tokens[i - 1]?.raw === ',' ? tokens[i - 2] : tokens[i - 1];
+  if (['wait', 'meant', 'actually', 'sorry', 'oops'].includes(spoken?.text ?? '')) return true;
   // ("…, actually just the gb": "just" or "only" before an article picks a thing.)
   // ("liver, gb, pancreas. remove gb": a take-back verb names what it takes back)
   if (
@@ -8675,9 +8817,11 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
     (tokens[i + 2]?.boundary ?? true)
   )
     return true;
+  // ("oesophagus then stomch then duo", "lk upper pole vs spleen tip", "liver + duo")
   const listWord = (t: Token | undefined) =>
     t !== undefined &&
-    (t.raw === ',' || t.raw === ':' || t.text === 'and' || t.text === 'plus' || t.text === 'or');
+    ([',', ':', '+', '&', '/'].includes(t.raw) ||
+      ['and', 'plus', 'or', 'then', 'vs', 'versus'].includes(t.text));
   const organAt = (t: Token | undefined) =>
     t !== undefined && LEXICON_WORDS.has(t.text) && !SPLIT_WORDS.has(t.text);
   let a = i + 2;
@@ -8691,7 +8835,8 @@ function lowerCaseAbbreviationOk(tokens: Token[], i: number): boolean {
   )
     c--;
   // "gb and the bile ducts": the first word of the message, opening a list.
-  const opensList = words[0] === tokens[i] && listWord(tokens[i + 1]);
+  // ("the left-sided ones pls: lk, l adrenal, spleen": the first item after a colon)
+  const opensList = (words[0] === tokens[i] || tokens[i - 1]?.raw === ':') && listWord(tokens[i + 1]);
   // "liver gb panc": organ names side by side, no joiners.
   const bareList =
     organAt(tokens[i - 1]) &&
@@ -9282,13 +9427,13 @@ const FORGET_EARLIER =
 const OPTION_NUMBER_ON_LIST =
   /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
 const OPTION_HALFWAY =
-  /\b(?:the )?(?:organ (?:at|with) the )?(?:letter|option|one)(?: that (?:is|sits|lies))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) between ([A-M]) and ([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: that (?:is|sits|lies))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) between|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
 const ORGAN_LETTER_MOVED =
-  /\b(?:(?:take|use|start (?:at|from|with)) )?the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter,? (?:and |then )?(?:go|move|step|count|shift|jump) (back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|1|2|3|4)(?: (?:letters?|places?|steps?|spots?))?/gi;
+  /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?/gi;
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
-  /\b(?:the )?(?:(?:option|letter|one|organ)|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:(?:option|letter|one|organ)(?: (?:that|which))?(?: (?:comes|is|sits|falls|lies))?|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
 const SYMBOL_OF_ELEMENT: Record<string, string> = {
   boron: 'B',
@@ -9538,8 +9683,8 @@ function relativeOptions(text: string): string {
         (code(a) + code(b)) % 2 === 0 ? `option ${String.fromCharCode((code(a) + code(b)) / 2)}` : whole,
       )
       // "Take the gallbladder's letter, go back one letter": the organ's letter, moved.
-      .replace(ORGAN_LETTER_MOVED, (whole, name: string, way: string, count: string) => {
-        const letter = LETTER_OF_NAME[name.toLowerCase()];
+      .replace(ORGAN_LETTER_MOVED, (whole, owner: string, named: string, way: string, count: string) => {
+        const letter = LETTER_OF_NAME[(owner ?? named).toLowerCase()];
         const n =
           ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
         if (!letter || !n) return whole;
@@ -9590,7 +9735,7 @@ function relativeOptions(text: string): string {
           : whole,
       )
       .replace(
-        /\b(?:[Ee]verything|[Aa]ll(?: of)?(?: the)?(?: options)?|[Ee]very (?:organ|option|one)) from ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+        /\b(?:[Ee]verything|[Aa]ll(?: of)?(?: the)?(?: options)?|[Ee]very (?:organ|option|one))(?: from)? ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
         '$1',
       )
       // (one letter alone in the message, where no rule above read it)

@@ -3275,3 +3275,37 @@ describe('question resolver: cases, pairs and option puzzles (the 85th and 86th 
     expect(letters('Can you live normally without a spleen?')).toEqual(['C']);
   });
 });
+
+describe('question resolver: pairs asked about, spelling and letter puzzles (the 87th set’s error classes)', () => {
+  it('answers a question about a pair named without a side with both, not a neighbour', () => {
+    expect(letters('what happens to the kidneys in heart failure?')).toEqual(['B', 'M']);
+    expect(letters('remind me what the adrenal glands do')).toEqual(['G', 'H']);
+    expect(letters('what happens to the left kidney in diabetes')).toEqual(['M']);
+  });
+
+  it('reads options by spelling, by an anagram, by kind and by a moved letter', () => {
+    expect(letters('the options that begin with S')).toEqual(['C', 'K']);
+    expect(letters('the option whose name has a double l')).toEqual(['I']);
+    expect(letters('Unscramble NELEPS and outline it.')).toEqual(['C']);
+    expect(letters('Which option in your list is a vein?')).toEqual(['F']);
+    expect(letters("Take the liver's letter, move three letters on.")).toEqual(['D']);
+    expect(letters('the two options straight after B')).toEqual(['C', 'D']);
+    expect(letters('the option that sits in the middle of C to I')).toEqual(['F']);
+  });
+
+  it('reads a whole take-back, dictation slips and the substance a named organ makes', () => {
+    expect(letters('liver pls, hmm no, forget it, not needed')).toEqual(['N']);
+    expect(letters('segment the eye VC')).toEqual(['F']);
+    expect(letters('show the right a renal gland')).toEqual(['G']);
+    expect(letters('What does the pancreas make that digests fat?')).toEqual(['N']);
+    expect(letters('Which organism causes most peptic ulcers?')).toEqual(['N']);
+  });
+
+  it('keeps a named organ over a wrong aside, reads what is left after an operation, and adds the other side', () => {
+    expect(letters('the aorta, which drains blood from the legs, please outline it')).toEqual(['E']);
+    expect(letters('After a right nephrectomy, show what kidney is left.')).toEqual(['M']);
+    expect(letters('left adrenal first, then same for the other side')).toEqual(['G', 'H']);
+    expect(letters('show the organ that makes insulin, the liver I think')).toEqual(['D']);
+    expect(letters('the stomach continues into which organ')).toEqual(['L']);
+  });
+});

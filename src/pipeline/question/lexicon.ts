@@ -62,7 +62,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   ['aortic', organ(5), { adjective: true }],
   [
-    'biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
+    'eye vc|eye v c|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
     organ(6),
   ],
   ['right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr', organ(7)],
@@ -70,7 +70,8 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['left adrenal|left adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr', organ(8)],
   ['LAG', organ(8), { capitalsOnly: true }],
   [
-    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere',
+    // ("a renal gland": adrenal gland misheard by dictation)
+    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands',
     ADRENALS,
   ],
   [

@@ -834,6 +834,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     polysaccharide: 'a substance, which cannot be outlined',
     carbohydrate: 'a substance, which cannot be outlined',
     molecule: 'a substance, which cannot be outlined',
+    // "Which organism is the urea breath test looking for?"
+    organism: 'a germ',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -940,7 +942,7 @@ const TERM_ASKED = new RegExp(
     '\\b(?:slice thickness|kvp|field of view|contrast dose|contrast timing)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     // ("what does the gallbladder store?" asks for bile; "what does the stomach do?" for the organ)
-    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete|store|concentrate)\\b',
+    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete|store|concentrate|make)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
     // "What is the first unpaired ventral branch of the abdominal aorta?"
@@ -4088,6 +4090,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "Show the IVC - actually no, I don't need anything, thanks": the whole request taken back.
     if (NOTHING_NEEDED.test(question)) return resolve(question.replace(NOTHING_NEEDED, 'never mind'));
+    // "kidneys pls, hmm no, leave it, not needed": the same, said shorter.
+    if (LEAVE_IT.test(question)) return resolve(question.replace(LEAVE_IT, 'never mind'));
     // "the kidney on the opposite side from the one lettered M": the option's organ, then its partner.
     const lettered = OPTION_LETTERED.exec(question);
     if (lettered) {
@@ -4116,6 +4120,39 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           `the ${opposite((acrossFrom[2] as string).toLowerCase() as 'left' | 'right')} ${/kidney/i.test(acrossFrom[1] as string) ? 'kidney' : 'adrenal'}`,
         ),
       );
+    // "What happens to the kidneys in diabetes?", "what do the adrenals do": a question about a pair
+    // named without a side is about both (the neighbour a relation would point to is not asked).
+    const aboutPair = ABOUT_PAIR.exec(question);
+    if (aboutPair) {
+      const name = aboutPair[1] ?? aboutPair[2] ?? aboutPair[3] ?? '';
+      return resolve(question.replace(ABOUT_PAIR, `tell me about the ${name}`));
+    }
+    // "Unscramble CREAPANS and show the organ": the organ the letters spell.
+    const scrambled = UNSCRAMBLE.exec(question);
+    const unscrambled = scrambled && ANAGRAM_NAMES.get(sortedLetters(scrambled[1] as string));
+    if (scrambled && unscrambled)
+      return resolve(
+        `${question.slice(0, scrambled.index)}the ${unscrambled}${question.slice(scrambled.index + scrambled[0].length)}`,
+      );
+    // "the IVC, which carries oxygenated blood from the heart, pls outline it": an aside about a
+    // name, however wrong, does not change which organ "it" is.
+    const nameAside = NAME_WHICH_THEN_IT.exec(question);
+    if (nameAside && namesOneOrgan(nameAside[1] as string))
+      return resolve(`${(nameAside[3] as string).replace(/\bit\b/i, (nameAside[1] as string).trim())}`);
+    // "After a left nephrectomy, segment what kidney is left": "left" is what remains.
+    const leftOver = KIDNEY_LEFT_OVER.exec(question);
+    if (
+      leftOver &&
+      /\b(?:nephrectomy|removed|donated|took out|taken out|lost)\b/i.test(question.slice(0, leftOver.index))
+    )
+      return resolve(question.replace(KIDNEY_LEFT_OVER, 'the remaining kidney'));
+    // "right kidney first, then same for the other side": the other one added.
+    const otherAdded = OTHER_SIDE_ADDED.exec(question);
+    if (otherAdded && !/\b(?:no|not|actually|wait|instead|meant|rather|sorry)\b/i.test(question)) {
+      const noun = /kidney/i.test(otherAdded[2] as string) ? 'kidney' : 'adrenal';
+      const side = opposite((otherAdded[1] as string).toLowerCase() as 'left' | 'right');
+      return resolve(question.replace(otherAdded[4] as string, `the ${side} ${noun} too`));
+    }
     // "All of A through M, leaving out the gallbladder": "leaving out" takes one out like "except".
     if (LEAVING_OUT.test(question)) return resolve(question.replace(LEAVING_OUT, ' except '));
     // "Can a person live normally without a gallbladder?": a question about the organ named, not
@@ -4161,9 +4198,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const doubtedName = nameChecked && organNamed(nameChecked[2] as string);
     if (nameChecked && doubtedName) {
       const described = resolve(`Show ${nameChecked[1]}.`);
+      // (a pair's confidence is shared between its sides, so it may stand a little lower)
       if (
         !described.noneOfThem &&
-        described.confidence >= 0.6 &&
+        described.confidence >= (isPaired(described.organIds) ? 0.5 : 0.6) &&
         !described.organIds.some((id) => doubtedName.includes(id))
       )
         return described;
@@ -4367,6 +4405,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "…the left ADRENAL, been staring at this too long": why the slip happened, closing it
       .replace(TIRED_ASIDE, (whole) => (ORGAN_WORD.test(whole) ? whole : ''))
       .replace(DUMPS_INTO, 'drain$1 into')
+      // "the oesophagus continues into which organ?", "…joins which organ?": where a tube empties
+      .replace(CONTINUES_INTO, 'empties into')
       // "both big pipes in front of the spine": the great vessels
       .replace(BIG_PIPES, '$1 vessel$2')
       // "Aorta. Also add the big vein running alongside it": one more, described, joins the list
@@ -5914,7 +5954,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
 
     // "show me everything in your list that's a blood vessel": every option of that kind.
-    const kind = EVERY_OF_KIND.exec(normalised)?.[1];
+    const kind = EVERY_OF_KIND.exec(normalised)?.[1] ?? KIND_ASKED.exec(normalised)?.[1];
     const onList =
       EVERY_ON_LIST.exec(normalised)?.[1] ??
       ON_LIST_ALL.exec(normalised)?.[1] ??
@@ -7428,6 +7468,40 @@ const DESCRIPTION_THEN_NAME_CHECKED =
 const PREMISE_STATED =
   /^\s*(?:since |as |because )?((?:the |a |an )?[A-Za-z' -]{2,30}?) ((?:stores?|makes?|secretes?|produces?|concentrates?|filters?|digests?|absorbs?|releases?|synthesi[sz]es|manufactures?|holds?|pumps?|carries|carry|returns?|drains?)\b[^?.!;,]{3,120}?)\s*(?:[,;]\s*(?:so\s+|and\s+)?|\.\s+(?:so\s+)?)(?:(?:please|pls|go ahead and|just|now)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? ((?:that|this|the) (?:[a-z-]+ ){0,3}(?:organ|vessel|gland|one)\b.*)$/i;
 /** "which organ does the X belong to" (see resolve). */
+const PAIR_NAMES =
+  '(?:adrenals|adrenal glands|suprarenals|suprarenal glands|kidneys|kidney|adrenal|adrenal gland)';
+const ABOUT_PAIR = new RegExp(
+  `\\bwhat (?:happens|happened|is happening) to (?:the |both |my |your |his |her |their )?(${PAIR_NAMES})\\b|\\bwhat (?:do|does|did) (?:the |both |my |your |his |her |their )?(${PAIR_NAMES}) (?:actually |really |even |normally )?do\\b|\\bwhat (?:the |both )?(${PAIR_NAMES}) (?:are|is) (?:actually |really )?for\\b`,
+  'i',
+);
+const UNSCRAMBLE =
+  /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
+const sortedLetters = (word: string) => [...word.toLowerCase()].sort().join('');
+/** Organ names by their sorted letters (see UNSCRAMBLE). */
+const ANAGRAM_NAMES = new Map(
+  [
+    'liver',
+    'kidney',
+    'kidneys',
+    'spleen',
+    'pancreas',
+    'aorta',
+    'ivc',
+    'adrenal',
+    'adrenals',
+    'gallbladder',
+    'esophagus',
+    'oesophagus',
+    'stomach',
+    'duodenum',
+  ].map((name) => [sortedLetters(name), name]),
+);
+const NAME_WHICH_THEN_IT =
+  /^\s*((?:the |a |an )?[A-Za-z' ]{2,30}?)\s*,\s*(which|that|who)\b[^,]{3,120},\s*((?:(?:pls|please|plz|now|so|and|can you|could you)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? it\b[^.?!]*[.?!]*)\s*$/i;
+const KIDNEY_LEFT_OVER =
+  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)/i;
+const OTHER_SIDE_ADDED =
+  /\b(left|right) (kidney|adrenal(?: gland)?)\b([^.?!]*?)((?:and|then|also|plus)\s+(?:the\s+)?(?:same (?:for|on|with) the other (?:side|one)|other (?:one|side)(?: too| as well| also)?))(?=[\s.!?]*$)/i;
 const LEAVING_OUT = /\s*,?\s*\b(?:leaving|leave) out\s+(?=(?:the |option |letter )?[a-z])/i;
 const LIVE_WITHOUT =
   /\b(live|survive|get by|cope|manage)( normally| fine| happily| ok| okay| a normal life)? without (?:a|an|the|your|my|his|her|their|one's) (?=[a-z])/i;
@@ -7440,6 +7514,8 @@ const ONE_OF_NAMED_PAIR =
 /** "actually no, I don't need anything": a take-back of everything asked before. */
 const NOTHING_NEEDED =
   /\bi (?:don'?t|don’t|do not) (?:need|want) (?:anything|any of (?:it|that|this|them)|it|that|them)(?: after all| anymore| any more)?(?=\s*(?:[,.!;]|thanks|thank you|$))/i;
+const LEAVE_IT =
+  /\b(?:no|nah|nope|actually)\b[,\s]+(?:leave it|forget it|skip it|not needed|no need)\b(?:[\s,.;!]+(?:not needed|no need|thanks|thx|cheers))*[\s.!]*$/i;
 /** "the one lettered M", "the option labelled B": that option's organ. */
 const OPTION_LETTERED =
   /\b(?:[Tt]he )?(?:one|organ|option|choice|answer) (?:lettered|labelled|labeled|marked|with the letter) ([A-M])\b/;
@@ -8245,7 +8321,7 @@ const SIDE_IN_NAME =
 const OPTIONS_BEFORE_AFTER =
   /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
 const OPTIONS_NEXT_TO =
-  /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?|one|ones)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly )?(before|after) ([A-N])(?![\w'’-])/g;
+  /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?|one|ones)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly |straight )?(before|after) ([A-N])(?![\w'’-])/g;
 /** "the organ whose letter comes right after the IVC's letter": the organ's own letter first. */
 const LETTER_OF_ORGAN =
   /\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(?:(two|three|four) (?:letters? |places? |spots? )?)?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
@@ -8748,7 +8824,7 @@ const ON_LIST_ALL =
   /\b((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,3}? (?:on|in) (?:your|ur|the|this) (?:list|options|choices)\b(?: ,)? (?:all of them|all|every one|each one)\b/;
 /** "the vessel options", "every vascular structure in the list", "just the arterial option" */
 const KIND_OPTIONS =
-  /\b(?:the|every|all(?: the)?|each|just the|only the)\s+((?:blood )?vessel|vascular|arterial|venous|endocrine)\s+(?:options?|choices?|structures? (?:in|on) (?:the|your|ur|this) list|ones? (?:in|on) (?:the|your|ur|this) list)\b(?![\s\S]*\b(?:only|just|actually|except|but|not|minus|apart|instead)\b)/;
+  /\b(?:the|every|all(?: the)?|each|just the|only the)\s+(?:(?:two|both|three)\s+)?((?:blood )?vessel|vascular|arterial|venous|endocrine)\s+(?:options?|choices?|structures? (?:in|on) (?:the|your|ur|this) list|ones? (?:in|on) (?:the|your|ur|this) list)\b(?![\s\S]*\b(?:only|just|actually|except|but|not|minus|apart|instead)\b)/;
 const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/vessel|vascul/, [5, 6]],
   [/venous/, [6]],
@@ -8757,6 +8833,9 @@ const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/tube|tract|canal/, [10, 11, 12]],
   [/endocrine/, [4, 7, 8]],
 ];
+/** "Which option in your list is an artery?": the options of that kind. */
+const KIND_ASKED =
+  /\b(?:which|what) (?:options?|choices?|ones?)(?: (?:in|on) (?:your|the|ur|this) list)? (?:is|are) (?:an? )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b(?! (?:of|that|which|whose|formed|from|to|with|leaving|carrying|running|draining|supplying)\b)/;
 const EVERY_OF_KIND =
   /\b(?:everything|all|every one|each one|all the ones|all the organs|every organ)\b(?: [a-z]+){0,4}? (?:that s|that is|which is|that are|which are|that re) (?:a |an )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b/;
 /** A second question that corrects the first ("Which organ makes bile? No wait, which one stores it?"). */
@@ -9297,9 +9376,23 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     const ids = all.filter((id) => organById(id).name.toLowerCase().split(' ').includes(word));
     if (ids.length > 0) return ids;
   }
+  // "the option whose name has a double e" (spleen), "…both a double l and a double d" (gallbladder)
+  const doubled =
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:has|have|contains?|includes?|with)(?: both)? (?:an? )?double ([a-z])\b(?: and (?:an? )?double ([a-z])\b)?/i.exec(
+      question,
+    );
+  if (doubled) {
+    const pairs = doubled
+      .slice(1)
+      .filter((l): l is string => l !== undefined)
+      .map((l) => l.toLowerCase().repeat(2));
+    const ids = all.filter((id) => pairs.every((p) => organById(id).name.toLowerCase().includes(p)));
+    return ids.length > 0 ? ids : undefined;
+  }
   // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
+  // ("the options that start with L": a name, not the letter L itself, which starts with nothing)
   const initial =
-    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )(?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
       question,
     )?.[1];
   if (initial) {
@@ -9339,6 +9432,8 @@ const MAKER_NAMED_ACID =
   /\b(secretes?|secreting|makes?|making|produces?|producing|pumps?|pumping) (?:the )?stomach acid\b/gi;
 /** "where does the common bile duct dump into?": dumping into is draining into. */
 const DUMPS_INTO = /\bdump(s|ed|ing)? (?:out )?in ?to\b/gi;
+const CONTINUES_INTO =
+  /\b(?:continues|leads|passes) (?:on )?in ?to\b(?= (?:which|what) (?:organ|part|bowel|one|option)\b)|\bjoins\b(?= (?:which|what) (?:organ|part|bowel|one|option)\b)/gi;
 /** "The spleen stores bile, right? Show me the organ that actually stores it.": "it" is the bile. */
 const SUBSTANCE_THEN_IT = new RegExp(
   `\\b(${SUBSTANCE_NAMES})\\b([^.?!]{0,120}[.?!]+[^.?!]{0,120}?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
@@ -9427,9 +9522,9 @@ const FORGET_EARLIER =
 const OPTION_NUMBER_ON_LIST =
   /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
 const OPTION_HALFWAY =
-  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: that (?:is|sits|lies))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) between|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
 const ORGAN_LETTER_MOVED =
-  /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?/gi;
+  /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
@@ -9683,8 +9778,10 @@ function relativeOptions(text: string): string {
         (code(a) + code(b)) % 2 === 0 ? `option ${String.fromCharCode((code(a) + code(b)) / 2)}` : whole,
       )
       // "Take the gallbladder's letter, go back one letter": the organ's letter, moved.
-      .replace(ORGAN_LETTER_MOVED, (whole, owner: string, named: string, way: string, count: string) => {
+      .replace(ORGAN_LETTER_MOVED, (whole, owner, named, wayFirst, countAfter, countFirst, wayAfter) => {
         const letter = LETTER_OF_NAME[(owner ?? named).toLowerCase()];
+        const way: string = wayFirst ?? wayAfter;
+        const count: string = countAfter ?? countFirst;
         const n =
           ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
         if (!letter || !n) return whole;

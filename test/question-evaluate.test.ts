@@ -150,18 +150,18 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The `test` split (the 87th set, 396 questions) was measured once with the resolver of its round:
-// 87.6% accuracy, N precision 0.885 and recall 0.924 (data/questions/README.md). Fixes read from its
-// errors afterwards bring the code to 92.4%, N 0.936 / 0.957, so it is no longer held out for them.
+// The `test` split (the 88th set, 421 questions) was measured once with the resolver of its round:
+// 85.5% accuracy, N precision 0.864 and recall 0.864 (data/questions/README.md). Fixes read from its
+// errors afterwards bring the code to 91.0%, N 0.948 / 0.893, so it is no longer held out for them.
 // Until the target is reached these thresholds are the level the code now reaches minus one point,
 // a regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at its level (92.4%, N precision 93.6%, N recall 95.7%); the target is 97%/95%/95%', () => {
+  it('stays at its level (91.0%, N precision 94.8%, N recall 89.3%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.914);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.926);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.947);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.9);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.938);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.883);
   });
 });

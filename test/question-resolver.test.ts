@@ -3309,3 +3309,36 @@ describe('question resolver: pairs asked about, spelling and letter puzzles (the
     expect(letters('the stomach continues into which organ')).toEqual(['L']);
   });
 });
+
+describe('question resolver: hedged names, counted letters, spellings and split function (the 88th set’s error classes)', () => {
+  it('answers the request over a name offered with a hedge after it', () => {
+    expect(letters('Outline the organ that stores bile. The liver, I believe?')).toEqual(['I']);
+    expect(letters('Find the gland that makes cortisol, which I think is the pancreas.')).toEqual(['G', 'H']);
+    expect(letters("Show me the body's largest artery, the IVC if I recall.")).toEqual(['E']);
+    // a hedge that agrees with the request changes nothing
+    expect(letters('Outline the organ that stores bile, the gallbladder I think')).toEqual(['I']);
+  });
+
+  it('counts letters from an organ, reads ranges and middles written other ways', () => {
+    expect(letters('Show the organ three letters after the liver.')).toEqual(['D']);
+    expect(letters('whatever comes before M in the list')).toEqual(['L']);
+    expect(letters('the option right after the left kidney in the list')).toEqual(['N']);
+    expect(letters('the option in the exact middle of C to I')).toEqual(['F']);
+    expect(letters('everything in H–M')).toEqual(['H', 'I', 'J', 'K', 'L', 'M']);
+  });
+
+  it('reads names by their first word, their length, letters spelt out and dictation slips', () => {
+    expect(letters("all options whose names begin with 'Right'")).toEqual(['B', 'G']);
+    expect(letters('Of the one-word options, which name has exactly seven letters?')).toEqual(['K']);
+    expect(letters('R-E-V-I-L backwards. Show that organ.')).toEqual(['A']);
+    expect(letters('segment the a order please')).toEqual(['E']);
+    expect(letters('where is the pan crease')).toEqual(['D']);
+  });
+
+  it('answers N for a vessel asked for by its supply, and reads split function', () => {
+    expect(letters("what's the arterial supply of the spleen?")).toEqual(['N']);
+    expect(letters('Which arteries arise from the coeliac trunk?')).toEqual(['N']);
+    expect(letters('Split function 70% left, 30% right. Outline the weaker kidney.')).toEqual(['B']);
+    expect(letters('After a right nephrectomy, show the kidney that remains.')).toEqual(['M']);
+  });
+});

@@ -47,10 +47,11 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['renal|nephric', KIDNEYS, { adjective: true }],
   ['spleen|spleens|bazo|milz|milza|lien', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
-  ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc', organ(4)],
+  // ("pan Chris", "pan crease": dictation)
+  ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc|pan chris|pan crease', organ(4)],
   ['pancreatic', organ(4), { adjective: true }],
   [
-    'aorta|aortas|abdominal aorta|aorte|tummy artery|belly artery|big tummy artery|big belly artery',
+    'aorta|aortas|abdominal aorta|aorte|a order|tummy artery|belly artery|big tummy artery|big belly artery',
     organ(5),
   ],
   // "Ao & IVC", "infrarenal Ao": the radiologists' abbreviation
@@ -62,7 +63,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   ['aortic', organ(5), { adjective: true }],
   [
-    'eye vc|eye v c|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
+    'eye vc|eye v c|eye vee see|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
     organ(6),
   ],
   ['right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr', organ(7)],
@@ -75,12 +76,13 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     ADRENALS,
   ],
   [
-    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|other bladder|bladder that stores bile|bladder which stores bile|bladder storing bile|bladder that holds bile|bladder for bile|bladder of bile|bile bladder|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch',
+    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|other bladder|bladder that stores bile|bladder which stores bile|bladder storing bile|bladder that holds bile|bladder for bile|bladder of bile|bile bladder|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch|gold bladder',
     organ(9),
   ],
   ['GB', organ(9), { capitalsOnly: true }],
   [
-    'esophagus|esophagi|gullet|food pipe|foodpipe|esophagous|esofago|speiserohre|esophage|oesoph|esoph',
+    // ("a soft a gus": dictation)
+    'esophagus|esophagi|gullet|food pipe|foodpipe|esophagous|esofago|speiserohre|esophage|oesoph|esoph|a soft a gus|a sofa gus',
     organ(10),
   ],
   ['esophageal', organ(10), { adjective: true }],

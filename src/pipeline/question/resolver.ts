@@ -947,6 +947,10 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
     // "What is the first unpaired ventral branch of the abdominal aorta?"
     `${CLAUSE_START}(?:what|whats|which) (?:is |s |are )?the (?:[a-z]+ ){0,4}(?:branch|branches|tributary|tributaries) of\\b`,
+    // "what's the blood supply of the pancreatic head?", "Which vessels arise from the splenic
+    // artery …?": the vessels are asked for.
+    `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:blood|arterial|venous) (?:supply|drainage) (?:of|to)\\b`,
+    `${CLAUSE_START}(?:which|what) (?:vessels|arteries|branches) (?:arise|come|branch|leave) (?:off |from )(?:the )?(?:splenic|hepatic|gastric|renal|coeliac|celiac|mesenteric|common hepatic|left gastric|gastroduodenal)\\b`,
     // "Which arteries supply the left adrenal gland?": its own arteries, not the aorta.
     `${CLAUSE_START}(?:which|what) arteries (?:supply|feed|perfuse|serve)\\b`,
     // "Which branches of the splenic artery supply the fundus?": the branches are asked for.
@@ -4032,6 +4036,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       : undefined;
   }
   const namesOneOrgan = (phrase: string) => organNamed(phrase) !== undefined;
+  /** Every organ a phrase names. */
+  const organsIn = (phrase: string): OrganId[] =>
+    findMentions(tokenize(phrase)).flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []));
 
   /**
    * The message read as written (`resolveMessage`); where that finds nothing, two rewordings are
@@ -4127,6 +4134,39 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const name = aboutPair[1] ?? aboutPair[2] ?? aboutPair[3] ?? '';
       return resolve(question.replace(ABOUT_PAIR, `tell me about the ${name}`));
     }
+    // "DMSA split function: 12% right, 88% left. Outline the poorly functioning kidney.": the side
+    // the numbers and the wish pick.
+    const split = SPLIT_FUNCTION.exec(question);
+    const wish =
+      split && /\bkidney\b/i.test(question.slice(split.index + split[0].length))
+        ? KIDNEY_WISH.exec(question)
+        : null;
+    if (split && wish) {
+      const sides: [number, string][] = split[1]
+        ? [
+            [Number(split[1]), String(split[2])],
+            [Number(split[3]), String(split[4])],
+          ]
+        : [
+            [Number(split[6]), String(split[5])],
+            [Number(split[8]), String(split[7])],
+          ];
+      sides.sort((x, y) => x[0] - y[0]);
+      const [low, high] = [sides[0]?.[1].toLowerCase(), sides[1]?.[1].toLowerCase()];
+      if (low !== high) return organAnswer([(wish[1] ? low : high) === 'left' ? 13 : 2], 'described', 0.8);
+    }
+    // "Spell it backwards: N-E-E-L-P-S. Show that organ.": letters spelt out one by one.
+    const spelt = SPELT_OUT.exec(question);
+    const speltName = spelt && ANAGRAM_NAMES.get(sortedLetters((spelt[1] as string).replace(/[^a-z]/gi, '')));
+    if (
+      spelt &&
+      speltName &&
+      /\b(?:spell|spelt|spelled|backwards?|reversed?|letters|unscramble|anagram)\b/i.test(question)
+    )
+      // (a lead that only says how it is spelt goes: "Spell it backwards: …")
+      return resolve(
+        `${SPELLING_LEAD.test(question.slice(0, spelt.index)) ? '' : question.slice(0, spelt.index)}the ${speltName}${question.slice(spelt.index + spelt[0].length)}`,
+      );
     // "Unscramble CREAPANS and show the organ": the organ the letters spell.
     const scrambled = UNSCRAMBLE.exec(question);
     const unscrambled = scrambled && ANAGRAM_NAMES.get(sortedLetters(scrambled[1] as string));
@@ -4205,6 +4245,31 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         !described.organIds.some((id) => doubtedName.includes(id))
       )
         return described;
+    }
+    // "Highlight the organ that produces bile. That's the gallbladder, isn't it?", "Find the organ
+    // that secretes insulin, which I believe is the spleen", "the body's largest vein, the aorta if
+    // I remember right": a request that names nothing, then a name offered with a hedge; what the
+    // request describes decides where it alone finds an organ the hedged name is not.
+    // (split at the first boundary, or else at the last: "…, the one next to the stomach — i think
+    // it's the spleen?")
+    for (const split of [HEDGED_NAME_AFTER, HEDGED_NAME_LAST]) {
+      const hedged = split.exec(question);
+      // (the hedge offers a name and little else: "…, the one next to the stomach — i think it's
+      // the spleen?" goes on describing, so the first split is not the request)
+      if (!hedged || HEDGE_STOPS.test(hedged[2] as string) || textWords(hedged[2] as string).length > 9)
+        continue;
+      const request = hedged[1] as string;
+      const offered = organsIn(hedged[2] as string);
+      if (offered.length === 0 || organsIn(request).length > 0 || !REQUEST_OR_ASK.test(request)) continue;
+      const described = resolve(request);
+      // (a pair's confidence is shared between its sides)
+      if (
+        !described.noneOfThem &&
+        described.confidence >= (isPaired(described.organIds) ? 0.4 : 0.5) &&
+        !described.organIds.some((id) => offered.includes(id))
+      )
+        return described;
+      break;
     }
     // "RCC in the LK with tumour thrombus into the IVC - outline the kidney and the vessel": the
     // vessel is the one great vessel the case names.
@@ -7476,6 +7541,12 @@ const ABOUT_PAIR = new RegExp(
 );
 const UNSCRAMBLE =
   /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
+const SPLIT_FUNCTION =
+  /(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b[^.?!]{0,24}?(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b|\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%[^.?!]{0,24}?\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%/i;
+const KIDNEY_WISH =
+  /\b(poor(?:ly)?|barely|worse|weaker|reduced|failing|non[- ]?functioning|damaged|underperforming|scarred|smaller share|less)\b|\b(better|healthy|stronger|normal|good|well|dominant|larger share|more)\b/i;
+const SPELLING_LEAD = /\b(?:spell|spelt|spelled|backwards?|reversed?|letters)\b/i;
+const SPELT_OUT = /(?<![\w'’-])([A-Za-z](?:[-. ][A-Za-z]){2,11})(?![\w'’-])/;
 const sortedLetters = (word: string) => [...word.toLowerCase()].sort().join('');
 /** Organ names by their sorted letters (see UNSCRAMBLE). */
 const ANAGRAM_NAMES = new Map(
@@ -7496,10 +7567,17 @@ const ANAGRAM_NAMES = new Map(
     'duodenum',
   ].map((name) => [sortedLetters(name), name]),
 );
+/** A request, then a name offered with a hedge (see resolveMessage). */
+const HEDGED_NAME_AFTER =
+  /^(.{8,}?)(?:[.?!]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
+const HEDGED_NAME_LAST =
+  /^(.{8,})(?:[.?!]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
+const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
+const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =
   /^\s*((?:the |a |an )?[A-Za-z' ]{2,30}?)\s*,\s*(which|that|who)\b[^,]{3,120},\s*((?:(?:pls|please|plz|now|so|and|can you|could you)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? it\b[^.?!]*[.?!]*)\s*$/i;
 const KIDNEY_LEFT_OVER =
-  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)/i;
+  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)|\bthe kidney (?:that|which) (?:is still there|is still present|remains|is left|is still left|stayed)\b/i;
 const OTHER_SIDE_ADDED =
   /\b(left|right) (kidney|adrenal(?: gland)?)\b([^.?!]*?)((?:and|then|also|plus)\s+(?:the\s+)?(?:same (?:for|on|with) the other (?:side|one)|other (?:one|side)(?: too| as well| also)?))(?=[\s.!?]*$)/i;
 const LEAVING_OUT = /\s*,?\s*\b(?:leaving|leave) out\s+(?=(?:the |option |letter )?[a-z])/i;
@@ -8346,6 +8424,12 @@ const LETTER_OF_NAME: Record<string, string> = {
   duodenum: 'L',
   'left kidney': 'M',
 };
+/** "the organ two letters before the esophagus", "the option right after the left kidney in the list" */
+const OPTION_FROM_ORGAN =
+  /\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?/gi;
+/** "whatever comes after C in the list" */
+const WHATEVER_NEXT_TO =
+  /\b(?:whatever|whichever(?: option| letter| one)?) (?:comes|is|sits) (?:right |just |immediately |directly |straight )?(before|after) ([A-M])(?![\w'’-])/gi;
 const OPTION_BETWEEN =
   /\b(?:(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:that |which )?(?:sits?|sitting|lies|lying|falls?|falling|comes?|coming|is|are))?|[Ee]verything|[Aa]nything)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE =
@@ -8835,7 +8919,7 @@ const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
 ];
 /** "Which option in your list is an artery?": the options of that kind. */
 const KIND_ASKED =
-  /\b(?:which|what) (?:options?|choices?|ones?)(?: (?:in|on) (?:your|the|ur|this) list)? (?:is|are) (?:an? )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b(?! (?:of|that|which|whose|formed|from|to|with|leaving|carrying|running|draining|supplying)\b)/;
+  /\b(?:which|what|the) (?:options?|choices?|ones?)(?: (?:that|which)(?= (?:is|are)\b))?(?: (?:in|on) (?:your|the|ur|this) list)? (?:is|are) (?:an? )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b(?! (?:of|that|which|whose|formed|from|to|with|leaving|carrying|running|draining|supplying)\b)/;
 const EVERY_OF_KIND =
   /\b(?:everything|all|every one|each one|all the ones|all the organs|every organ)\b(?: [a-z]+){0,4}? (?:that s|that is|which is|that are|which are|that re) (?:a |an )?(?:blood )?(vessels?|arter(?:y|ies)|veins?)\b/;
 /** A second question that corrects the first ("Which organ makes bile? No wait, which one stores it?"). */
@@ -9389,6 +9473,28 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     const ids = all.filter((id) => pairs.every((p) => organById(id).name.toLowerCase().includes(p)));
     return ids.length > 0 ? ids : undefined;
   }
+  // "all options whose names begin with 'Left'": the names that start with that word.
+  const firstWord =
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )(?:starts?|begins?|starting|beginning) with (?:the word )?['"‘“]([a-z]{2,})['"’”]/i.exec(
+      question,
+    )?.[1];
+  if (firstWord) {
+    const ids = all.filter(
+      (id) => organById(id).name.toLowerCase().split(' ')[0] === firstWord.toLowerCase(),
+    );
+    return ids.length > 0 ? ids : undefined;
+  }
+  // "which name has exactly six letters?" (one-word names: the spleen)
+  const length = /\bnames? (?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b/i.exec(
+    question,
+  )?.[1];
+  const letterCount = length && (COUNT_WORDS.get(length.toLowerCase()) ?? Number(length));
+  if (letterCount) {
+    const ids = all.filter(
+      (id) => /^[a-z]+$/i.test(organById(id).name) && organById(id).name.length === letterCount,
+    );
+    return ids.length > 0 ? ids : undefined;
+  }
   // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
   // ("the options that start with L": a name, not the letter L itself, which starts with nothing)
   const initial =
@@ -9522,7 +9628,7 @@ const FORGET_EARLIER =
 const OPTION_NUMBER_ON_LIST =
   /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
 const OPTION_HALFWAY =
-  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the (?:exact |very )?middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
 const ORGAN_LETTER_MOVED =
   /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
 const OPTION_THEN_IT =
@@ -9788,6 +9894,29 @@ function relativeOptions(text: string): string {
         const at = code(letter) + (/^(?:back|backwards?|down)$/i.test(way) ? -n : n);
         return at >= 65 && at <= 77 ? `option ${String.fromCharCode(at)}` : whole;
       })
+      // "Show the organ two letters before the esophagus", "the option right after the left kidney
+      // in the list": counted from the organ's letter (a head "organ" only with "in the list").
+      .replace(
+        OPTION_FROM_ORGAN,
+        (
+          whole,
+          head: string,
+          count: string | undefined,
+          which: string,
+          name: string,
+          list: string | undefined,
+        ) => {
+          const letter = LETTER_OF_NAME[name.toLowerCase()];
+          if (!letter || (!/^(?:option|letter)$/i.test(head) && !list && !count)) return whole;
+          const n = count
+            ? (ANSWER_COUNTS.get(count.toLowerCase()) ??
+              COUNT_WORDS.get(count.toLowerCase()) ??
+              Number(count))
+            : 1;
+          const at = code(letter) + (which.toLowerCase() === 'before' ? -n : n);
+          return n > 0 && at >= 65 && at <= 78 ? `option ${String.fromCharCode(at)}` : whole;
+        },
+      )
       // "What sits on top of B?", "What sits on B's twin?", "Whatever K empties into": a letter
       // standing where an organ's name would is that option's organ.
       .replace(LETTER_TWIN, (_, l: string) => {
@@ -9826,13 +9955,17 @@ function relativeOptions(text: string): string {
         );
       })
       .replace(OPTION_BETWEEN, (whole, a: string, b: string) => letterSpan(code(a) + 1, code(b) - 1) ?? whole)
+      .replace(WHATEVER_NEXT_TO, (whole, which: string, l: string) => {
+        const at = code(l) + (which.toLowerCase() === 'before' ? -1 : 1);
+        return at >= 65 && at <= 78 ? `option ${String.fromCharCode(at)}` : whole;
+      })
       .replace(OPTIONS_EITHER_SIDE, (whole, l: string) =>
         code(l) > 65 && code(l) < 77
           ? `${String.fromCharCode(code(l) - 1)} and ${String.fromCharCode(code(l) + 1)}`
           : whole,
       )
       .replace(
-        /\b(?:[Ee]verything|[Aa]ll(?: of)?(?: the)?(?: options)?|[Ee]very (?:organ|option|one))(?: from)? ([A-M])(?= (?:to|through|thru|-) [A-M]\b)/g,
+        /\b(?:[Ee]verything|[Aa]ll(?: of)?(?: the)?(?: options)?|[Ee]very (?:organ|option|one))(?: from| in)? ([A-M])(?= ?(?:to |through |thru |- |–|—|-)[A-M]\b)/g,
         '$1',
       )
       // (one letter alone in the message, where no rule above read it)

@@ -3342,3 +3342,30 @@ describe('question resolver: hedged names, counted letters, spellings and split 
     expect(letters('After a right nephrectomy, show the kidney that remains.')).toEqual(['M']);
   });
 });
+
+describe('question resolver: split names, counted and named letters, what is left after an operation (the 89th set’s error classes)', () => {
+  it('joins a name split in two by dictation and reads a hedge after a semicolon', () => {
+    expect(letters('outline the spl een please')).toEqual(['C']);
+    expect(letters('Show the organ that stores bile; the liver, I think.')).toEqual(['I']);
+  });
+
+  it('counts letters from a letter or an organ’s letter, and names options by their names’ letters', () => {
+    expect(letters('whatever comes three letters after A')).toEqual(['D']);
+    expect(letters("Go one letter back from the stomach's letter.")).toEqual(['J']);
+    expect(letters('Which option has the shortest one-word name?')).toEqual(['A', 'E']);
+    expect(letters('Show the option labelled with the first letter of the word stomach.')).toEqual(['K']);
+    // "its own name" compares each option with itself, which no rule here reads
+    expect(letters('Show every option whose letter matches the first letter of its own name.')).not.toEqual([
+      'N',
+      'I',
+    ]);
+    expect(letters('the digestive tube options')).toEqual(['J', 'K', 'L']);
+  });
+
+  it('shows what is left of a pair after an operation', () => {
+    expect(letters('She had her right kidney removed — show the kidney she still has.')).toEqual(['M']);
+    expect(letters('After a left adrenalectomy, show whichever adrenal the patient still has.')).toEqual([
+      'G',
+    ]);
+  });
+});

@@ -4134,6 +4134,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const name = aboutPair[1] ?? aboutPair[2] ?? aboutPair[3] ?? '';
       return resolve(question.replace(ABOUT_PAIR, `tell me about the ${name}`));
     }
+    // "show the pan creas", "point to the a orta": a name split in two by dictation.
+    const joined = question.replace(SPLIT_NAME, (whole, a: string, b: string) =>
+      SPLIT_NAMES.has(`${a}${b}`.toLowerCase()) ? a : whole,
+    );
+    if (joined !== question) return resolve(joined);
     // "DMSA split function: 12% right, 88% left. Outline the poorly functioning kidney.": the side
     // the numbers and the wish pick.
     const split = SPLIT_FUNCTION.exec(question);
@@ -4186,6 +4191,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       /\b(?:nephrectomy|removed|donated|took out|taken out|lost)\b/i.test(question.slice(0, leftOver.index))
     )
       return resolve(question.replace(KIDNEY_LEFT_OVER, 'the remaining kidney'));
+    const adrenalLeftOver = ADRENAL_LEFT_OVER.exec(question);
+    if (
+      adrenalLeftOver &&
+      /\b(?:adrenalectomy|removed|took out|taken out|lost)\b/i.test(question.slice(0, adrenalLeftOver.index))
+    )
+      return resolve(question.replace(ADRENAL_LEFT_OVER, 'the remaining adrenal'));
     // "right kidney first, then same for the other side": the other one added.
     const otherAdded = OTHER_SIDE_ADDED.exec(question);
     if (otherAdded && !/\b(?:no|not|actually|wait|instead|meant|rather|sorry)\b/i.test(question)) {
@@ -7541,6 +7552,21 @@ const ABOUT_PAIR = new RegExp(
 );
 const UNSCRAMBLE =
   /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
+const SPLIT_NAME = /\b([A-Za-z]{1,6}) (?=([A-Za-z]{2,8})\b)/g;
+const SPLIT_NAMES = new Set([
+  'liver',
+  'spleen',
+  'pancreas',
+  'aorta',
+  'stomach',
+  'duodenum',
+  'esophagus',
+  'oesophagus',
+  'kidney',
+  'kidneys',
+  'adrenal',
+  'adrenals',
+]);
 const SPLIT_FUNCTION =
   /(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b[^.?!]{0,24}?(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b|\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%[^.?!]{0,24}?\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%/i;
 const KIDNEY_WISH =
@@ -7569,15 +7595,18 @@ const ANAGRAM_NAMES = new Map(
 );
 /** A request, then a name offered with a hedge (see resolveMessage). */
 const HEDGED_NAME_AFTER =
-  /^(.{8,}?)(?:[.?!]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
+  /^(.{8,}?)(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
 const HEDGED_NAME_LAST =
-  /^(.{8,})(?:[.?!]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
+  /^(.{8,})(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
 const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
 const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =
   /^\s*((?:the |a |an )?[A-Za-z' ]{2,30}?)\s*,\s*(which|that|who)\b[^,]{3,120},\s*((?:(?:pls|please|plz|now|so|and|can you|could you)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? it\b[^.?!]*[.?!]*)\s*$/i;
 const KIDNEY_LEFT_OVER =
-  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)|\bthe kidney (?:that|which) (?:is still there|is still present|remains|is left|is still left|stayed)\b/i;
+  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)|\bthe kidney (?:that|which) (?:is still there|is still present|remains|is left|is still left|stayed)\b|\b(?:the|whichever) kidney (?:he|she|they|the patient|[a-z]+) still (?:has|have)\b/i;
+/** "After a right adrenalectomy, show whichever adrenal the patient still has" */
+const ADRENAL_LEFT_OVER =
+  /\b(?:the|whichever|which|what) adrenal(?: gland)? (?:(?:he|she|they|the patient) still (?:has|have)|(?:that|which) (?:remains|is still there|is left)|is (?:still )?left)\b/i;
 const OTHER_SIDE_ADDED =
   /\b(left|right) (kidney|adrenal(?: gland)?)\b([^.?!]*?)((?:and|then|also|plus)\s+(?:the\s+)?(?:same (?:for|on|with) the other (?:side|one)|other (?:one|side)(?: too| as well| also)?))(?=[\s.!?]*$)/i;
 const LEAVING_OUT = /\s*,?\s*\b(?:leaving|leave) out\s+(?=(?:the |option |letter )?[a-z])/i;
@@ -8427,9 +8456,12 @@ const LETTER_OF_NAME: Record<string, string> = {
 /** "the organ two letters before the esophagus", "the option right after the left kidney in the list" */
 const OPTION_FROM_ORGAN =
   /\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?/gi;
+/** "Go two letters back from the esophagus's letter" */
+const BACK_FROM_ORGAN_LETTER =
+  /\b(?:go|move|step|count|jump) (one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|steps?|spots?) (back|backwards|forwards?|on|ahead) from the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
 /** "whatever comes after C in the list" */
 const WHATEVER_NEXT_TO =
-  /\b(?:whatever|whichever(?: option| letter| one)?) (?:comes|is|sits) (?:right |just |immediately |directly |straight )?(before|after) ([A-M])(?![\w'’-])/gi;
+  /\b(?:whatever|whichever(?: option| letter| one)?) (?:comes|is|sits) (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?) )?(?:right |just |immediately |directly |straight )?(before|after) ([A-M])(?![\w'’-])/gi;
 const OPTION_BETWEEN =
   /\b(?:(?:[Tt]he|[Ee]very|[Aa]ll(?: the)?) (?:one|option|organ|ones|options|organs|letter|letters)(?: (?:that |which )?(?:sits?|sitting|lies|lying|falls?|falling|comes?|coming|is|are))?|[Ee]verything|[Aa]nything)(?: (?:strictly|directly|right|just))? between ([A-M]) and ([A-M])(?![\w'’-])/g;
 const OPTIONS_EITHER_SIDE =
@@ -8908,7 +8940,7 @@ const ON_LIST_ALL =
   /\b((?:blood )?vessels?|arter(?:y|ies)|veins?|(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)|endocrine glands?)\b(?: [a-z]+){0,3}? (?:on|in) (?:your|ur|the|this) (?:list|options|choices)\b(?: ,)? (?:all of them|all|every one|each one)\b/;
 /** "the vessel options", "every vascular structure in the list", "just the arterial option" */
 const KIND_OPTIONS =
-  /\b(?:the|every|all(?: the)?|each|just the|only the)\s+(?:(?:two|both|three)\s+)?((?:blood )?vessel|vascular|arterial|venous|endocrine)\s+(?:options?|choices?|structures? (?:in|on) (?:the|your|ur|this) list|ones? (?:in|on) (?:the|your|ur|this) list)\b(?![\s\S]*\b(?:only|just|actually|except|but|not|minus|apart|instead)\b)/;
+  /\b(?:the|every|all(?: the)?|each|just the|only the)\s+(?:(?:two|both|three)\s+)?((?:blood )?vessel|vascular|arterial|venous|endocrine|gut tube|digestive tube|gi tract|digestive tract|alimentary)\s+(?:options?|choices?|structures? (?:in|on) (?:the|your|ur|this) list|ones? (?:in|on) (?:the|your|ur|this) list)\b(?![\s\S]*\b(?:only|just|actually|except|but|not|minus|apart|instead)\b)/;
 const ON_LIST_KINDS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/vessel|vascul/, [5, 6]],
   [/venous/, [6]],
@@ -9484,10 +9516,40 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     );
     return ids.length > 0 ? ids : undefined;
   }
+  // "Which organ in the list has the longest one-word name?"
+  const extreme = /\b(longest|shortest) (?:one[- ]word )?name\b/i.exec(question)?.[1];
+  if (extreme) {
+    const oneWord = all.filter((id) => /^[a-z]+$/i.test(organById(id).name));
+    const lengths = oneWord.map((id) => organById(id).name.length);
+    const best = /^longest$/i.test(extreme) ? Math.max(...lengths) : Math.min(...lengths);
+    return oneWord.filter((id) => organById(id).name.length === best);
+  }
+  // "the option labelled with the first letter of the word kidney": that letter's option.
+  const initialOf = /\bfirst letter of (?:the word )?['"‘“]?([a-z]+)['"’”]?/i.exec(question)?.[1];
+  // (not "…the first letter of its own name", which compares each option with itself)
+  if (
+    initialOf &&
+    !/^(?:its|their|his|her|the|own|each)$/i.test(initialOf) &&
+    /\b(?:options?|letters?|labell?ed)\b/i.test(question)
+  ) {
+    const letter = initialOf[0]?.toUpperCase() ?? '';
+    if (letter === 'N') return [];
+    if (letter >= 'A' && letter <= 'M') return [organByLetter(letter as OrganLetter).id];
+  }
+  // "the options whose letters are also Roman numerals": C, D, I, L and M.
+  if (
+    /\bletters? (?:are|is|that are|which are|double as|also (?:are|serve as)) (?:also )?(?:valid )?roman numerals?\b/i.test(
+      question,
+    )
+  )
+    return all.filter((id) => 'CDILM'.includes(organById(id).letter));
   // "which name has exactly six letters?" (one-word names: the spleen)
-  const length = /\bnames? (?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b/i.exec(
-    question,
-  )?.[1];
+  // ("…have names exactly five letters long")
+  const length =
+    /\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
+      .exec(question)
+      ?.slice(1)
+      .find((g) => g !== undefined);
   const letterCount = length && (COUNT_WORDS.get(length.toLowerCase()) ?? Number(length));
   if (letterCount) {
     const ids = all.filter(
@@ -9894,6 +9956,21 @@ function relativeOptions(text: string): string {
         const at = code(letter) + (/^(?:back|backwards?|down)$/i.test(way) ? -n : n);
         return at >= 65 && at <= 77 ? `option ${String.fromCharCode(at)}` : whole;
       })
+      .replace(BACK_FROM_ORGAN_LETTER, (whole, count: string, way: string, name: string) => {
+        const letter = LETTER_OF_NAME[name.toLowerCase()];
+        const n =
+          ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
+        if (!letter || !n) return whole;
+        const at = code(letter) + (/^back/i.test(way) ? -n : n);
+        return at >= 65 && at <= 78 ? `option ${String.fromCharCode(at)}` : whole;
+      })
+      .replace(WHATEVER_NEXT_TO, (whole, count: string | undefined, which: string, l: string) => {
+        const n = count
+          ? (ANSWER_COUNTS.get(count.toLowerCase()) ?? COUNT_WORDS.get(count.toLowerCase()) ?? Number(count))
+          : 1;
+        const at = code(l) + (which.toLowerCase() === 'before' ? -n : n);
+        return at >= 65 && at <= 78 ? `option ${String.fromCharCode(at)}` : whole;
+      })
       // "Show the organ two letters before the esophagus", "the option right after the left kidney
       // in the list": counted from the organ's letter (a head "organ" only with "in the list").
       .replace(
@@ -9955,10 +10032,6 @@ function relativeOptions(text: string): string {
         );
       })
       .replace(OPTION_BETWEEN, (whole, a: string, b: string) => letterSpan(code(a) + 1, code(b) - 1) ?? whole)
-      .replace(WHATEVER_NEXT_TO, (whole, which: string, l: string) => {
-        const at = code(l) + (which.toLowerCase() === 'before' ? -1 : 1);
-        return at >= 65 && at <= 78 ? `option ${String.fromCharCode(at)}` : whole;
-      })
       .replace(OPTIONS_EITHER_SIDE, (whole, l: string) =>
         code(l) > 65 && code(l) < 77
           ? `${String.fromCharCode(code(l) - 1)} and ${String.fromCharCode(code(l) + 1)}`

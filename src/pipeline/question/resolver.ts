@@ -7552,21 +7552,25 @@ const ABOUT_PAIR = new RegExp(
 );
 const UNSCRAMBLE =
   /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
-const SPLIT_NAME = /\b([A-Za-z]{1,6}) (?=([A-Za-z]{2,8})\b)/g;
-const SPLIT_NAMES = new Set([
+/** Organs' one-word names spelt in full, for names split in two (SPLIT_NAME) and anagrams (UNSCRAMBLE). */
+const FULL_NAMES = [
   'liver',
+  'kidney',
+  'kidneys',
   'spleen',
   'pancreas',
   'aorta',
-  'stomach',
-  'duodenum',
-  'esophagus',
-  'oesophagus',
-  'kidney',
-  'kidneys',
+  'ivc',
   'adrenal',
   'adrenals',
-]);
+  'gallbladder',
+  'esophagus',
+  'oesophagus',
+  'stomach',
+  'duodenum',
+];
+const SPLIT_NAME = /\b([A-Za-z]{1,6}) (?=([A-Za-z]{2,8})\b)/g;
+const SPLIT_NAMES = new Set(FULL_NAMES);
 const SPLIT_FUNCTION =
   /(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b[^.?!]{0,24}?(\d{1,3})\s*%\s*(?:on the |in the |from the )?(left|right)\b|\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%[^.?!]{0,24}?\b(left|right)(?: kidney)?\s*:?\s*(\d{1,3})\s*%/i;
 const KIDNEY_WISH =
@@ -7575,29 +7579,12 @@ const SPELLING_LEAD = /\b(?:spell|spelt|spelled|backwards?|reversed?|letters)\b/
 const SPELT_OUT = /(?<![\w'’-])([A-Za-z](?:[-. ][A-Za-z]){2,11})(?![\w'’-])/;
 const sortedLetters = (word: string) => [...word.toLowerCase()].sort().join('');
 /** Organ names by their sorted letters (see UNSCRAMBLE). */
-const ANAGRAM_NAMES = new Map(
-  [
-    'liver',
-    'kidney',
-    'kidneys',
-    'spleen',
-    'pancreas',
-    'aorta',
-    'ivc',
-    'adrenal',
-    'adrenals',
-    'gallbladder',
-    'esophagus',
-    'oesophagus',
-    'stomach',
-    'duodenum',
-  ].map((name) => [sortedLetters(name), name]),
-);
+const ANAGRAM_NAMES = new Map(FULL_NAMES.map((name) => [sortedLetters(name), name]));
 /** A request, then a name offered with a hedge (see resolveMessage). */
-const HEDGED_NAME_AFTER =
-  /^(.{8,}?)(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
-const HEDGED_NAME_LAST =
-  /^(.{8,})(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$/i;
+// (split at the first boundary, or at the last)
+const HEDGED_TAIL = String.raw`(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$`;
+const HEDGED_NAME_AFTER = new RegExp(`^(.{8,}?)${HEDGED_TAIL}`, 'i');
+const HEDGED_NAME_LAST = new RegExp(`^(.{8,})${HEDGED_TAIL}`, 'i');
 const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
 const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =

@@ -3369,3 +3369,64 @@ describe('question resolver: split names, counted and named letters, what is lef
     ]);
   });
 });
+
+describe('question resolver: swaps, parts, groups of options, hedged names, mirrored screens (the 90th set’s error classes)', () => {
+  it('reads "change that to …" and "switch the spleen to …" as corrections and swaps', () => {
+    expect(letters('outline the spleen, then change that to the bladder')).toEqual(['N']);
+    expect(letters('show the kidneys, switch it to the pancreas')).toEqual(['D']);
+    expect(letters('liver and spleen please, but change the spleen to the pancreas')).toEqual(['A', 'D']);
+    expect(letters('B and M, wait change M to G')).toEqual(['B', 'G']);
+    expect(letters('b and m, hmm switch m to g')).toEqual(['B', 'G']);
+    expect(letters('option c... sorry, meant d')).toEqual(['D']);
+  });
+
+  it('answers the organ a named part belongs to', () => {
+    expect(letters('The pylorus: which organ does it belong to?')).toEqual(['K']);
+    expect(letters('the hilum of the spleen is part of which organ?')).toEqual(['C']);
+    expect(letters('the fundus of the gallbladder belongs to which organ?')).toEqual(['I']);
+    expect(letters('Which organ is the first part of the small bowel?')).toEqual(['L']);
+  });
+
+  it('picks every option with a property, as many as asked', () => {
+    expect(letters('Highlight the options that are secondarily retroperitoneal, please.')).toEqual([
+      'D',
+      'L',
+    ]);
+    expect(letters('Outline every option that is a blood vessel.')).toEqual(['E', 'F']);
+    expect(letters('Which two options were sites of blood formation in the foetus?')).toEqual(['A', 'C']);
+    expect(letters('Show the options that form part of the gut tube.')).toEqual(['J', 'K', 'L']);
+  });
+
+  it('answers N for germs, collections and the filter itself, and the kind a riddle names', () => {
+    expect(letters('Which spiral Gram-negative rod lives under gastric mucus?')).toEqual(['N']);
+    expect(letters('Which walled-off fluid collection can follow necrotising pancreatitis?')).toEqual(['N']);
+    expect(letters('ivc filter placed last year — outline the filter, not the vein')).toEqual(['N']);
+    expect(letters('IVC filter check. Outline the cava, not the filter.')).toEqual(['F']);
+    expect(letters('just the beta cells of the pancreas')).toEqual(['N']);
+    expect(letters('I am the widest vein of the abdomen, right of the aorta. Outline me.')).toEqual(['F']);
+  });
+
+  it('reads the description after a hedged name', () => {
+    expect(
+      letters('Show the liver, I think? The organ under the left ribs that filters old red cells.'),
+    ).toEqual(['C']);
+    expect(letters('Outline the stomach, I believe: the tube that carries food from the throat.')).toEqual([
+      'J',
+    ]);
+  });
+
+  it('turns the screen round for a mirrored image, and applies a side to both of a joined pair', () => {
+    expect(
+      letters(
+        "This image is flipped, so the patient's left is on the screen's left. Show the kidney on the screen's left.",
+      ),
+    ).toEqual(['M']);
+    expect(letters('outline both the kidney and the adrenal on the patient’s right')).toEqual(['B', 'G']);
+    expect(letters('Outline both the sac and the bowel it drains into.')).not.toContain('N');
+  });
+
+  it('counts from a letter named in an earlier sentence and reads ranges written "from option H to option J"', () => {
+    expect(letters('Highlight option F. No, the option one letter after it.')).toEqual(['G']);
+    expect(letters('Segment everything from option B to option D.')).toEqual(['B', 'C', 'D']);
+  });
+});

@@ -141,6 +141,12 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
   [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
+  // Blood is made in the liver and the spleen before the bone marrow takes over.
+  [
+    /\b(?:fetus|foetus|fetal|foetal|embryo|embryonic|in utero)\b.*\b(?:blood|haematopoie[a-z]*|hematopoie[a-z]*)\b|\b(?:blood|haematopoie[a-z]*|hematopoie[a-z]*)\b.*\b(?:fetus|foetus|fetal|foetal|embryo|in utero)\b|\bextramedullary (?:haematopoiesis|hematopoiesis)\b/,
+    [1, 3],
+    1,
+  ],
   // ("the purely endocrine glands": the pancreas is mostly exocrine.)
   [/(?<!\b(?:purely|only|solely|exclusively|pure|just) )\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
   [/\b(?:purely|only|solely|exclusively|pure) endocrine\b|\bductless\b/, [7, 8], 1],

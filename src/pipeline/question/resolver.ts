@@ -694,6 +694,13 @@ const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
   ['should', 've', 'been'],
   ['make', 'that'],
   ['make', 'it'],
+  // "outline the spleen... change that to the lungs", "switch it to the pancreas"
+  ['change', 'that', 'to'],
+  ['change', 'it', 'to'],
+  ['change', 'this', 'to'],
+  ['switch', 'that', 'to'],
+  ['switch', 'it', 'to'],
+  ['switch', 'this', 'to'],
   ['second', 'thought'],
   ['second', 'thoughts'],
   // "you showed the spleen but I asked for the liver"
@@ -836,6 +843,20 @@ const OUTSIDE_HEADS = new Map<string, string>(
     molecule: 'a substance, which cannot be outlined',
     // "Which organism is the urea breath test looking for?"
     organism: 'a germ',
+    // "Which encapsulated fluid collection appears four weeks after pancreatitis?"
+    collection: 'a fluid collection',
+    // "Which urease-positive, curved Gram-negative rod colonises the antrum?"
+    rod: 'a germ',
+    anaerobe: 'a germ',
+    microbe: 'a germ',
+    pathogen: 'a germ',
+    germ: 'a germ',
+    coccus: 'a germ',
+    cocci: 'a germ',
+    bacillus: 'a germ',
+    bacilli: 'a germ',
+    fungus: 'a germ',
+    yeast: 'a germ',
   }).flatMap(([noun, what]): [string, string][] => [
     [noun, what],
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
@@ -848,6 +869,9 @@ const OUTSIDE_HEAD = new RegExp(
       '|',
     )})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:${HEAD_NOUNS})\\b))\\b`,
 );
+/** "Which urease-positive, curved Gram-negative rod …?": a germ after a longer run of adjectives. */
+const GERM_ASKED =
+  /\b(?:which|what)\b(?: (?!(?:organ|organs|gland|glands|vessel|vessels|one|ones|option|options|part|structure)\b)(?:[a-z0-9]+|,)){0,6}? (bugs?|rods?|anaerobes?|microbes?|pathogens?|germs?|cocci|coccus|bacilli|bacillus|bacteri(?:um|a)|organisms?|fungus|fungi|yeasts?)\b(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:organ|organs|gland|glands|vessel|vessels)\b)/;
 const SUBSTANCE_NAMES =
   'insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|gastrin|secretin|renin|erythropoietin|cholecystokinin|cck|somatostatin|acth|pepsin|lipase|amylase|trypsin|bilirubin';
 /** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
@@ -970,7 +994,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:the|a|an|that|this|those|these) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:(?:just|only|nothing but|nothing except) )?(?:the|a|an|that|this|those|these) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
@@ -1236,6 +1260,12 @@ const OPTIONS_ASKED =
 /** "Which of the 13 lie …?", "which ones of the thirteen are …?": several options asked for. */
 const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
+/** "which two options …": the number of options asked for. */
+const COUNTED_OPTIONS = /\bwhich (two|three|four|2|3|4) options\b/;
+const COUNTED: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
+/** "Show the options that are secondarily retroperitoneal", "which two options made blood in the fetus?" */
+const OPTIONS_BY_PROPERTY =
+  /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which)\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
   /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on)\b)[a-z])[A-M])+)\b(?![\w'’])/;
@@ -4080,6 +4110,32 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
     if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
+    // "the hilum of the spleen is part of which organ?": the organ the part's name holds.
+    const partOf = PART_OF_WHICH.exec(question);
+    if (partOf) {
+      const phrase = (partOf[1] ?? partOf[2] ?? '').toLowerCase();
+      // (a part is a short name: "the very short vein entering the back of the IVC" is no part)
+      const short = phrase.split(' ').length <= 5 && !NOT_A_PART.test(phrase);
+      const side = /\bleft\b/.test(phrase) ? 'left' : /\bright\b/.test(phrase) ? 'right' : undefined;
+      const ids = [...new Set(organsIn(phrase))].filter(
+        (id) => !side || !PAIRED_SIDES.has(id) || PAIRED_SIDES.get(id) === side,
+      );
+      if (short && ids.length > 0 && new Set(ids.map((id) => classOfOrgan(id))).size === 1)
+        return organAnswer(ids, 'described', 0.85);
+      // ("which organ is the caudate lobe part of?": the organ the part, shown, is)
+      if (short && ids.length === 0) {
+        const shown = resolveMessage(`show ${phrase}`);
+        if (!shown.noneOfThem && new Set(shown.organIds.map((id) => classOfOrgan(id))).size === 1)
+          return organAnswer(shown.organIds, 'described', 0.8);
+      }
+    }
+    const belongsAfter = BELONGS_TO_AFTER.exec(question);
+    if (
+      belongsAfter &&
+      (belongsAfter[1] as string).split(' ').length <= 5 &&
+      !NOT_A_PART.test(belongsAfter[1] as string)
+    )
+      return resolve(question.replace(BELONGS_TO_AFTER, '$2 $3 is $1 part of'));
     // "the left renal pelvis — which organ is it part of?": the pronoun stands for the heading.
     const headingPart = HEADING_PART_OF.exec(question);
     if (headingPart)
@@ -4099,6 +4155,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (NOTHING_NEEDED.test(question)) return resolve(question.replace(NOTHING_NEEDED, 'never mind'));
     // "kidneys pls, hmm no, leave it, not needed": the same, said shorter.
     if (LEAVE_IT.test(question)) return resolve(question.replace(LEAVE_IT, 'never mind'));
+    // "IVC filter in situ — outline the filter, not the vein it's in": the filter is the device.
+    if (FILTER_TOLD.test(question) && BARE_FILTER.test(question))
+      return resolve(question.replace(BARE_FILTER, 'the IVC filter'));
+    // "This image was flipped horizontally, so the patient's left appears on the screen's left.
+    // Segment the kidney on the screen's right.": the screen's sides of the usual view, swapped.
+    const flipped = FLIP_DECLARED.exec(question);
+    if (flipped && !FLIP_REQUEST_VERB.test(flipped[0])) {
+      const rest =
+        `${question.slice(0, flipped.index)} ${question.slice(flipped.index + flipped[0].length)}`.trim();
+      if (SCREEN_SIDE.test(rest))
+        return resolve(
+          rest.replace(SCREEN_SIDE, (side: string) => (/^left$/i.test(side) ? 'right' : 'left')),
+        );
+    }
+    // "outline both the kidney and the adrenal on the left": "both" joins the two, the side is for each.
+    if (BOTH_THE_AND.test(question)) return resolve(question.replace(BOTH_THE_AND, ''));
+    // "liver and spleen, but switch the spleen to the pancreas": a swap said with change or switch.
+    const changed = CHANGE_ORGAN_TO.exec(question);
+    if (changed && namesOneOrgan(changed[1] as string))
+      return resolve(question.replace(CHANGE_ORGAN_TO, 'swap $1 for $2'));
     // "the kidney on the opposite side from the one lettered M": the option's organ, then its partner.
     const lettered = OPTION_LETTERED.exec(question);
     if (lettered) {
@@ -4281,6 +4357,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
         return described;
       break;
+    }
+    // "Show me the stomach, I believe: the tube behind the trachea that carries swallowed food…",
+    // "Highlight the left adrenal, I think? The triangular one on the right kidney": a name offered
+    // with a hedge, then what is meant described; the description decides where it finds an organ.
+    const nameHedged = NAME_HEDGED_THEN_DESCRIBED.exec(question);
+    const hedgedName = nameHedged && organNamed(nameHedged[2] as string);
+    if (nameHedged && hedgedName) {
+      const noun = /kidney/i.test(nameHedged[2] as string)
+        ? 'kidney'
+        : /adrenal|suprarenal/i.test(nameHedged[2] as string)
+          ? 'adrenal'
+          : 'organ';
+      const description = (nameHedged[3] as string).replace(
+        /^((?:the|a|an)(?: [a-z-]+){0,3}?) ones?\b/i,
+        `$1 ${noun}`,
+      );
+      const described = resolve(`${nameHedged[1]} ${description}`);
+      if (!described.noneOfThem && described.confidence >= (isPaired(described.organIds) ? 0.4 : 0.5))
+        return described;
     }
     // "RCC in the LK with tumour thrombus into the IVC - outline the kidney and the vessel": the
     // vessel is the one great vessel the case names.
@@ -4680,7 +4775,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             .slice(opening.end)
             .replace(SMALL_LETTER_RUN_LATER, upper)
             .replace(LETTER_RELATIVE_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`)
-            .replace(LETTER_AFTER_VERB_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`),
+            .replace(LETTER_AFTER_VERB_SMALL, (_, head: string, l: string) => `${head}${l.toUpperCase()}`)
+            // "b and m, wait change m to g"
+            .replace(
+              SMALL_LETTER_SWAPPED,
+              (_, verb: string, a: string, by: string, b: string) =>
+                `${verb} ${a.toUpperCase()} ${by} ${b.toUpperCase()}`,
+            ),
       );
     }
     // "the letter before b and the one after l", "the letter after k. wait no, the letter before k":
@@ -4690,6 +4791,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       (_, head: string, l: string) => `${head}${l.toUpperCase()}`,
     );
     if (relativeSmall !== question) return resolve(relativeSmall);
+    // "option k... typo, meant l": the letter meant is an option letter too.
+    const meantSmall = question.replace(
+      OPTION_SMALL_MEANT,
+      (_, lead: string, a: string, mid: string, b: string) =>
+        `${lead}${a.toUpperCase()}${mid}${b.toUpperCase()}`,
+    );
+    if (meantSmall !== question) return resolve(meantSmall);
     // "every option lol, go wild", "all 13 for my anatomy flashcards 📚": every organ, then chatter
     // that names no organ and leaves none out.
     const allThenChatter = ALL_THEN_CHATTER.exec(question);
@@ -5857,6 +5965,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
     if (
       ((optionsAsked && OPTIONS_PLURAL.test(normalised)) ||
+        OPTIONS_BY_PROPERTY.test(normalised) ||
         EVERYTHING_THAT.test(normalised) ||
         // "OGD scope goes through which of these? show them": "these" with nothing listed are the options.
         (/\bwhich (?:ones? )?of these\b/.test(normalised) &&
@@ -5870,7 +5979,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         tokens.filter((t) => !t.boundary).map((t) => t.text),
         all,
       );
-      if (byProperty) return organAnswer(byProperty, 'described', 0.7 * confidenceScale);
+      // ("…window images which two options?": as many as the number asked, or the property is not it)
+      const count = COUNTED_OPTIONS.exec(normalised)?.[1];
+      if (byProperty && (!count || byProperty.length === COUNTED[count]))
+        return organAnswer(byProperty, 'described', 0.7 * confidenceScale);
     }
 
     if (pairAsked && pairAsked.target.kind === 'organ' && directOrgans.length === 0) {
@@ -6397,6 +6509,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const close = RIDDLE_CLOSE.exec(question);
     if (!close || !FIRST_PERSON.test(question.slice(0, close.index))) return undefined;
     const plural = /\b(?:us|we)\b/i.test(close[0]);
+    // ("I am the largest vein in the body… Find me.": the kind the speaker names is the one asked)
+    const head = RIDDLE_HEAD.exec(question.slice(0, close.index))?.[1]?.toLowerCase();
+    if (head && !plural)
+      return `Which ${head} is this: ${question
+        .slice(0, close.index)
+        .trim()
+        .replace(/\bI(?: am|'m|’m| m)\b/i, 'it is')}`;
     return `${plural ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(0, close.index).trim()}`;
   }
 
@@ -6783,6 +6902,7 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const mainTrunk = /^trunks?$/.test(requested ?? '') && MAIN_TRUNK.test(normalised);
   const outsideHead =
     OUTSIDE_HEAD.exec(normalised)?.[1] ??
+    GERM_ASKED.exec(normalised)?.[1] ??
     (termAsked ? 'term' : undefined) ??
     (lobeShown || mainTrunk ? undefined : requested);
   // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
@@ -7585,6 +7705,9 @@ const ANAGRAM_NAMES = new Map(FULL_NAMES.map((name) => [sortedLetters(name), nam
 const HEDGED_TAIL = String.raw`(?:[.?!;]+\s+|\s+[—–-]\s+|,\s+(?=(?:which|that|the|it'?s|that'?s|i think|i believe|pretty sure|if i)\b))(.*\b(?:i think|i believe|i reckon|i guess|pretty sure|fairly sure|if i remember|if i recall|isn'?t it|aren'?t they|i suppose|maybe|probably)\b.*|.*\b(?:right|correct|yeah|yes)\s*\?+\s*)$`;
 const HEDGED_NAME_AFTER = new RegExp(`^(.{8,}?)${HEDGED_TAIL}`, 'i');
 const HEDGED_NAME_LAST = new RegExp(`^(.{8,})${HEDGED_TAIL}`, 'i');
+/** "Find the liver, maybe? The fist-sized organ in the left upper quadrant that …" (see resolveMessage) */
+const NAME_HEDGED_THEN_DESCRIBED =
+  /^\s*((?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find|select|trace|point to|draw around)(?: me| us)?)\s+((?:the |a |an )?[a-z' -]{2,30}?)\s*,?\s*(?:i think|i believe|i guess|i reckon|i suppose|maybe|perhaps|probably|if i remember(?: it)? (?:right|rightly|correctly)|if i recall(?: it)? (?:right|rightly|correctly)|i'?m guessing|not sure)\s*[?:.!,;—–-]+\s*(?:(?:you know|i mean)\s*,?\s*)?((?:the|a|an)\b.{5,})$/i;
 const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
 const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =
@@ -7601,11 +7724,30 @@ const LIVE_WITHOUT =
   /\b(live|survive|get by|cope|manage)( normally| fine| happily| ok| okay| a normal life)? without (?:a|an|the|your|my|his|her|their|one's) (?=[a-z])/i;
 /** "the left renal pelvis — which organ is it part of?" (see resolveMessage) */
 const HEADING_PART_OF =
-  /^\s*([^—–:?.!,]{3,60}?)\s*(?:—|–|-|:|,)\s*(which|what) (organ|gland|option|one) (?:is|s) (?:it|this|that) (?:a )?part of\b/i;
+  /^\s*([^—–:?.!,]{3,60}?)\s*(?:—|–|-|:|,)\s*(which|what) (organ|gland|option|one) (?:(?:is|s) (?:it|this|that) (?:a )?part of|(?:does|do) (?:it|this|that) belong to)\b/i;
 /** "both adrenals … just the one whose …" (see resolveMessage) */
 const ONE_OF_NAMED_PAIR =
   /\b(?:both|the two) (adrenals|adrenal glands|suprarenals|kidneys)\b[\s\S]*?\b(?:just|only) the one(?= (?:whose|that|which)\b)/i;
 /** "actually no, I don't need anything": a take-back of everything asked before. */
+/** A message that makes "the filter" a device: an IVC filter named, or the vein it sits in turned down. */
+const FILTER_TOLD =
+  /\b(?:ivc|caval|vena cava|greenfield|retrievable) filters?\b|\bfilter\b[\s\S]*\bnot the (?:vein|vessel|ivc|vena cava)\b/i;
+const BARE_FILTER =
+  /(?<!\b(?:not|no|than) )\bthe filter\b(?! (?:the|blood|urine|out|will|is|goes|sits|s)\b)(?!['’]s\b)/i;
+/** A sentence that says the image is shown mirrored ("This image was flipped horizontally, so …"). */
+const FLIP_DECLARED =
+  /(?:^|(?<=[.!?;:]\s))[^.!?;:]*\b(?:mirrored|flipped|mirror-imaged|reversed left to right|left-right reversed)\b[^.!?;:]*(?:[.!?;:]|$)/i;
+/** A side of the screen ("the screen's right", "the left of the image", "the right-hand side of the monitor"). */
+const SCREEN_SIDE =
+  /\b(?:left|right)\b(?=(?:[- ]hand)?(?: side| edge| half)? of (?:the|my|your|this) (?:screen|image|monitor|display|picture|slice)\b)|(?<=\b(?:screen|image|monitor|display|picture)(?:['’]s)? )(?:left|right)\b/gi;
+const FLIP_REQUEST_VERB =
+  /\b(?:show|outline|highlight|segment|mark|find|select|trace|draw|point|circle|label)\b/i;
+/** "both the kidney and the adrenal": "both" only joins (not "both kidneys"). */
+const BOTH_THE_AND =
+  /\bboth (?=(?:the|a|an) (?![a-z' -]{0,40}?\bboth\b)[a-z' -]{2,40}? and (?:the|a|an) [a-z' -]{2,40}? (?:on|to|at) the (?:patient['’]?s |screen['’]?s )?(?:left|right)\b)/i;
+/** "switch the spleen to the pancreas", "change the left kidney for the right one" */
+const CHANGE_ORGAN_TO =
+  /\b(?:change|switch) ((?:the|that|your) [a-z' ]{2,40}?) (?:to|for|into) ((?:the|an?) )/i;
 const NOTHING_NEEDED =
   /\bi (?:don'?t|don’t|do not) (?:need|want) (?:anything|any of (?:it|that|this|them)|it|that|them)(?: after all| anymore| any more)?(?=\s*(?:[,.!;]|thanks|thank you|$))/i;
 const LEAVE_IT =
@@ -7620,6 +7762,21 @@ const ACROSS_FROM_SIDE =
   /\bthe (kidney|adrenal(?: gland)?|gland) on the (?:opposite|other) side (?:from|to|of) (?:the )?(left|right) (?:one|kidney|adrenal(?: gland)?|gland)\b/i;
 const BELONGS_TO =
   /\b(which|what) (organ|gland|option|one) (?:does|do) ((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to\b/i;
+/** "which organ is the splenic hilum part of?", "the gastric antrum is part of which organ?" */
+const PART_OF_WHICH =
+  /\b(?:which|what) (?:organ|gland|option|one) (?:is|s) ((?:the|a|an) [a-z' -]{3,60}?) (?:a )?part of(?=\s*(?:[?.!,;:]|$))|\b((?:the|a|an) [a-z' -]{3,60}?) (?:is|s) (?:a )?part of (?:which|what) (?:organ|gland|option|one)\b/i;
+/** Words that make a phrase more than the name of a part ("the vein entering the IVC"). */
+const NOT_A_PART = /\b(?:veins?|arter(?:y|ies)|vessels?|ducts?|[a-z]{3,}ing)\b/i;
+/** The side of each organ of a pair. */
+const PAIRED_SIDES = new Map<OrganId, 'left' | 'right'>([
+  [2, 'right'],
+  [13, 'left'],
+  [7, 'right'],
+  [8, 'left'],
+]);
+/** "the cardia belongs to which organ?" (see resolveMessage) */
+const BELONGS_TO_AFTER =
+  /\b((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to (which|what) (organ|gland|option|one)\b/i;
 /** A heading, a colon, then the rest of the message (see the list step in resolve). */
 const LEAD_THEN_LIST = /^([^:?]{1,80}):\s*([^:?]+?)\s*[.!]?$/;
 /** The words a heading before a list may hold ("all the left-sided ones: …", "show these three: …"). */
@@ -8469,10 +8626,10 @@ const SPACED_LETTERS_BEFORE_NAME =
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
 /** "options A through D", "E thru H" (at the start or after "option(s)"). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+(?:(?:lettered|labelled|labeled|marked|from)\s+)?|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*([A-M])(?![\w'’])/g;
+  /(^\s*|,\s*|\b[Oo]ptions?\s+(?:(?:lettered|labelled|labeled|marked|from)\s+)?|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b[Ff]rom\s+[Oo]ption\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*(?:[Oo]ption\s+)?([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
-  /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|rather|only|just)\b/i;
+  /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|change|switch|rather|only|just)\b/i;
 /** Where a second ask starts (see twoAsks): a boundary and an additive cue, or "and tell me". */
 const SECOND_ASK =
   /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b)\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
@@ -8544,6 +8701,8 @@ const NONE_BUT =
   /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none(?: of (?:the (?:organs|structures|options)|them|these|those))?|no (?:other )?(?:organs?|structures?)),? (?:other than|except|but|besides|apart from|save)\b/gi;
 const LANDMARK_ONLY =
   /(?:^|(?<=[.;:,!?—–-]\s*))((?:the |a |an )?[a-z][a-z' -]{1,40}?) (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |my |our |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation|signpost|guide)(?: here| for orientation| point)?\s*[.;,:!—–-]*/gi;
+/** The kind of thing a riddle's speaker says it is ("I am the largest vein in the body"). */
+const RIDDLE_HEAD = /\bI(?: am|'m|’m| m) (?:the |a |an )?(?:[a-z-]+ ){0,3}?(vein|artery|vessel|gland)\b/i;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
 const RIDDLE_CLOSE =
   /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
@@ -8576,7 +8735,8 @@ const ITEM_FILLERS = new Set(['and', 'plus', '&', 'the', 'add', 'also', 'then', 
 /** "the Prague C&M criteria": letters that name a score. */
 const LETTER_RUN_NOT_BEFORE =
   /^\s*(?:criteria|classification|score|scores|grading|grade|system|staging|stage|class|type|lesions?)\b/i;
-const LETTER_SWAPPED = /\b([Rr]eplace|[Ss]wap|[Ee]xchange)\s+([A-M])\s+(with|for|by)\s+([A-M])(?![\w'’-])/g;
+const LETTER_SWAPPED =
+  /\b([Rr]eplace|[Ss]wap|[Ee]xchange|[Cc]hange|[Ss]witch)\s+([A-M])\s+(with|for|by|to|into)\s+([A-M])(?![\w'’-])/g;
 const LETTER_TAKEN_BACK =
   /\b(drop|minus|not|except|without|remove|skip|lose|delete|no|forget|ditch|leave out|scratch|scrap|nix|cross out|cross off|strike|take out|undo|cancel|deselect|unselect|omit|exclude)\s+([A-M])(?![\w'’-])/g;
 /** "Letter F. No, swap that for E." (see `LETTER_SWAPPED` for "swap K for L") */
@@ -9644,6 +9804,10 @@ const REMOVED_THEN_REMAINING =
 /** Two or more small option letters opening a message ("e f and …", "a, i plus …", "c d k m — …"). */
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
+/** "option k... typo, meant l" (see resolveMessage) */
+const OPTION_SMALL_MEANT =
+  /\b([Oo]ptions?\s+)([a-m])\b([^a-z]*(?:[a-z]+[^a-z]+){0,2}?(?:i\s+)?meant\s+(?:option\s+)?)([a-m])\b/;
+const SMALL_LETTER_SWAPPED = /\b(change|switch|swap|replace)\s+([a-m])\s+(to|for|with|into)\s+([a-m])\b/gi;
 const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
 const JUST_CLOSING_REQUEST =
   /(?:[.!?,;:—–-]|\p{Extended_Pictographic}|\u{FE0F})\s*(?:(?:pls|please|plz|so|ok|okay|anyway|anyways|anyhow)\s+)*just (?:outline|show|highlight|mark|segment|trace|circle)(?: me)? ((?:the |my |that )?[a-z]+(?: [a-z]+)?)(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!]|$|\s+(?:so|because|bc|cos|cause|for|lol|haha)\b))/iu;
@@ -9681,9 +9845,9 @@ const OPTION_HALFWAY =
 const ORGAN_LETTER_MOVED =
   /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
 const OPTION_THEN_IT =
-  /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])([^.?!]{1,40}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
+  /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])((?:[^.?!]|[.?!]+\s+(?=\w)){1,50}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 const OPTION_PLACES_AWAY =
-  /\b(?:the )?(?:(?:option|letter|one|organ)(?: (?:that|which))?(?: (?:comes|is|sits|falls|lies))?|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(two|three|four|five|six|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:(?:option|letter|one|organ)(?: (?:that|which))?(?: (?:comes|is|sits|falls|lies))?|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(one|two|three|four|five|six|1|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
 const SYMBOL_OF_ELEMENT: Record<string, string> = {
   boron: 'B',

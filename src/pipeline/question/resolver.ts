@@ -7370,6 +7370,8 @@ const RELATIONS: ReadonlyArray<[RegExp, readonly OrganId[]]> = [
   [/\b(?:fetus|fetal|foetal|foetus)\b.*\b(?:blood|haematopoiesis|hematopoiesis)\b/, [1, 3]],
   // duodenal atresia: the stomach and the duodenum proximal to the atresia fill with air
   [/\bdouble bubble\b/, [11, 12]],
+  // The liver's own capsule ("which organ does Glisson's capsule invest?").
+  [/\bglisson s capsule\b|\bglissons capsule\b/, [1]],
   // A fold or cord of the liver alone ("which organ is the falciform ligament attached to?").
   [
     /\bfalciform ligament\b|\bcoronary ligaments?\b|\bligamentum (?:teres|venosum)\b|\bround ligament of the liver\b/,

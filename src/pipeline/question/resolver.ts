@@ -1262,7 +1262,6 @@ const OPTIONS_PLURAL =
   /\b(?:13|thirteen) (?:are|lie|sit|pass|run|have|make|contain|live|belong|touch|drain|go|form)\b|\bwhich ones of\b/;
 /** "which two options …": the number of options asked for. */
 const COUNTED_OPTIONS = /\bwhich (two|three|four|2|3|4) options\b/;
-const COUNTED: Record<string, number> = { two: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
 /** "Show the options that are secondarily retroperitoneal", "which two options made blood in the fetus?" */
 const OPTIONS_BY_PROPERTY =
   /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which)\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
@@ -4114,11 +4113,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const partOf = PART_OF_WHICH.exec(question);
     if (partOf) {
       const phrase = (partOf[1] ?? partOf[2] ?? '').toLowerCase();
-      // (a part is a short name: "the very short vein entering the back of the IVC" is no part)
-      const short = phrase.split(' ').length <= 5 && !NOT_A_PART.test(phrase);
+      const short = isPartName(phrase);
       const side = /\bleft\b/.test(phrase) ? 'left' : /\bright\b/.test(phrase) ? 'right' : undefined;
       const ids = [...new Set(organsIn(phrase))].filter(
-        (id) => !side || !PAIRED_SIDES.has(id) || PAIRED_SIDES.get(id) === side,
+        (id) => !side || !organById(id).pairedWith || organById(id).side === side,
       );
       if (short && ids.length > 0 && new Set(ids.map((id) => classOfOrgan(id))).size === 1)
         return organAnswer(ids, 'described', 0.85);
@@ -4130,11 +4128,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       }
     }
     const belongsAfter = BELONGS_TO_AFTER.exec(question);
-    if (
-      belongsAfter &&
-      (belongsAfter[1] as string).split(' ').length <= 5 &&
-      !NOT_A_PART.test(belongsAfter[1] as string)
-    )
+    if (belongsAfter && isPartName(belongsAfter[1] as string))
       return resolve(question.replace(BELONGS_TO_AFTER, '$2 $3 is $1 part of'));
     // "the left renal pelvis — which organ is it part of?": the pronoun stands for the heading.
     const headingPart = HEADING_PART_OF.exec(question);
@@ -5981,7 +5975,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       // ("…window images which two options?": as many as the number asked, or the property is not it)
       const count = COUNTED_OPTIONS.exec(normalised)?.[1];
-      if (byProperty && (!count || byProperty.length === COUNTED[count]))
+      if (byProperty && (!count || byProperty.length === ANSWER_COUNTS.get(count)))
         return organAnswer(byProperty, 'described', 0.7 * confidenceScale);
     }
 
@@ -7769,13 +7763,8 @@ const PART_OF_WHICH =
   /\b(?:which|what) (?:organ|gland|option|one) (?:is|s) ((?:the|a|an) [a-z' -]{3,60}?) (?:a )?part of(?=\s*(?:[?.!,;:]|$))|\b((?:the|a|an) [a-z' -]{3,60}?) (?:is|s) (?:a )?part of (?:which|what) (?:organ|gland|option|one)\b/i;
 /** Words that make a phrase more than the name of a part ("the vein entering the IVC"). */
 const NOT_A_PART = /\b(?:veins?|arter(?:y|ies)|vessels?|ducts?|[a-z]{3,}ing)\b/i;
-/** The side of each organ of a pair. */
-const PAIRED_SIDES = new Map<OrganId, 'left' | 'right'>([
-  [2, 'right'],
-  [13, 'left'],
-  [7, 'right'],
-  [8, 'left'],
-]);
+/** A part is a short name: "the very short vein entering the back of the IVC" is none. */
+const isPartName = (phrase: string) => phrase.split(' ').length <= 5 && !NOT_A_PART.test(phrase);
 /** "the cardia belongs to which organ?" (see resolveMessage) */
 const BELONGS_TO_AFTER =
   /\b((?:the|this|that) (?!organ\b|one\b|gland\b)[a-z' -]{3,60}?) belongs? to (which|what) (organ|gland|option|one)\b/i;

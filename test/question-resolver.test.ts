@@ -3430,3 +3430,66 @@ describe('question resolver: swaps, parts, groups of options, hedged names, mirr
     expect(letters('Segment everything from option B to option D.')).toEqual(['B', 'C', 'D']);
   });
 });
+
+describe('question resolver: hedges before what is meant, told riddles, option spellings and positions (the 91st set’s error classes)', () => {
+  it('reads the description after a hedged name, also when it is outside the 13', () => {
+    expect(
+      letters(
+        'Mark the spleen, I suppose — the organ in the right iliac fossa that gets inflamed in appendicitis.',
+      ),
+    ).toEqual(['N']);
+    expect(
+      letters('Highlight the liver, or so I was told: the C-shaped first part of the small bowel.'),
+    ).toEqual(['L']);
+    expect(
+      letters('Outline the pancreas, I think — I mean the green fluid that drains into the duodenum.'),
+    ).toEqual(['N']);
+  });
+
+  it('reads riddles told of "she" or "he", and the kind an outside speaker names', () => {
+    expect(
+      letters(
+        'Riddle: she hangs beneath the liver like a pear and squeezes after a fatty meal. Outline her.',
+      ),
+    ).toEqual(['I']);
+    expect(letters('Riddle: I’m a curved bacterium living in the stomach lining. Show me.')).toEqual(['N']);
+    expect(letters('I’m the main venous trunk a right kidney cancer can grow into. Show me.')).toEqual(['F']);
+    expect(
+      letters(
+        'Riddle: I’m a Y-shaped gland on the patient’s left, medial to my kidney’s upper pole. Which am I?',
+      ),
+    ).toEqual(['H']);
+  });
+
+  it('picks options by their names’ endings, missing or doubled letters, words and positions', () => {
+    expect(letters('Show every option whose name ends in the letter s.')).toEqual(['D', 'J']);
+    expect(letters('Outline each option whose name has no letter e.')).toEqual(['E', 'K']);
+    expect(letters('Show the options whose names have a doubled letter.')).toEqual(['C', 'I']);
+    expect(letters("Show the options whose letters appear in the word 'LIKE'.")).toEqual([
+      'E',
+      'I',
+      'K',
+      'L',
+    ]);
+    expect(letters('Outline the organ in the fifth position of the option list.')).toEqual(['E']);
+    expect(letters('Show the organ listed one place after the gallbladder.')).toEqual(['J']);
+    expect(letters('going w/ opt. d pls')).toEqual(['D']);
+    expect(letters('option b. no wait, d')).toEqual(['D']);
+  });
+
+  it('reads options by a shared path or structure, and dictation slips', () => {
+    expect(letters('Show the options a swallowed coin passes through before the jejunum.')).toEqual([
+      'J',
+      'K',
+      'L',
+    ]);
+    expect(letters('Highlight the options that have both a cortex and a medulla.')).toEqual([
+      'B',
+      'G',
+      'H',
+      'M',
+    ]);
+    expect(letters('show the ad renal glands and the kid knees pls')).toEqual(['B', 'G', 'H', 'M']);
+    expect(letters('a, c and e. then remove a and add f')).toEqual(['C', 'E', 'F']);
+  });
+});

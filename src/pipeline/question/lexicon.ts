@@ -39,13 +39,15 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['RK', organ(2), { capitalsOnly: true }],
   ['left kidney|left renal|lt kidney|left kid|lt kid|lft kid', organ(13)],
   ['LK', organ(13), { capitalsOnly: true }],
-  ['kidney|kidneys|kindey|kidny|kidnies|rinon|rinones|niere|nieren', KIDNEYS],
+  // ("kid knees": dictation)
+  ['kidney|kidneys|kindey|kidny|kidnies|rinon|rinones|niere|nieren|kid knees|kid neys', KIDNEYS],
   // "the bean shaped thing on the patient's right"
   ['bean shaped', KIDNEYS],
   // "the 'kidney hats' pls": the adrenals by their shape.
   ['kidney hat|kidney hats|kidney caps', ADRENALS],
   ['renal|nephric', KIDNEYS, { adjective: true }],
-  ['spleen|spleens|bazo|milz|milza|lien', organ(3)],
+  // ("spline": dictation)
+  ['spleen|spleens|bazo|milz|milza|lien|spline', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
   // ("pan Chris", "pan crease": dictation)
   ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc|pan chris|pan crease', organ(4)],
@@ -72,7 +74,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['LAG', organ(8), { capitalsOnly: true }],
   [
     // ("a renal gland": adrenal gland misheard by dictation)
-    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands',
+    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands',
     ADRENALS,
   ],
   [

@@ -135,7 +135,15 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   ],
   [/\bunpaired\b|\bsingle midline\b/, [1, 3, 4, 5, 6, 9, 10, 11, 12], 1],
   // "every organ on your list that food passes through"
-  [/\bfood (?:passes|goes|travels|moves) through\b|\bswallowed food (?:passes|goes)\b/, [10, 11, 12], 1],
+  [
+    /\bfood (?:passes|goes|travels|moves) through\b|\bswallowed (?:food|pills?|tablets?|objects?|magnets?|coins?|capsules?) (?:passes|pass|goes|go|travels|moves)\b|\b(?:pill|tablet|capsule|bolus|coin|magnet) (?:passes|goes|travels|moves) through\b/,
+    [10, 11, 12],
+    1,
+  ],
+  // Both a cortex and a medulla: the kidneys and the adrenals.
+  [/\b(?:a |both a )?cortex and (?:a )?medulla\b/, [2, 13, 7, 8], 1],
+  // Venous return from the legs and the abdomen: the IVC alone among the options.
+  [/\bblood from the legs\b|\b(?:back|returns?|returning) (?:blood )?to the heart\b/, [6], 1],
   // "the right-hand member of every pair"
   [/\bright(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [2, 7], 1],
   [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],

@@ -1119,7 +1119,7 @@ const BARE_FINDING = new RegExp(
  * "show the bile itself, not the gallbladder": a substance cannot be outlined.
  */
 const SUBSTANCE_REQUEST = new RegExp(
-  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle|paint|shade|colour|color)(?: in)?(?: me)? )(?:just |only )?(?:all (?:of )?(?:the )?|the )?(?:(?!everything |all )[a-z]+ )?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|bilirubin|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|pls\\b|please\\b|plz\\b|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|around\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
+  `^${NO_LATER_CORRECTION}(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:show|highlight|outline|segment|mark|draw|circle|paint|shade|colour|color)(?: in)?(?: me)? )(?:just |only )?(?:all (?:of )?(?:the )?|the )?(?:(?!(?:everything|all|whatever|whichever|what|which|organ|organs|gland|glands|one|ones|thing|things|structure|part|bit|cells?|with|in|of|and|on|from|near|around|inside|into|[a-z]+ing|[a-z]+es|makes|secretes) )[a-z]+ ){0,2}?(insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|urine|gastrin|secretin|renin|erythropoietin|hormone|hormones|enzyme|enzymes|stone|stones|calculus|calculi|gallstone|gallstones|juice|juices|ascites|pus|acid|fluid|bilirubin|chyme|chyle|stool|faeces|feces|contents|gas|air)(?= (?:itself|themselves|pls\\b|please\\b|plz\\b|molecules?|material|(?:that|which|it|they) |bubbles?\\b|pockets?\\b|levels?\\b|collections?\\b|locules?\\b|only|alone|impacted|stuck|lodged|sitting|floating|secreted|circulating|made|produced|released|pooled|pooling|collecting|collected|draining|filling|flowing|leaking|trapped|passing|moving|entering|leaving|carried|stored|held|churning|surrounding|around|coating|covering|in\\b|within|inside\\b|around\\b|(?:in|on) (?:this|the|my) (?:pic|image|scan|slice|picture|ct|mri)|inside (?:the |it|them)|[,.?!;:—-])|$)`,
 );
 /** "gas in the duodenum", "the stomach contents, not the wall": a substance named alone is asked for. */
 const BARE_SUBSTANCE =
@@ -1264,7 +1264,7 @@ const OPTIONS_PLURAL =
 const COUNTED_OPTIONS = /\bwhich (two|three|four|2|3|4) options\b/;
 /** "Show the options that are secondarily retroperitoneal", "which two options made blood in the fetus?" */
 const OPTIONS_BY_PROPERTY =
-  /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which)\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
+  /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which|(?=(?:a|an|food|blood|bile|urine|swallowed) ))\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
   /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on)\b)[a-z])[A-M])+)\b(?![\w'’])/;
@@ -4109,6 +4109,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
     if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
+    // "going w/ opt. c pls": "opt." is "option".
+    if (OPT_ABBREVIATION.test(question)) return resolve(question.replace(OPT_ABBREVIATION, 'option '));
+    // "Outline the organ in the third position of the option list.": that position's letter.
+    const position = OPTION_POSITION.exec(question);
+    const positionNumber = position && COUNT_WORDS.get((position[1] as string).toLowerCase());
+    if (position && positionNumber && positionNumber <= 13)
+      return resolve(question.replace(OPTION_POSITION, `option ${String.fromCharCode(64 + positionNumber)}`));
     // "the hilum of the spleen is part of which organ?": the organ the part's name holds.
     const partOf = PART_OF_WHICH.exec(question);
     if (partOf) {
@@ -4369,6 +4376,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       const described = resolve(`${nameHedged[1]} ${description}`);
       if (!described.noneOfThem && described.confidence >= (isPaired(described.organIds) ? 0.4 : 0.5))
+        return described;
+      // ("Mark the liver, I suppose — the organ in the right iliac fossa …": something outside the 13)
+      if (described.noneOfThem && described.reason === 'outside' && described.confidence >= 0.35)
         return described;
     }
     // "RCC in the LK with tumour thrombus into the IVC - outline the kidney and the vessel": the
@@ -6500,6 +6510,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const lead = /^\s*(?:riddle[:.]?\s*)?(who|what) (am I|are we)\s*[?:.!]+\s*/i.exec(question);
     if (lead && FIRST_PERSON.test(question.slice(lead[0].length)))
       return `${/we/i.test(lead[2] as string) ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(lead[0].length)}`;
+    // "Third-person riddle: she lies behind the spleen … Show her.": the same, told of "she" or "he".
+    const third = THIRD_PERSON_CLOSE.exec(question);
+    if (third && THIRD_PERSON.test(question.slice(0, third.index)))
+      return `Which organ is this: ${question
+        .slice(0, third.index)
+        .replace(/\b(?:she|he)(?:'s|’s| s)\b/gi, 'it is')
+        .replace(/\b(?:she|he)\b/gi, 'it')
+        .replace(/\b(?:her|his)\b/gi, 'its')
+        .replace(/\bhim\b/gi, 'it')
+        .trim()}`;
     const close = RIDDLE_CLOSE.exec(question);
     if (!close || !FIRST_PERSON.test(question.slice(0, close.index))) return undefined;
     const plural = /\b(?:us|we)\b/i.test(close[0]);
@@ -6509,7 +6529,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return `Which ${head} is this: ${question
         .slice(0, close.index)
         .trim()
-        .replace(/\bI(?: am|'m|’m| m)\b/i, 'it is')}`;
+        .replace(/\bI(?: am|'m|’m| m)\b/i, 'it is')
+        .replace(/\bmy\b/gi, 'its')}`;
     return `${plural ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(0, close.index).trim()}`;
   }
 
@@ -7703,7 +7724,7 @@ const HEDGED_NAME_AFTER = new RegExp(`^(.{8,}?)${HEDGED_TAIL}`, 'i');
 const HEDGED_NAME_LAST = new RegExp(`^(.{8,})${HEDGED_TAIL}`, 'i');
 /** "Find the liver, maybe? The fist-sized organ in the left upper quadrant that …" (see resolveMessage) */
 const NAME_HEDGED_THEN_DESCRIBED =
-  /^\s*((?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find|select|trace|point to|draw around)(?: me| us)?)\s+((?:the |a |an )?[a-z' -]{2,30}?)\s*,?\s*(?:i think|i believe|i guess|i reckon|i suppose|maybe|perhaps|probably|if i remember(?: it)? (?:right|rightly|correctly)|if i recall(?: it)? (?:right|rightly|correctly)|i'?m guessing|not sure)\s*[?:.!,;—–-]+\s*(?:(?:you know|i mean)\s*,?\s*)?((?:the|a|an)\b.{5,})$/i;
+  /^\s*((?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find|select|trace|label|point to|draw around)(?: me| us)?)\s+((?:the |a |an )?[a-z' -]{2,30}?)\s*,?\s*(?:(?:i think|i believe|i'?m told)(?: it'?s| that'?s)?(?: called| the name)?|i guess|i reckon|i suppose|maybe|perhaps|probably|if i remember(?: it)? (?:right|rightly|correctly)|if i recall(?: it)? (?:right|rightly|correctly)|i'?m guessing|not sure|or whatever(?: it'?s called)?|or so i (?:thought|was told|hear|heard)|so i (?:thought|was told))\s*[?:.!,;—–-]+\s*(?:(?:you know|i mean)\s*,?\s*)?((?:the|a|an)\b.{5,})$/i;
 const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
 const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =
@@ -8590,7 +8611,7 @@ const LETTER_OF_NAME: Record<string, string> = {
 };
 /** "the organ two letters before the esophagus", "the option right after the left kidney in the list" */
 const OPTION_FROM_ORGAN =
-  /\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?/gi;
+  /\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))?(?: (?:listed|lettered|placed))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) (?:the (?:one|option|letter) (?:for|of) )?the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?/gi;
 /** "Go two letters back from the esophagus's letter" */
 const BACK_FROM_ORGAN_LETTER =
   /\b(?:go|move|step|count|jump) (one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|steps?|spots?) (back|backwards|forwards?|on|ahead) from the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
@@ -8692,11 +8713,21 @@ const NONE_BUT =
   /\b((?:show|highlight|outline|mark|segment|display|contour)(?: me| us)?) (?:nothing|none(?: of (?:the (?:organs|structures|options)|them|these|those))?|no (?:other )?(?:organs?|structures?)),? (?:other than|except|but|besides|apart from|save)\b/gi;
 const LANDMARK_ONLY =
   /(?:^|(?<=[.;:,!?—–-]\s*))((?:the |a |an )?[a-z][a-z' -]{1,40}?) (?:is|are|s) (?:only|just|merely|simply|purely) (?:a |the |my |our |there (?:as |for )?(?:a )?)?(?:landmarks?|context|reference|orientation|signpost|guide)(?: here| for orientation| point)?\s*[.;,:!—–-]*/gi;
-/** The kind of thing a riddle's speaker says it is ("I am the largest vein in the body"). */
-const RIDDLE_HEAD = /\bI(?: am|'m|’m| m) (?:the |a |an )?(?:[a-z-]+ ){0,3}?(vein|artery|vessel|gland)\b/i;
+/** Outside heads that a riddling organ may call itself ("a small triangle", "the main venous trunk"). */
+const RIDDLE_SHAPES = /^(?:trunks?|triangles?|lobes?|zones?)$/;
+/** The kind of thing a riddle's speaker says it is ("I am the largest vein in the body", "I'm a spiral bacterium"). */
+const RIDDLE_HEAD = new RegExp(
+  `\\bI(?: am|'m|’m| m) (?:the |a |an )?(?:(?!(?:with|without|of|in|on|that|which|who|whose|for|from|to)\\b)[a-z-]+,? ){0,3}?(vein|artery|vessel|gland|${[...OUTSIDE_HEADS.keys()].filter((head) => !RIDDLE_SHAPES.test(head)).join('|')})\\b`,
+  'i',
+);
+/** A third-person riddle's closing request ("Outline her.", "Name him on this slice."). */
+const THIRD_PERSON_CLOSE =
+  /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:outline|show|highlight|mark|find|segment|circle|label|point to|point out|name|identify)\s+(?:her|him)\b[^.!?]{0,30}[.!?]*\s*$/i;
+/** A riddle told of "she" or "he" (a riddle named as such, or the message opening with the pronoun). */
+const THIRD_PERSON = /^(?:[^:]*\briddle\b[^:]*:\s*)?(?:she|he)\b|\briddle\b[\s\S]*\b(?:she|he|her|his)\b/i;
 /** A riddle's closing request for the speaker ("Outline me.", "Who am I?", "show us"). */
 const RIDDLE_CLOSE =
-  /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
+  /(?:^|[.!?…]\s*|,\s*|[-—–]\s*)(?:(?:so|now|go on|please|pls|can you|could you)[,]?\s+)*(?:(?:outline|show|highlight|mark|find|segment|circle|label|point to|point at|point out|name|identify)\s+(?:me|us)|who am i|what am i|which (?:one |organ |gland )?am i|who are we|what are we|guess who i am|guess what i am)\s*(?:please|pls|then|now)?\s*[.!?]*\s*$/i;
 /** The speaker describing themself ("I sit…", "I'm the graveyard of…", "my hilum", "we are twins"). */
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|Im)\b(?! (?:mean|meant|think|need|want|guess|asked|said|know|see|can|would|wonder)\b)|\b[Mm]y\b|\b[Ww]e (?:are|sit|lie|both)\b/;
@@ -9614,7 +9645,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   }
   // "Spell the word BIKE with option letters and highlight those organs": the word's letters.
   const spelled =
-    /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)|\b(?:options?|ones?) (?:whose|where the|with(?: the)?) letters (?:spell(?: out)?|in|that spell|of) (?:the word )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?![\w'’-])/i
+    /\bspell(?:s|ing)?(?: out)? (?:the word |the name )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?= (?:with|using|in|from|out of) (?:the |your |ur )?(?:option|letter|options|letters|choices)\b)|\b(?:options?|ones?) (?:whose|where the|with(?: the)?) letters (?:spell(?: out)?|in|that spell|of|appear in|are in|occur in|are found in) (?:the word )?['"‘“]?([A-Za-z]{2,13})['"’”]?(?![\w'’-])/i
       .exec(question)
       ?.slice(1)
       .find((g) => g !== undefined);
@@ -9684,7 +9715,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   // "which name has exactly six letters?" (one-word names: the spleen)
   // ("…have names exactly five letters long")
   const length =
-    /\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
+    /\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
       .exec(question)
       ?.slice(1)
       .find((g) => g !== undefined);
@@ -9710,6 +9741,33 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     const ids = all.filter((id) => letters.some((l) => organById(id).name.toLowerCase().startsWith(l)));
     return ids.length > 0 ? ids : undefined;
   }
+  const nameWords = (id: OrganId) => organById(id).name.toLowerCase();
+  // "Show every option whose name ends in the letter s": Pancreas, Esophagus.
+  const last =
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:that )?(?:ends?|ending) (?:in|with) (?:the letter |an? )?['"‘“]?([a-z])['"’”]?(?![\w'’-])/i.exec(
+      question,
+    )?.[1];
+  if (last) {
+    const ids = all.filter((id) => nameWords(id).endsWith(last.toLowerCase()));
+    return ids.length > 0 ? ids : undefined;
+  }
+  // "every organ option whose name has no letter e": the names without it.
+  const missing =
+    /\bnames? (?:has|have|with|contains?) no (?:letter )?['"‘“]?([a-z])['"’”]?(?![\w'’-])|\bnames? (?:without|lacking) (?:an? |the )?(?:letter )?['"‘“]?([a-z])['"’”]?(?![\w'’-])/i
+      .exec(question)
+      ?.slice(1)
+      .find((g) => g !== undefined);
+  if (missing) {
+    const ids = all.filter((id) => !nameWords(id).includes(missing.toLowerCase()));
+    return ids.length > 0 ? ids : undefined;
+  }
+  // "the options whose names have the same letter twice in a row": Spleen, Gallbladder.
+  if (
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:has|have|with|contains?|includes?) (?:the same letter twice in a row|an? (?:doubled|double|repeated) letter|(?:doubled|double|repeated) letters)\b/i.test(
+      question,
+    )
+  )
+    return all.filter((id) => /([a-z])\1/.test(nameWords(id)));
   const named =
     /\b(?:every|all|each|the|which|what) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) (?:names?|labels?)(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
       question,
@@ -9795,9 +9853,14 @@ const REMOVED_THEN_REMAINING =
 /** Two or more small option letters opening a message ("e f and …", "a, i plus …", "c d k m — …"). */
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
+/** "opt. c", "opt d" (see resolveMessage) */
+const OPT_ABBREVIATION = /\bopts?\.?\s+(?=[a-mA-M]\b)/i;
+/** "the organ in the third position of the option list", "the one in 5th place on the list" */
+const OPTION_POSITION =
+  /\bthe (?:organ|option|one|entry|item) (?:in|at) (?:the )?([a-z0-9]+) (?:position|place|spot|slot)(?: (?:of|in|on) (?:the|your) (?:option |options )?list)?/i;
 /** "option k... typo, meant l" (see resolveMessage) */
 const OPTION_SMALL_MEANT =
-  /\b([Oo]ptions?\s+)([a-m])\b([^a-z]*(?:[a-z]+[^a-z]+){0,2}?(?:i\s+)?meant\s+(?:option\s+)?)([a-m])\b/;
+  /\b([Oo]ptions?\s+)([a-m])\b([^a-z]*(?:[a-z]+[^a-z]+){0,2}?(?:(?:i\s+)?meant|no wait|wait|sorry|actually|i mean|make (?:that|it))[,.]?\s+(?:option\s+)?)([a-m])\b(?=\s*(?:[.!?,]|$|pls\b|please\b|thanks\b))/;
 const SMALL_LETTER_SWAPPED = /\b(change|switch|swap|replace)\s+([a-m])\s+(to|for|with|into)\s+([a-m])\b/gi;
 const LETTER_RELATIVE_SMALL = /(\bletter (?:after|before) )([a-m])\b/g;
 const JUST_CLOSING_REQUEST =
@@ -9898,7 +9961,7 @@ const SMALL_RANGE_FIRST =
   /^\s*(?:(?:just|only|pls|please|show|outline|highlight|label|circle|options?|letters?|can you|could you|can u|do)\s+)*(?:from\s+)?([a-m])\s*(?:thru|through|to|till|until|-|–)\s*(?:([a-m])\b|the end\b|the last\b)(?![\w'’])/;
 /** ("d and l... scratch d", "k and i, oh and also a": one letter after a take-back or an addition) */
 const LETTER_AFTER_VERB_SMALL =
-  /(\b(?:scratch|drop|remove|skip|just|only|also|plus|add|minus|not|no|without|except|undo|cancel|lose|ditch|nix|and)\s+)([a-m])(?=\s*(?:[,.…!?—–-]|$|\s+(?:pls|please|too|as well|instead|only)\b))/g;
+  /(\b(?:scratch|drop|remove|skip|just|only|also|plus|add|minus|not|no|without|except|undo|cancel|lose|ditch|nix|and)\s+)([a-m])(?=\s*(?:[,.…!?—–-]|$|\s+(?:pls|please|too|as well|instead|only|and|then)\b))/g;
 /** Every organ asked for, then a reason or a joke (see its use). */
 const ALL_THEN_CHATTER =
   /^\s*((?:(?:pls |please |can you |could you |can u )?(?:show|outline|highlight|do|segment|mark|give|label|circle)(?: me)? )?(?:every option|every organ|everything|all 13|all thirteen|all of them|all organs|all the organs|all (?:the )?options|all 13 organs))(?:\s+(?:lol|lmao|haha|pls|please|plz|ty|thx))*(?:\s*(?:[,;:!—–-]|\p{Extended_Pictographic}|\u{FE0F})+\s*|\s+(?=(?:for|cos|coz|because|since|as|so) (?:my|a|an|the|our|i|we)\b)|\s+(?=(?:bc|b\/c|cuz|coz|cause|cos) )|\s+(?=(?:on|in) (?:this|the) (?:slice|image|scan|pic)\b))(\S.*)$/iu;

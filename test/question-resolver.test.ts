@@ -3493,3 +3493,31 @@ describe('question resolver: hedges before what is meant, told riddles, option s
     expect(letters('a, c and e. then remove a and add f')).toEqual(['C', 'E', 'F']);
   });
 });
+
+describe('question resolver: options among A to M, letters held in names, sides by an organ, what is left (the 92nd set’s error classes)', () => {
+  it('reads a pick among all the options, and "every option" with a qualifier as a pick', () => {
+    expect(letters('Among the options A to M, show every one lettered with a vowel.')).toEqual([
+      'A',
+      'E',
+      'I',
+    ]);
+    expect(
+      letters('Of the organ options A to M, outline every one whose name contains the letter g.'),
+    ).toEqual(['B', 'G', 'H', 'I', 'J']);
+    expect(letters('Which option’s name ends in the letters ‘um’? Show it.')).toEqual(['L']);
+    expect(letters('Gastroscopy to D2: outline every option the scope passes through.')).toEqual([
+      'J',
+      'K',
+      'L',
+    ]);
+  });
+
+  it('reads sides by the organ they are on, a pair narrowed, what is left, and more dictation', () => {
+    expect(letters('Outline both adrenals, then drop the one on the spleen’s side.')).toEqual(['G']);
+    expect(letters('both kidneys, but only the left one')).toEqual(['M']);
+    expect(letters('pt had a right nephrectomy, show me the kidney thats still there')).toEqual(['M']);
+    expect(letters('the one lettered d, thanks')).toEqual(['D']);
+    expect(letters('outline the gaul bladder')).toEqual(['I']);
+    expect(letters('left add renal gland please')).toEqual(['H']);
+  });
+});

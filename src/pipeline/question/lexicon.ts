@@ -68,17 +68,23 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     'eye vc|eye v c|eye vee see|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
     organ(6),
   ],
-  ['right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr', organ(7)],
+  [
+    'right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr|right add renal gland',
+    organ(7),
+  ],
   ['RAG', organ(7), { capitalsOnly: true }],
-  ['left adrenal|left adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr', organ(8)],
+  [
+    'left adrenal|left adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr|left add renal gland',
+    organ(8),
+  ],
   ['LAG', organ(8), { capitalsOnly: true }],
   [
     // ("a renal gland": adrenal gland misheard by dictation)
-    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands',
+    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands|add renal gland|add renal glands',
     ADRENALS,
   ],
   [
-    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|other bladder|bladder that stores bile|bladder which stores bile|bladder storing bile|bladder that holds bile|bladder for bile|bladder of bile|bile bladder|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch|gold bladder',
+    'gallbladder|gallbladders|gall bladder|gall bladders|gal bladder|gal bladders|gaul bladder|gaul bladders|other bladder|bladder that stores bile|bladder which stores bile|bladder storing bile|bladder that holds bile|bladder for bile|bladder of bile|bile bladder|gall|gallblader|galbladder|gall blader|biliary bladder|cholecyst|vesicula biliar|gallenblase|vesicule biliaire|cistifellea|bile bag|bile sac|bile sack|bile pouch|gold bladder',
     organ(9),
   ],
   ['GB', organ(9), { capitalsOnly: true }],

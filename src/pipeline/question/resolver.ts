@@ -1264,7 +1264,7 @@ const OPTIONS_PLURAL =
 const COUNTED_OPTIONS = /\bwhich (two|three|four|2|3|4) options\b/;
 /** "Show the options that are secondarily retroperitoneal", "which two options made blood in the fetus?" */
 const OPTIONS_BY_PROPERTY =
-  /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which|(?=(?:a|an|food|blood|bile|urine|swallowed) ))\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
+  /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which|(?=(?:a|an|the|food|blood|bile|urine|swallowed) ))\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
   /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on)\b)[a-z])[A-M])+)\b(?![\w'’])/;
@@ -1349,7 +1349,7 @@ const ALL_THIRTEEN =
   /\b(?:all|every one of|each of)(?: of)?(?: the| your| ur| these| those)? (?:13|thirteen)\b|\b(?:all|each)(?: of)?(?: the| your| ur)? (?:options|choices)\b|\bevery (?:option|choice)\b/;
 /** …unless the message asks which of them, or leaves some out. */
 const NOT_ALL_THIRTEEN =
-  /\b(?:which|what|whats|how|where|why|who|whose|that|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save|only|just)\b/;
+  /\b(?:which|what|whats|how|where|why|who|whose|that|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save|only|just|lettered|resected|removed|passes|pass|traverses|crosses|involved|affected|contains|containing|begins|starts|ends)\b/;
 /** "nvm found it", "never mind, got it": the user found it themselves, so the request is withdrawn. */
 const FOUND_IT = [
   ['found', 'it'],
@@ -4109,6 +4109,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
     if (belongs) return resolve(question.replace(BELONGS_TO, '$1 $2 is $3 part of'));
+    // "Among the options A to M, highlight every one lettered with a vowel": A to M is every option.
+    if (AMONG_ALL_OPTIONS.test(question))
+      return resolve(question.replace(AMONG_ALL_OPTIONS, (_, among: string) => `${among} the options, `));
+    // "both kidneys but just the right one": the pair narrowed to one side.
+    const narrowed = BOTH_BUT_ONE_SIDE.exec(question);
+    if (narrowed)
+      return resolve(
+        question.replace(
+          BOTH_BUT_ONE_SIDE,
+          `the ${(narrowed[2] as string).toLowerCase()} ${/kidney/i.test(narrowed[1] as string) ? 'kidney' : 'adrenal'}`,
+        ),
+      );
+    // "Outline both kidneys, then drop the one on the liver's side.": the side the organ is on.
+    if (ON_ORGANS_SIDE.test(question))
+      return resolve(
+        question.replace(
+          ON_ORGANS_SIDE,
+          (_, noun: string, organ: string) =>
+            `the ${/^(?:liver|gallbladder|duodenum|ivc|cava)$/i.test(organ) ? 'right' : 'left'} ${noun}`,
+        ),
+      );
     // "going w/ opt. c pls": "opt." is "option".
     if (OPT_ABBREVIATION.test(question)) return resolve(question.replace(OPT_ABBREVIATION, 'option '));
     // "Outline the organ in the third position of the option list.": that position's letter.
@@ -4179,7 +4200,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "the kidney on the opposite side from the one lettered M": the option's organ, then its partner.
     const lettered = OPTION_LETTERED.exec(question);
     if (lettered) {
-      const organ = organByLetter(lettered[1] as OrganLetter);
+      const organ = organByLetter((lettered[1] as string).toUpperCase() as OrganLetter);
       return resolve(question.replace(OPTION_LETTERED, organPhrase(organ.id)));
     }
     // "the mirror image of the left adrenal", "Mirror the left adrenal across the midline": the other one.
@@ -7730,7 +7751,7 @@ const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what
 const NAME_WHICH_THEN_IT =
   /^\s*((?:the |a |an )?[A-Za-z' ]{2,30}?)\s*,\s*(which|that|who)\b[^,]{3,120},\s*((?:(?:pls|please|plz|now|so|and|can you|could you)\s+)*(?:outline|show|highlight|segment|mark)(?: me)? it\b[^.?!]*[.?!]*)\s*$/i;
 const KIDNEY_LEFT_OVER =
-  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)|\bthe kidney (?:that|which) (?:is still there|is still present|remains|is left|is still left|stayed)\b|\b(?:the|whichever) kidney (?:he|she|they|the patient|[a-z]+) still (?:has|have)\b/i;
+  /\b(?:what|which|the) kidney (?:is|was|s|’s|'s) (?:still )?left\b(?! (?:one|side|kidney)\b)|\bthe kidney (?:that|which|thats|that s|that’s|that's)? ?(?:is still there|still there|is still present|remains|is left|is still left|stayed)\b|\b(?:the|whichever) kidney (?:he|she|they|the patient|[a-z]+) still (?:has|have)\b/i;
 /** "After a right adrenalectomy, show whichever adrenal the patient still has" */
 const ADRENAL_LEFT_OVER =
   /\b(?:the|whichever|which|what) adrenal(?: gland)? (?:(?:he|she|they|the patient) still (?:has|have)|(?:that|which) (?:remains|is still there|is left)|is (?:still )?left)\b/i;
@@ -7771,7 +7792,7 @@ const LEAVE_IT =
   /\b(?:no|nah|nope|actually)\b[,\s]+(?:leave it|forget it|skip it|not needed|no need)\b(?:[\s,.;!]+(?:not needed|no need|thanks|thx|cheers))*[\s.!]*$/i;
 /** "the one lettered M", "the option labelled B": that option's organ. */
 const OPTION_LETTERED =
-  /\b(?:[Tt]he )?(?:one|organ|option|choice|answer) (?:lettered|labelled|labeled|marked|with the letter) ([A-M])\b/;
+  /\b(?:[Tt]he )?(?:one|organ|option|choice|answer) (?:lettered|labelled|labeled|marked|with the letter) ([A-M]|[a-m](?=\s*(?:[,.!?]|$|pls\b|please\b|thanks\b)))\b/;
 const MIRROR_OF_SIDE =
   /\b(?:the )?(?:mirror(?:[- ]image)?|contralateral (?:partner|twin|counterpart)|twin|counterpart|opposite number) of the (left|right) (kidney|adrenal(?: gland)?)\b|\bthe (left|right) (kidney|adrenal(?: gland)?)(?:'s|’s) (?:mirror(?:[- ]image)?|twin|counterpart)(?: across the midline)?|\b(?:mirror|reflect|flip)(?:s|ed|ing)? the (left|right) (kidney|adrenal(?: gland)?) (?:across|over|through) the (?:midline|spine)\b/i;
 /** "the kidney on the opposite side from the left kidney": the other of the pair. */
@@ -9610,6 +9631,13 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     )
   )
     return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
+  // "every option lettered with a vowel"
+  if (
+    /\b(?:options?|ones?|organs?) (?:lettered|labell?ed|marked) (?:with|by) (?:a |an )?vowels?\b/i.test(
+      question,
+    )
+  )
+    return all.filter((id) => 'AEIOU'.includes(organById(id).letter));
   // "the vowel options 😂", "just the vowels pls"
   if (
     /\bvowel (?:options|letters|ones|choices)\b|\b(?:options?|ones?|organs?) (?:that |which )?(?:have|has|with) (?:a |an )?vowels? (?:as|for) (?:their|its|the) letters?\b|^\s*(?:(?:pls|please|just|only|now|ok|okay)\s+)*(?:(?:show|outline|highlight|mark|segment|circle|label|do)(?: me)?\s+)?(?:(?:just|only|all)\s+)?the vowels\b(?![^.?!]*\b(?:which|what|word|name|names)\b)/i.test(
@@ -9744,7 +9772,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   const nameWords = (id: OrganId) => organById(id).name.toLowerCase();
   // "Show every option whose name ends in the letter s": Pancreas, Esophagus.
   const last =
-    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:that )?(?:ends?|ending) (?:in|with) (?:the letter |an? )?['"‘“]?([a-z])['"’”]?(?![\w'’-])/i.exec(
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:that )?(?:ends?|ending) (?:in|with) (?:the letters? |an? )?['"‘“]?([a-z]{1,3})['"’”]?(?![\w'’-])(?!\s+vowels?\b)/i.exec(
       question,
     )?.[1];
   if (last) {
@@ -9759,6 +9787,15 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
       .find((g) => g !== undefined);
   if (missing) {
     const ids = all.filter((id) => !nameWords(id).includes(missing.toLowerCase()));
+    return ids.length > 0 ? ids : undefined;
+  }
+  // "every one whose name contains the letter 'h'": the names holding it.
+  const held =
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\bnames? (?:contains?|includes?|has|have|with) (?:the letter |an? |the )['"‘“]?([a-z])['"’”]?(?![\w'’-])/i.exec(
+      question,
+    )?.[1];
+  if (held) {
+    const ids = all.filter((id) => nameWords(id).includes(held.toLowerCase()));
     return ids.length > 0 ? ids : undefined;
   }
   // "the options whose names have the same letter twice in a row": Spleen, Gallbladder.
@@ -9853,6 +9890,15 @@ const REMOVED_THEN_REMAINING =
 /** Two or more small option letters opening a message ("e f and …", "a, i plus …", "c d k m — …"). */
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;
+/** "both adrenals, but only the left one" */
+const BOTH_BUT_ONE_SIDE =
+  /\bboth (kidneys|adrenals|adrenal glands|suprarenals|suprarenal glands)\b,? but (?:only|just) the (left|right)(?: one| side|(?=\s*(?:[.,!?]|$|please\b|pls\b)))/i;
+/** "…, then drop the one on the liver's side" (a named organ with such a side is read where it stands) */
+const ON_ORGANS_SIDE =
+  /\bthe (one) on the (liver|gallbladder|duodenum|ivc|cava|spleen|stomach|aorta)(?:'s|’s| s) side\b/i;
+/** "among the organ options A to M, …" (followed by a pick) */
+const AMONG_ALL_OPTIONS =
+  /\b(among|of|from) (?:the )?(?:organ )?options? A (?:to|through|thru|-|–) M\b,?\s*(?=[\s\S]*\b(?:every|each|those|ones?|which|whose|lettered|how many)\b)/i;
 /** "opt. c", "opt d" (see resolveMessage) */
 const OPT_ABBREVIATION = /\bopts?\.?\s+(?=[a-mA-M]\b)/i;
 /** "the organ in the third position of the option list", "the one in 5th place on the list" */

@@ -3521,3 +3521,85 @@ describe('question resolver: options among A to M, letters held in names, sides 
     expect(letters('left add renal gland please')).toEqual(['H']);
   });
 });
+
+describe('question resolver: claims to check, groups an operation or syndrome takes, option spellings, take-backs (the 93rd set’s error classes)', () => {
+  it('answers the request after a claim to check, its "it" and "does" filled in from the claim', () => {
+    expect(
+      letters(
+        'My textbook says the right adrenal vein empties into the right renal vein. If that’s wrong, outline the option it really empties into.',
+      ),
+    ).toEqual(['F']);
+    expect(
+      letters(
+        'A friend claims the uncinate process belongs to the stomach. If that is wrong, show the organ it really belongs to.',
+      ),
+    ).toEqual(['D']);
+    expect(
+      letters(
+        'My notes say the stomach makes insulin. If that’s wrong, highlight the cells that really make it.',
+      ),
+    ).toEqual(['N']);
+    expect(
+      letters('Someone told me the liver stores bile. Ignore that and show me the organ that actually does.'),
+    ).toEqual(['I']);
+    expect(
+      letters(
+        'My notes say the IVC lies to the left of the aorta. If that’s wrong, outline the vessel of the two that really lies on the patient’s left.',
+      ),
+    ).toEqual(['E']);
+  });
+
+  it('takes the organs an operation or a syndrome involves when several are asked for', () => {
+    expect(
+      letters('Ivor Lewis oesophagectomy: outline the organ removed and the organ pulled up as the conduit.'),
+    ).toEqual(['J', 'K']);
+    expect(letters('Ivor Lewis oesophagectomy tomorrow, show the organ being removed')).toEqual(['J']);
+    expect(
+      letters(
+        'Haemochromatosis: outline the organs among the options where iron causes cirrhosis and diabetes.',
+      ),
+    ).toEqual(['A', 'D']);
+    expect(letters('Which options pass through an opening in the diaphragm? Outline them.')).toEqual([
+      'E',
+      'F',
+      'J',
+    ]);
+    expect(letters('Which options does a nasogastric tube pass through?')).toEqual(['J', 'K']);
+    expect(letters('Highlight the NG tube.')).toEqual(['N']);
+  });
+
+  it('picks options by length, first letter, neighbours, the alphabet and words in their names', () => {
+    expect(letters('Show the one-word options that are exactly six letters long.')).toEqual(['C']);
+    expect(letters('Outline the options beginning with ‘P’.')).toEqual(['D']);
+    expect(letters('Show the options lettered immediately before and after the spleen’s letter.')).toEqual([
+      'B',
+      'D',
+    ]);
+    expect(letters('Show the option lettered with the third letter of the alphabet.')).toEqual(['C']);
+    expect(letters('Outline every option whose name is more than one word, except the adrenals.')).toEqual([
+      'B',
+      'F',
+      'M',
+    ]);
+    expect(letters('Show the option whose name contains a ‘v’ but isn’t a vessel.')).toEqual(['A']);
+    expect(letters('i’d say k)')).toEqual(['K']);
+  });
+
+  it('reads what is taken back, kept after all, or ruled out, and news that asks for nothing', () => {
+    expect(letters('Show the pancreas and the spleen; strike the first one.')).toEqual(['C']);
+    expect(letters('spleen pls, then erase it and do the liver instead')).toEqual(['A']);
+    expect(letters('Option C. No, option K. No wait, both.')).toEqual(['C', 'K']);
+    expect(letters('pancreas pls, nah cancel that, I’ll look myself')).toEqual(['N']);
+    expect(letters('What does the pancreas actually make? Highlight that.')).toEqual(['N']);
+    expect(letters('My gallbladder stone finally passed, feeling great today!')).toEqual(['N']);
+    expect(letters('Both kidneys and the aorta, minus the kidney on the right.')).toEqual(['E', 'M']);
+    expect(
+      letters(
+        'Which organ carries food from the throat to the stomach? The stomach is not what I’m asking for.',
+      ),
+    ).toEqual(['J']);
+    expect(letters('Not the organ that stores bile — the one that produces it.')).toEqual(['A']);
+    expect(letters('Outline the spleen. Hmm, scrap it, I need nothing after all.')).toEqual(['N']);
+    expect(letters('what does the stomach do apart from being a bag?')).toEqual(['K']);
+  });
+});

@@ -297,6 +297,7 @@ const NEGATORS = new Set([
   'unselect',
   'unhighlight',
   'unmark',
+  'erase',
   // "replace the esophagus with the IVC", "swap the liver for the spleen"
   'replace',
   'swap',
@@ -1076,6 +1077,10 @@ const FINDINGS = new Map<string, string>(
     'ivc filter': 'an IVC filter, a device',
     'caval filter': 'an IVC filter, a device',
     'z line': 'the Z-line, a junction',
+    'free fluid': 'free fluid',
+    'pelvicalyceal system': 'the pelvicalyceal (collecting) system',
+    'pelvicaliceal system': 'the pelvicalyceal (collecting) system',
+    'collecting system': 'the pelvicalyceal (collecting) system',
     flap: 'an intimal flap',
   }).flatMap(([noun, what]): [string, string][] => {
     const plural = noun.endsWith('is')
@@ -1093,7 +1098,7 @@ const FINDINGS = new Map<string, string>(
   }),
 );
 /** A finding heading a noun phrase ("the cyst", "the left adrenal nodule"), for the patterns below. */
-const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct|it|they|he|she|what)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
+const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|blood|lipid|mucin) containing )?(?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct|it|they|he|she|what)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
 /**
  * "Outline the tumour in the pancreatic head", "segment the cyst on the left kidney", "find the
  * ampulla of Vater": a request whose object is a finding, not the organ that holds it. A command is
@@ -2083,7 +2088,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         .map((t) => t.text)
         .join(' ');
       if (
-        /\b(?:drop|remove|lose|scrap|skip|leave|ditch|cancel|forget|nix|exclude)(?: out)? (?:that|this|it|them)\b/.test(
+        /\b(?:drop|remove|lose|scrap|skip|leave|ditch|cancel|forget|nix|exclude|erase)(?: out)? (?:that|this|it|them)\b/.test(
           rest,
         )
       )
@@ -2483,10 +2488,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * The last `count` organs named in `text`, as names ("the spleen and the pancreas"), when they are
    * its last items: nothing but joiners and polite words after them or between them.
    */
-  function lastNamedItems(text: string, count: number): string | undefined {
+  function lastNamedItems(text: string, count: number, first = false): string | undefined {
     const tokens = tokenize(text);
     const organs = findMentions(tokens).filter((m) => m.target.kind === 'organ');
     if (count < 1 || organs.length <= count) return undefined;
+    // ("the esophagus and duodenum; strike the first one")
+    if (first)
+      return organs
+        .slice(0, count)
+        .flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []))
+        .map((id) => organPhrase(id))
+        .join(' and ');
     const items = organs.slice(-count);
     const filler = (t: Token) => t.boundary || ITEM_FILLERS.has(t.text) || POLITE_WORDS.has(t.text);
     let end = tokens.length;
@@ -2504,7 +2516,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (CORRECTION_MARKERS.some((marker) => marker.every((w, k) => tokens[i + k]?.text === w)))
         markers.push(i);
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
-      else if (tokens[i]?.text === 'no' && tokens[i + 1]?.boundary && i > 0) markers.push(i);
+      else if (
+        (tokens[i]?.text === 'no' || tokens[i]?.text === 'whatever') &&
+        tokens[i + 1]?.boundary &&
+        i > 0
+      )
+        markers.push(i);
       // "Highlight the esophagus. Cancel. Highlight the stomach.", "…never mind, go with the pancreas"
       // ("highlight option B. undo. highlight option M")
       else if (
@@ -4105,6 +4122,55 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const question = collapseRuns(message);
+    // "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
+    // it really belongs to.": the request alone, its "it" the claim's subject (the organ the claim
+    // names wrongly is not asked for).
+    const claim = CLAIM_IF_WRONG.exec(question);
+    if (claim) {
+      const told = claim[1] as string;
+      let request = claim[2] as string;
+      const subject = CLAIM_SUBJECT.exec(told)?.[1];
+      // "…the spleen makes insulin. Ignore that and show me the organ that actually does.": "does" is
+      // what the claim says its subject does.
+      const told2 = subject ? told.slice(subject.length).trim() : '';
+      const asked = request;
+      if (
+        /^(?:makes|produces|secretes|stores|removes|filters|carries|releases|absorbs|digests|concentrates)\b/i.test(
+          told2,
+        )
+      )
+        request = request.replace(
+          /\b(that|which) (really |actually |truly |in fact )?(?:does|do)(?: (?:it|that|so|this))?(?=\s*[.!?]*\s*$)/i,
+          (_, that: string, really: string | undefined) => `${that} ${really ?? ''}${told2}`,
+        );
+      // ("…show the option it really drains into" asks "which option does the vein drain into?")
+      const where = subject ? CLAIM_TARGET_ASKED.exec(request) : null;
+      if (where)
+        request = `which ${where[1]} does ${subject} ${/^(?:empt|open|enter)/i.test(where[2] as string) ? 'drain' : (where[2] as string).replace(/s$/, '')} ${where[3]}?`;
+      // ("…outline the vessel of the two that really lies on the patient's right")
+      const two = /\bthe (?:vessel|organ|gland|one) of (?:the|these|those) two\b/i;
+      const names = [...new Set(organsIn(told.toLowerCase()))].map(
+        (id) =>
+          `the ${organById(id)
+            .name.toLowerCase()
+            .replace(/ \(.*\)$/, '')}`,
+      );
+      if (two.test(request) && names.length === 2)
+        request = `Of ${names.join(' and ')}, ${request.replace(two, 'the one')}`;
+      // The request alone when it stands alone: "…show the kidney with the shorter renal vein",
+      // "…highlight the cells that really make it" (not "…show the organ that really makes it",
+      // whose "it" is the claim's).
+      if (
+        where ||
+        request !== asked ||
+        request.startsWith('Of ') ||
+        /\bcells?\b/i.test(request) ||
+        !/\b(?:it|its|them|they|does|do|did)\b|\bthe (?:organ|one|option|gland|vessel) (?:that|which|whose)\b/i.test(
+          request,
+        )
+      )
+        return resolve(request);
+    }
     // "Which organ does the adrenal medulla belong to?" is read as "…is the adrenal medulla part of?"
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
@@ -4172,6 +4238,56 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const noun = /kidney/i.test(pairOne[1] as string) ? 'kidney' : 'adrenal';
       const at = pairOne.index + pairOne[0].length;
       return resolve(`${question.slice(0, at - 'one'.length)}${noun}${question.slice(at)}`);
+    }
+    // "Adrenal venous sampling: the right adrenal vein drains into …": the procedure names no gland.
+    if (ADRENAL_VENOUS_SAMPLING.test(question) && VEIN_TRUNK_ASKED.test(question))
+      return resolve(question.replace(ADRENAL_VENOUS_SAMPLING, 'venous sampling'));
+    // "Both adrenals and the IVC, minus the adrenal on the left": the side said after the noun.
+    if (SIDE_AFTER_NOUN.test(question))
+      return resolve(
+        question.replace(
+          SIDE_AFTER_NOUN,
+          (_, noun: string, side: string) => `the ${side.toLowerCase()} ${noun}`,
+        ),
+      );
+    // "…? The stomach is not what I'm asking for.": a landmark ruled out.
+    if (NOT_WHAT_ASKED.test(question)) return resolve(question.replace(NOT_WHAT_ASKED, 'not $1'));
+    const said = SAY_LETTER.exec(question);
+    if (said) return resolve(`option ${(said[1] as string).toUpperCase()}`);
+    // "what does the oesophagus actually do apart from being a tube?": what it is not asked about.
+
+    if (APART_FROM_BEING.test(question)) return resolve(question.replace(APART_FROM_BEING, ''));
+    // "My kidney stone finally passed, feeling great today!": news, not a request.
+    if (SOCIAL_NEWS.test(question) && !ASKING_AT_ALL.test(question)) return noneAnswer('off-topic', 0.7);
+    // "What does the gallbladder actually store? Highlight that.": the substance, which no mask shows.
+    if (STORED_THING_SHOWN.test(question)) return noneAnswer('outside', 0.7);
+    // "Option B. No, option M. No wait, both.": the two named before, both kept.
+    const bothAfterAll = BOTH_AFTER_ALL.exec(question);
+    if (bothAfterAll) {
+      const before = question.slice(0, bothAfterAll.index);
+      const letters = [...before.matchAll(/\b(?:option|letter) ([A-Ma-m])\b/gi)].map((m) =>
+        (m[1] as string).toUpperCase(),
+      );
+      const ids = [
+        ...new Set([
+          ...letters.map((l) => organByLetter(l as OrganLetter).id),
+          ...organsIn(before.toLowerCase()),
+        ]),
+      ];
+      if (ids.length === 2) return organAnswer(ids, 'named', 0.85);
+    }
+    // "show liver pls, then erase it and do the gallbladder instead": what was just named, taken back.
+    const itDropped = IT_DROPPED.exec(question);
+    // ("Outline the spleen. Hmm, scrap it, I need nothing after all.": the whole request goes, below)
+    if (
+      itDropped &&
+      /\w/.test(question.slice(0, itDropped.index)) &&
+      !/\b(?:nothing|none|anything|neither)\b/i.test(question.slice(itDropped.index))
+    ) {
+      const rest = question.slice(itDropped.index + itDropped[0].length);
+      return resolve(
+        `${question.slice(0, itDropped.index)}${/\w/.test(rest) ? ', actually no, ' : ', never mind'}${rest}`,
+      );
     }
     // "Show the IVC - actually no, I don't need anything, thanks": the whole request taken back.
     if (NOTHING_NEEDED.test(question)) return resolve(question.replace(NOTHING_NEEDED, 'never mind'));
@@ -4685,7 +4801,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (undoLast) {
       const named = lastNamedItems(
         question.slice(0, undoLast.index),
-        COUNT_WORDS.get((undoLast[2] as string).toLowerCase()) ?? 1,
+        COUNT_WORDS.get((undoLast[3] as string).toLowerCase()) ?? 1,
+        (undoLast[2] as string).toLowerCase() === 'first',
       );
       if (named)
         return resolve(
@@ -5354,6 +5471,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
       if (facts.length === 1)
         return organAnswer([...(facts[0] as (typeof facts)[number])[1]], 'described', 0.75);
+    }
+    // "Hereditary haemochromatosis: outline the organs in which iron causes cirrhosis and bronze
+    // diabetes", "Ivor Lewis: the organ resected and the organ made into the conduit": a syndrome or
+    // an operation whose description names (some of) its own organs.
+    if (several || GROUP_ASKED.test(normalised)) {
+      const named = new Set(
+        mentions.flatMap((m) => (m.target.kind === 'organ' && m.role === 'direct' ? m.target.ids : [])),
+      );
+      const counted = ANSWER_COUNTS.get(
+        /\b(?:which|what|the|those|these|all) (two|three|four|both|2|3|4)\b/.exec(normalised)?.[1] ?? '',
+      );
+      // (not "…, not the stomach and not the left kidney", nor "…wait, I meant transfusional siderosis")
+      const fact =
+        !mentions.some((m) => m.target.kind === 'organ' && m.role === 'negated') &&
+        !/\b(?:i meant|i mean|wait|sorry|not counting|except|apart from)\b/.test(normalised)
+          ? NAMING_GROUP_FACTS.find(
+              ([re, ids]) =>
+                re.test(normalised) &&
+                [...named].every((id) => ids.includes(id)) &&
+                (counted === undefined || ids.length === counted),
+            )
+          : undefined;
+      if (fact) return organAnswer([...fact[1]], 'described', 0.75);
     }
     // "…the liver makes angiotensinogen, the lungs ACE, the adrenals aldosterone. Highlight the ones
     // on your list.": every one of the 13 the message names.
@@ -7536,13 +7676,14 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['forget', 'the', 'question'],
   ['nothing', 'needed'],
   // "the gallbladder and spleen... jk, neither", "…; on second thought none of them"
-  ...['jk', 'kidding', 'actually', 'thought', 'wait', 'nah', 'nope', 'hmm'].flatMap((cue) =>
-    [[], [',']].flatMap((comma) => [
-      [cue, ...comma, 'neither'],
-      [cue, ...comma, 'none', 'of', 'them'],
-      [cue, ...comma, 'none', 'of', 'those'],
-      [cue, ...comma, 'nothing'],
-    ]),
+  ...['jk', 'kidding', 'actually', 'thought', 'wait', 'nah', 'nope', 'hmm', 'cancel', 'nvm', 'mind'].flatMap(
+    (cue) =>
+      [[], [',']].flatMap((comma) => [
+        [cue, ...comma, 'neither'],
+        [cue, ...comma, 'none', 'of', 'them'],
+        [cue, ...comma, 'none', 'of', 'those'],
+        [cue, ...comma, 'nothing'],
+      ]),
   ),
   ['undo', 'this'],
   // "Show the gallbladder. Hmm, on second thought, don't highlight anything at all."
@@ -7558,6 +7699,10 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['ignore', 'me'],
   ['wrong', 'patient'],
   ['actually', 'cancel'],
+  // "stomach pls — nah, cancel that, I'll just look myself"
+  ['look', 'myself'],
+  ['check', 'myself'],
+  ['find', 'it', 'myself'],
 ];
 
 /** Words after "don't show anything" that keep something ("anything else", "anything but …"). */
@@ -7780,6 +7925,41 @@ const SCREEN_SIDE =
   /\b(?:left|right)\b(?=(?:[- ]hand)?(?: side| edge| half)? of (?:the|my|your|this) (?:screen|image|monitor|display|picture|slice)\b)|(?<=\b(?:screen|image|monitor|display|picture)(?:['’]s)? )(?:left|right)\b/gi;
 const FLIP_REQUEST_VERB =
   /\b(?:show|outline|highlight|segment|mark|find|select|trace|draw|point|circle|label)\b/i;
+/** "My notes say …. If that's wrong, show …": a claim to check, then the request (see resolveMessage). */
+const CLAIM_IF_WRONG =
+  /^(?:[^.?!]{0,80}?\b)?(?:my notes|(?:a|my|the|one|our) (?:colleague|student|trainee|friend|textbook|resident|registrar|classmate|intern|book|source|website|notes|lecturer|tutor|handout)|someone|somebody)(?: [a-z]+)? (?:says?|said|insists?|claims?|states?|told me|thinks?|believes?|wrote|writes|reckons?)(?: that)? ([^?!]{3,160}?)[.;!]\s*(?:if (?:that|this|it|so)?(?:'s|’s| is| s)?\s*(?:wrong|not (?:right|true|correct)|incorrect|false|a mistake|mistaken|untrue)|ignore (?:that|this|it)(?: nonsense| rubbish)?(?: and)?)\s*[,:-]?\s*(.+)$/i;
+/** "show the option it really drains into": what the claim's subject does, asked of an option. */
+const CLAIM_TARGET_ASKED =
+  /^(?:please )?(?:show|highlight|outline|segment|mark|point to|find)(?: me)? the (option|organ|vessel|one|gland|structure) (?:that )?it (?:really |actually |truly |in fact )?(drains|empties|opens|runs|belongs|joins|enters|drain|empty|open|run|belong|join|enter) (into|to|in)\b/i;
+/** The claim's subject: the words before its verb ("the right adrenal vein" drains …). */
+const CLAIM_SUBJECT =
+  /^((?:the |a |an )?[a-z' -]{2,60}?) (?:is|are|belongs?|drains?|empties|empty|lies|lie|runs?|produces?|makes?|secretes?|sits?|comes?|arises?|passes|pass|joins?|enters?|opens?|forms?|stores?)\b/i;
+const ADRENAL_VENOUS_SAMPLING = /\badrenal (?:venous|vein) sampling\b/gi;
+/** "…which vessel does the left adrenal vein drain into?", "…drains straight into which option?" */
+const VEIN_TRUNK_ASKED =
+  /\b(?:which|what) (?:vessel|vein|option)\b[^.?!]*\bdrain|\bdrains? (?:straight |directly )?into (?:which|what)\b/i;
+const SIDE_AFTER_NOUN =
+  /(?<=\b(?:minus|without|except|drop|remove|skip|lose|not) )the (adrenal(?: gland)?|kidney) on the (?:patient['’]?s )?(left|right)(?: side)?(?=\s*[.!]*\s*$)/i;
+
+const NOT_WHAT_ASKED =
+  /\b((?:the|a|an) [a-z ]{2,30}?) (?:is|are) (?:not|n['’]?t) what i(?:['’]?m| am) (?:asking (?:for|about)|after|looking for)\b/i;
+/** "gonna say d)": an option letter chosen aloud. */
+
+const SAY_LETTER =
+  /\b(?:gonna|going to|i['’ ]?d|i would|i['’ ]?ll|i will|let['’ ]?s) say ([a-mA-M])\)?\s*[.!]*\s*$/;
+const APART_FROM_BEING =
+  /\s*,?\s*\b(?:apart from|other than|besides|aside from) (?:just )?being (?:a |an )?[a-z ]{1,30}?(?=\s*[?.!]|$)/gi;
+const SOCIAL_NEWS =
+  /\b(?:just saying hi|saying hi|just wanted to say hi|feeling (?:great|good|better|fine|so much better) (?:today|now)|finally passed)\b/i;
+const ASKING_AT_ALL =
+  /\?|\b(?:show|outline|highlight|segment|mark|find|point|which|what|where|pls|please|can you|could you)\b/i;
+const STORED_THING_SHOWN =
+  /^\s*what does the [a-z ]{3,30}? (?:actually |really )?(?:store|make|produce|secrete|release|concentrate|filter|absorb)\s*\?+\s*(?:(?:ok|now|so|pls|please)\s+)*(?:highlight|show|outline|segment|mark|circle)(?: me)? (?:that|it|them)(?: (?:pls|please|for me))?\s*[.!]*\s*$/i;
+const BOTH_AFTER_ALL =
+  /[,.;]?\s*(?:no|nah|hmm|actually|wait|no wait|on second thoughts?)[,.]?\s+(?:(?:no|wait|actually)[,.]?\s+)*both(?: of them| please| pls| then)?\s*[.!]*\s*$/i;
+/** "…, then erase it and …", "liver. remove it": the organ just asked for, taken back (see resolveMessage). */
+const IT_DROPPED =
+  /(?:\s*[,.;]\s*|\s+)(?:(?:and|then|so|now|pls|please)\s+)*(?:drop|remove|erase|delete|lose|ditch|scrap|get rid of|take out|take off|undo)\s+(?:it|that one)(?:\s+again)?(?=\s*(?:[,.;!]|and\b|then\b|$))(?:\s*[,.;!]?\s*(?:(?:and|then)\s+)*)/i;
 /** "both the kidney and the adrenal": "both" only joins (not "both kidneys"). */
 const BOTH_THE_AND =
   /\bboth (?=(?:the|a|an) (?![a-z' -]{0,40}?\bboth\b)[a-z' -]{2,40}? and (?:the|a|an) [a-z' -]{2,40}? (?:on|to|at) the (?:patient['’]?s |screen['’]?s )?(?:left|right)\b)/i;
@@ -8547,6 +8727,7 @@ const SIDE_TAKEN_BACK = new Set([
   'unselect',
   'unhighlight',
   'unmark',
+  'erase',
   'not',
   // "…hang on, the one that isn't the right"
   'isn',
@@ -8772,7 +8953,7 @@ const EVERYTHING_CORRECTED =
   /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
 /** "…undo the last one", "drop the last two": list items taken back by position (see `lastNamedItems`). */
 const UNDO_LAST =
-  /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out) the last (one|two|three|item|organ|entry|addition)\b(?! (?:of|in|on|from|is|was)\b)/i;
+  /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out|strike|erase|cross out|scratch) the (last|first) (one|two|three|item|organ|entry|addition)\b(?! (?:of|in|on|from|is|was)\b)/i;
 /** Words between list items: "liver, and the spleen", "add the pancreas". */
 const ITEM_FILLERS = new Set(['and', 'plus', '&', 'the', 'add', 'also', 'then', 'too', 'option', 'letter']);
 /** "the Prague C&M criteria": letters that name a score. */
@@ -8939,7 +9120,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // What passes through (or behind) the diaphragm among the 13: the IVC (T8), oesophagus (T10), aorta (T12).
   // (the levels named are another fact, above)
   [
-    /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the )?(?:diaphragm|(?:openings?|apertures?|hiatus|hiatuses) (?:in|of) the diaphragm|diaphragmatic (?:openings?|apertures?|hiatus|hiatuses))\b/,
+    /^(?!.*\bt(?:8|10|12)\b).*\b(?:pass|passes|passing|go|goes|run|runs|cross|crosses|pierce|pierces|traverse|traverses) (?:through|behind) (?:the |an? )?(?:diaphragm|(?:openings?|apertures?|hiatus|hiatuses)(?: (?:or|and) (?:an? )?(?:openings?|apertures?|hiatus|hiatuses))? (?:in|of) the diaphragm|diaphragmatic (?:openings?|apertures?|hiatus|hiatuses))\b/,
     [5, 6, 10],
   ],
   // The "double bubble" of duodenal atresia: the stomach and the duodenal bulb, both dilated.
@@ -8984,6 +9165,44 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
     [2, 4, 7, 8, 13],
   ],
 ];
+/**
+ * Syndromes and operations that take a group of the 13, told with the names of some of them
+ * ("…iron deposition causes cirrhosis and bronze diabetes"): the organs named belong to the group.
+ */
+const NAMING_GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  // Hereditary haemochromatosis: cirrhosis and "bronze diabetes" (the heart is no option).
+  [/\bha?emochromatosis\b/, [1, 4]],
+  // Ivor Lewis oesophagectomy: the oesophagus resected, the stomach pulled up as the conduit.
+  [/\bivor ?lewis\b/, [10, 11]],
+  // Roux-en-Y gastric bypass: the gastric remnant and the duodenum are left out of the food stream.
+  [/\broux ?en ?y\b(?=.*\b(?:left out|bypassed|excluded|no longer|food stream)\b)/, [11, 12]],
+  // Von Hippel-Lindau's clear cell renal carcinomas and phaeochromocytomas.
+  [
+    /^(?!.*\b(?:pnets?|cystadenomas?|neuroendocrine|pancrea\w*|left|right|left sided|right sided)\b).*(?:\bvon hippel ?lindau\b|\bvhl\b)(?=.*\b(?:renal|kidneys?|clear ?cell|rcc)\b)(?=.*\bph?a?eo ?chromocytomas?\b)/,
+    [2, 7, 8, 13],
+  ],
+  // Autosomal recessive polycystic kidney disease comes with congenital hepatic fibrosis.
+  [/\barpkd\b|\bautosomal recessive polycystic kidney disease\b/, [1, 2, 13]],
+  // A classic Whipple with antrectomy: the pancreatic head, the duodenum, the gallbladder, the antrum.
+  [/\bwhipple\b(?=.*\b(?:antrectomy|classic|classical|traditional|standard)\b)/, [4, 9, 11, 12]],
+  // Gastrinomas of the gastrinoma (Passaro's) triangle: the duodenum and the pancreatic head.
+  [/\bgastrinoma triangle\b|\bpassaro s? triangle\b/, [4, 12]],
+  // A nasogastric tube lies in the oesophagus and the stomach.
+  [
+    /\b(?:nasogastric|naso gastric|ng|orogastric) tubes?\b(?=.*\b(?:lie|lies|within|inside|pass|passes|through|run|runs|traverse|traverses)\b)/,
+    [10, 11],
+  ],
+  // The spleen's two ligaments run to the stomach (gastrosplenic) and the left kidney (splenorenal).
+  [
+    /\b(?:gastrosplenic|gastrolienal)\b.*\b(?:splenorenal|lienorenal)\b|\b(?:splenorenal|lienorenal)\b.*\b(?:gastrosplenic|gastrolienal)\b/,
+    [11, 13],
+  ],
+  // What derives from the foregut's endoderm among the 13.
+  [
+    /^(?!.*\b(?:retroperitoneal|solid|hollow|glands?|loop)\b).*\bforegut\b(?=.*\b(?:endoderm|derivatives?|arise|arises|develop|develops|derived)\b)/,
+    [1, 4, 9, 10, 11, 12],
+  ],
+];
 /** Blood tests that point at one organ (see the lab step beside GROUP_FACTS). */
 const LAB_ORGANS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/^(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?)$/, [1]],
@@ -8996,7 +9215,7 @@ const LAB_RAISED =
   /\b(?:up|raised|raized|high|elevated|deranged|abnormal|increased|rising|through the roof|sky high|off)\b/;
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
-  /\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
+  /\b(?:(?:every|each|all(?: of)?(?: the)?) (?:options?|organs?)|the (?:options|organs))(?: [a-z]+)? (?:resected|removed|involved|affected|excised|taken out|bypassed|left out)\b|\bthe (?:options|organs) (?:that|which|whose|within|inside|in which)\b|\b(?:organs|ones) among the options\b|\bthe (?:two|three|four|2|3|4) (?:options|glands)\b|\bthe organ (?:[a-z]+ ){1,3}and the organ\b|\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
 /** The one of a pair still there, with no name: "the other one", "the one she's got left". */
 const PRONOUN_REMAINING =
   /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
@@ -9623,7 +9842,23 @@ const OPTION_BESIDE_ORGAN =
  * "Outline the options whose letters are vowels", "every option that has 'adrenal' in its name":
  * options picked by how their letter or name is spelled.
  */
-function optionsBySpelling(question: string): OrganId[] | undefined {
+function optionsBySpelling(asked: string): OrganId[] | undefined {
+  // ("…whose name ends in '-um'": the hyphen only marks an ending)
+  const question = asked.replace(/(['"‘“])-(?=[a-z])/gi, '$1');
+  const found = spelledOptions(question);
+  if (!found) return found;
+  // "…contains a 'v' but isn't a vessel", "…more than one word, except the kidneys": a kind left out.
+  const but =
+    /\b(?:but|and) (?:is ?n[o'’]?t|not|are ?n[o'’]?t|is not|are not) (?:a |an )?(vessels?|glands?|kidneys?|adrenals?)\b|\b(?:except|excluding|apart from|other than|but not|minus|leaving out) (?:the |both )?(vessels?|glands?|kidneys?|adrenals?|adrenal glands)\b/i.exec(
+      question,
+    );
+  const kind = (but?.[1] ?? but?.[2])?.toLowerCase();
+  if (!kind) return found;
+  const out = kind.startsWith('vessel') ? [5, 6] : kind.startsWith('kidney') ? [2, 13] : [7, 8];
+  const kept = found.filter((id) => !out.includes(id));
+  return kept.length > 0 ? kept : found;
+}
+function spelledOptions(question: string): OrganId[] | undefined {
   const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
   if (
     /\b(?:options?|letters?)\b[^.?!]{0,60}\b(?:are|is|that are|which are) (?:the |a )?vowels?\b/i.test(
@@ -9656,11 +9891,14 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
       /\broman numeral (?:for|of) (?:the number )?(five hundred|one thousand|a thousand|one hundred|a hundred|[a-z]+|\d+)\b/i.exec(
         question,
       )?.[1];
-    const nth = /\b(\d{1,2})(?:st|nd|rd|th) letter of the (?:english |latin )?alphabet\b/i.exec(
+    const nthWord = /\b(\d{1,2}(?:st|nd|rd|th)|[a-z]+) letter of the (?:english |latin )?alphabet\b/i.exec(
       question,
     )?.[1];
-    if (nth && Number(nth) >= 1 && Number(nth) <= 14) {
-      const letter = String.fromCharCode(64 + Number(nth));
+    const nth =
+      nthWord &&
+      (/^\d/.test(nthWord) ? Number.parseInt(nthWord, 10) : COUNT_WORDS.get(nthWord.toLowerCase()));
+    if (nth && nth >= 1 && nth <= 14) {
+      const letter = String.fromCharCode(64 + nth);
       return letter === 'N' ? [] : [organByLetter(letter as OrganLetter).id];
     }
     const symbol = element
@@ -9704,7 +9942,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   }
   // "all options whose names begin with 'Left'": the names that start with that word.
   const firstWord =
-    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )(?:starts?|begins?|starting|beginning) with (?:the word )?['"‘“]([a-z]{2,})['"’”]/i.exec(
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )?(?:starts?|begins?|starting|beginning) with (?:the word )?['"‘“]([a-z]{2,})['"’”]/i.exec(
       question,
     )?.[1];
   if (firstWord) {
@@ -9743,7 +9981,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   // "which name has exactly six letters?" (one-word names: the spleen)
   // ("…have names exactly five letters long")
   const length =
-    /\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
+    /\b(?:one[- ]word )?(?:options?|ones?|organs?) (?:that are|which are|of) (?:exactly |just |only )?([a-z]+|\d+) letters(?: long)?\b|\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
       .exec(question)
       ?.slice(1)
       .find((g) => g !== undefined);
@@ -9757,7 +9995,7 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
   // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
   // ("the options that start with L": a name, not the letter L itself, which starts with nothing)
   const initial =
-    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )(?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
+    /\b(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:names? |(?:that|which) )?(?:starts?|begins?|starting|beginning) with ((?:the letters? |an? |the )?['"‘“]?[a-z]['"’”]?(?:\s*(?:,|or|and|\/)\s*(?:the letter |an? )?['"‘“]?[a-z]['"’”]?)*)(?![\w'’-])/i.exec(
       question,
     )?.[1];
   if (initial) {
@@ -9805,6 +10043,13 @@ function optionsBySpelling(question: string): OrganId[] | undefined {
     )
   )
     return all.filter((id) => /([a-z])\1/.test(nameWords(id)));
+  // "every organ option whose name is more than one word"
+  if (
+    /\bnames? (?:is|are|has|have|with|of|that (?:is|are|has|have)) (?:more than one word|two or more words|at least two words|several words|multiple words)\b|\bmulti ?word names?\b/i.test(
+      question,
+    )
+  )
+    return all.filter((id) => organById(id).name.includes(' '));
   const named =
     /\b(?:every|all|each|the|which|what) (?:of the )?(?:options?|organs?|ones?)\b[^.?!]{0,60}?\b(?:has|have|contains?|includes?|with) ['"‘“]?([a-z]+)['"’”]? in (?:its|their|the) (?:names?|labels?)(?: (?:on|in|from) (?:your|ur|the) (?:list|options))?(?:\s*(?:please|pls|thanks))?\s*[.!?]*\s*$/i.exec(
       question,
@@ -9837,7 +10082,7 @@ const CONTINUES_INTO =
   /\b(?:continues|leads|passes) (?:on )?in ?to\b(?= (?:which|what) (?:organ|part|bowel|one|option)\b)|\bjoins\b(?= (?:which|what) (?:organ|part|bowel|one|option)\b)/gi;
 /** "The spleen stores bile, right? Show me the organ that actually stores it.": "it" is the bile. */
 const SUBSTANCE_THEN_IT = new RegExp(
-  `\\b(${SUBSTANCE_NAMES})\\b([^.?!]{0,120}[.?!]+[^.?!]{0,120}?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
+  `\\b(${SUBSTANCE_NAMES})\\b([^.?!]{0,120}(?:[.?!]+|\\s*[—–]+\\s*|\\s-+\\s|;)[^.?!]{0,120}?\\b(?:makes?|produces?|stores?|secretes?|releases?|concentrates?|really does|actually does) )it\\b`,
   'i',
 );
 /** "I have 5 gb of data": gigabytes, not the gallbladder. */
@@ -9946,6 +10191,9 @@ const ORGAN_LETTER_MOVED =
   /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])((?:[^.?!]|[.?!]+\s+(?=\w)){1,50}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
+/** "the options immediately before and after the stomach('s letter)", "the letters either side of K" */
+const AROUND_OPTION =
+  /\b(?:the )?(?:options?|letters?|ones?|organs?)(?: (?:lettered|listed|placed|that (?:come|sit|are)))? (?:right |just |immediately |directly )?(?:(?:just |immediately |directly )?before and (?:just |immediately |directly )?after|(?<=(?:option|options|letter|letters) )(?:on )?either side of) (?:(?:the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:(?:'s|’s| s) (?:letter|option))?|(?:the )?(?:letter |option )?([B-L]))(?![\w'’-])/gi;
 const OPTION_PLACES_AWAY =
   /\b(?:the )?(?:(?:option|letter|one|organ)(?: (?:that|which))?(?: (?:comes|is|sits|falls|lies))?|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(one|two|three|four|five|six|1|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */
@@ -10186,6 +10434,13 @@ function relativeOptions(text: string): string {
   const code = (l: string) => l.charCodeAt(0);
   return (
     text
+      // "the options lettered immediately before and after Stomach's letter": both neighbours.
+      .replace(AROUND_OPTION, (whole, name: string | undefined, l: string | undefined) => {
+        const at = code((name ? LETTER_OF_NAME[name.toLowerCase()] : l) ?? '');
+        return at > 65 && at < 77
+          ? `options ${String.fromCharCode(at - 1)} and ${String.fromCharCode(at + 1)}`
+          : whole;
+      })
       // "Option A and the option two after it": "it" is the option just named.
       .replace(OPTION_THEN_IT, (_, l: string, between: string) => `${l}${between}${l}`)
       // "no. 11 on your list", "answer 13 from the options": a numbered option.
@@ -10558,6 +10813,7 @@ const TAKE_BACK_VERBS = new Set([
   'unselect',
   'unhighlight',
   'unmark',
+  'erase',
   'remove',
   'drop',
   'skip',

@@ -3603,3 +3603,42 @@ describe('question resolver: claims to check, groups an operation or syndrome ta
     expect(letters('what does the stomach do apart from being a bag?')).toEqual(['K']);
   });
 });
+
+describe('question resolver: French, German, Spanish and Hindi words, option picks told by position, things asked about an organ (the 94th set’s error classes)', () => {
+  it('reads requests written partly in French, German, Spanish or Hindi', () => {
+    expect(letters('montre-moi le foie et la rate svp')).toEqual(['A', 'C']);
+    expect(letters('die Niere links bitte — nein, die Milz')).toEqual(['C']);
+    expect(letters('muéstrame el hígado y la vesícula, por favor')).toEqual(['A', 'I']);
+    expect(letters('bhai gurde dikhao')).toEqual(['B', 'M']);
+    expect(letters('Nebenniere links bitte zeigen')).toEqual(['H']);
+    // (English words that are French or Spanish ones too stay English without a foreign marker)
+    expect(letters('heart rate is fine, show the spleen')).toEqual(['C']);
+  });
+
+  it('picks options between letters, the middle of a list, a take-back taken back, and lists less one', () => {
+    expect(letters('Segment the option lettered between B and D.')).toEqual(['C']);
+    expect(letters('Liver, spleen and pancreas — drop the middle one of those three.')).toEqual(['A', 'D']);
+    expect(letters('Spleen, pancreas and stomach. Take the pancreas out — actually, put it back.')).toEqual([
+      'C',
+      'D',
+      'K',
+    ]);
+    expect(
+      letters("Every option with 'right' in its name, plus every option with 'spleen' in its name."),
+    ).toEqual(['B', 'C', 'G']);
+    expect(letters('Of the liver, stomach and duodenum, show all but the stomach.')).toEqual(['A', 'L']);
+    expect(letters("of the adrenals and kidneys, just the two on the patient's left")).toEqual(['H', 'M']);
+    expect(letters('the tutor said spleen but then corrected himself to pancreas')).toEqual(['D']);
+    expect(
+      letters('Outline the pancreas, or whatever you call the C-shaped bowel loop around its head.'),
+    ).toEqual(['L']);
+    expect(letters('The three parts of the alimentary tract on your list.')).toEqual(['J', 'K', 'L']);
+    expect(letters('Gastric and duodenal ulcers on OGD — outline both organs')).toEqual(['K', 'L']);
+  });
+
+  it('answers N for a finding, a device or a measurement asked about an organ', () => {
+    expect(letters("what's the most common malignant tumour of the kidney?")).toEqual(['N']);
+    expect(letters('which needle is used for a renal biopsy?')).toEqual(['N']);
+    expect(letters("Report: 'A 2 cm cyst in the spleen.' How big is the cyst?")).toEqual(['N']);
+  });
+});

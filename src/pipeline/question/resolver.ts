@@ -671,6 +671,12 @@ const SCOPE_STOPPERS = new Set([
   'want',
 ]);
 const CORRECTION_MARKERS: ReadonlyArray<readonly string[]> = [
+  // "the lecturer said pancreas but then corrected herself to duodenum"
+  ['corrected', 'herself', 'to'],
+  ['corrected', 'himself', 'to'],
+  ['corrected', 'themselves', 'to'],
+  ['corrected', 'it', 'to'],
+  ['corrected', 'that', 'to'],
   // "the right adrenal, or rather the left"
   ['or', 'rather'],
   ['i', 'meant'],
@@ -2488,12 +2494,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * The last `count` organs named in `text`, as names ("the spleen and the pancreas"), when they are
    * its last items: nothing but joiners and polite words after them or between them.
    */
-  function lastNamedItems(text: string, count: number, first = false): string | undefined {
+  function lastNamedItems(text: string, count: number, at: string = 'last'): string | undefined {
     const tokens = tokenize(text);
     const organs = findMentions(tokens).filter((m) => m.target.kind === 'organ');
     if (count < 1 || organs.length <= count) return undefined;
+    // ("esophagus, stomach and duodenum — oh, remove the middle one of those three")
+    if (at === 'middle') {
+      const middle = organs.length % 2 === 1 && count === 1 ? organs[(organs.length - 1) / 2] : undefined;
+      return middle?.target.kind === 'organ'
+        ? middle.target.ids.map((id) => organPhrase(id)).join(' and ')
+        : undefined;
+    }
     // ("the esophagus and duodenum; strike the first one")
-    if (first)
+    if (at === 'first')
       return organs
         .slice(0, count)
         .flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []))
@@ -4122,6 +4135,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     }
     const question = collapseRuns(message);
+    // "montre-moi le rein gauche et la rate svp", "die Leber — nein, die Milz bitte", "bhai spleen
+    // dikhao... nahi nahi, liver dikhao": a few words of French, German, Spanish and Hindi, read in
+    // English.
+    const translated = FOREIGN_MARKER.test(question) ? inEnglish(question) : question;
+    if (translated !== question) return resolve(translated);
     // "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
     // it really belongs to.": the request alone, its "it" the claim's subject (the organ the claim
     // names wrongly is not asked for).
@@ -4252,6 +4270,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     // "…? The stomach is not what I'm asking for.": a landmark ruled out.
     if (NOT_WHAT_ASKED.test(question)) return resolve(question.replace(NOT_WHAT_ASKED, 'not $1'));
+    // "Of the liver, spleen and pancreas, show all but the spleen": the list less what is left out.
+    const allButOf = ALL_BUT_OF_LIST.exec(question);
+    if (allButOf) return resolve(`show ${allButOf[1]} but not ${allButOf[2]}`);
+    // "of the kidneys and adrenals, just the two on the patient's right": the ones on that side.
+    if (TWO_ON_SIDE.test(question)) return resolve(question.replace(TWO_ON_SIDE, 'just the $1 ones'));
+    // "Liver, gallbladder and pancreas. Take the gallbladder out — actually, put it back.": the
+    // take-back taken back.
+    const putBack = PUT_BACK.exec(question);
+    if (putBack)
+      return resolve(
+        `${question.slice(0, putBack.index)}${question.slice(putBack.index + putBack[0].length)}`,
+      );
+    // "what's the most common benign tumour found in the liver?", "which needle is used for a liver
+    // biopsy?", "… How big is the lesion?": a finding, a device or a measurement is asked for.
+    if (THING_ASKED.test(question)) return noneAnswer('outside', 0.7);
     const said = SAY_LETTER.exec(question);
     if (said) return resolve(`option ${(said[1] as string).toUpperCase()}`);
     // "what does the oesophagus actually do apart from being a tube?": what it is not asked about.
@@ -4802,7 +4835,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const named = lastNamedItems(
         question.slice(0, undoLast.index),
         COUNT_WORDS.get((undoLast[3] as string).toLowerCase()) ?? 1,
-        (undoLast[2] as string).toLowerCase() === 'first',
+        (undoLast[2] as string).toLowerCase(),
       );
       if (named)
         return resolve(
@@ -7890,7 +7923,7 @@ const HEDGED_NAME_AFTER = new RegExp(`^(.{8,}?)${HEDGED_TAIL}`, 'i');
 const HEDGED_NAME_LAST = new RegExp(`^(.{8,})${HEDGED_TAIL}`, 'i');
 /** "Find the liver, maybe? The fist-sized organ in the left upper quadrant that …" (see resolveMessage) */
 const NAME_HEDGED_THEN_DESCRIBED =
-  /^\s*((?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find|select|trace|label|point to|draw around)(?: me| us)?)\s+((?:the |a |an )?[a-z' -]{2,30}?)\s*,?\s*(?:(?:i think|i believe|i'?m told)(?: it'?s| that'?s)?(?: called| the name)?|i guess|i reckon|i suppose|maybe|perhaps|probably|if i remember(?: it)? (?:right|rightly|correctly)|if i recall(?: it)? (?:right|rightly|correctly)|i'?m guessing|not sure|or whatever(?: it'?s called)?|or so i (?:thought|was told|hear|heard)|so i (?:thought|was told))\s*[?:.!,;—–-]+\s*(?:(?:you know|i mean)\s*,?\s*)?((?:the|a|an)\b.{5,})$/i;
+  /^\s*((?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find|select|trace|label|point to|draw around)(?: me| us)?)\s+((?:the |a |an )?[a-z' -]{2,30}?)\s*,?\s*(?:(?:(?:i think|i believe|i'?m told)(?: it'?s| that'?s)?(?: called| the name)?|i guess|i reckon|i suppose|maybe|perhaps|probably|if i remember(?: it)? (?:right|rightly|correctly)|if i recall(?: it)? (?:right|rightly|correctly)|i'?m guessing|not sure|or whatever(?: it'?s called)?|or so i (?:thought|was told|hear|heard)|so i (?:thought|was told))\s*[?:.!,;—–-]+|or whatever (?:you|they|people|we) (?:call|name)(?: it| them)?)\s*(?:(?:you know|i mean)\s*,?\s*)?((?:the|a|an)\b.{5,})$/i;
 const HEDGE_STOPS = /\b(?:show|outline|highlight|segment|mark|also|plus|and the|not)\b/i;
 const REQUEST_OR_ASK = /\b(?:show|outline|highlight|segment|mark|find|which|what|where|point)\b/i;
 const NAME_WHICH_THEN_IT =
@@ -7925,6 +7958,153 @@ const SCREEN_SIDE =
   /\b(?:left|right)\b(?=(?:[- ]hand)?(?: side| edge| half)? of (?:the|my|your|this) (?:screen|image|monitor|display|picture|slice)\b)|(?<=\b(?:screen|image|monitor|display|picture)(?:['’]s)? )(?:left|right)\b/gi;
 const FLIP_REQUEST_VERB =
   /\b(?:show|outline|highlight|segment|mark|find|select|trace|draw|point|circle|label)\b/i;
+/**
+ * Words that mark a message written (partly) in French, German, Spanish or Hindi in Latin script;
+ * their organ names are in the lexicon, their small words in `FOREIGN_WORDS`.
+ */
+const FOREIGN_MARKER =
+  /(?:^|[^\p{L}])(?:montre|montrez|affiche|svp|s'il vous pla[iî]t|pardon|merci|zeig|zeige|zeigen|bitte|danke|nein|muestra|mu[ée]strame|mu[ée]stralo|ense[ñn]a|ense[ñn]ame|por favor|dikhao|dikha|dikhado|dikhaiye|nahi|nahin|kripya|surr[ée]nales?|v[ée]sicule|leber|milz|nieren?|nebennieren?|gallenblase|magen|h[íi]gado|bazo|ri[ñn][óo]n(?:es)?|suprarrenal(?:es)?|ves[íi]cula|est[óo]mago|jigar|kaleja|gurda|gurde|tilli|qu[ée] [óo]rgano)(?=$|[^\p{L}])/iu;
+/** Small words of those languages (accents dropped), and organ words too common in English to list. */
+const FOREIGN_WORDS = new Map<string, string>(
+  Object.entries({
+    // French
+    montre: 'show',
+    montrez: 'show',
+    affiche: 'show',
+    moi: 'me',
+    svp: 'please',
+    pardon: 'sorry',
+    merci: 'thanks',
+    non: 'no',
+    et: 'and',
+    le: 'the',
+    les: 'the',
+    foie: 'liver',
+    rate: 'spleen',
+    rein: 'kidney',
+    reins: 'kidneys',
+    surrenale: 'adrenal',
+    surrenales: 'adrenals',
+    vesicule: 'gallbladder',
+    biliaire: '',
+    estomac: 'stomach',
+    aorte: 'aorta',
+    oesophage: 'esophagus',
+    gauche: 'left',
+    droit: 'right',
+    droite: 'right',
+    deux: 'two',
+    aussi: 'also',
+    puis: 'then',
+    plutot: 'instead',
+    seulement: 'only',
+    juste: 'just',
+    // German
+    zeig: 'show',
+    zeige: 'show',
+    zeigen: 'show',
+    bitte: 'please',
+    danke: 'thanks',
+    nein: 'no',
+    und: 'and',
+    die: 'the',
+    der: 'the',
+    das: 'the',
+    den: 'the',
+    links: 'left',
+    rechts: 'right',
+    linke: 'left',
+    linken: 'left',
+    linker: 'left',
+    rechte: 'right',
+    rechten: 'right',
+    rechter: 'right',
+    niere: 'kidney',
+    nieren: 'kidneys',
+    nebenniere: 'adrenal',
+    nebennieren: 'adrenals',
+    gallenblase: 'gallbladder',
+    beide: 'both',
+    beiden: 'both',
+    nicht: 'not',
+    oder: 'or',
+    nur: 'only',
+    // Spanish
+    muestra: 'show',
+    muestrame: 'show me',
+    muestralo: 'show it',
+    ensena: 'show',
+    ensename: 'show me',
+    gracias: 'thanks',
+    y: 'and',
+    el: 'the',
+    los: 'the',
+    las: 'the',
+    rinon: 'kidney',
+    rinones: 'kidneys',
+    suprarrenal: 'adrenal',
+    suprarrenales: 'adrenals',
+    vesicula: 'gallbladder',
+    biliar: '',
+    izquierdo: 'left',
+    izquierda: 'left',
+    derecho: 'right',
+    derecha: 'right',
+    ambos: 'both',
+    que: 'which',
+    organo: 'organ',
+    esta: 'lies',
+    detras: 'behind',
+    delante: 'in front',
+    del: 'of the',
+    de: 'of',
+    tiene: 'has',
+    cabeza: 'head',
+    cuerpo: 'body',
+    cola: 'tail',
+    mejor: 'instead',
+    solo: 'only',
+    // Hindi in Latin script
+    dikhao: 'show',
+    dikha: 'show',
+    dikhado: 'show',
+    dikhaiye: 'show',
+    nahi: 'no',
+    nahin: 'no',
+    kripya: 'please',
+    bhai: '',
+    jigar: 'liver',
+    kaleja: 'liver',
+    gurda: 'kidney',
+    gurde: 'kidneys',
+    tilli: 'spleen',
+    aur: 'and',
+    baaya: 'left',
+    bayan: 'left',
+    baayan: 'left',
+    daaya: 'right',
+    dayan: 'right',
+    daayan: 'right',
+  }),
+);
+/** The message with those words in English ("rein gauche" → "left kidney"); the rest kept. */
+function inEnglish(question: string): string {
+  const words = question
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\b(?:s il vous plait|s'il vous plait|por favor)\b/gi, 'please')
+    .replace(/\bizquierda\b/gi, 'left')
+    .replace(/[¿¡]/g, '')
+    .replace(/(\p{L}+)/gu, (word: string) => {
+      const english = FOREIGN_WORDS.get(word.toLowerCase());
+      return english === undefined ? word : english;
+    })
+    .replace(/\bthe two\b(?= (?:kidneys|adrenals)\b)/gi, 'both')
+    .replace(/\b(kidneys?|adrenals?)\s+(left|right)\b/gi, '$2 $1')
+    .replace(/\bl'(?=\w)/gi, 'the ')
+    .replace(/ {2,}/g, ' ');
+  return words;
+}
 /** "My notes say …. If that's wrong, show …": a claim to check, then the request (see resolveMessage). */
 const CLAIM_IF_WRONG =
   /^(?:[^.?!]{0,80}?\b)?(?:my notes|(?:a|my|the|one|our) (?:colleague|student|trainee|friend|textbook|resident|registrar|classmate|intern|book|source|website|notes|lecturer|tutor|handout)|someone|somebody)(?: [a-z]+)? (?:says?|said|insists?|claims?|states?|told me|thinks?|believes?|wrote|writes|reckons?)(?: that)? ([^?!]{3,160}?)[.;!]\s*(?:if (?:that|this|it|so)?(?:'s|’s| is| s)?\s*(?:wrong|not (?:right|true|correct)|incorrect|false|a mistake|mistaken|untrue)|ignore (?:that|this|it)(?: nonsense| rubbish)?(?: and)?)\s*[,:-]?\s*(.+)$/i;
@@ -7943,6 +8123,14 @@ const SIDE_AFTER_NOUN =
 
 const NOT_WHAT_ASKED =
   /\b((?:the|a|an) [a-z ]{2,30}?) (?:is|are) (?:not|n['’]?t) what i(?:['’]?m| am) (?:asking (?:for|about)|after|looking for)\b/i;
+const ALL_BUT_OF_LIST =
+  /^\s*of (the [a-z ,]+?(?:,? and|,? or) (?:the )?[a-z ]+?),\s*(?:(?:please|pls|just|now)\s+)?(?:show|outline|highlight|segment|mark)(?: me)? (?:all|every one|each one|everything|all of them) (?:but|except|apart from|other than|save) ((?:the )?[a-z ]+?)\s*[.!]*\s*$/i;
+const TWO_ON_SIDE =
+  /\b(?:just |only )?the (?:two|2) on the (?:patient['’]?s )?(left|right)(?: side)?(?=\s*[.!]*\s*$)/i;
+const PUT_BACK =
+  /[.,;]?\s*(?:take|drop|remove|lose|leave)(?: out)? the ([a-z ]{3,30}?)(?: out| off)?\s*(?:[—–-]+|[,.;])?\s*(?:(?:actually|wait|no|hmm|oh)[,.!]?\s*)*(?:put|add|bring) (?:it|that|them|the \1) back(?: in)?(?: again)?\b/i;
+const THING_ASKED =
+  /^\s*(?:what s|whats|what is|what's|what’s) the (?:most common|commonest) (?:benign |malignant |primary |solid |cystic )?(?:tumou?r|mass|lesion|cancer|neoplasm|cyst|cause)\b[^.]*\?\s*$|^\s*(?:which|what) (?:needle|catheter|stent|drain|scope|drug|antibiotic|dose|size|gauge)\b[^.]*\?\s*$|[.!?'’"]\s*how (?:big|large|long|wide|thick) (?:is|was) (?:the|that|this) (?:lesion|mass|tumou?r|cyst|stone|nodule|collection|aneurysm)\s*\?\s*$/i;
 /** "gonna say d)": an option letter chosen aloud. */
 
 const SAY_LETTER =
@@ -8953,7 +9141,7 @@ const EVERYTHING_CORRECTED =
   /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
 /** "…undo the last one", "drop the last two": list items taken back by position (see `lastNamedItems`). */
 const UNDO_LAST =
-  /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out|strike|erase|cross out|scratch) the (last|first) (one|two|three|item|organ|entry|addition)\b(?! (?:of|in|on|from|is|was)\b)/i;
+  /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out|strike|erase|cross out|scratch) the (last|first|middle) (one|two|three|item|organ|entry|addition)\b(?: of (?:those|these|them|the|all)(?: (?:two|three|four|five|organs|options))?)?(?! (?:of|in|on|from|is|was)\b)/i;
 /** Words between list items: "liver, and the spleen", "add the pancreas". */
 const ITEM_FILLERS = new Set(['and', 'plus', '&', 'the', 'add', 'also', 'then', 'too', 'option', 'letter']);
 /** "the Prague C&M criteria": letters that name a score. */
@@ -9016,7 +9204,7 @@ const STORY_REQUEST_POINTS =
   /\b(?:that side|same side|this side|other|opposite|that one|those|these|both|them|there|instead of)\b/;
 /** Several organs asked for as a group: "which two organs", "the two organs", "outline both". */
 const SEVERAL_ASKED =
-  /\b(?:those|the ones|the one|whichever|the only one)(?: that| which)? (?:is|are) (?:among|in|on) (?:the|your) (?:answer )?(?:options|list|choices)\b|\bthe listed (?:vessel|organ|organs|structure|structures)\b|\b(?:which|what) (?:of the )?(?:listed|following) (?:organs|structures)\b|\b(?:which|what) (?:two|three|both|2|3)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
+  /\b(?:those|the ones|the one|whichever|the only one)(?: that| which)? (?:is|are) (?:among|in|on) (?:the|your) (?:answer )?(?:options|list|choices)\b|\bthe listed (?:vessel|organ|organs|structure|structures)\b|\b(?:which|what) (?:of the )?(?:listed|following) (?:organs|structures)\b|\b(?:which|what) (?:two|three|both|2|3)\b|\b(?:the|those|these|all) (?:two|three) (?:organs|structures|ones|of them|parts|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? (?:both|them both|all three|them all)\b|\bboth (?:organs|structures|of them|sides)\b|\b(?:on|at) (?:both|either) sides? of\b/;
 /**
  * Facts that tie a group of the 13 together, for a group asked for with no organ named
  * (the junction a tear or a line marks, organs a disease enlarges, what a ligament or a pouch joins).
@@ -9098,7 +9286,7 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bt8\b.*\bt10\b.*\bt12\b/, [5, 6, 10]],
   // An upper GI endoscopy (OGD, EGD, gastroscopy) looks at the oesophagus, stomach and duodenum.
   [
-    /\b(?:ogd|egd|gastroscopy|upper (?:gi )?endoscopy|o?esophagogastroduodenoscopy|oesophago gastro duodenoscopy)\b(?!.*\b(?:showed|shows|found|finds|revealed|reveals|demonstrated|confirmed)\b)/,
+    /(?<!\b(?:on|at|by|from) )\b(?:ogd|egd|gastroscopy|upper (?:gi )?endoscopy|o?esophagogastroduodenoscopy|oesophago gastro duodenoscopy)\b(?!.*\b(?:showed|shows|found|finds|revealed|reveals|demonstrated|confirmed)\b)/,
     [10, 11, 12],
   ],
   // A Nissen fundoplication wraps the gastric fundus round the lower oesophagus.
@@ -9917,6 +10105,18 @@ function spelledOptions(question: string): OrganId[] | undefined {
       .find((g) => g !== undefined);
   if (spelled && /^[A-Ma-m]+$/.test(spelled) && !/\b(?:which|what)\b/i.test(question))
     return [...new Set(spelled.toUpperCase().split(''))].map((l) => organByLetter(l as OrganLetter).id);
+  // "Every option with 'adrenal' in its name, plus every option with 'kidney' in its name"
+  const inNames = [
+    ...question.matchAll(
+      /\bwith (?:the word )?['"‘“]([a-z]+)['"’”] in (?:its|their|the) (?:names?|labels?)\b/gi,
+    ),
+  ].map((m) => (m[1] as string).toLowerCase());
+  if (inNames.length > 1) {
+    const ids = all.filter((id) =>
+      inNames.some((word) => organById(id).name.toLowerCase().split(' ').includes(word)),
+    );
+    if (ids.length > 0) return ids;
+  }
   // "Which options carry the word 'right' in their label?", "options whose labels include 'left'"
   const labelWord =
     /\b(?:options?|organs?|ones?|choices?)\b[^.?!]{0,40}?\b(?:(?:labels?|names?) (?:that )?(?:contain|contains|include|includes|has|have|carry|carries|with)(?: the word)?|(?:carry|carries|bear|bears|has|have|contain|contains|include|includes) the word) ['"‘“]?([a-z]+)['"’”]?/i.exec(
@@ -10186,7 +10386,7 @@ const FORGET_EARLIER =
 const OPTION_NUMBER_ON_LIST =
   /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
 const OPTION_HALFWAY =
-  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the (?:exact |very )?middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
+  /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the (?:exact |very )?middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)|(?:option|letter|one) (?:lettered |labell?ed )?between) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
 const ORGAN_LETTER_MOVED =
   /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
 const OPTION_THEN_IT =

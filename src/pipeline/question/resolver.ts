@@ -2491,10 +2491,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   /**
-   * The last `count` organs named in `text`, as names ("the spleen and the pancreas"), when they are
-   * its last items: nothing but joiners and polite words after them or between them.
+   * The first, middle or last `count` organs named in `text`, as names ("the spleen and the
+   * pancreas"); the last only when they are its last items (nothing but joiners and polite words
+   * after them or between them), the middle only of an odd number.
    */
-  function lastNamedItems(text: string, count: number, at: string = 'last'): string | undefined {
+  function namedItemsAt(text: string, count: number, at: 'first' | 'middle' | 'last'): string | undefined {
     const tokens = tokenize(text);
     const organs = findMentions(tokens).filter((m) => m.target.kind === 'organ');
     if (count < 1 || organs.length <= count) return undefined;
@@ -4127,6 +4128,61 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return spelt.noneOfThem ? answer : spelt;
   }
 
+  /**
+   * "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
+   * it really belongs to.": the request alone, its "it" the claim's subject, its "does" what the
+   * claim says (the organ the claim names wrongly is not asked for); undefined when the request
+   * does not stand alone.
+   */
+  function requestAfterClaim(question: string): string | undefined {
+    const claim = CLAIM_IF_WRONG.exec(question);
+    if (!claim) return undefined;
+    const told = claim[1] as string;
+    let request = claim[2] as string;
+    const subject = CLAIM_SUBJECT.exec(told)?.[1];
+    // "…the spleen makes insulin. Ignore that and show me the organ that actually does.": "does" is
+    // what the claim says its subject does.
+    const claimed = subject ? told.slice(subject.length).trim() : '';
+    const asked = request;
+    if (
+      /^(?:makes|produces|secretes|stores|removes|filters|carries|releases|absorbs|digests|concentrates)\b/i.test(
+        claimed,
+      )
+    )
+      request = request.replace(
+        /\b(that|which) (really |actually |truly |in fact )?(?:does|do)(?: (?:it|that|so|this))?(?=\s*[.!?]*\s*$)/i,
+        (_, that: string, really: string | undefined) => `${that} ${really ?? ''}${claimed}`,
+      );
+    // ("…show the option it really drains into" asks "which option does the vein drain into?")
+    const where = subject ? CLAIM_TARGET_ASKED.exec(request) : null;
+    if (where)
+      request = `which ${where[1]} does ${subject} ${/^(?:empt|open|enter)/i.test(where[2] as string) ? 'drain' : (where[2] as string).replace(/s$/, '')} ${where[3]}?`;
+    // ("…outline the vessel of the two that really lies on the patient's right")
+    const two = /\bthe (?:vessel|organ|gland|one) of (?:the|these|those) two\b/i;
+    const names = [...new Set(organsIn(told.toLowerCase()))].map(
+      (id) =>
+        `the ${organById(id)
+          .name.toLowerCase()
+          .replace(/ \(.*\)$/, '')}`,
+    );
+    if (two.test(request) && names.length === 2)
+      request = `Of ${names.join(' and ')}, ${request.replace(two, 'the one')}`;
+    // The request alone when it stands alone: "…show the kidney with the shorter renal vein",
+    // "…highlight the cells that really make it" (not "…show the organ that really makes it",
+    // whose "it" is the claim's).
+    if (
+      where ||
+      request !== asked ||
+      request.startsWith('Of ') ||
+      /\bcells?\b/i.test(request) ||
+      !/\b(?:it|its|them|they|does|do|did)\b|\bthe (?:organ|one|option|gland|vessel) (?:that|which|whose)\b/i.test(
+        request,
+      )
+    )
+      return request;
+    return undefined;
+  }
+
   function resolveMessage(message: string): QuestionResolution {
     if (typeof message !== 'string' || message.trim() === '') {
       throw new InputError(
@@ -4143,52 +4199,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
     // it really belongs to.": the request alone, its "it" the claim's subject (the organ the claim
     // names wrongly is not asked for).
-    const claim = CLAIM_IF_WRONG.exec(question);
-    if (claim) {
-      const told = claim[1] as string;
-      let request = claim[2] as string;
-      const subject = CLAIM_SUBJECT.exec(told)?.[1];
-      // "…the spleen makes insulin. Ignore that and show me the organ that actually does.": "does" is
-      // what the claim says its subject does.
-      const told2 = subject ? told.slice(subject.length).trim() : '';
-      const asked = request;
-      if (
-        /^(?:makes|produces|secretes|stores|removes|filters|carries|releases|absorbs|digests|concentrates)\b/i.test(
-          told2,
-        )
-      )
-        request = request.replace(
-          /\b(that|which) (really |actually |truly |in fact )?(?:does|do)(?: (?:it|that|so|this))?(?=\s*[.!?]*\s*$)/i,
-          (_, that: string, really: string | undefined) => `${that} ${really ?? ''}${told2}`,
-        );
-      // ("…show the option it really drains into" asks "which option does the vein drain into?")
-      const where = subject ? CLAIM_TARGET_ASKED.exec(request) : null;
-      if (where)
-        request = `which ${where[1]} does ${subject} ${/^(?:empt|open|enter)/i.test(where[2] as string) ? 'drain' : (where[2] as string).replace(/s$/, '')} ${where[3]}?`;
-      // ("…outline the vessel of the two that really lies on the patient's right")
-      const two = /\bthe (?:vessel|organ|gland|one) of (?:the|these|those) two\b/i;
-      const names = [...new Set(organsIn(told.toLowerCase()))].map(
-        (id) =>
-          `the ${organById(id)
-            .name.toLowerCase()
-            .replace(/ \(.*\)$/, '')}`,
-      );
-      if (two.test(request) && names.length === 2)
-        request = `Of ${names.join(' and ')}, ${request.replace(two, 'the one')}`;
-      // The request alone when it stands alone: "…show the kidney with the shorter renal vein",
-      // "…highlight the cells that really make it" (not "…show the organ that really makes it",
-      // whose "it" is the claim's).
-      if (
-        where ||
-        request !== asked ||
-        request.startsWith('Of ') ||
-        /\bcells?\b/i.test(request) ||
-        !/\b(?:it|its|them|they|does|do|did)\b|\bthe (?:organ|one|option|gland|vessel) (?:that|which|whose)\b/i.test(
-          request,
-        )
-      )
-        return resolve(request);
-    }
+    const afterClaim = requestAfterClaim(question);
+    if (afterClaim !== undefined) return resolve(afterClaim);
     // "Which organ does the adrenal medulla belong to?" is read as "…is the adrenal medulla part of?"
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
@@ -4829,17 +4841,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "H. pylori", "E. coli": a genus abbreviated to a capital is no option letter.
     if (GENUS_INITIAL.test(question))
       return resolve(question.replace(new RegExp(GENUS_INITIAL.source, 'g'), genusInFull));
-    // "liver, spleen, pancreas. undo the last one": the last organs named, taken back by name.
-    const undoLast = UNDO_LAST.exec(question);
-    if (undoLast) {
-      const named = lastNamedItems(
-        question.slice(0, undoLast.index),
-        COUNT_WORDS.get((undoLast[3] as string).toLowerCase()) ?? 1,
-        (undoLast[2] as string).toLowerCase(),
+    // "liver, spleen, pancreas. undo the last one", "strike the first one": organs named, taken back by
+    // name.
+    const undone = UNDO_BY_POSITION.exec(question);
+    if (undone) {
+      const named = namedItemsAt(
+        question.slice(0, undone.index),
+        COUNT_WORDS.get((undone[3] as string).toLowerCase()) ?? 1,
+        (undone[2] as string).toLowerCase() as 'first' | 'middle' | 'last',
       );
       if (named)
         return resolve(
-          `${question.slice(0, undoLast.index)}${undoLast[1]} ${named}${question.slice(undoLast.index + undoLast[0].length)}`,
+          `${question.slice(0, undone.index)}${undone[1]} ${named}${question.slice(undone.index + undone[0].length)}`,
         );
     }
     // "aorta... nvm the ivc": "nvm" before organs not named before it corrects (read as "nvm, the
@@ -9139,8 +9152,8 @@ const SIDE_ONES_FIRST = /^\s*(?:the\s+)?(left|right)[\s-]*(?:side|sided)\s+ones\
 /** "…, actually everything except the liver": a correction to every organ but some. */
 const EVERYTHING_CORRECTED =
   /(?:[.,;:!…—–-]\s*|\s)(?:(?:actually|no|nah|nope|wait|hmm|oh|oops|sorry|scratch that|i mean|on second thought|make (?:it|that))[,.!]?\s+)+((?:just |rather |instead )?(?:(?:show|do|give|outline|highlight|segment|mark)(?: me)? )?(?:everything|every organ|all (?:the )?organs|all of them|all 13|all thirteen|all (?:the )?options|every option)\s*,?\s+(?:except|but|apart from|other than|minus|besides|excluding|bar|save|without)\b.*)$/i;
-/** "…undo the last one", "drop the last two": list items taken back by position (see `lastNamedItems`). */
-const UNDO_LAST =
+/** "…undo the last one", "drop the last two", "remove the middle one of those three": list items taken back by position (see `namedItemsAt`). */
+const UNDO_BY_POSITION =
   /\b(undo|drop|remove|delete|skip|lose|cancel|take out|forget|ditch|nix|leave out|strike|erase|cross out|scratch) the (last|first|middle) (one|two|three|item|organ|entry|addition)\b(?: of (?:those|these|them|the|all)(?: (?:two|three|four|five|organs|options))?)?(?! (?:of|in|on|from|is|was)\b)/i;
 /** Words between list items: "liver, and the spleen", "add the pancreas". */
 const ITEM_FILLERS = new Set(['and', 'plus', '&', 'the', 'add', 'also', 'then', 'too', 'option', 'letter']);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, InputError } from '../src/errors.js';
-import { ANSWER_LETTERS } from '../src/pipeline/organs.js';
+import { ANSWER_LETTERS, type OrganId } from '../src/pipeline/organs.js';
 import { organFunction } from '../src/pipeline/question/knowledge.js';
+import { pickByProperty } from '../src/pipeline/question/properties.js';
 import { createQuestionResolver } from '../src/pipeline/question/resolver.js';
 
 const resolver = createQuestionResolver();
@@ -3640,5 +3641,47 @@ describe('question resolver: French, German, Spanish and Hindi words, option pic
     expect(letters("what's the most common malignant tumour of the kidney?")).toEqual(['N']);
     expect(letters('which needle is used for a renal biopsy?')).toEqual(['N']);
     expect(letters("Report: 'A 2 cm cyst in the spleen.' How big is the cyst?")).toEqual(['N']);
+  });
+});
+
+describe('question resolver: spelling-alphabet letters, numbered lists, sign-offs, devices, what a sided organ does (the 95th set’s error classes)', () => {
+  it('reads option letters said in the spelling alphabet, only beside option words', () => {
+    expect(letters('Show me the option right after Golf.')).toEqual(['H']);
+    expect(letters('Highlight options Bravo through Delta.')).toEqual(['B', 'C', 'D']);
+    expect(letters('Option Kilo. Hmm, no, the option before it.')).toEqual(['J']);
+    expect(letters('1-alpha-hydroxylation of vitamin D happens mostly in which options?')).toEqual([
+      'B',
+      'M',
+    ]);
+  });
+
+  it('takes back a numbered item, reads shorthand joined by "+", and what a sided organ does', () => {
+    expect(letters('1. stomach 2. liver 3. duodenum — strike #1')).toEqual(['A', 'L']);
+    expect(letters('panc+spl')).toEqual(['C', 'D']);
+    expect(letters('what does the left adrenal do?')).toEqual(['H']);
+    expect(letters('what does the right kidney do for the body?')).toEqual(['B']);
+  });
+
+  it('answers N for a sign-off after chat and for a device asked for', () => {
+    expect(letters("Ha, my cousin calls the liver 'the big one'. Anyway, gotta run, bye!")).toEqual(['N']);
+    expect(letters("where's the stent? show it")).toEqual(['N']);
+    expect(letters('NG tube in situ — highlight the tube')).toEqual(['N']);
+  });
+
+  it('keeps a property and drops those after "neither … nor"', () => {
+    const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+    const words = (text: string) => text.split(' ');
+    expect(
+      pickByProperty(words('which hollow one is neither part of the gut tube nor a blood vessel'), all),
+    ).toEqual([9]);
+    expect(
+      pickByProperty(
+        words('the unpaired retroperitoneal one that is neither a blood vessel nor part of the gut tube'),
+        all,
+      ),
+    ).toEqual([4]);
+    expect(
+      pickByProperty(words('the one that makes neither bile nor any digestive enzyme'), all),
+    ).toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['kidney hat|kidney hats|kidney caps', ADRENALS],
   ['renal|nephric', KIDNEYS, { adjective: true }],
   // ("spline": dictation)
-  ['spleen|spleens|bazo|milz|milza|lien|spline', organ(3)],
+  ['spleen|spleens|bazo|milz|milza|lien|spline|spl', organ(3)],
   ['splenic|splen', organ(3), { adjective: true }],
   // ("pan Chris", "pan crease": dictation)
   ['pancreas|pancreases|pancrease|pancrea|bauchspeicheldruse|sweetbread|panc|pan chris|pan crease', organ(4)],
@@ -69,12 +69,12 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     organ(6),
   ],
   [
-    'right adrenal|right adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr|right add renal gland',
+    'right adrenal|right adrenal gland|r adrenal|r adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr|right add renal gland',
     organ(7),
   ],
   ['RAG', organ(7), { capitalsOnly: true }],
   [
-    'left adrenal|left adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr|left add renal gland',
+    'left adrenal|left adrenal gland|l adrenal|l adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr|left add renal gland',
     organ(8),
   ],
   ['LAG', organ(8), { capitalsOnly: true }],

@@ -213,6 +213,21 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\b(?:an?|the) artery\b/, [5], 1],
   [/\b(?:an?|the) vein\b/, [6], 1],
 ];
+/** Organs with every kept property before "neither", and none of those after it ("… nor …"). */
+function pickButNeither(text: string, allowed: readonly OrganId[]): OrganId[] | undefined {
+  const [kept = '', denied = ''] = text.split(/\bneither\b/);
+  const sets = (clause: string) =>
+    ORGAN_PROPERTIES.filter(([re, property]) => Array.isArray(property) && re.test(clause)).map(
+      ([, property]) => property as OrganId[],
+    );
+  const keep = sets(kept);
+  const drop = denied.split(/\bnor\b/).flatMap((clause) => sets(clause));
+  if (keep.length === 0 || drop.length === 0) return undefined;
+  const chosen = allowed.filter(
+    (id) => keep.every((set) => set.includes(id)) && !drop.some((set) => set.includes(id)),
+  );
+  return chosen.length > 0 && chosen.length < allowed.length ? chosen : undefined;
+}
 /** "which one is not part of the digestive tube": the property is denied. */
 const DENIED_PROPERTY = /^(?:[a-z]+ ){0,4}(?:not|isn t|isnt|doesn t|doesnt|is never|never|lacks)\b/;
 
@@ -229,8 +244,10 @@ export function pickByProperty(words: readonly string[], allowed: readonly Organ
     words.join(' ').split(/\b(?:rather than|instead of|as opposed to|and not|but not)\b/)[0] ?? ''
   ).replace(/\bnot (?:a |an )?non /g, '');
   const found = ORGAN_PROPERTIES.filter(([re]) => re.test(text));
-  // ("makes neither bile nor any digestive enzyme": two properties denied at once.)
-  if (/\bneither\b/.test(text)) return undefined;
+  // "the hollow organ that is neither part of the gut tube nor a blood vessel": a known property
+  // less those denied; with no property to keep ("makes neither bile nor any digestive enzyme"),
+  // nothing is chosen.
+  if (/\bneither\b/.test(text)) return pickButNeither(text, allowed);
   // "the paired organs on the patient's left", "the solid ones on the right": sets that meet.
   if (found.length > 1) {
     if (!found.every(([, property]) => Array.isArray(property)) || DENIED_PROPERTY.test(`${text} `))

@@ -4269,6 +4269,38 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const at = pairOne.index + pairOne[0].length;
       return resolve(`${question.slice(0, at - 'one'.length)}${noun}${question.slice(at)}`);
     }
+    // "Show me the option right after Hotel", "options Charlie through Echo": the spelling alphabet's
+    // words for the option letters.
+    if (OPTION_WORD.test(question) && NATO_WORD.test(question))
+      return resolve(
+        question.replace(
+          new RegExp(NATO_WORD.source, 'gi'),
+          (word: string) => NATO_LETTERS[word.toLowerCase()] ?? word,
+        ),
+      );
+    // "1. liver 2. spleen 3. pancreas — strike #2": the item of that number taken back.
+    const numbered = NUMBERED_DROP.exec(question);
+    if (numbered) {
+      const before = question.slice(0, numbered.index);
+      const items = [
+        ...before.matchAll(
+          /(?:^|[\s,;])(\d{1,2})[.)]\s*([a-z][a-z' -]*?)(?=\s*(?:[,;]|\s\d{1,2}[.)]|\s*[—–-]|$))/gi,
+        ),
+      ];
+      const item = items.find((m) => m[1] === numbered[2])?.[2];
+      if (item)
+        return resolve(
+          `${before.replace(/(?:^|\s)\d{1,2}[.)]\s*/g, ' ').trim()}, ${numbered[1]} the ${item}`,
+        );
+    }
+    // "Anyway, gotta run, bye!": a sign-off after chat asks for nothing.
+    if (SIGN_OFF.test(question) && !REQUEST_WORDS.test(question)) return noneAnswer('off-topic', 0.7);
+    // "NG tube placement in a neonate — highlight the tube", "where's the drain? show it": the device.
+    if (DEVICE_ASKED.test(question)) return noneAnswer('outside', 0.7);
+    // "what does the right kidney do?": the function of the organ named (read through the context
+    // cache, the side's organ lost to its neighbour).
+    const sidedDoes = SIDED_ORGAN_DOES.exec(question);
+    if (sidedDoes) return resolve(`what is the function of the ${sidedDoes[1]}?`);
     // "Adrenal venous sampling: the right adrenal vein drains into …": the procedure names no gland.
     if (ADRENAL_VENOUS_SAMPLING.test(question) && VEIN_TRUNK_ASKED.test(question))
       return resolve(question.replace(ADRENAL_VENOUS_SAMPLING, 'venous sampling'));
@@ -8144,6 +8176,37 @@ const PUT_BACK =
   /[.,;]?\s*(?:take|drop|remove|lose|leave)(?: out)? the ([a-z ]{3,30}?)(?: out| off)?\s*(?:[—–-]+|[,.;])?\s*(?:(?:actually|wait|no|hmm|oh)[,.!]?\s*)*(?:put|add|bring) (?:it|that|them|the \1) back(?: in)?(?: again)?\b/i;
 const THING_ASKED =
   /^\s*(?:what s|whats|what is|what's|what’s) the (?:most common|commonest) (?:benign |malignant |primary |solid |cystic )?(?:tumou?r|mass|lesion|cancer|neoplasm|cyst|cause)\b[^.]*\?\s*$|^\s*(?:which|what) (?:needle|catheter|stent|drain|scope|drug|antibiotic|dose|size|gauge)\b[^.]*\?\s*$|[.!?'’"]\s*how (?:big|large|long|wide|thick) (?:is|was) (?:the|that|this) (?:lesion|mass|tumou?r|cyst|stone|nodule|collection|aneurysm)\s*\?\s*$/i;
+const OPTION_WORD = /\b(?:options?|letters?|choices?)\b/i;
+const NATO_WORD =
+  /(?<![\w-])(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|november)(?![\w-])/i;
+const NATO_LETTERS: Record<string, string> = {
+  alpha: 'A',
+  alfa: 'A',
+  bravo: 'B',
+  charlie: 'C',
+  delta: 'D',
+  echo: 'E',
+  foxtrot: 'F',
+  golf: 'G',
+  hotel: 'H',
+  india: 'I',
+  juliet: 'J',
+  juliett: 'J',
+  kilo: 'K',
+  lima: 'L',
+  mike: 'M',
+  november: 'N',
+};
+const NUMBERED_DROP =
+  /\s*[—–-]*\s*\b(strike|drop|remove|delete|skip|lose|cross out|scratch|take out|undo)\s+(?:#|number |no\.? ?|item |point )(\d{1,2})\b\s*[.!]*\s*$/i;
+const SIGN_OFF =
+  /\b(?:gotta (?:run|go)|got to (?:run|go)|have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)|bye(?: for now| bye)?|see (?:you|ya)(?: later)?|ttyl|good ?night|cheerio)\s*[.!]*\s*$/i;
+const REQUEST_WORDS =
+  /\b(?:show|outline|highlight|segment|mark|find|point|circle|trace|which|where|pls|please|can you|could you)\b/i;
+const DEVICE_ASKED =
+  /\b(?:ng|nasogastric|orogastric|feeding|chest|nephrostomy|gastrostomy|peg) tubes?\b.*\b(?:highlight|show|outline|mark|segment|circle|find)(?: me)? (?:the|that|this) (?:tube|line|device)\b|\bwhere(?:'s|’s| is| s) the (?:drain|stent|catheter|filter|clip|clips|coil|coils|tube|port|line)\b/i;
+const SIDED_ORGAN_DOES =
+  /^\s*(?:so |and |ok |okay )?(?:what|wat|wht) (?:does|do|dose) (?:the |a |your )?((?:right|left|rt|lt|r|l) (?:kidney|adrenal(?: gland)?|suprarenal(?: gland)?))(?: actually| really| even)? (?:do|does)\b(?: (?:for (?:us|you|the body)|in the body|exactly))?\s*\?*\s*$/i;
 /** "gonna say d)": an option letter chosen aloud. */
 
 const SAY_LETTER =

@@ -4293,10 +4293,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           `${before.replace(/(?:^|\s)\d{1,2}[.)]\s*/g, ' ').trim()}, ${numbered[1]} the ${item}`,
         );
     }
-    // "Anyway, gotta run, bye!": a sign-off after chat asks for nothing.
-    if (SIGN_OFF.test(question) && !REQUEST_WORDS.test(question)) return noneAnswer('off-topic', 0.7);
-    // "NG tube placement in a neonate — highlight the tube", "where's the drain? show it": the device.
-    if (DEVICE_ASKED.test(question)) return noneAnswer('outside', 0.7);
+    // Chat that asks for nothing, and a device, finding, measurement or substance asked for.
+    const nothingShown = nothingToOutline(question);
+    if (nothingShown) return noneAnswer(nothingShown, 0.7);
     // "what does the right kidney do?": the function of the organ named (read through the context
     // cache, the side's organ lost to its neighbour).
     const sidedDoes = SIDED_ORGAN_DOES.exec(question);
@@ -4326,18 +4325,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return resolve(
         `${question.slice(0, putBack.index)}${question.slice(putBack.index + putBack[0].length)}`,
       );
-    // "what's the most common benign tumour found in the liver?", "which needle is used for a liver
-    // biopsy?", "… How big is the lesion?": a finding, a device or a measurement is asked for.
-    if (THING_ASKED.test(question)) return noneAnswer('outside', 0.7);
     const said = SAY_LETTER.exec(question);
     if (said) return resolve(`option ${(said[1] as string).toUpperCase()}`);
     // "what does the oesophagus actually do apart from being a tube?": what it is not asked about.
 
     if (APART_FROM_BEING.test(question)) return resolve(question.replace(APART_FROM_BEING, ''));
-    // "My kidney stone finally passed, feeling great today!": news, not a request.
-    if (SOCIAL_NEWS.test(question) && !ASKING_AT_ALL.test(question)) return noneAnswer('off-topic', 0.7);
-    // "What does the gallbladder actually store? Highlight that.": the substance, which no mask shows.
-    if (STORED_THING_SHOWN.test(question)) return noneAnswer('outside', 0.7);
     // "Option B. No, option M. No wait, both.": the two named before, both kept.
     const bothAfterAll = BOTH_AFTER_ALL.exec(question);
     if (bothAfterAll) {
@@ -8199,6 +8191,22 @@ const NATO_LETTERS: Record<string, string> = {
 };
 const NUMBERED_DROP =
   /\s*[—–-]*\s*\b(strike|drop|remove|delete|skip|lose|cross out|scratch|take out|undo)\s+(?:#|number |no\.? ?|item |point )(\d{1,2})\b\s*[.!]*\s*$/i;
+/**
+ * "My kidney stone finally passed, feeling great today!", "Anyway, gotta run, bye!": chat that asks
+ * for nothing ('off-topic'); "NG tube placement — highlight the tube", "which needle is used for a
+ * liver biopsy?", "How big is the lesion?", "What does the gallbladder actually store? Highlight
+ * that.": a device, finding, measurement or substance asked for ('outside'). Undefined otherwise.
+ */
+function nothingToOutline(question: string): 'off-topic' | 'outside' | undefined {
+  if (
+    (SIGN_OFF.test(question) && !REQUEST_WORDS.test(question)) ||
+    (SOCIAL_NEWS.test(question) && !ASKING_AT_ALL.test(question))
+  )
+    return 'off-topic';
+  if (DEVICE_ASKED.test(question) || THING_ASKED.test(question) || STORED_THING_SHOWN.test(question))
+    return 'outside';
+  return undefined;
+}
 const SIGN_OFF =
   /\b(?:gotta (?:run|go)|got to (?:run|go)|have a (?:good|nice|great|lovely) (?:day|one|evening|night|weekend)|bye(?: for now| bye)?|see (?:you|ya)(?: later)?|ttyl|good ?night|cheerio)\s*[.!]*\s*$/i;
 const REQUEST_WORDS =

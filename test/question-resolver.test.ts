@@ -3683,5 +3683,12 @@ describe('question resolver: spelling-alphabet letters, numbered lists, sign-off
     expect(
       pickByProperty(words('the one that makes neither bile nor any digestive enzyme'), all),
     ).toBeUndefined();
+    expect(letters('Which solid organs on the list are neither paired nor retroperitoneal?')).toEqual([
+      'A',
+      'C',
+    ]);
+    expect(
+      letters('Which hollow organ on your list is neither part of the gut tube nor a blood vessel?'),
+    ).toEqual(['I']);
   });
 });

@@ -6200,6 +6200,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which of the 13 lie inside Gerota's fascia?": every option with a known property.
     if (
       ((optionsAsked && OPTIONS_PLURAL.test(normalised)) ||
+        // "Which hollow organ on the list is neither part of the gut tube nor a blood vessel?"
+        NEITHER_NOR_OPTION.test(normalised) ||
         OPTIONS_BY_PROPERTY.test(normalised) ||
         EVERYTHING_THAT.test(normalised) ||
         // "OGD scope goes through which of these? show them": "these" with nothing listed are the options.
@@ -8215,6 +8217,9 @@ const DEVICE_ASKED =
   /\b(?:ng|nasogastric|orogastric|feeding|chest|nephrostomy|gastrostomy|peg) tubes?\b.*\b(?:highlight|show|outline|mark|segment|circle|find)(?: me)? (?:the|that|this) (?:tube|line|device)\b|\bwhere(?:'s|’s| is| s) the (?:drain|stent|catheter|filter|clip|clips|coil|coils|tube|port|line)\b/i;
 const SIDED_ORGAN_DOES =
   /^\s*(?:so |and |ok |okay )?(?:what|wat|wht) (?:does|do|dose) (?:the |a |your )?((?:right|left|rt|lt|r|l) (?:kidney|adrenal(?: gland)?|suprarenal(?: gland)?))(?: actually| really| even)? (?:do|does)\b(?: (?:for (?:us|you|the body)|in the body|exactly))?\s*\?*\s*$/i;
+/** "… on the list …, neither … nor …": an option chosen by what it is and is not. */
+const NEITHER_NOR_OPTION =
+  /\b(?:on (?:the|your|ur) list|among the options|of the options|options?)\b.*\bneither\b.*\bnor\b|\bneither\b.*\bnor\b.*\b(?:on (?:the|your|ur) list|among the options|of the options)\b/;
 /** "gonna say d)": an option letter chosen aloud. */
 
 const SAY_LETTER =

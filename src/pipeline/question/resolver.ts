@@ -9447,8 +9447,6 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
  * ("…iron deposition causes cirrhosis and bronze diabetes"): the organs named belong to the group.
  */
 const NAMING_GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
-  // Hereditary haemochromatosis: cirrhosis and "bronze diabetes" (the heart is no option).
-  [/\bha?emochromatosis\b/, [1, 4]],
   // Ivor Lewis oesophagectomy: the oesophagus resected, the stomach pulled up as the conduit.
   [/\bivor ?lewis\b/, [10, 11]],
   // Roux-en-Y gastric bypass: the gastric remnant and the duodenum are left out of the food stream.
@@ -9462,8 +9460,6 @@ const NAMING_GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> =
   [/\barpkd\b|\bautosomal recessive polycystic kidney disease\b/, [1, 2, 13]],
   // A classic Whipple with antrectomy: the pancreatic head, the duodenum, the gallbladder, the antrum.
   [/\bwhipple\b(?=.*\b(?:antrectomy|classic|classical|traditional|standard)\b)/, [4, 9, 11, 12]],
-  // Gastrinomas of the gastrinoma (Passaro's) triangle: the duodenum and the pancreatic head.
-  [/\bgastrinoma triangle\b|\bpassaro s? triangle\b/, [4, 12]],
   // A nasogastric tube lies in the oesophagus and the stomach.
   [
     /\b(?:nasogastric|naso gastric|ng|orogastric) tubes?\b(?=.*\b(?:lie|lies|within|inside|pass|passes|through|run|runs|traverse|traverses)\b)/,

@@ -3692,3 +3692,63 @@ describe('question resolver: spelling-alphabet letters, numbered lists, sign-off
     ).toEqual(['I']);
   });
 });
+
+describe('question resolver: conditions on anatomy, the diaphragm’s openings, option names in order, sides kept through corrections (the 96th set’s error classes)', () => {
+  it('follows the branch of a condition that the usual anatomy decides', () => {
+    expect(
+      letters(
+        'If the spleen lies in the right upper quadrant, outline it; if not, outline the organ in the right upper quadrant that makes bile.',
+      ),
+    ).toEqual(['A']);
+    expect(
+      letters(
+        'If the left kidney usually sits higher than the right one, show me the left kidney; if not, show me the right kidney.',
+      ),
+    ).toEqual(['M']);
+    expect(
+      letters(
+        'If the oesophagus goes through the diaphragm at T8, outline it; if not, outline the structure that does.',
+      ),
+    ).toEqual(['F']);
+    expect(
+      letters(
+        'If the spleen lies in the left upper quadrant, show it together with the kidney it rests on; otherwise show nothing.',
+      ),
+    ).toEqual(['C', 'M']);
+    expect(letters('If the spleen is in the right upper quadrant, show it; otherwise show nothing.')).toEqual(
+      ['N'],
+    );
+  });
+
+  it('reads several of the diaphragm’s openings by name or level, and not a count of them', () => {
+    expect(letters('Segment the options that cross the diaphragm at T8 and at T12.')).toEqual(['E', 'F']);
+    expect(
+      letters(
+        'Highlight every option that passes through one of the three classic diaphragmatic openings (caval, oesophageal, aortic).',
+      ),
+    ).toEqual(['E', 'F', 'J']);
+    expect(letters('How many major diaphragmatic openings does the T8, T10, T12 rule describe?')).toEqual([
+      'N',
+    ]);
+  });
+
+  it('orders the option names, counts their letters and picks one side of every pair', () => {
+    expect(
+      letters('Of the organ options A to M, show the one whose name comes last in alphabetical order.'),
+    ).toEqual(['K']);
+    expect(letters('Highlight the options whose names are exactly five letters long.')).toEqual(['A', 'E']);
+    expect(letters('Segment the left member of each paired organ in the list.')).toEqual(['H', 'M']);
+    expect(letters('just the right-sided one of the pair that makes EPO please')).toEqual(['B']);
+    expect(
+      letters('Select all thirteen organ options, then drop every one of them except the liver.'),
+    ).toEqual(['A']);
+    expect(letters('Of the two adrenal glands, segment the pyramid-shaped one.')).toEqual(['G']);
+  });
+
+  it('keeps a side through a correction, an arrow before a request and a typed abbreviation', () => {
+    expect(letters('Outline the kidney under the liver. Actually, make it the other kidney.')).toEqual(['M']);
+    expect(letters("high aldosterone, L adrenal adenoma → outline the gland it's in")).toEqual(['H']);
+    expect(letters('liver → spleen')).toEqual(['C']);
+    expect(letters('lft adrnl pls')).toEqual(['H']);
+  });
+});

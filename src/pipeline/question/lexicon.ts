@@ -69,18 +69,18 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
     organ(6),
   ],
   [
-    'right adrenal|right adrenal gland|r adrenal|r adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr|right add renal gland',
+    'right adrenal|right adrenal gland|r adrenal|r adrenal gland|right suprarenal|right suprarenal gland|right adr|rt adr|right add renal gland|right adrnl|rt adrnl|r adrnl|rght adrnl',
     organ(7),
   ],
   ['RAG', organ(7), { capitalsOnly: true }],
   [
-    'left adrenal|left adrenal gland|l adrenal|l adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr|left add renal gland',
+    'left adrenal|left adrenal gland|l adrenal|l adrenal gland|left suprarenal|left suprarenal gland|left adr|lt adr|left add renal gland|left adrnl|lft adrnl|lt adrnl|l adrnl|lft adrenal|lft adr',
     organ(8),
   ],
   ['LAG', organ(8), { capitalsOnly: true }],
   [
     // ("a renal gland": adrenal gland misheard by dictation)
-    'adrenal|adrenals|adrenal gland|adrenal glands|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands|add renal gland|add renal glands',
+    'adrenal|adrenals|adrenal gland|adrenal glands|adrnl|adrnls|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands|add renal gland|add renal glands',
     ADRENALS,
   ],
   [
@@ -272,7 +272,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'kidney',
     side: 'left',
     pattern:
-      /\bnutcracker\b|\bcross(?:es)? between the aorta and (?:the )?(?:sma|superior mesenteric artery)\b|\bleft adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\b(?:renal )?vein is (?:the )?(?:very |so |quite |really )?long(?: one)?\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein (?:also )?(?:receives|takes in|collects) (?:both )?(?:the |a |an )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\b(?:receives|takes in|collects) (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b(?! (?:straight |directly )?into the (?:ivc|inferior vena cava)\b)|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\b(?:impressions?|contact areas?|facets?) (?:for|of|from) the (?:spleen|stomach|pancreatic tail|tail of the pancreas|jejunum|splenic flexure)\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
+      /\bspleen (?:rests|sits|lies|leans) (?:on|against|upon)\b|\bnutcracker\b|\bcross(?:es)? between the aorta and (?:the )?(?:sma|superior mesenteric artery)\b|\bleft adrenal (?:gland )?(?:sits|lies|rests|is) (?:on top of|on|above|over)\b|\bbehind the (?:pancreatic tail|tail of the pancreas|splenic flexure)\b|\bvaricocele\b|\bliving (?:donor|donation|related donor)\b|\blonger (?:renal )?vein\b|\bvein is (?:much |a bit |slightly )?longer\b|\b(?:renal )?vein is (?:the )?(?:very |so |quite |really )?long(?: one)?\b|\blong (?:renal )?vein\b|\bvein crosses (?:(?:in front of|anterior to|over) )?the aorta\b|\brenal vein (?:also )?(?:receives|takes in|collects) (?:both )?(?:the |a |an )?(?:left )?(?:gonadal|adrenal|suprarenal)\b|\b(?:receives|takes in|collects) (?:both )?the (?:left )?(?:gonadal|adrenal|suprarenal) vein\b|\bdromedary hump\b|\b(?:spleno|lieno) ?renal\b|\bgonadal vein drains\b(?! (?:straight |directly )?into the (?:ivc|inferior vena cava)\b)|\bunder the spleen\b|\bbeneath the spleen\b|\b(?:just |directly )?below the spleen\b|\b(?:the )?spleen (?:lies |lie |sits |sit |rests |rest )?(?:against|on top of)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bimpression on the (?:[a-z]+ ){0,4}spleen\b|\b(?:impressions?|contact areas?|facets?) (?:for|of|from) the (?:spleen|stomach|pancreatic tail|tail of the pancreas|jejunum|splenic flexure)\b|\bspleen\b[^.?!]{0,40}\brenal impression\b|\b(?:lies|sits|is|lying|sitting|usually|normally)(?: [a-z]+){0,3} higher\b/,
   },
   {
     family: 'kidney',
@@ -284,7 +284,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'right',
     pattern:
-      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:ivc|inferior vena cava) (?:lies|sits|is|passes|runs) (?:in front of|anterior to)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bside (?:of the body |of the abdomen )?where the (?:liver|gallbladder|ivc|inferior vena cava|duodenum) (?:lies|sits|is)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bvein (?:drains|empties|opens|runs|goes|passes) (?:straight |directly )?(?:in)?to the (?:ivc|inferior vena cava)\b|\b(?:off|from) the back of the (?:ivc|inferior vena cava)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b/,
+      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:ivc|inferior vena cava) (?:lies|sits|is|passes|runs) (?:in front of|anterior to)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bside (?:of the body |of the abdomen )?where the (?:liver|gallbladder|ivc|inferior vena cava|duodenum) (?:lies|sits|is)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bvein (?:drains|empties|opens|runs|goes|passes) (?:straight |directly )?(?:in)?to the (?:ivc|inferior vena cava)\b|\b(?:off|from) the back of the (?:ivc|inferior vena cava)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b|\bpyramid shaped\b/,
   },
   {
     family: 'adrenal',

@@ -3202,7 +3202,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       // "Show the kidney next to the liver. Oops, wrong one; show the other one." flips the side
       // the neighbour gives.
       const flip = m.sideCorrection === 'other';
-      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || (m.sideCorrection && !flip))
+      // ("Outline the kidney under the liver. Actually, make it the other kidney.": one taken back
+      // keeps the side its neighbour gave, for "the other" after it.)
+      const takenBack = m.role === 'negated';
+      if (
+        (m.role !== 'direct' && !takenBack) ||
+        m.target.kind !== 'organ' ||
+        !m.target.family ||
+        (m.sideCorrection && !flip)
+      )
         continue;
       const local = sideOf(tokens, m, mentions);
       if (local.left || local.right) continue;
@@ -3267,7 +3275,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             (t.text === 'other' && between[k + 1]?.text === 'side'),
         );
       m.sideCorrection = flip !== negated ? opposite(neighbour.side) : neighbour.side;
-      n.role = 'context';
+      if (!takenBack) n.role = 'context';
     }
   }
 
@@ -3425,6 +3433,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
             const side = organById(x.target.ids[0] as OrganId).side;
             return side === 'left' || side === 'right' ? [side] : [];
           }
+          // ("Outline the kidney under the liver. Actually, make it the other kidney.": the side
+          // its neighbour gave.)
+          if (x.sideCorrection === 'left' || x.sideCorrection === 'right') return [x.sideCorrection];
           const own = sideOf(tokens, x, mentions);
           return own.left !== own.right ? [own.left ? 'left' : 'right'] : [];
         }),
@@ -4201,6 +4212,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // names wrongly is not asked for).
     const afterClaim = requestAfterClaim(question);
     if (afterClaim !== undefined) return resolve(afterClaim);
+    // "If the spleen lies in the right upper quadrant, outline it; if not, outline the organ in the
+    // right upper quadrant that makes bile.": the branch the anatomy picks.
+    const branch = conditionalBranch(question);
+    if (branch !== undefined) return resolve(branch);
     // "Which organ does the adrenal medulla belong to?" is read as "…is the adrenal medulla part of?"
     // (the owner of a part, not a described organ).
     const belongs = BELONGS_TO.exec(question);
@@ -4821,8 +4836,20 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         SHEATH_WORD.test(all) ? `cover${form ?? ''}` : whole,
       )
       .replace(OTHER_SIDE_ELIDED, '$1 $2 $3 the $4 $2')
+      // ("high aldosterone, L adrenal adenoma → outline the gland it's in": an arrow before a
+      // request leads to it, changing nothing.)
+      .replace(ARROW_TO_REQUEST, '. ')
       .replace(ARROW, arrowsRoute ? ' and ' : ', no, ')
       .replace(ANY_SIDE, '')
+      // "Of the two adrenal glands, segment the pyramid-shaped one": the pair to pick from, not both.
+      .replace(OF_THE_TWO_PAIR, '$1 the $2')
+      // "…then drop every one of them except the liver": keep only the liver.
+      .replace(DROP_ALL_BUT, 'keep only ')
+      // "Segment the right member of each paired organ in the list": both pairs, that side.
+      .replace(
+        SIDE_OF_EACH_PAIR,
+        (_, side: string) => `the ${side.toLowerCase()} kidney and the ${side.toLowerCase()} adrenal`,
+      )
       .replace(WHATEVER_LETTER, (_, a?: string, b?: string) => `option ${a ?? b}`)
       .replace(NATO_LETTER, (whole, l: string, word: string) =>
         word[0]?.toUpperCase() === l ? `option ${l}` : whole,
@@ -5524,6 +5551,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // enlarged": a fact that ties two (three) organs together, asked for as a group.
     // ("Which organs …?", "every option that …" only when no organ is named at all: "OGD showed a
     // gastric and a duodenal ulcer, outline both organs" names them.)
+    // "Segment the options that cross the diaphragm at T8 and at T12", "…the caval opening and the
+    // oesophageal opening": the diaphragm's openings, by name or level, several at once.
+    const openings = diaphragmOpenings(normalised);
+    if (openings) return organAnswer(openings, 'described', 0.8);
     const several = SEVERAL_ASKED.test(normalised);
     if (
       (several || GROUP_ASKED.test(normalised)) &&
@@ -9486,6 +9517,45 @@ const LAB_MARKER =
   /\b(?:alt|ast|ggt|alp|bilirubin|inr|albumin|transaminases?|lipase|amylase|creatinine|urea|egfr|gfr)\b/g;
 const LAB_RAISED =
   /\b(?:up|raised|raized|high|elevated|deranged|abnormal|increased|rising|through the roof|sky high|off)\b/;
+/**
+ * The openings of the diaphragm among the 13, by name or vertebral level: the caval opening (T8)
+ * passes the IVC, the oesophageal hiatus (T10) the oesophagus, the aortic hiatus (T12) the aorta.
+ */
+const DIAPHRAGM_OPENINGS: ReadonlyArray<readonly [RegExp, OrganId]> = [
+  [/\bcaval(?: (?:opening|hiatus|foramen|aperture))?\b|\bt8\b/, 6],
+  [/\besophageal(?: (?:opening|hiatus|aperture))?\b|\bt10\b/, 10],
+  [/\baortic(?: (?:opening|hiatus|aperture))?\b|\bt12\b/, 5],
+];
+
+/**
+ * Two or three of the diaphragm's openings asked for at once ("the options that cross the diaphragm
+ * at T8 and at T12", "every option through one of the three classic diaphragmatic openings");
+ * undefined for one opening (the description step answers those) or a list with exclusions.
+ */
+function diaphragmOpenings(normalised: string): OrganId[] | undefined {
+  if (!/\b(?:diaphragm|diaphragmatic)\b/.test(normalised)) return undefined;
+  if (
+    !/\b(?:pass|passes|passing|go|goes|going|run|runs|cross|crosses|crossing|pierce|pierces|traverse|traverses|transect|openings?|hiatus|hiatuses)\b/.test(
+      normalised,
+    )
+  )
+    return undefined;
+  if (/\b(?:except|not|but|without|other than|apart from|besides|minus|how many)\b/.test(normalised))
+    return undefined;
+  if (
+    !/\b(?:options?|organs?|ones|structures|show|outline|segment|highlight|mark|cut|transect|transected)\b/.test(
+      normalised,
+    )
+  )
+    return undefined;
+  const ids = DIAPHRAGM_OPENINGS.filter(([re]) => re.test(normalised)).map(([, id]) => id);
+  if (ids.length >= 2) return ids;
+  // "…one of the three classic diaphragmatic openings": all three.
+  if (ids.length === 0 && /\b(?:three|3) (?:[a-z]+ ){0,2}(?:openings|hiatuses|apertures)\b/.test(normalised))
+    return [5, 6, 10];
+  return undefined;
+}
+
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
   /\b(?:(?:every|each|all(?: of)?(?: the)?) (?:options?|organs?)|the (?:options|organs))(?: [a-z]+)? (?:resected|removed|involved|affected|excised|taken out|bypassed|left out)\b|\bthe (?:options|organs) (?:that|which|whose|within|inside|in which)\b|\b(?:organs|ones) among the options\b|\bthe (?:two|three|four|2|3|4) (?:options|glands)\b|\bthe organ (?:[a-z]+ ){1,3}and the organ\b|\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
@@ -10090,7 +10160,81 @@ const FINDING_PLACE = /\b(?:in|within|inside|arising from|involving)\b/i;
 /** "Just the adrenal. I didn't say which one.": no side, so both. */
 const ANY_SIDE =
   /\s*(?:i (?:didn't|didn’t|did not|don't|don’t|do not) (?:say|mind|care|specify) which(?: one| side)?|either side is fine|whichever side)[.!]?/gi;
+/** "Of the two adrenal glands, segment the crescent-shaped one" (the two to pick one from). */
+const OF_THE_TWO_PAIR =
+  /\b([Oo]f|[Bb]etween|[Ff]rom) (?:the|these|those|both) two ((?:adrenal|suprarenal) glands|adrenals|suprarenals|kidneys)\b(?=[^.?!]*\b(?:segment|outline|show|highlight|mark|select|pick|circle|contour)\b[^.?!]*\bone\b)/g;
+/**
+ * "If <premise>, <request>; otherwise|if not|if it doesn't <request>": a condition on a fact of
+ * anatomy, each branch a request of its own.
+ */
+const CONDITIONAL =
+  /^\s*if ([^,;]{8,160}?), (?:then )?([^;]+?)\s*[;.,]\s*(?:otherwise|else|if not|if it (?:doesn['’ ]?t|does not|isn['’ ]?t|is not)|if they (?:don['’ ]?t|do not|aren['’ ]?t|are not)|if (?:that|this)(?:['’]?s| is)? (?:not (?:true|the case|so)|wrong|false)|if (?:that|this)(?: isn['’ ]?t| is not) (?:true|the case|so)),?\s*(.+)$/i;
+/**
+ * Premises that are false in the usual anatomy (the others are taken as true): the diaphragm's
+ * levels (the IVC at T8, the oesophagus at T10, the aorta at T12), the quadrants, the kidneys'
+ * heights, the great vessels' sides, sizes, the adrenals' shapes and who makes and stores bile.
+ */
+const FALSE_PREMISES: readonly RegExp[] = [
+  /\b(?:ivc|inferior vena cava|vena cava|cava)\b.*\b(?:t10|t12)\b/,
+  /\besophag(?:us|eal)\b.*\b(?:t8|t12)\b/,
+  /\baort(?:a|ic)\b.*\b(?:t8|t10)\b/,
+  /\b(?:spleen|stomach|pancreatic tail|tail of the pancreas|left kidney)\b.*\b(?:right upper quadrant|ruq)\b/,
+  /\b(?:liver|gallbladder|right kidney)\b.*\b(?:left upper quadrant|luq)\b/,
+  /\bright kidney\b.*\b(?:higher|above|superior to)\b.*\bleft\b|\bleft kidney\b.*\b(?:lower|below|inferior to)\b.*\bright\b/,
+  /\baorta\b.*\b(?:to the )?right of the (?:ivc|inferior vena cava|vena cava|cava)\b|\b(?:ivc|inferior vena cava|vena cava)\b.*\b(?:to the )?left of the aorta\b/,
+  /\bspleen\b.*\b(?:larger|bigger|heavier)\b.*\bliver\b|\bliver\b.*\b(?:smaller|lighter)\b.*\bspleen\b/,
+  /\bright adrenal\b.*\bcrescent\b|\bleft adrenal\b.*\b(?:pyramid|pyramidal|triangular)\b/,
+  /\bgallbladder\b.*\b(?:makes|produces|secretes|synthesi[sz]es)\b.*\bbile\b|\bliver\b.*\bstores?\b.*\bbile\b/,
+  /\b(?:kidneys?|pancreas|aorta|ivc)\b.*\bintraperitoneal\b|\b(?:stomach|spleen|liver|gallbladder)\b.*\bretroperitoneal\b/,
+];
+
+/** The request a conditional message asks for, by whether its premise holds; undefined if none. */
+function conditionalBranch(question: string): string | undefined {
+  const parts = CONDITIONAL.exec(question);
+  if (!parts) return undefined;
+  const [, premise = '', then = '', otherwise = ''] = parts;
+  // (a premise with its own negation, or one about this slice, is not a fact of anatomy)
+  if (
+    /\b(?:not|no|never|isn|doesn|don|aren|wasn|this (?:slice|image|scan|picture)|visible|seen|shown)\b/i.test(
+      premise,
+    )
+  )
+    return undefined;
+  const words = textWords(premise).join(' ');
+  const predicate = /\b((?:goes|passes|crosses|lies|sits|runs|makes|stores|drains|is|are)\b.*)$/i.exec(
+    premise,
+  )?.[1];
+  if (FALSE_PREMISES.some((re) => re.test(words))) {
+    // "…; if not, outline the structure that does": what the premise says, of another subject.
+    const request = predicate
+      ? otherwise.replace(/\bthat does\s*([.?!]?)\s*$/i, `that ${predicate}$1`)
+      : otherwise;
+    return /^(?:show|outline|segment|highlight|mark)(?: me)? nothing\b|^(?:do nothing|nothing)\b/i.test(
+      request.trim(),
+    )
+      ? 'Never mind, nothing.'
+      : request;
+  }
+  // "If the spleen lies in the left upper quadrant, show it together with the kidney it rests on":
+  // "it" is the premise's subject.
+  const subject = predicate ? premise.slice(0, premise.length - predicate.length).trim() : '';
+  if (subject && subject.split(/\s+/).length <= 5 && /\bit\b/i.test(then))
+    return then.replace(/\bit\b/gi, subject);
+  return then;
+}
+
+/** "the option whose name comes first in alphabetical order", "alphabetically last" */
+const ALPHABETICAL_END =
+  /\b(?:comes?|is|falls?|sits?|appears?|stands?) (first|last) (?:in )?(?:alphabetical(?:ly)?|a to z|a z|abc) (?:order|terms)?|\b(first|last) (?:in )?alphabetical(?:ly)?(?: order)?\b|\balphabetically (first|last)\b/i;
+/** "the right member of each paired organ", "the left one of every pair" */
+const SIDE_OF_EACH_PAIR =
+  /\bthe (left|right)(?:[- ]sided)? (?:members?|ones?|partners?|organs?|halves|half|versions?|copies|copy) of (?:(?:each|every|both|all(?: the)?) (?:paired (?:organs?|options?|structures?)|pairs?)|the (?:paired (?:organs|options|structures)|pairs))\b(?: (?:in|on|from) (?:the|your|ur) (?:list|options))?/gi;
+/** "drop every one of them except", "remove all but", "deselect everything apart from" */
+const DROP_ALL_BUT =
+  /\b(?:drop|remove|delete|deselect|unselect|take out|discard|lose|ditch|clear|erase|cross out|strike) (?:every(?: single)? one|each one|all|everything|everyone)(?: of them| of those| of these| of the options| of the organs)? (?:except|but|apart from|other than|save|bar) (?:for )?/gi;
 const ARROW = /\s*(?:→|->|=>)\s*/g;
+const ARROW_TO_REQUEST =
+  /\s*(?:→|->|=>)\s*(?=(?:pls |please |can you |could you )?(?:outline|segment|highlight|show|mark|contour|find|which|what)\b)/gi;
 /** Words that make arrows a route, not a correction ("trace the whole route"). */
 const ROUTE_WORD = /\b(?:route|path|pathway|journey|course|whole|all|through|along|sequence|chain)\b/i;
 /** "…the letter just before it": a letter placed by the letter named before. */
@@ -10266,7 +10410,7 @@ function spelledOptions(question: string): OrganId[] | undefined {
   // "which name has exactly six letters?" (one-word names: the spleen)
   // ("…have names exactly five letters long")
   const length =
-    /\b(?:one[- ]word )?(?:options?|ones?|organs?) (?:that are|which are|of) (?:exactly |just |only )?([a-z]+|\d+) letters(?: long)?\b|\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
+    /\b(?:one[- ]word )?(?:options?|ones?|organs?) (?:that are|which are|of) (?:exactly |just |only )?([a-z]+|\d+) letters(?: long)?\b|\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of |are |is )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
       .exec(question)
       ?.slice(1)
       .find((g) => g !== undefined);
@@ -10276,6 +10420,14 @@ function spelledOptions(question: string): OrganId[] | undefined {
       (id) => /^[a-z]+$/i.test(organById(id).name) && organById(id).name.length === letterCount,
     );
     return ids.length > 0 ? ids : undefined;
+  }
+  // "the one whose name comes last in alphabetical order": the options' names sorted A to Z.
+  const alphabetical = ALPHABETICAL_END.exec(question);
+  if (alphabetical) {
+    const sorted = [...all].sort((a, b) => organById(a).name.localeCompare(organById(b).name));
+    const end = (alphabetical[1] ?? alphabetical[2] ?? alphabetical[3] ?? '').toLowerCase();
+    const id = end === 'first' ? sorted[0] : sorted[sorted.length - 1];
+    return id === undefined ? undefined : [id];
   }
   // "every option whose name starts with the letter L": Liver, Left adrenal, Left kidney.
   // ("the options that start with L": a name, not the letter L itself, which starts with nothing)

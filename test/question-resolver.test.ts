@@ -3752,3 +3752,68 @@ describe('question resolver: conditions on anatomy, the diaphragm’s openings, 
     expect(letters('lft adrnl pls')).toEqual(['H']);
   });
 });
+
+describe('question resolver: the gut in the order food passes it, numbered picks, corrections told by apology, shape or description (the 97th set’s error classes)', () => {
+  it('picks the oesophagus, stomach and duodenum by the order a swallowed pill meets them', () => {
+    expect(
+      letters('Counting only the organs in the options, show the second one a swallowed pill meets.'),
+    ).toEqual(['K']);
+    expect(
+      letters(
+        'Outline the first and the last listed organs a swallowed pill passes through before it reaches the jejunum.',
+      ),
+    ).toEqual(['J', 'L']);
+    expect(
+      letters('Outline the listed organs a swallowed pill passes through, but leave out the first one.'),
+    ).toEqual(['K', 'L']);
+    expect(letters('A pill has just passed through the pylorus. Which listed organ is it in now?')).toEqual([
+      'L',
+    ]);
+    expect(
+      letters('Show the organ a swallowed pill meets second among the options — no wait, make it the third.'),
+    ).toEqual(['L']);
+    expect(letters('Which muscular tube carries swallowed food from the pharynx to the stomach?')).toEqual([
+      'J',
+    ]);
+  });
+
+  it('reads the diaphragm mnemonic, the highest opening and a numbered pick', () => {
+    expect(letters("'I 8 10 eggs at 12' — the one at 10, show it")).toEqual(['J']);
+    expect(letters("'I 8 10 eggs at 12' — show all three things the mnemonic is about")).toEqual([
+      'E',
+      'F',
+      'J',
+    ]);
+    expect(
+      letters(
+        'Of the three listed structures that go through the diaphragm at T8, T10 and T12, which one passes highest?',
+      ),
+    ).toEqual(['F']);
+    expect(letters('1) liver 2) spleen 3) stomach — show 2 and 3')).toEqual(['C', 'K']);
+    expect(letters('Renin is made by a paired organ in the list. Segment the pair.')).toEqual(['B', 'M']);
+  });
+
+  it('keeps a side corrected before an apology, and the side an earlier mention was given', () => {
+    expect(letters('right adrenal — no, left. sorry, dyslexic moment')).toEqual(['H']);
+    expect(letters('Outline the left adrenal. Actually both. Actually no, left alone was fine.')).toEqual([
+      'H',
+    ]);
+    expect(letters("Outline the adrenal — no sorry, it's the other side, the left one.")).toEqual(['H']);
+    expect(letters('CT shows a nodule in the adrenal beside the spleen. Outline that adrenal.')).toEqual([
+      'H',
+    ]);
+  });
+
+  it('reads a letter moved by "above it" or "next", and a description swapped for another', () => {
+    expect(letters('Show option M — no, the option just above it in the list.')).toEqual(['L']);
+    expect(letters('Show option D. no, the next option.')).toEqual(['E']);
+    expect(
+      letters('Show me the largest gland in the body; no, change that to the organ that stores its bile.'),
+    ).toEqual(['I']);
+    expect(
+      letters('Outline the crescent-shaped adrenal gland. Actually, switch to the pyramid-shaped one.'),
+    ).toEqual(['G']);
+    expect(letters('Outline the right kidney. On second thought, make it the other one.')).toEqual(['M']);
+    expect(letters('Which vaccines are given before a splenectomy?')).toEqual(['N']);
+  });
+});

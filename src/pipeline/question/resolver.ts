@@ -798,6 +798,9 @@ const OUTSIDE_HEADS = new Map<string, string>(
     parasite: 'a germ',
     macrophage: 'a cell type',
     operation: 'the name of an operation',
+    vaccine: 'a vaccine',
+    vaccines: 'a vaccine',
+    anastomosis: 'a surgical join',
     procedure: 'the name of a procedure',
     test: 'a test',
     percentage: 'a number',
@@ -1001,7 +1004,7 @@ const TERM_ASKED = new RegExp(
 // "Show the ducts that carry bile…", "the dome-shaped muscle the liver sits under", "the 12th rib
 // behind the kidney": a request whose own noun phrase is of a kind none of the 13 is.
 const OUTSIDE_REQUEST = new RegExp(
-  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate|where is|wheres|where s|where are)(?: me)? )?(?:(?:just|only|nothing but|nothing except) )?(?:the|a|an|that|this|those|these) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
+  `^(?:(?:please |pls |can you |could you |can u )?(?:show|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|name|indicate|where is|wheres|where s|where are)(?: me)? )?(?:(?:just|only|nothing but|nothing except) )?(?:the|a|an|that|this|those|these) (?:[a-z0-9]+ ){0,2}?(${[...OUTSIDE_HEADS.keys()].join('|')})(?= (?:that|which|who|the|in|of|from|to|between|behind|under|below|above|along|alongside|around|at|on|near|next|beside|over|running|only|alone|itself|themselves|[a-z]+ing|[a-z]+ed)\\b|$)(?! (?:[a-z]+ing |[a-z]+ed )?(?:${HEAD_NOUNS})\\b)(?! (?:on|in|among|from) (?:your|ur|the) (?:list|options|choices)\\b)`,
 );
 /** A request withdrawn later in the message ("outline the gallstone. oh wait, … the gallbladder then"). */
 const NO_LATER_CORRECTION =
@@ -1484,6 +1487,10 @@ function makerOf(substance: string): readonly OrganId[] | undefined {
 /** "where is bile made?", "the organ where insulin gets produced" (passive: made there). */
 const SUBSTANCE_MADE = new RegExp(
   `(?<!\\bnot )\\b(?:where|which organ|what organ|which gland|what gland|the organ|the gland|the place)\\b(?: (?:is|s|are|does|do|the|all|most|of|our|your|my|body|in|within))* (${SUBSTANCE_MAKERS.map(([names]) => names).join('|')}) (?:is |are |gets |get |being |normally |actually |first )*(?:made|produced|synthesi[sz]ed|manufactured|secreted|formed|generated)\\b`,
+);
+/** "Renin is made by a paired organ in the list. Segment the pair." (made by the organ asked for) */
+const SUBSTANCE_MADE_BY = new RegExp(
+  `^(?:the )?(${SUBSTANCE_MAKERS.map(([names]) => names).join('|')}) (?:is|are) (?:mainly |mostly |normally |chiefly )?(?:made|produced|synthesi[sz]ed|manufactured|secreted|released) (?:by|in) (?:a|an|one|the) (?:[a-z]+ ){0,3}(?:organ|organs|gland|glands|pair)\\b`,
 );
 const LISTED = '(?:on|in|from) (?:your|the|ur) (?:list|options|choices)';
 /** A property that picks the options: the words that name it in the first group that matched. */
@@ -2581,7 +2588,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "spleen — no, pancreas, sorry": the last marker an organ follows is the correction; a
     // trailing "sorry" or "actually" corrects nothing.
     const hasDirectAfter = (at: number) => mentions.some((m) => m.start > at && m.role === 'direct');
-    let lastMarker = markers.findLast(hasDirectAfter) ?? (markers.at(-1) as number);
+    // ("right adrenal — no, left. sorry, dyslexic moment": nor does a trailing apology after a side
+    // corrected.)
+    const sideAfter = (at: number) => tokens.slice(at + 1).some((t) => SIDE_CORRECTIONS.has(t.text));
+    const apology = (at: number | undefined) =>
+      ['sorry', 'soz', 'oops', 'whoops', 'apologies', 'my'].includes(tokens[at ?? -1]?.text ?? '');
+    let lastMarker =
+      markers.findLast(hasDirectAfter) ??
+      (apology(markers.at(-1)) ? markers.findLast(sideAfter) : undefined) ??
+      (markers.at(-1) as number);
     // "both adrenals. hmm only the left one actually": a marker that ends its sentence corrects with
     // the sentence it ends.
     const endsSentence = tokens
@@ -2716,7 +2731,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
               tokens[lastMarker + k - (tokens[lastMarker + k - 1]?.text === 'the' ? 2 : 1)]?.text ?? '',
             ),
         );
-      const sideAt = narrowed >= 0 ? narrowed : tokens.slice(lastMarker).findIndex(isSide);
+      // ("…no sorry, it's the other side, the left one": the side named says which.)
+      const named = tokens
+        .slice(lastMarker)
+        .findIndex(
+          (t, k) => isSide(t, k) && t.text !== 'other' && t.text !== 'opposite' && t.text !== 'both',
+        );
+      const otherThenNamed =
+        named >= 0 &&
+        tokens.slice(lastMarker, lastMarker + named).some((t) => t.text === 'other' || t.text === 'opposite');
+      const sideAt =
+        narrowed >= 0 ? narrowed : otherThenNamed ? named : tokens.slice(lastMarker).findIndex(isSide);
       const sideWord = sideAt >= 0 ? tokens[lastMarker + sideAt]?.text : undefined;
       let correction = sideWord
         ? SIDE_CORRECTIONS.get(sideWord)
@@ -3204,7 +3229,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const flip = m.sideCorrection === 'other';
       // ("Outline the kidney under the liver. Actually, make it the other kidney.": one taken back
       // keeps the side its neighbour gave, for "the other" after it.)
-      const takenBack = m.role === 'negated';
+      // ("CT shows a nodule in the adrenal beside the spleen. Outline that adrenal.": one named as
+      // the lesion's site keeps its side too, for "that adrenal" after it.)
+      const takenBack = m.role === 'negated' || m.role === 'context';
       if (
         (m.role !== 'direct' && !takenBack) ||
         m.target.kind !== 'organ' ||
@@ -3280,7 +3307,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   /**
-   * "…outside US said small R kidney, can u segment that one", "…my liver looked fatty. Can you
+   * "CT shows a nodule in the adrenal beside the spleen. Outline that adrenal.": a kidney or adrenal
+   * pointed back to ("that adrenal", "the same kidney") takes the side its earlier mention was given.
+   */
+  function applyPointedPair(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
+      const before = tokens[m.start - 1]?.text ?? '';
+      if (!['that', 'this', 'same'].includes(before)) continue;
+      const local = sideOf(tokens, m, mentions);
+      if (local.left || local.right) continue;
+      const family = m.target.family;
+      const earlier = mentions.findLast(
+        (x) => x.end <= m.start && x.target.kind === 'organ' && x.target.family === family && x !== m,
+      );
+      if (earlier?.sideCorrection === 'left' || earlier?.sideCorrection === 'right')
+        m.sideCorrection = earlier.sideCorrection;
+    }
+  }
+
+  /**
+   * "…outside US said small R kidney, "…my liver looked fatty. Can you
    * show that fatty organ?": a command whose object points back ("that one", "that organ") with no
    * name after it asks for the organ named last before it.
    */
@@ -4308,6 +4355,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           `${before.replace(/(?:^|\s)\d{1,2}[.)]\s*/g, ' ').trim()}, ${numbered[1]} the ${item}`,
         );
     }
+    // "1) liver 2) spleen 3) stomach — show 2 and 3": the items picked by their numbers.
+    const picks = NUMBERED_PICK.exec(question);
+    if (picks) {
+      const before = question.slice(0, picks.index);
+      const items = new Map(
+        [
+          ...before.matchAll(
+            /(?:^|[\s,;])(\d{1,2})[.)]\s*([a-z][a-z' -]*?)(?=\s*(?:[,;]|\s\d{1,2}[.)]|\s*[—–-]|$))/gi,
+          ),
+        ].map((m) => [m[1] as string, m[2] as string]),
+      );
+      const wanted = [...(picks[2] as string).matchAll(/\d{1,2}/g)].map((m) => items.get(m[0]));
+      if (items.size >= 2 && wanted.every((w) => w !== undefined))
+        return resolve(`${picks[1]} the ${wanted.join(' and the ')}`);
+    }
     // Chat that asks for nothing, and a device, finding, measurement or substance asked for.
     const nothingShown = nothingToOutline(question);
     if (nothingShown) return noneAnswer(nothingShown, 0.7);
@@ -4843,6 +4905,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(ANY_SIDE, '')
       // "Of the two adrenal glands, segment the pyramid-shaped one": the pair to pick from, not both.
       .replace(OF_THE_TWO_PAIR, '$1 the $2')
+      // "'I 8 10 eggs at 12' — the one at 10, show it": the mnemonic of the diaphragm's openings
+      // (the IVC at T8, the oesophagus at T10, the aorta at T12), its numbers the levels.
+      .replace(
+        LEVELS_MNEMONIC,
+        (_, before: string, after: string) =>
+          `${before}the diaphragm levels mnemonic${after.replace(/\b(?:(?:goes|passes|go|pass|going|passing) )?(?:through )?at (8|10|12)\b/gi, 'passing through the diaphragm at T$1')}`,
+      )
       // "…then drop every one of them except the liver": keep only the liver.
       .replace(DROP_ALL_BUT, 'keep only ')
       // "Segment the right member of each paired organ in the list": both pairs, that side.
@@ -4866,6 +4935,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(APOLOGY_ASIDE, (aside) =>
         ORGAN_WORD.test(aside) || /\b(?:mean|meant|right|left|dx|sx)\b|=/i.test(aside) ? aside : '',
       );
+    // "Show me the largest gland in the body; no, change that to the organ that stores its bile.",
+    // "Outline the crescent-shaped adrenal gland. Actually, switch to the pyramid-shaped one.": a
+    // description swapped in for one that named nothing is asked alone ("one" the kind before).
+    const describedSwap = DESCRIBED_SWAP.exec(plainer);
+    const swappedKind = describedSwap
+      ? /\b(adrenal glands?|adrenals?|kidneys?|glands?|vessels?)\b/i.exec(describedSwap[1] as string)?.[1]
+      : undefined;
+    if (
+      describedSwap &&
+      (!ORGAN_WORD.test(describedSwap[1] as string) ||
+        (swappedKind &&
+          /^the (?!(?:other|opposite|same|remaining|contralateral|left|right)\b)[a-z-]+(?: [a-z-]+)? one\b/i.test(
+            describedSwap[2] as string,
+          )))
+    ) {
+      const asked = (describedSwap[2] as string).replace(
+        /^the ([a-z-]+(?: [a-z-]+)?) one\b/i,
+        (whole, what: string) => (swappedKind ? `the ${what} ${swappedKind}` : whole),
+      );
+      return resolve(`show ${asked}`);
+    }
     // ("Outline C. Sorry, I meant the letter just before it.": "it" is the letter named first)
     const relative = letterBeforeIt(plainer);
     if (relative !== undefined) return resolve(relative);
@@ -5555,6 +5645,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // oesophageal opening": the diaphragm's openings, by name or level, several at once.
     const openings = diaphragmOpenings(normalised);
     if (openings) return organAnswer(openings, 'described', 0.8);
+    // "Counting only the organs in the options, show the second one a swallowed pill meets": the
+    // oesophagus, the stomach and the duodenum in the order food passes them.
+    const alongGut = gutPath(normalised);
+    if (alongGut) return organAnswer(alongGut, 'described', 0.8);
     const several = SEVERAL_ASKED.test(normalised);
     if (
       (several || GROUP_ASKED.test(normalised)) &&
@@ -6055,6 +6149,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyCommandClause(tokens, mentions);
     applyLandmarks(tokens, mentions);
     applyNeighbourSides(tokens, mentions);
+    applyPointedPair(tokens, mentions);
     applyFormerLatter(tokens, mentions);
     applyPointBack(tokens, mentions);
     applyShowBoth(tokens, mentions);
@@ -6503,7 +6598,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
 
     // "show where bile gets made", "where is insulin produced?": the organ that makes a substance
     // (bag-of-words matching mixes the organ that makes bile with the one that stores it).
-    const substance = SUBSTANCE_MADE.exec(normalised)?.[1];
+    const substance = SUBSTANCE_MADE.exec(normalised)?.[1] ?? SUBSTANCE_MADE_BY.exec(normalised)?.[1];
     if (substance && directOrgans.length === 0 && !/\b(?:and|or|plus)\b/.test(normalised)) {
       const maker = makerOf(substance);
       if (maker)
@@ -8222,6 +8317,9 @@ const NATO_LETTERS: Record<string, string> = {
   mike: 'M',
   november: 'N',
 };
+/** "…— show 2 and 3", "outline #1 only": numbered items of a list before, picked. */
+const NUMBERED_PICK =
+  /\s*[—–-]*\s*\b(show|outline|highlight|mark|segment|circle|contour|do)\s+((?:#|number |no\.? ?|item |point )?\d{1,2}(?:\s*(?:,|and|&|\+)\s*(?:#|number |no\.? ?|item |point )?\d{1,2})*)(?:\s+(?:only|pls|please|plz|too))?\s*[.!]*\s*$/i;
 const NUMBERED_DROP =
   /\s*[—–-]*\s*\b(strike|drop|remove|delete|skip|lose|cross out|scratch|take out|undo)\s+(?:#|number |no\.? ?|item |point )(\d{1,2})\b\s*[.!]*\s*$/i;
 /**
@@ -9535,7 +9633,7 @@ const DIAPHRAGM_OPENINGS: ReadonlyArray<readonly [RegExp, OrganId]> = [
 function diaphragmOpenings(normalised: string): OrganId[] | undefined {
   if (!/\b(?:diaphragm|diaphragmatic)\b/.test(normalised)) return undefined;
   if (
-    !/\b(?:pass|passes|passing|go|goes|going|run|runs|cross|crosses|crossing|pierce|pierces|traverse|traverses|transect|openings?|hiatus|hiatuses)\b/.test(
+    !/\b(?:pass|passes|passing|go|goes|going|run|runs|cross|crosses|crossing|pierce|pierces|traverse|traverses|transect|openings?|hiatus|hiatuses|mnemonic)\b/.test(
       normalised,
     )
   )
@@ -9549,10 +9647,105 @@ function diaphragmOpenings(normalised: string): OrganId[] | undefined {
   )
     return undefined;
   const ids = DIAPHRAGM_OPENINGS.filter(([re]) => re.test(normalised)).map(([, id]) => id);
+  // "Of the three … at T8, T10 and T12, which one passes highest?": the IVC highest, the aorta lowest.
+  const highest = /\b(?:highest|uppermost|most superior|most cranial|first from the top)\b/.test(normalised);
+  const lowest = /\b(?:lowest|most inferior|most caudal|last from the top)\b/.test(normalised);
+  if (ids.length >= 2 && highest !== lowest) {
+    const order: OrganId[] = [6, 10, 5];
+    const present = order.filter((id) => ids.includes(id));
+    return [(highest ? present[0] : present[present.length - 1]) as OrganId];
+  }
   if (ids.length >= 2) return ids;
+  // "'I 8 10 eggs at 12' — show all three things the mnemonic is about"
+  if (
+    ids.length === 0 &&
+    /\bdiaphragm levels mnemonic\b/.test(normalised) &&
+    /\b(?:all|three|every|each)\b/.test(normalised)
+  )
+    return [5, 6, 10];
   // "…one of the three classic diaphragmatic openings": all three.
   if (ids.length === 0 && /\b(?:three|3) (?:[a-z]+ ){0,2}(?:openings|hiatuses|apertures)\b/.test(normalised))
     return [5, 6, 10];
+  return undefined;
+}
+
+/** The organs of the 13 that swallowed food (a pill, an endoscope) passes, in order. */
+const GUT_PATH: readonly OrganId[] = [10, 11, 12];
+const GUT_ORDINALS = new Map([
+  ['first', 0],
+  ['1st', 0],
+  ['second', 1],
+  ['2nd', 1],
+  ['third', 2],
+  ['3rd', 2],
+  ['last', -1],
+  ['final', -1],
+]);
+
+/**
+ * The organs met along the gut, picked by order ("the second one a swallowed pill meets", "the
+ * first and the last listed organs a pill passes before the jejunum", "…but leave out the first
+ * one", "a pill has just passed through the pylorus: which organ is it in now?", "every listed
+ * organ an ERCP scope passes on its way to the papilla"); undefined for anything else (a single
+ * organ described by what food does there is the description step's).
+ */
+function gutPath(normalised: string): OrganId[] | undefined {
+  const traveller =
+    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b/;
+  if (!traveller.test(normalised)) return undefined;
+  // "…has just passed through the pylorus. Which listed organ is it in now?"
+  if (
+    /\b(?:just |has |have )*(?:passed|gone|moved|come) (?:through|past|beyond) the (?:pylorus|pyloric (?:sphincter|canal|valve))\b/.test(
+      normalised,
+    ) &&
+    /\b(?:now|next)\b/.test(normalised)
+  )
+    return [12];
+  // The path ends where the message says ("on its way to the stomach", "before it reaches the
+  // jejunum"); by default it runs to the duodenum.
+  const end =
+    /\b(?:to|reaches|reach|reaching|into|enters|hits) the stomach\b/.test(normalised) &&
+    !/\bpylorus|duodenum|jejunum|papilla\b/.test(normalised)
+      ? 1
+      : 3;
+  const path = GUT_PATH.slice(0, end);
+  const picked = [
+    ...normalised.matchAll(
+      /\b(first|1st|second|2nd|third|3rd|last|final)\b(?! (?:part|portion|segment|half|time|thing|step|place|sentence|question|one i said))/g,
+    ),
+  ].map((m) => GUT_ORDINALS.get(m[1] as string) as number);
+  const at = (k: number) => (k < 0 ? path[path.length - 1] : path[k]) as OrganId | undefined;
+  // "…but leave out the first one", "all except the first"
+  const leftOut =
+    /\b(?:leave|leaving|left) out the (first|last|second)\b|\b(?:except|but not|minus|without|apart from) the (first|last|second)\b/.exec(
+      normalised,
+    );
+  if (leftOut) {
+    const k = GUT_ORDINALS.get((leftOut[1] ?? leftOut[2]) as string) as number;
+    const drop = at(k);
+    return path.filter((id) => id !== drop);
+  }
+  const meets =
+    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in)\b/.test(
+      normalised,
+    );
+  if (!meets) return undefined;
+  // "the first and the last listed organs": both; "second — no wait, make it the third": the last said.
+  if (picked.length > 0) {
+    const both =
+      /\b(?:first|second|third|1st|2nd|3rd) and (?:the )?(?:second|third|last|final|2nd|3rd)\b/.test(
+        normalised,
+      );
+    const ids = (both ? picked.slice(-2) : picked.slice(-1)).map(at);
+    return ids.every((id) => id !== undefined) ? [...new Set(ids as OrganId[])] : undefined;
+  }
+  // "Show every listed organ it passes through", "outline the listed organs a pill passes through"
+  if (
+    /\b(?:every|all|each)\b(?: [a-z]+){0,3} (?:organs?|options?|ones?)\b|\b(?:organs|options|ones) (?:it|a|the|that|which)\b/.test(
+      normalised,
+    )
+  )
+    return path;
   return undefined;
 }
 
@@ -10223,6 +10416,11 @@ function conditionalBranch(question: string): string | undefined {
   return then;
 }
 
+/** The mnemonic "I 8 10 eggs at 12" (IVC at T8, oesophagus at T10, aorta at T12) and what follows it. */
+const LEVELS_MNEMONIC = /^([\s\S]*?)['"‘“]?\bI 8 10 eggs at 12\b['"’”]?([\s\S]*)$/i;
+/** "<a description>; no, change that to <another description>" (see its use). */
+const DESCRIBED_SWAP =
+  /^((?:show|outline|mark|highlight|segment|find)(?: me)? the [^.;!?]+?)\s*[.;,!—–-]+\s*(?:(?:no|wait|actually|hmm|sorry|oops|on second thought|scratch that|scrap that)[,.]?\s*)+(?:change (?:that|it) to|swap (?:that|it) for|switch (?:that |it )?to|make (?:that|it)|go with|(?:show|outline|mark|highlight|segment) instead)\s+(the (?:organ|gland|one|structure|[a-z-]+(?: [a-z-]+)? one)\b[^.;!?]*)[.!]?\s*$/i;
 /** "the option whose name comes first in alphabetical order", "alphabetically last" */
 const ALPHABETICAL_END =
   /\b(?:comes?|is|falls?|sits?|appears?|stands?) (first|last) (?:in )?(?:alphabetical(?:ly)?|a to z|a z|abc) (?:order|terms)?|\b(first|last) (?:in )?alphabetical(?:ly)?(?: order)?\b|\balphabetically (first|last)\b/i;
@@ -10244,7 +10442,17 @@ const NAMED_LETTER =
   /\b(?:[Oo]ption|[Ll]etter|[Ss]how|[Oo]utline|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o)\s+([A-M])(?![\w'’-])/g;
 
 /** "Show option K... typo, I meant the letter just before it." → "…the letter just before K." */
-function letterBeforeIt(question: string): string | undefined {
+function letterBeforeIt(original: string): string | undefined {
+  // ("Show option M — no, the option just above it in the list.", "Option D. No, the next option.")
+  const question = original
+    .replace(
+      /\b(the (?:letter|option|one) (?:just |right |immediately )?)(above|below) it(?: (?:in|on) (?:the|your|ur) (?:list|options|table))?(?=[.!?\s]*$)/,
+      (_, lead: string, where: string) => `${lead}${where === 'above' ? 'before' : 'after'} it`,
+    )
+    .replace(
+      /\bthe (next|previous|preceding|following) (?:letter|option|one)(?=[.!?\s]*$)/,
+      (_, which: string) => `the option ${which === 'next' || which === 'following' ? 'after' : 'before'} it`,
+    );
   const match = LETTER_BEFORE_IT.exec(question);
   if (!match) return undefined;
   const letter = [...question.slice(0, match.index).matchAll(NAMED_LETTER)].at(-1)?.[1];

@@ -3817,3 +3817,36 @@ describe('question resolver: the gut in the order food passes it, numbered picks
     expect(letters('Which vaccines are given before a splenectomy?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: letters moved from a description, the end of a set by letter, take-backs before chat, plurals (the 98th set’s error classes)', () => {
+  it('moves a letter from the option a description or a name picks', () => {
+    expect(letters("Find the gallbladder's letter, add two, and show me that option.")).toEqual(['K']);
+    expect(
+      letters(
+        'Select the option lettered immediately before the organ formed by fusing the dorsal and ventral pancreatic buds.',
+      ),
+    ).toEqual(['C']);
+    expect(letters('Option D and the option lettered right after it, please.')).toEqual(['D', 'E']);
+    expect(letters("Do the three options just above 'None of them' on your list")).toEqual(['K', 'L', 'M']);
+    expect(letters('the letter right before N')).toEqual(['M']);
+  });
+
+  it('picks the earlier or later letter of a set told by its kind or property', () => {
+    expect(letters('Of the two adrenal options, choose the one with the earlier letter.')).toEqual(['G']);
+    expect(
+      letters('Of the two options that develop from the metanephros, pick the one with the later letter.'),
+    ).toEqual(['M']);
+  });
+
+  it('answers N when a take-back is followed by chat, and both for a plural', () => {
+    expect(
+      letters("Outline the pancreas. Oh, never mind, I'll just wait and ask the consultant tomorrow"),
+    ).toEqual(['N']);
+    expect(letters('Right kidney — no, forget it, the left one')).toEqual(['M']);
+    expect(letters('C and I... scratch that, C and D')).toEqual(['C', 'D']);
+    expect(letters("My gran says she has a 'floating kidney'. Can you show me her kidneys?")).toEqual([
+      'B',
+      'M',
+    ]);
+  });
+});

@@ -3615,7 +3615,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const onePair = pairs.every(
         (x) => x.target.kind === 'organ' && x.target.family === family && x.target.ids.length === 2,
       );
-      if (onePair && !relative && !tokens.some((t) => ASK_WORDS.has(t.text))) {
+      // ("My gran says she has a 'floating kidney'. Can you show me her kidneys?": a plural asks
+      // for both.)
+      // ("Of the two adrenal glands, segment the pyramid-shaped one": a pair to pick one from.)
+      const plural =
+        /^(?:kidneys|adrenals|adrenal glands|suprarenals|suprarenal glands)$/.test(
+          tokens
+            .slice(m.start, m.end)
+            .map((t) => t.text)
+            .join(' '),
+        ) && !tokens.slice(m.end).some((t) => t.text === 'one' || t.text === 'which');
+      if (onePair && !relative && !plural && !tokens.some((t) => ASK_WORDS.has(t.text))) {
         const fact = sideFact(tokens.map((t) => t.text).join(' '), m.target.ids);
         if (fact) {
           m.sideCorrection = fact;
@@ -4355,6 +4365,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           `${before.replace(/(?:^|\s)\d{1,2}[.)]\s*/g, ' ').trim()}, ${numbered[1]} the ${item}`,
         );
     }
+    // "Outline the pancreas. Oh, never mind, I'll just wait and ask the consultant tomorrow": a
+    // take-back followed by chat that asks for nothing else takes everything back.
+    const chatAfterTakeBack = TAKE_BACK_THEN_CHAT.exec(question);
+    if (
+      chatAfterTakeBack &&
+      !ORGAN_WORD.test(chatAfterTakeBack[2] as string) &&
+      /\b(?:i ?['’]?ll|i will|let ?['’]?s|we ?['’]?ll|i ?['’]?m going to|ask|wait|tomorrow|later|phone|call|talk|chat|bye|thanks|thank you|cheers|no need|not needed|doesn ?['’]?t matter)\b/i.test(
+        chatAfterTakeBack[2] as string,
+      ) &&
+      !/(?<![\w'’-])[A-M](?![\w'’-])/.test(chatAfterTakeBack[2] as string) &&
+      !/\b(?:show|outline|highlight|segment|mark|circle|colou?r|contour|instead|rather|option|letter|both|left|right|other|one|ones|it|them|that|this)\b/i.test(
+        chatAfterTakeBack[2] as string,
+      )
+    )
+      return resolve(`${chatAfterTakeBack[1]}.`);
     // "1) liver 2) spleen 3) stomach — show 2 and 3": the items picked by their numbers.
     const picks = NUMBERED_PICK.exec(question);
     if (picks) {
@@ -4905,6 +4930,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .replace(ANY_SIDE, '')
       // "Of the two adrenal glands, segment the pyramid-shaped one": the pair to pick from, not both.
       .replace(OF_THE_TWO_PAIR, '$1 the $2')
+      // "the three options just above 'None of them'": the last three organ options.
+      .replace(ABOVE_NONE, (_, count?: string) => (count ? `the last ${count} options` : 'option M'))
+      // "Option D and the option lettered right after it": the option after it.
+      .replace(
+        /\bthe (option|letter|one) lettered ((?:just |right |immediately )?(?:after|before) it)\b/gi,
+        'the $1 $2',
+      )
       // "'I 8 10 eggs at 12' — the one at 10, show it": the mnemonic of the diaphragm's openings
       // (the IVC at T8, the oesophagus at T10, the aorta at T12), its numbers the levels.
       .replace(
@@ -4963,6 +4995,33 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (bySpelling)
       return bySpelling.length > 0 ? organAnswer(bySpelling, 'described', 0.8) : noneAnswer('outside', 0.7);
     // "Highlight the option lettered two places after the gallbladder": the organ's letter, moved.
+    // "Find the gallbladder's letter, add two, and show me that option", "Take the letter of the
+    // organ that arises in the dorsal mesogastrium and move two letters further on": the option
+    // so many letters after (or before) the one the description picks.
+    const moved = LETTER_MOVED.exec(plainer) ?? LETTER_MOVED_AFTER.exec(plainer);
+    if (moved) {
+      const groups = moved.groups ?? {};
+      const anchor = resolve(`show ${groups.what ?? groups.what2 ?? ''}`).letters;
+      const count = groups.count ?? groups.count2 ?? 'one';
+      const steps = COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
+      const back = /^(?:subtract|minus|back|go back|before|preceding)/i.test(groups.way ?? groups.way2 ?? '');
+      if (anchor.length === 1 && anchor[0] !== 'N' && steps > 0) {
+        const code = (anchor[0] as string).charCodeAt(0) + (back ? -steps : steps);
+        if (code >= 65 && code <= 77) return resolve(`option ${String.fromCharCode(code)}`);
+      }
+    }
+    // "Of the two adrenal options, choose the one with the earlier letter": the set, then its end.
+    const extreme = LETTER_EXTREME.exec(plainer);
+    if (extreme) {
+      const set = resolve(plainer.replace(LETTER_EXTREME, '').trim() || 'nothing').letters;
+      if (set.length >= 2 && !set.includes('N')) {
+        const sorted = [...set].sort();
+        const first = /^(?:earlier|earliest|lower|lowest|first|smaller|smallest)$/i.test(
+          extreme[1] as string,
+        );
+        return resolve(`option ${first ? sorted[0] : sorted[sorted.length - 1]}`);
+      }
+    }
     const beside = OPTION_BESIDE_ORGAN.exec(plainer);
     if (beside) {
       const [, count, direction, named] = beside;
@@ -8317,6 +8376,9 @@ const NATO_LETTERS: Record<string, string> = {
   mike: 'M',
   november: 'N',
 };
+/** "…never mind, I'll just wait and ask tomorrow", "…no, forget it, let's talk by phone" */
+const TAKE_BACK_THEN_CHAT =
+  /^(.*\b(?:never ?mind|nvm|forget it|forget that|forget about it|scratch that|cancel that|don ?t bother|do not bother))\s*[,;:—–.-]+\s*([^.?!]+[.?!]*\s*)$/i;
 /** "…— show 2 and 3", "outline #1 only": numbered items of a list before, picked. */
 const NUMBERED_PICK =
   /\s*[—–-]*\s*\b(show|outline|highlight|mark|segment|circle|contour|do)\s+((?:#|number |no\.? ?|item |point )?\d{1,2}(?:\s*(?:,|and|&|\+)\s*(?:#|number |no\.? ?|item |point )?\d{1,2})*)(?:\s+(?:only|pls|please|plz|too))?\s*[.!]*\s*$/i;
@@ -10418,9 +10480,21 @@ function conditionalBranch(question: string): string | undefined {
 
 /** The mnemonic "I 8 10 eggs at 12" (IVC at T8, oesophagus at T10, aorta at T12) and what follows it. */
 const LEVELS_MNEMONIC = /^([\s\S]*?)['"‘“]?\bI 8 10 eggs at 12\b['"’”]?([\s\S]*)$/i;
+/** "Find the gallbladder's letter, add two", "take the stomach's letter, go back two letters" */
+const LETTER_MOVED =
+  /\b(?:find|take|get|start (?:at|from|with)|look up)(?: at)? (?:the )?(?<what>(?:[a-z-]+ ){0,3}?[a-z-]+?)(?:'s|’s|s') (?:option )?letter,? (?:and |then )?(?<way>add|plus|move on|move forward|move|go forward|go on|go|count on|count forward|skip|subtract|minus|go back|back)(?: by)? (?<count>one|two|three|four|five|\d)\b/i;
+/** "Take the letter of the organ that … and move two letters further on", "…the option two letters after the vessel formed from …" */
+const LETTER_MOVED_AFTER =
+  /\b(?:take|find|get) the (?:option )?letter of (?<what>the (?:organ|vessel|gland|one|structure|option)\b[^.;!?]*?),? (?:and |then )?(?<way>add|move on|move|go forward|go on|go|count on|skip|subtract|go back|back)(?: by)? (?<count>one|two|three|four|five|\d)\b|\b(?:option|letter|one) (?:lettered )?(?:(?<count2>one|two|three|four|five|\d) (?:letters?|places?|spots?|positions?) |(?:immediately|right|just|directly) )(?<way2>after|before|following|preceding) (?<what2>the (?:organ|vessel|gland|one|structure)\b[^.;!?]*)/i;
+/** "…choose the one with the earlier letter", "pick the one with the later letter" */
+const LETTER_EXTREME =
+  /,?\s*(?:and |then )?(?:(?:please |pls )?(?:choose|pick|select|show|take|keep|outline|highlight|mark|segment|give me|show me)(?: only| just)? )?(?:only |just )?the one (?:with|that has|having) the (earlier|earliest|later|latest|lower|lowest|higher|highest|first|last|smaller|smallest|bigger|biggest|larger|largest) (?:option )?letter\b(?: (?:in|of) the (?:alphabet|list))?/i;
 /** "<a description>; no, change that to <another description>" (see its use). */
 const DESCRIBED_SWAP =
   /^((?:show|outline|mark|highlight|segment|find)(?: me)? the [^.;!?]+?)\s*[.;,!—–-]+\s*(?:(?:no|wait|actually|hmm|sorry|oops|on second thought|scratch that|scrap that)[,.]?\s*)+(?:change (?:that|it) to|swap (?:that|it) for|switch (?:that |it )?to|make (?:that|it)|go with|(?:show|outline|mark|highlight|segment) instead)\s+(the (?:organ|gland|one|structure|[a-z-]+(?: [a-z-]+)? one)\b[^.;!?]*)[.!]?\s*$/i;
+/** "the three options just above 'None of them' (on your list)": the last organ options. */
+const ABOVE_NONE =
+  /\bthe (?:(two|three|four|five|2|3|4|5) )?(?:options?|letters?|ones?|entries|entry|organs?) (?:just |right |immediately |directly )?(?:above|before) ['"‘“]?(?:none of them|none of the above)\b['"’”]?(?: (?:on|in) (?:your|the|ur) (?:list|options|table))?/gi;
 /** "the option whose name comes first in alphabetical order", "alphabetically last" */
 const ALPHABETICAL_END =
   /\b(?:comes?|is|falls?|sits?|appears?|stands?) (first|last) (?:in )?(?:alphabetical(?:ly)?|a to z|a z|abc) (?:order|terms)?|\b(first|last) (?:in )?alphabetical(?:ly)?(?: order)?\b|\balphabetically (first|last)\b/i;

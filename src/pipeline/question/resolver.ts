@@ -4197,6 +4197,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   }
 
   /**
+   * "option X", X the letter `steps` after (negative: before) the one option that `request`
+   * resolves to; undefined when it picks none, several, or a letter off the list A–M.
+   */
+  function optionMoved(request: string, steps: number): string | undefined {
+    if (!Number.isFinite(steps) || steps === 0) return undefined;
+    const anchor = resolve(request).letters;
+    if (anchor.length !== 1 || anchor[0] === 'N') return undefined;
+    const code = (anchor[0] as string).charCodeAt(0) + steps;
+    return code >= 65 && code <= 77 ? `option ${String.fromCharCode(code)}` : undefined;
+  }
+
+  /**
    * "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
    * it really belongs to.": the request alone, its "it" the claim's subject, its "does" what the
    * claim says (the organ the claim names wrongly is not asked for); undefined when the request
@@ -5001,14 +5013,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const moved = LETTER_MOVED.exec(plainer) ?? LETTER_MOVED_AFTER.exec(plainer);
     if (moved) {
       const groups = moved.groups ?? {};
-      const anchor = resolve(`show ${groups.what ?? groups.what2 ?? ''}`).letters;
       const count = groups.count ?? groups.count2 ?? 'one';
       const steps = COUNT_WORDS.get(count.toLowerCase()) ?? Number(count);
       const back = /^(?:subtract|minus|back|go back|before|preceding)/i.test(groups.way ?? groups.way2 ?? '');
-      if (anchor.length === 1 && anchor[0] !== 'N' && steps > 0) {
-        const code = (anchor[0] as string).charCodeAt(0) + (back ? -steps : steps);
-        if (code >= 65 && code <= 77) return resolve(`option ${String.fromCharCode(code)}`);
-      }
+      const option = optionMoved(`show ${groups.what ?? groups.what2 ?? ''}`, back ? -steps : steps);
+      if (option) return resolve(option);
     }
     // "Of the two adrenal options, choose the one with the earlier letter": the set, then its end.
     const extreme = LETTER_EXTREME.exec(plainer);
@@ -5025,14 +5034,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const beside = OPTION_BESIDE_ORGAN.exec(plainer);
     if (beside) {
       const [, count, direction, named] = beside;
-      const anchor = resolve(`show the ${named}`).letters;
       const steps = count === undefined ? 1 : (COUNT_WORDS.get(count.toLowerCase()) ?? 0);
-      if (anchor.length === 1 && anchor[0] !== 'N' && steps > 0) {
-        const code =
-          (anchor[0] as string).charCodeAt(0) +
-          (/^(?:after|following)$/i.test(direction ?? '') ? steps : -steps);
-        if (code >= 65 && code <= 77) return resolve(`option ${String.fromCharCode(code)}`);
-      }
+      const option = optionMoved(
+        `show the ${named}`,
+        /^(?:after|following)$/i.test(direction ?? '') ? steps : -steps,
+      );
+      if (option) return resolve(option);
     }
     if (plainer !== question) return resolve(plainer);
     // "…for the M&M slides": the morbidity and mortality meeting, no option letters.
@@ -9733,16 +9740,6 @@ function diaphragmOpenings(normalised: string): OrganId[] | undefined {
 
 /** The organs of the 13 that swallowed food (a pill, an endoscope) passes, in order. */
 const GUT_PATH: readonly OrganId[] = [10, 11, 12];
-const GUT_ORDINALS = new Map([
-  ['first', 0],
-  ['1st', 0],
-  ['second', 1],
-  ['2nd', 1],
-  ['third', 2],
-  ['3rd', 2],
-  ['last', -1],
-  ['final', -1],
-]);
 
 /**
  * The organs met along the gut, picked by order ("the second one a swallowed pill meets", "the
@@ -9902,6 +9899,14 @@ const ORDINALS = new Map<string, number>([
   ['third', 2],
   ['fourth', 3],
   ['last', -1],
+]);
+/** The same with figures and "final" ("the 2nd one a swallowed pill meets"; see gutPath). */
+const GUT_ORDINALS = new Map<string, number>([
+  ...ORDINALS,
+  ['1st', 0],
+  ['2nd', 1],
+  ['3rd', 2],
+  ['final', -1],
 ]);
 /** Adjectives before "one" that do not describe a pick ("the other one", "the left one"). */
 const NOT_A_PICK = '(?!other |opposite |same |wrong |right |left )';

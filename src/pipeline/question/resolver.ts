@@ -4366,12 +4366,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const numbered = NUMBERED_DROP.exec(question);
     if (numbered) {
       const before = question.slice(0, numbered.index);
-      const items = [
-        ...before.matchAll(
-          /(?:^|[\s,;])(\d{1,2})[.)]\s*([a-z][a-z' -]*?)(?=\s*(?:[,;]|\s\d{1,2}[.)]|\s*[—–-]|$))/gi,
-        ),
-      ];
-      const item = items.find((m) => m[1] === numbered[2])?.[2];
+      const item = numberedItems(before).get(numbered[2] as string);
       if (item)
         return resolve(
           `${before.replace(/(?:^|\s)\d{1,2}[.)]\s*/g, ' ').trim()}, ${numbered[1]} the ${item}`,
@@ -4396,13 +4391,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const picks = NUMBERED_PICK.exec(question);
     if (picks) {
       const before = question.slice(0, picks.index);
-      const items = new Map(
-        [
-          ...before.matchAll(
-            /(?:^|[\s,;])(\d{1,2})[.)]\s*([a-z][a-z' -]*?)(?=\s*(?:[,;]|\s\d{1,2}[.)]|\s*[—–-]|$))/gi,
-          ),
-        ].map((m) => [m[1] as string, m[2] as string]),
-      );
+      const items = numberedItems(before);
       const wanted = [...(picks[2] as string).matchAll(/\d{1,2}/g)].map((m) => items.get(m[0]));
       if (items.size >= 2 && wanted.every((w) => w !== undefined))
         return resolve(`${picks[1]} the ${wanted.join(' and the ')}`);
@@ -8386,6 +8375,15 @@ const NATO_LETTERS: Record<string, string> = {
 /** "…never mind, I'll just wait and ask tomorrow", "…no, forget it, let's talk by phone" */
 const TAKE_BACK_THEN_CHAT =
   /^(.*\b(?:never ?mind|nvm|forget it|forget that|forget about it|scratch that|cancel that|don ?t bother|do not bother))\s*[,;:—–.-]+\s*([^.?!]+[.?!]*\s*)$/i;
+/** The items of a numbered list ("1. liver 2) spleen, 3. pancreas") by their numbers (the first of a number kept). */
+function numberedItems(text: string): Map<string, string> {
+  const items = new Map<string, string>();
+  for (const m of text.matchAll(
+    /(?:^|[\s,;])(\d{1,2})[.)]\s*([a-z][a-z' -]*?)(?=\s*(?:[,;]|\s\d{1,2}[.)]|\s*[—–-]|$))/gi,
+  ))
+    if (!items.has(m[1] as string)) items.set(m[1] as string, m[2] as string);
+  return items;
+}
 /** "…— show 2 and 3", "outline #1 only": numbered items of a list before, picked. */
 const NUMBERED_PICK =
   /\s*[—–-]*\s*\b(show|outline|highlight|mark|segment|circle|contour|do)\s+((?:#|number |no\.? ?|item |point )?\d{1,2}(?:\s*(?:,|and|&|\+)\s*(?:#|number |no\.? ?|item |point )?\d{1,2})*)(?:\s+(?:only|pls|please|plz|too))?\s*[.!]*\s*$/i;

@@ -3850,3 +3850,82 @@ describe('question resolver: letters moved from a description, the end of a set 
     ]);
   });
 });
+
+describe('question resolver: letters said by name, the gut one organ on, parts asked where, organs at risk, reasons and fillers (the 99th set’s error classes)', () => {
+  it('reads option letters dictated as their names', () => {
+    expect(letters('option bee and em please')).toEqual(['B', 'M']);
+    expect(letters('um the letter gee')).toEqual(['G']);
+    expect(letters("I'll take eff")).toEqual(['F']);
+    expect(letters("I'm going with aitch, the letter")).toEqual(['H']);
+    expect(letters('ay through dee')).toEqual(['A', 'B', 'C', 'D']);
+    expect(letters('options see through ee inclusive')).toEqual(['C', 'D', 'E']);
+    // The same sounds as words are left alone.
+    expect(letters('I see the liver, show it')).toEqual(['A']);
+    expect(letters('see you later')).toEqual(['N']);
+  });
+
+  it('follows the gut one organ on, and stops where a tube or a colonoscope does', () => {
+    expect(letters('The tablet leaves the oesophagus and lands in which organ?')).toEqual(['K']);
+    expect(
+      letters('Which listed organs does a duodenoscope pass through on its way to the papilla?'),
+    ).toEqual(['J', 'K', 'L']);
+    expect(letters('Everything on the list a nasogastric tube touches on the way down')).toEqual(['J', 'K']);
+    expect(letters('which organs does the gastroscope pass through before it reaches the duodenum')).toEqual([
+      'J',
+      'K',
+    ]);
+    expect(letters('Outline just the NG tube, not the organs it passes through.')).toEqual(['N']);
+    expect(letters('colonoscope to the caecum: which organs on the list does the scope pass?')).toEqual([
+      'N',
+    ]);
+  });
+
+  it('answers N for a place with no outline asked where, unless its organ is asked for', () => {
+    expect(letters('where is the porta hepatis on this one')).toEqual(['N']);
+    expect(letters('Renal pelvis - where?')).toEqual(['N']);
+    expect(letters("Where's the porta hepatis? Outline its organ.")).toEqual(['A']);
+  });
+
+  it('reads a pancreatic part asked for alone as the pancreas, unless the rest is kept out', () => {
+    expect(letters('Panc tail only, for the biopsy planning')).toEqual(['D']);
+    expect(letters('Outline only the head of the pancreas, not the rest of it.')).toEqual(['N']);
+  });
+
+  it('keeps the organs at risk and leaves out the target named by its adjective', () => {
+    expect(letters('Gastric SBRT OARs: liver, duodenum, left kidney.')).toEqual(['A', 'L', 'M']);
+    expect(letters('Pancreatic RT plan. OAR list: stomach, both kidneys. Do them all.')).toEqual([
+      'B',
+      'K',
+      'M',
+    ]);
+  });
+
+  it('keeps an organ named in the reason for asking, and a list past a filler', () => {
+    expect(letters('Right renal biopsy: kidney + liver pls so I dont hit the liver')).toEqual(['A', 'B']);
+    expect(letters('show the stomach so we do not mix it up with the spleen')).toEqual(['K']);
+    expect(letters('aorta, duodenum and the SMV - actually leave the vein out')).toEqual(['E', 'L']);
+    expect(letters("Liver and pancreas for the teaching file, I'll trace the rest myself.")).toEqual([
+      'A',
+      'D',
+    ]);
+  });
+
+  it('reads corrections spoken with fillers and negations without commas', () => {
+    expect(letters('left kidney, err, no the right kidney')).toEqual(['B']);
+    expect(letters('spleen, um, no the pancreas')).toEqual(['D']);
+    expect(letters('the liver no not the liver the spleen and the stomach')).toEqual(['C', 'K']);
+    expect(letters('where does the spleen actually sit')).toEqual(['C']);
+    expect(letters('so what does the gall bladder really store')).toEqual(['N']);
+    expect(letters('the aorta runs beside the oesophagus, yeah? show me the two of them together')).toEqual([
+      'E',
+      'J',
+    ]);
+    expect(letters('every single organ on your list please')).toHaveLength(13);
+    expect(letters('kidneys and spleen for my anatomy class')).toEqual(['B', 'C', 'M']);
+  });
+
+  it('places a gland by a verb that caps the organ named before', () => {
+    expect(letters('Show the right kidney and the gland that caps it.')).toEqual(['B', 'G']);
+    expect(letters('Both adrenals. Wait, only the one whose vein goes right into the cava.')).toEqual(['G']);
+  });
+});

@@ -284,7 +284,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'right',
     pattern:
-      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:ivc|inferior vena cava) (?:lies|sits|is|passes|runs) (?:in front of|anterior to)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bside (?:of the body |of the abdomen )?where the (?:liver|gallbladder|ivc|inferior vena cava|duodenum) (?:lies|sits|is)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bvein (?:drains|empties|opens|runs|goes|passes) (?:straight |directly )?(?:in)?to the (?:ivc|inferior vena cava)\b|\b(?:off|from) the back of the (?:ivc|inferior vena cava)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b|\bpyramid shaped\b/,
+      /\b(?:behind|posterior to) the (?:ivc|inferior vena cava)\b|\b(?:ivc|inferior vena cava) (?:lies|sits|is|passes|runs) (?:in front of|anterior to)\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:liver|gallbladder|ivc|inferior vena cava|duodenum)\b|\bside (?:of the body |of the abdomen )?where the (?:liver|gallbladder|ivc|inferior vena cava|duodenum) (?:lies|sits|is)\b|\b(?:directly|straight) into the (?:ivc|inferior vena cava)\b|\b(?:enters|joins|drains into) the (?:ivc|inferior vena cava) (?:directly|straight)\b|\bvein (?:drains|empties|opens|runs|goes|passes) (?:straight |directly |right |just )?(?:in)?to the (?:ivc|inferior vena cava|cava)\b|\b(?:off|from) the back of the (?:ivc|inferior vena cava)\b|\bhardest to cannulate\b|\bpyramidal\b|\btriangular\b|\bpyramid shaped\b/,
   },
   {
     family: 'adrenal',

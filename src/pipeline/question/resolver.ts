@@ -634,6 +634,38 @@ const CORRECTION_WORDS = new Set([
   'ugh',
   'argh',
   'ah',
+  'err',
+  'erm',
+  'er',
+  'umm',
+  'uhm',
+]);
+/**
+ * "left adrenal, err, no the right adrenal", "spleen, um, no the liver": a no-word after a
+ * correction word, across the commas and dashes of speech, corrects rather than negates.
+ */
+function afterCorrectionWord(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && tokens[j]?.boundary && /^[,.—–-]$/.test(tokens[j]?.text ?? '')) j--;
+  return CORRECTION_WORDS.has(tokens[j]?.text ?? '');
+}
+/** "does the pancreas actually …", "is the liver really …": an organ asked about right before `i`. */
+function askedOfOrganBefore(tokens: readonly Token[], mentions: readonly Mention[], i: number): boolean {
+  const m = mentions.find((x) => x.end === i);
+  if (!m) return false;
+  let j = m.start - 1;
+  if (['the', 'my', 'a', 'an', 'her', 'his', 'this', 'that', 'their'].includes(tokens[j]?.text ?? '')) j--;
+  return ['does', 'do', 'did', 'is', 'are', 'was', 'were'].includes(tokens[j]?.text ?? '');
+}
+/** Adverbs a question puts between an organ and its verb ("where does the pancreas actually sit"). */
+const ADVERBS_OF_FACT = new Set([
+  'actually',
+  'really',
+  'exactly',
+  'usually',
+  'normally',
+  'typically',
+  'even',
 ]);
 /** No-words that, right after an organ name, take it back ("liver no ivc"). */
 const CORRECTING_NO = new Set(['no', 'nah', 'nope']);
@@ -872,12 +904,13 @@ const OUTSIDE_HEADS = new Map<string, string>(
     [noun.endsWith('s') || noun.endsWith('ae') || noun.endsWith('ia') ? noun : `${noun}s`, what],
   ]),
 );
+// ("Which gut hormone …?": a head noun of the 13's kinds used as an adjective of an outside one)
 const OUTSIDE_HEAD = new RegExp(
   `\\b(?:which|what|whats)\\b(?: [a-z0-9]+){0,3}? (?:(?:${HEAD_NOUNS.split('|')
     .filter((n) => !OUTSIDE_HEADS.has(n))
     .join(
       '|',
-    )})|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:${HEAD_NOUNS})\\b))\\b`,
+    )})(?! (?:${[...OUTSIDE_HEADS.keys()].join('|')})\\b)|(${[...OUTSIDE_HEADS.keys()].join('|')})(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:${HEAD_NOUNS})\\b))\\b`,
 );
 /** "Which urease-positive, curved Gram-negative rod …?": a germ after a longer run of adjectives. */
 const GERM_ASKED =
@@ -976,7 +1009,8 @@ const TERM_ASKED = new RegExp(
     '\\b(?:slice thickness|kvp|field of view|contrast dose|contrast timing)\\b',
     '\\bwhat does (?:the word )?[a-z]+ mean\\b',
     // ("what does the gallbladder store?" asks for bile; "what does the stomach do?" for the organ)
-    '^what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:secrete|release|produce|excrete|store|concentrate|make)\\b',
+    // ("so what does the gal bladder actually store", "what does the gallbladder squirt out")
+    '^(?:(?:so|and|ok|okay|um|uh|hmm|but) )*what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:(?:actually|really|even|normally|usually) )?(?:secrete|release|produce|excrete|store|concentrate|make|(?:squirt|squeeze|spit|pump) out)\\b',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
     // "What is the first unpaired ventral branch of the abdominal aorta?"
@@ -987,6 +1021,9 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:which|what) (?:vessels|arteries|branches) (?:arise|come|branch|leave) (?:off |from )(?:the )?(?:splenic|hepatic|gastric|renal|coeliac|celiac|mesenteric|common hepatic|left gastric|gastroduodenal)\\b`,
     // "Which arteries supply the left adrenal gland?": its own arteries, not the aorta.
     `${CLAUSE_START}(?:which|what) arteries (?:supply|feed|perfuse|serve)\\b`,
+    // "…portal blood leaves by which veins to reach the IVC?", "Which small arteries off the splenic
+    // artery feed the fundus?": veins or arteries in the plural are none of the 13.
+    '\\b(?:which|what) (?:small |little |short |tiny |paired )?(?:veins|arteries)\\b',
     // "Which branches of the splenic artery supply the fundus?": the branches are asked for.
     `${CLAUSE_START}(?:which|what) (?:branch|branches|tributary|tributaries) of\\b`,
     // "Bosniak - what category is …", "what T stage is that?", "the unenhanced HU cutoff for …"
@@ -994,7 +1031,8 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z0-9]+ ){0,3}(?:cutoff|cut off|threshold|stage|grade|score|category|dose)\\b`,
     '\\b(?:technical|proper|scientific|formal|official|latin|greek|anatomical|eponymous|full) (?:name|term) (?:for|of)\\b',
     // "What's this patient's MELD score?", "… - what Child-Pugh class?", "the Ranson criteria"
-    '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
+    // ("…, for my anatomy class" is a lesson)
+    '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|(?<!\\b(?:anatomy|biology|bio|physiology|science|school|study|revision|teaching|art|chemistry|medical|med|nursing) )class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
     '\\b(?:what|which) (?:[a-z0-9]+ ){0,2}(?:class|criteria)\\b',
     // "Child-Pugh score for bili 50, …?", "Bosniak category for a renal cyst …?"
     '^(?:[a-z0-9]+ ){0,3}(?:score|class|grade|category|criteria|stage) for\\b',
@@ -1147,6 +1185,15 @@ const REQUEST_VERBS =
 const requestStart = (verbs: string) =>
   `^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:${verbs})(?: me| us)? (?:only |just )?(?:the |a )?`;
 const REQUEST_START = requestStart(REQUEST_VERBS);
+/** "where is the porta hepatis?", "renal pelvis - where?": a place with no outline of its own asked where. */
+const STRUCTURE_WHERE =
+  /(?:^|[.?!] )(?:(?:so|ok|okay|and|um|uh) )?(?:where is|where s|wheres|where are) (?:the )?((?:left |right )?(?:porta hepati[sc]|(?:splenic|renal|hepatic) hil(?:um|us)|renal pelvis))\b(?! of (?:which|what)\b)|^(?:the )?(porta hepati[sc]|(?:splenic|renal|hepatic) hil(?:um|us)|renal pelvis) [,.:—–-] (?:so )?where\b/;
+/** A part of an organ that is the organ's own tissue ("pancreatic head", "right lobe", "renal cortex"). */
+const TISSUE_PART =
+  /\b(?:pancreatic|panc|pancreas) (?:head|tail|body|neck)\b|\bright lobe of (?:the )?liver\b|\b(?:right|left) renal cortex\b/;
+/** Words that keep the rest of the organ out ("…, not the rest of it", "…, nothing else"). */
+const REST_EXCLUDED =
+  /\bnot the (?:rest|whole|entire|body|tail|head|neck)\b|\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b|\bspecifically\b|\bjust that bit\b/;
 /** The same, or a "where is …" (read only with a word that asks for the part alone). */
 const PART_REQUEST_START = requestStart(
   `${REQUEST_VERBS}|where is|where s|wheres|i d like|i would like|give me`,
@@ -1158,7 +1205,7 @@ const PART_REQUEST_START = requestStart(
  * asked for alone they are a part, below.)
  */
 const STRUCTURE_REQUEST = new RegExp(
-  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|loops? of henle|glomerul(?:us|i)|nephrons?|(?:proximal |distal )?(?:convoluted )?tubules?|collecting ducts?|juxtaglomerular (?:apparatus|cells)|macula densa|kupffer cells?|hepatocytes?|(?:hepatic )?sinusoids?|space of disse|acini|podocytes?|(?:lesser |greater )?omentum|(?:[a-z]+ )?sphincter(?: of oddi)?|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
+  `${REQUEST_START}(?:left |right )?((?:calot s|calots|hepatocystic|cystohepatic) triangle|(?:(?:stabile s|passaro s) )?gastrinoma triangle|passaro s triangle|(?:gerota s|gerotas|renal|perirenal) fascia|porta hepati[sc]|(?:empty )?(?:gallbladder|gb) fossa|riedel s lobe|riedels lobe|segment [0-9ivx]+[ab]? of the liver|segment iv[ab]|(?:perirenal|perinephric|pararenal) fat|zona (?:glomerulosa|fasciculata|reticularis)|adrenal (?:medulla|cortex)|renal (?:medulla|pelvis|sinus|pyramids?)|glisson s capsule|glissons capsule|(?:[a-z]+ ){0,2}ligament|ligamentum [a-z]+|ligament of [a-z]+|(?:[a-z]+ )?hilum|islets(?: of langerhans)?|islet cells|loops? of henle|glomerul(?:us|i)|nephrons?|(?:proximal |distal )?(?:convoluted )?tubules?|collecting ducts?|juxtaglomerular (?:apparatus|cells)|macula densa|kupffer cells?|hepatocytes?|(?:hepatic )?sinusoids?|space of disse|acini|podocytes?|(?:lesser |greater )?omentum|(?:[a-z]+ )?sphincter(?: of oddi)?|mesentery|(?:transverse |sigmoid )?mesocolon|peritoneum)(?! of (?:which|what)\\b| and\\b)\\b`,
 );
 /**
  * "Show only the caudate lobe, not the rest of the liver", "gastric fundus only", "the uncinate
@@ -1191,6 +1238,15 @@ function partAsked(normalised: string): string | undefined {
   if (PART_TAKEN_BACK.test(normalised)) return undefined;
   const structure = STRUCTURE_REQUEST.exec(normalised)?.[1];
   if (structure) return structure;
+  // "where's the porta hepatis on here", "Porta hepatis, where exactly on this slice?" (not "…?
+  // Outline its organ.")
+  const where = STRUCTURE_WHERE.exec(normalised);
+  if (
+    where &&
+    !OWNER_ASKED_AFTER.test(normalised) &&
+    !/\b(?:its|their|whose) (?:organ|gland)\b|\bwhich organ\b/.test(normalised)
+  )
+    return where[1] ?? where[2];
   const bare = BARE_PART_ONLY.exec(normalised)?.[1];
   if (bare) return bare;
   // "calot's triangle for the lap chole teaching", "gallbladder neck only, not the whole thing"
@@ -1865,8 +1921,26 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
               )
             : m.target.ids.length === 1 && m.target.ids[0] === vessel),
       );
-      if (!named) continue;
-      mentions.push({ start: i, end: i + 1, target: named.target, adjective: false, role: 'direct' });
+      // ("pancreas, duodenum and the SMV - actually leave the vein out": the vein named before is
+      // outside the 13.)
+      const outsideVessel =
+        named || vessel === 'gland'
+          ? undefined
+          : mentions.findLast(
+              (m) =>
+                m.end <= i &&
+                m.target.kind === 'outside' &&
+                // (listed beside organs: "…, duodenum and the SMV")
+                ['and', 'plus', ',', '+'].includes(
+                  tokens[m.start - (tokens[m.start - 1]?.text === 'the' ? 2 : 1)]?.text ?? '',
+                ) &&
+                (vessel === 6
+                  ? /^(?:vein|smv|imv|svc)$/.test(tokens[m.end - 1]?.text ?? '')
+                  : /^(?:artery|sma|ima|gda)$/.test(tokens[m.end - 1]?.text ?? '')),
+            );
+      const pointed = named ?? outsideVessel;
+      if (!pointed) continue;
+      mentions.push({ start: i, end: i + 1, target: pointed.target, adjective: false, role: 'direct' });
     }
     // "the vessels plus the pancreas", "pancreas and the great vessels": the aorta and the IVC.
     for (let i = 1; i < tokens.length; i++) {
@@ -1967,9 +2041,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (CORRECTING_NO.has(t.text) && followsMention(tokens, mentions, i) && !deniesFor(tokens, mentions, i))
         continue;
       // "the lungs... wait no, the liver": a no-word after a correction word corrects, too.
-      if (CORRECTING_NO.has(t.text) && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? '')) continue;
+      if (CORRECTING_NO.has(t.text) && afterCorrectionWord(tokens, i)) continue;
       const scopeStart = negationScope(tokens, i);
       if (scopeStart < 0 || doubleNegative(tokens, i)) continue;
+      // "kidney + spleen pls so I don't clip the spleen": an organ named in the reason for asking is
+      // context (the spleen asked for before stays asked for).
+      if (purposeClause(tokens, i)) {
+        let end = scopeStart;
+        while (end < tokens.length && !(tokens[end] as Token).boundary) end++;
+        for (const m of mentions)
+          if (m.start >= scopeStart && m.start < end && m.role === 'direct') m.role = 'context';
+        continue;
+      }
       // The scope reaches the next organ name within four words, then runs on through a list
       // joined by "and/or/nor" ("not the liver or spleen"), and stops at a clause boundary: in
       // "not the stomach, the spleen" the comma starts the correction.
@@ -1998,6 +2081,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         )
           break;
         if (inList && !['and', 'or', 'nor', ...ARTICLES].includes(u.text)) break;
+        // ("the stomach no not the stomach the liver and the pancreas": a name after the negated
+        // one with no "and" or "or" between starts what is wanted.)
+        if (inList && ARTICLES.has(u.text) && !['and', 'or', 'nor'].includes(tokens[j - 1]?.text ?? ''))
+          break;
         if (++gap > 4) break;
       }
     }
@@ -2534,7 +2621,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function applyCorrections(tokens: Token[], mentions: Mention[]): void {
     const markers: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (CORRECTION_MARKERS.some((marker) => marker.every((w, k) => tokens[i + k]?.text === w)))
+      // ("where does the pancreas actually sit?": "actually" in a question about an organ is an adverb)
+      if (
+        CORRECTION_MARKERS.some((marker) => marker.every((w, k) => tokens[i + k]?.text === w)) &&
+        !(tokens[i]?.text === 'actually' && askedOfOrganBefore(tokens, mentions, i))
+      )
         markers.push(i);
       // "Liver. No, the spleen." — a bare "no" at the start of a clause corrects what came before.
       else if (
@@ -2580,8 +2671,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         narrowsAt(tokens, mentions, COMMAND_VERBS.has(tokens[i + 1]?.text ?? '') ? i + 2 : i + 1)
       )
         markers.push(i);
-      else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && CORRECTION_WORDS.has(tokens[i - 1]?.text ?? ''))
-        markers.push(i);
+      else if (CORRECTING_NO.has(tokens[i]?.text ?? '') && afterCorrectionWord(tokens, i)) markers.push(i);
     }
     if (markers.length === 0) return;
     if (bothAfterCorrection(tokens, mentions, markers)) return;
@@ -3310,6 +3400,30 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * "CT shows a nodule in the adrenal beside the spleen. Outline that adrenal.": a kidney or adrenal
    * pointed back to ("that adrenal", "the same kidney") takes the side its earlier mention was given.
    */
+  /**
+   * "Pancreatic SBRT OARs on this slice: stomach, duodenum, both kidneys", "Gastric ca RT plan. OAR
+   * list: liver, both kidneys": the organs at risk listed are asked for; the organ the treatment
+   * aims at, named by its adjective, is the target, not one of them.
+   */
+  function applyOrgansAtRisk(tokens: Token[], mentions: Mention[]): void {
+    const text = tokens.map((t) => t.text).join(' ');
+    if (!/\b(?:oars?|organs at risk|organs of risk)\b/.test(text)) return;
+    const listed = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ' && !m.adjective);
+    if (listed.length === 0) return;
+    for (const m of mentions)
+      if (
+        m.role === 'direct' &&
+        m.target.kind === 'organ' &&
+        m.adjective &&
+        !listed.some(
+          (x) =>
+            x.target.kind === 'organ' &&
+            x.target.ids.some((id) => (m.target.kind === 'organ' ? m.target.ids : []).includes(id)),
+        )
+      )
+        m.role = 'context';
+  }
+
   function applyPointedPair(tokens: Token[], mentions: Mention[]): void {
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
@@ -4276,6 +4390,24 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // English.
     const translated = FOREIGN_MARKER.test(question) ? inEnglish(question) : question;
     if (translated !== question) return resolve(translated);
+    // "option bee and em", "ay through dee": letters said by name.
+    const spokenAsLetters = spokenLetters(question);
+    if (spokenAsLetters !== question) return resolve(spokenAsLetters);
+    // "show me the two of them together": both of them.
+    if (/\b(?:the two|the pair) of (?:them|those|these)\b/i.test(question))
+      return resolve(question.replace(/\b(?:the two|the pair) of (them|those|these)\b/gi, 'both of $1'));
+    // "my A L T and A S T came back high": an abbreviation dictated letter by letter.
+    const spelledOut = question.replace(SPELLED_ABBREVIATION, (letters: string) => {
+      const word = letters.replace(/ /g, '');
+      return DICTATED_ABBREVIATIONS.has(word) ? word : letters;
+    });
+    if (spelledOut !== question) return resolve(spelledOut);
+    // "…, I'll trace it myself.", "…, I'll do the rest myself": what the user will do is no request.
+    const ownWork = USER_DOES_IT.exec(question);
+    if (ownWork && ownWork.index > 0) return resolve(question.slice(0, ownWork.index));
+    // "show me both of them together": "together" adds nothing to "both".
+    if (/\b(?:both of them|them both|both) together\b/i.test(question))
+      return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
     // "My notes say the uncinate process belongs to the duodenum. If that's wrong, segment the organ
     // it really belongs to.": the request alone, its "it" the claim's subject (the organ the claim
     // names wrongly is not asked for).
@@ -5703,6 +5835,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Counting only the organs in the options, show the second one a swallowed pill meets": the
     // oesophagus, the stomach and the duodenum in the order food passes them.
     const alongGut = gutPath(normalised);
+    if (alongGut === 'beyond') return noneAnswer('outside', 0.8, 'small bowel');
     if (alongGut) return organAnswer(alongGut, 'described', 0.8);
     const several = SEVERAL_ASKED.test(normalised);
     if (
@@ -5820,8 +5953,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     const outsideFact = OUTSIDE_FACTS.find(([re]) => re.test(normalised))?.[1];
     if (outsideFact) return noneAnswer('outside', 0.75, undefined, outsideFact);
+    // (a part that is its organ's own tissue, "the pancreatic head only", is that organ: rule 4)
     const part = partAsked(normalised);
-    if (part)
+    if (part && !(TISSUE_PART.test(part) && !REST_EXCLUDED.test(normalised)))
       return noneAnswer(
         'outside',
         0.75 * (corrected ? 0.9 : 1),
@@ -6103,7 +6237,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         if (
           (prev.word === 'does' || prev.word === 'do') &&
           tokens[prev.at - 1]?.text === 'where' &&
-          (POSITION_VERBS.has(tokens[m.end]?.text ?? '') || !tokens[m.end] || tokens[m.end]?.boundary)
+          // ("where does the pancreas actually sit?")
+          (POSITION_VERBS.has(tokens[m.end]?.text ?? '') ||
+            (ADVERBS_OF_FACT.has(tokens[m.end]?.text ?? '') &&
+              POSITION_VERBS.has(tokens[m.end + 1]?.text ?? '')) ||
+            !tokens[m.end] ||
+            tokens[m.end]?.boundary)
         ) {
           m.role = 'direct';
           continue;
@@ -6210,6 +6349,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyShowBoth(tokens, mentions);
     applyRelativeSide(tokens, mentions);
     applyRemainingOfPair(tokens, mentions);
+    applyOrgansAtRisk(tokens, mentions);
 
     const picked = pickFromList(tokens, mentions);
     const direct = mentions.filter((m) => m.role === 'direct');
@@ -7062,7 +7202,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         (w) => /^[a-z]+$/.test(w) && !STOPWORDS.has(w) && !CONJUNCT_HEADS.has(w),
       );
       let words = part.flatMap((w, j) =>
-        w === 'it' && named && BEFORE_IT_THE_ORGAN.has(part[j - 1] ?? '')
+        w === 'it' &&
+        named &&
+        (BEFORE_IT_THE_ORGAN.has(part[j - 1] ?? '') || PLACING_VERBS.has(part[j - 1] ?? ''))
           ? named.split(' ')
           : w === 'it' &&
               about &&
@@ -8325,6 +8467,89 @@ function inEnglish(question: string): string {
     .replace(/ {2,}/g, ' ');
   return words;
 }
+/** Capital letters said one by one ("A L T", "I V C"). */
+const SPELLED_ABBREVIATION = /\b[A-Z](?: [A-Z]){1,4}\b/g;
+/** The abbreviations a spelled-out run of capitals is joined into. */
+const DICTATED_ABBREVIATIONS = new Set(
+  'ALT AST ALP GGT LFT LFTS IVC CBD ERCP MRCP RUQ LUQ RLQ LLQ GFR EGFR BUN CT MRI AAA GB OGD NG AVS RCC HCC PD'.split(
+    ' ',
+  ),
+);
+/** A closing clause in which the user says they will do some of the work themselves. */
+const USER_DOES_IT =
+  /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** The names of the option letters as they are said ("option bee", "letter em") and dictated. */
+const SPOKEN_LETTERS = new Map(
+  Object.entries({
+    ay: 'A',
+    bee: 'B',
+    see: 'C',
+    cee: 'C',
+    dee: 'D',
+    ee: 'E',
+    eff: 'F',
+    ef: 'F',
+    gee: 'G',
+    aitch: 'H',
+    haitch: 'H',
+    eye: 'I',
+    jay: 'J',
+    kay: 'K',
+    el: 'L',
+    ell: 'L',
+    em: 'M',
+  }),
+);
+const SPOKEN_NAME = `(${[...SPOKEN_LETTERS.keys()].join('|')})`;
+/** What may follow a spoken letter: the end, a pause, a list word or a polite word. */
+const AFTER_SPOKEN =
+  '(?=\\s*(?:$|[,.;:!?)—–-]|\\b(?:and|or|through|thru|to|please|pls|plz|for|then|i|option|options|only|too|as well|inclusive|the letter)\\b))';
+/** "option bee", "the letter em", "lettered kay", "answer: dee". */
+const SPOKEN_AFTER_OPTION = new RegExp(
+  `\\b((?:options?|letters?|lettered|answer(?: is|'s|’s)?|choice)\\s*:?\\s+(?:the\\s+)?(?:letter\\s+)?)${SPOKEN_NAME}${AFTER_SPOKEN}`,
+  'gi',
+);
+/** "…B and em", "…C through ee": the next spoken letter of a list that began with an option. */
+const SPOKEN_IN_LIST = new RegExp(
+  `\\b([A-M]\\s*(?:,|and|or|through|thru|to|-)\\s*(?:option\\s+)?)${SPOKEN_NAME}${AFTER_SPOKEN}`,
+  'g',
+);
+/** "ay through dee": a range said in letter names. */
+const SPOKEN_RANGE = new RegExp(
+  `\\b${SPOKEN_NAME}(\\s+(?:through|thru|to)\\s+)${SPOKEN_NAME}${AFTER_SPOKEN}`,
+  'gi',
+);
+/** "I'll take eff", "going with aitch": a letter picked by a verb (not "see", "eye" or "em"). */
+const SPOKEN_PICKED = new RegExp(
+  `\\b((?:take|taking|go with|going with|goes with|pick|picking|choose|choosing|select)\\s+(?:the\\s+)?)(ay|bee|cee|dee|ee|eff|gee|aitch|haitch|jay|kay|ell)${AFTER_SPOKEN}`,
+  'gi',
+);
+/** "aitch, the letter": a letter name said to be the letter. */
+const SPOKEN_SAID_LETTER = new RegExp(`\\b${SPOKEN_NAME}(?=\\s*,?\\s+the letter\\b)`, 'gi');
+
+/**
+ * "option bee and em", "gee, the letter gee", "ay through dee", "I'll take eff": option letters
+ * dictated as their names, written as the letters; the message unchanged when none is.
+ */
+function spokenLetters(question: string): string {
+  const letter = (name: string) => SPOKEN_LETTERS.get(name.toLowerCase()) ?? name;
+  let text = question
+    // ("the answer's el": "answer L" alone reads like an instruction, so it is said as an option)
+    .replace(SPOKEN_AFTER_OPTION, (_, lead: string, name: string) =>
+      /^answer/i.test(lead) ? `${lead}option ${letter(name)}` : `${lead}${letter(name)}`,
+    )
+    .replace(SPOKEN_RANGE, (whole: string, from: string, joiner: string, to: string) =>
+      from.toLowerCase() === to.toLowerCase() ? whole : `${letter(from)}${joiner}${letter(to)}`,
+    )
+    .replace(SPOKEN_PICKED, (_, lead: string, name: string) => `${lead}option ${letter(name)}`)
+    .replace(SPOKEN_SAID_LETTER, (name: string) => `option ${letter(name)}`);
+  if (text === question) return question;
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(SPOKEN_IN_LIST, (_, lead: string, name: string) => `${lead}${letter(name)}`);
+  }
+  return text;
+}
 /** "My notes say …. If that's wrong, show …": a claim to check, then the request (see resolveMessage). */
 const CLAIM_IF_WRONG =
   /^(?:[^.?!]{0,80}?\b)?(?:my notes|(?:a|my|the|one|our) (?:colleague|student|trainee|friend|textbook|resident|registrar|classmate|intern|book|source|website|notes|lecturer|tutor|handout)|someone|somebody)(?: [a-z]+)? (?:says?|said|insists?|claims?|states?|told me|thinks?|believes?|wrote|writes|reckons?)(?: that)? ([^?!]{3,160}?)[.;!]\s*(?:if (?:that|this|it|so)?(?:'s|’s| is| s)?\s*(?:wrong|not (?:right|true|correct)|incorrect|false|a mistake|mistaken|untrue)|ignore (?:that|this|it)(?: nonsense| rubbish)?(?: and)?)\s*[,:-]?\s*(.+)$/i;
@@ -8479,7 +8704,7 @@ const DESCRIBED_CONJUNCT = new RegExp(
     // "the gland on top of it", "the big artery between them"
     `\\b(${HEAD_NOUNS})(?: [a-z]+){1,4} (it|them)$`,
     // "the bile-storing sac", "the insulin making gland"
-    `\\b(storing|making|producing|secreting|filtering|draining|holding) (${HEAD_NOUNS})\\b`,
+    `\\b(storing|making|producing|secreting|filtering|draining|holding|swallowing) (${HEAD_NOUNS})\\b`,
     // "the tube above the stomach, and the stomach itself": a kind placed by a neighbour
     `\\b(?:the|a) (?:[a-z]+ )?(?:${HEAD_NOUNS}) (?:above|below|behind|under|beneath|underneath|beside|around|between|in front of|next to|on top of)\\b`,
     // "the insulin organ and the spleen": a substance's organ
@@ -8981,6 +9206,27 @@ const BEFORE_IT_THE_ORGAN = new Set([
   'against',
   'from',
   'near',
+]);
+/**
+ * Verbs whose object is the organ a thing is placed by ("the gland that caps it"), so "it" there is
+ * the organ named before, not the thing the request before was about.
+ */
+const PLACING_VERBS = new Set([
+  'caps',
+  'cap',
+  'capping',
+  'crowns',
+  'crowning',
+  'tops',
+  'topping',
+  'hugs',
+  'hugging',
+  'cradles',
+  'cradling',
+  'overlies',
+  'overlying',
+  'straddles',
+  'indents',
 ]);
 /** Words that open a description after its head noun: "the loop of bowel that …". */
 const RELATIVE_WORDS = new Set(['that', 'which', 'where', 'whose', 'who', 'wrapping', 'hugging']);
@@ -9746,10 +9992,32 @@ const GUT_PATH: readonly OrganId[] = [10, 11, 12];
  * organ an ERCP scope passes on its way to the papilla"); undefined for anything else (a single
  * organ described by what food does there is the description step's).
  */
-function gutPath(normalised: string): OrganId[] | undefined {
+function gutPath(normalised: string): OrganId[] | 'beyond' | undefined {
   const traveller =
-    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b/;
+    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b/;
   if (!traveller.test(normalised)) return undefined;
+  // (a colonoscope goes the other way; "outline only the nasogastric tube" asks for the tube)
+  if (
+    /\b(?:colonoscop[a-z]*|sigmoidoscop[a-z]*|proctoscop[a-z]*|cecum|caecum|rectum|anus)\b/.test(normalised)
+  )
+    return undefined;
+  if (
+    /\b(?:outline|show|highlight|mark|segment|trace)(?: me)? (?:only |just )?the (?:ng|nasogastric|orogastric|feeding) tube\b/.test(
+      normalised,
+    )
+  )
+    return undefined;
+  // "Pill leaves the esophagus and lands in which organ?", "…all the way through the duodenum.
+  // Outline the organ it rolls into after that.": the organ after the one left behind (beyond the
+  // duodenum: the jejunum, not an option).
+  const leftBehind =
+    /\b(?:leaves|left|leaving|exits|exited|exiting|(?:all the way |right )?through|past|beyond|out of|clears|cleared) the (esophagus|stomach|duodenum)\b(?:[^.?!]*?)\b(?:lands?|rolls?|drops?|goes|enters?|arrives?|ends up|moves? on)(?: [a-z]+){0,3}? (?:in|into|next|after that)\b/.exec(
+      normalised,
+    );
+  if (leftBehind) {
+    const k = ['esophagus', 'stomach', 'duodenum'].indexOf(leftBehind[1] as string);
+    return k === 2 ? 'beyond' : [GUT_PATH[k + 1] as OrganId];
+  }
   // "…has just passed through the pylorus. Which listed organ is it in now?"
   if (
     /\b(?:just |has |have )*(?:passed|gone|moved|come) (?:through|past|beyond) the (?:pylorus|pyloric (?:sphincter|canal|valve))\b/.test(
@@ -9760,11 +10028,17 @@ function gutPath(normalised: string): OrganId[] | undefined {
     return [12];
   // The path ends where the message says ("on its way to the stomach", "before it reaches the
   // jejunum"); by default it runs to the duodenum.
-  const end =
-    /\b(?:to|reaches|reach|reaching|into|enters|hits) the stomach\b/.test(normalised) &&
-    !/\bpylorus|duodenum|jejunum|papilla\b/.test(normalised)
+  // (a nasogastric tube ends in the stomach)
+  const end = /\bbefore (?:it |they )?(?:reaches|reach|reaching|gets to|enters|hits) the duodenum\b/.test(
+    normalised,
+  )
+    ? 2
+    : /\b(?:to|reaches|reach|reaching|into|enters|hits) the stomach\b/.test(normalised) &&
+        !/\bpylorus|duodenum|jejunum|papilla\b/.test(normalised)
       ? 1
-      : 3;
+      : /\b(?:ng|nasogastric|orogastric) tube\b/.test(normalised)
+        ? 2
+        : 3;
   const path = GUT_PATH.slice(0, end);
   const picked = [
     ...normalised.matchAll(
@@ -9783,7 +10057,7 @@ function gutPath(normalised: string): OrganId[] | undefined {
     return path.filter((id) => id !== drop);
   }
   const meets =
-    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in)\b/.test(
+    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in|touches|touch|runs through|covers)\b/.test(
       normalised,
     );
   if (!meets) return undefined;
@@ -9798,7 +10072,7 @@ function gutPath(normalised: string): OrganId[] | undefined {
   }
   // "Show every listed organ it passes through", "outline the listed organs a pill passes through"
   if (
-    /\b(?:every|all|each)\b(?: [a-z]+){0,3} (?:organs?|options?|ones?)\b|\b(?:organs|options|ones) (?:it|a|the|that|which)\b/.test(
+    /\b(?:every|all|each)\b(?: [a-z]+){0,3} (?:organs?|options?|ones?)\b|\b(?:organs|options|ones) (?:it|a|an|the|that|which)\b|\b(?:which|what) (?:listed )?(?:organs|options)\b|\beverything (?:on|in) (?:the|your|ur) list\b/.test(
       normalised,
     )
   )
@@ -9865,6 +10139,9 @@ const VESSEL_BACK_NEXT = new Set([
   'pls',
   'only',
   'together',
+  // "leave the vein out"
+  'out',
+  'off',
 ]);
 const ONES_ON_SIDE =
   /\b(?:ones|organs) (?:on|at) the (?:patient s |patients )?(left|right)(?: side| hand side)?$/;
@@ -10225,6 +10502,16 @@ const PERCEPTION_VERBS = new Set([
  * "Don't not show the spleen": two negators in a row cancel; neither negates anything. A "no" that
  * corrects is no such pair: "aorta and IVC, no scratch the IVC" takes the IVC back.
  */
+/** "so I don't …", "so we do not …", "so that I won't …": a negation in a reason, not a wish. */
+function purposeClause(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const t = tokens[j] as Token;
+    if (t.boundary) return false;
+    if (t.text === 'so' && ['i', 'we', 'you', 'they', 'that'].includes(tokens[j + 1]?.text ?? ''))
+      return true;
+  }
+  return false;
+}
 function doubleNegative(tokens: Token[], i: number): boolean {
   const scope = negationScope(tokens, i);
   if (scope < 0) return false;
@@ -11031,9 +11318,9 @@ const CLAIMED =
   /\b(?:says?|said|claims?|claimed|thinks?|reckons?|insists?|insisted|wrote|writes|told me|swears?)\s+(?:that\s+)?(?:the\s+)?((?:left |right )?[a-z]+(?: gland| bladder)?)\s+([^.;!?]+)[.;!?]/i;
 const LEAVES_SOME_OUT =
   /\b(?:which|what|whats|how|where|why|who|whose|except|but|other than|apart|minus|besides|excluding|without|not|none|don t|dont|bar|save)\b/;
-/** "every organ you've got", "every single option": all thirteen, wherever it stands. */
+/** "every organ you've got", "every single option", "every single organ on your list": all thirteen, wherever it stands. */
 const EVERY_ONE_YOU_HAVE =
-  /\b(?:every|each) (?:single (?:organ|option|one|structure)|(?:organ|option|one|structure) (?:you|u) (?:ve got|have|got|know|can (?:do|find|see|segment|outline|show|highlight|mark|draw|label|detect)))\b(?! (?:that|which|whose|with|in|on|making|ending|its|it)\b)/;
+  /\b(?:every|each) (?:single (?:organ|option|one|structure)|(?:organ|option|one|structure) (?:you|u) (?:ve got|have|got|know|can (?:do|find|see|segment|outline|show|highlight|mark|draw|label|detect)))\b(?! (?:that|which|whose|with|in|on|making|ending|its|it)\b(?! (?:your|ur|the) (?:list|options)\b))/;
 /** "…, what's it called, outline it": the name asked in passing; the request is the organ. */
 const CALLED_THEN_OUTLINED =
   /\bwhat(?:'|’)?s (?:it|that|this) called\s*[,;?]\s*(?=(?:and |then |pls |please |just |also |& )*(?:outline|show|highlight|mark|segment|contour|trace|draw|circle)(?: me)? (?:it|that|this)\b)/gi;

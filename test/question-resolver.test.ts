@@ -3929,3 +3929,108 @@ describe('question resolver: letters said by name, the gut one organ on, parts a
     expect(letters('Both adrenals. Wait, only the one whose vein goes right into the cava.')).toEqual(['G']);
   });
 });
+
+describe('question resolver: workbook items, blanks, true/false, matching, exceptions (the 100th set’s error classes)', () => {
+  it('answers the one listed thing without the property an "all of the following … EXCEPT" item names', () => {
+    expect(
+      letters(
+        'All of the following are retroperitoneal EXCEPT: aorta, spleen, pancreas, IVC. Outline the exception.',
+      ),
+    ).toEqual(['C']);
+    expect(
+      letters(
+        'All of these lie in the left upper quadrant EXCEPT: spleen, stomach, liver, left kidney. Show the exception.',
+      ),
+    ).toEqual(['A']);
+    expect(
+      letters(
+        'Which one of these is NOT supplied by the coeliac trunk — stomach, spleen, liver, right kidney? Outline the odd one out.',
+      ),
+    ).toEqual(['B']);
+    expect(
+      letters(
+        'All of the following are solid organs EXCEPT (a) spleen (b) renal pelvis (c) liver (d) pancreas. Outline the exception.',
+      ),
+    ).toEqual(['N']);
+    expect(
+      letters(
+        'All of the following are branches of the aorta EXCEPT: SMA, coeliac trunk, splenic vein. Outline the exception.',
+      ),
+    ).toEqual(['N']);
+  });
+
+  it('fills a blank as "which organ …?" and reads the request with the answer', () => {
+    expect(
+      letters("Complete it, then outline the organ: 'Bile is stored and concentrated in the ____.'"),
+    ).toEqual(['I']);
+    expect(
+      letters(
+        "Fill the gap: 'The ___ carries oxygenated blood down from the heart.' Show it and the left kidney.",
+      ),
+    ).toEqual(['E', 'M']);
+    expect(letters("Two blanks: 'The ___ makes bile, and the ___ stores it.' Outline both blanks.")).toEqual([
+      'A',
+      'I',
+    ]);
+    expect(
+      letters(
+        "Fill in the blank: 'Gallbladder contraction is triggered by the hormone ___.' Only the missing word.",
+      ),
+    ).toEqual(['N']);
+    expect(
+      letters('Fill in: the ___ kidney sits lower because the liver pushes it down. Segment the answer.'),
+    ).toEqual(['B']);
+  });
+
+  it('reads the request after a true/false statement, picking among the organs it names', () => {
+    expect(
+      letters(
+        'True or false: the pancreas stores bile. False — correct it and outline the organ that actually stores bile.',
+      ),
+    ).toEqual(['I']);
+    expect(
+      letters(
+        'T/F: the left adrenal is pyramidal and the right is crescent-shaped. Fix it, then outline the pyramid-shaped one.',
+      ),
+    ).toEqual(['G']);
+  });
+
+  it('answers a matching exercise by the items picked', () => {
+    expect(
+      letters(
+        'Matching: 1) stores bile 2) makes insulin 3) filters the blood to make urine. Outline the organ matched to item 1.',
+      ),
+    ).toEqual(['I']);
+    expect(letters('Shape matching: 1. bean 2. pear 3. crescent. Show the organ that goes with 2.')).toEqual([
+      'I',
+    ]);
+    expect(
+      letters(
+        'Hormone matching: 1 insulin, 2 cortisol, 3 renin. For number 3, highlight the source organs on both sides.',
+      ),
+    ).toEqual(['B', 'M']);
+  });
+
+  it('answers the part of a workbook item that asks, read with the part it points back to', () => {
+    expect(
+      letters(
+        '(a) What is the normal range of blood glucose? (b) Which cells make glucagon? (c) Outline the organ that contains those cells.',
+      ),
+    ).toEqual(['D']);
+    expect(
+      letters(
+        'Case: 40F, RUQ pain after fatty meals. a) diagnosis? b) first test? c) outline the inflamed organ.',
+      ),
+    ).toEqual(['I']);
+  });
+
+  it('reads a side added after a pause, a thing called by its name, a box put round a device', () => {
+    expect(letters('Outline the right adrenal; oh and the left one too')).toEqual(['G', 'H']);
+    expect(letters('show me the thing they call the porta hepatis')).toEqual(['N']);
+    expect(letters('Put a box round the NG tube please')).toEqual(['N']);
+    expect(letters('Hepatorenal pouch teaching: outline the liver and the kidney it rests on.')).toEqual([
+      'A',
+      'B',
+    ]);
+  });
+});

@@ -926,7 +926,7 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:what|whats) (?:is|s|are|do you|do we|would you)\\b(?:(?! (?:${HEAD_NOUNS})\\b) [a-z0-9]+){1,12} called\\b`,
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:name|term|medical term|word|eponym) (?:of|for)\\b`,
     `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?how (?:many|much|long|big|heavy|wide|large|thick|tall)\\b`,
-    '\\b(?:normal|average|usual|upper limit of normal) (?:[a-z]+ ){0,2}(?:length|size|diameter|weight|width|volume|thickness)\\b',
+    '\\b(?:normal|average|usual|upper limit of normal) (?:[a-z]+ ){0,2}(?:length|size|diameter|weight|width|volume|thickness|ph|range|pressure)\\b',
     `^name (?:the|a|an)\\b(?!(?: [a-z]+){0,2} (?:${HEAD_NOUNS})\\b)`,
     '\\bwhose (?:triad|sign|law|syndrome|disease|classification)\\b',
     '\\bmedical (?:word|term|name) for\\b',
@@ -4278,6 +4278,186 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       : undefined;
   }
   const namesOneOrgan = (phrase: string) => organNamed(phrase) !== undefined;
+
+  /**
+   * A matching exercise ("1) stores bile 2) secretes insulin …", "1 insulin, 2 gastrin, 3
+   * cortisol", "1. pyramid 2. crescent 3. pear") with a request for the organ of one or more items
+   * ("the organ matched to item 3", "items 2 and 3", "for number 4", "the organ that goes with 3"):
+   * each item read as what an organ does, makes or is shaped like; undefined otherwise.
+   */
+  function matchedItems(question: string): QuestionResolution | undefined {
+    if (!/\bmatch(?:ing|ed|es)?\b/i.test(question)) return undefined;
+    const pick =
+      /\b(?:items?|numbers?|no\.?|#)\s*(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b|\b(?:goes|go|matched|matches) (?:with|to) (?:item |number )?(\d{1,2})\b/i.exec(
+        question,
+      );
+    // (the request is the sentence that picks: "Outline the organ matched to item 3.")
+    if (!pick || !PART_REQUEST_VERB.test(question.slice(Math.max(0, question.lastIndexOf('. ', pick.index)))))
+      return undefined;
+    const items = new Map<string, string>();
+    for (const m of question
+      .slice(0, pick.index)
+      .matchAll(/(?:^|[\s,;:])(\d{1,2})[.):]?\s+([a-z][a-z' -]*?)(?=\s*(?:[,;.]|\s\d{1,2}[.):]?\s|$))/gi))
+      if (!items.has(m[1] as string)) items.set(m[1] as string, (m[2] as string).trim());
+    if (items.size < 3) return undefined;
+    const wanted = [...((pick[1] ?? pick[2]) as string).matchAll(/\d{1,2}/g)].map((m) => items.get(m[0]));
+    if (wanted.some((w) => w === undefined)) return undefined;
+    const ids: OrganId[] = [];
+    for (const item of wanted as string[]) {
+      // ("3. carries swallowed food to the stomach": what an organ does, the stomach a landmark)
+      const does = /^[a-z]+s\b/i.test(item) && item.includes(' ');
+      const named = does ? [] : organsIn(item.toLowerCase());
+      const asked =
+        named.length > 0
+          ? item
+          : does
+            ? `which organ ${item}?`
+            : SHAPE_WORDS.test(item)
+              ? `which organ is ${item}-shaped?`
+              : `which organ makes ${item}?`;
+      const answer = named.length > 0 ? undefined : resolve(asked);
+      if (answer?.noneOfThem) return undefined;
+      ids.push(...(answer ? answer.organIds : named));
+    }
+    // ("…highlight the source organs on both sides": a paired organ's two sides)
+    const both = /\bboth sides\b|\bboth of them\b|\bthe pair\b/i.test(question);
+    const all = both
+      ? ids.flatMap((id) => [id, ...(organById(id).pairedWith ? [organById(id).pairedWith as OrganId] : [])])
+      : ids;
+    return organAnswer([...new Set(all)], 'described', 0.75);
+  }
+
+  /**
+   * A true/false statement, then a request ("T/F: the spleen produces bile. It's false — correct it
+   * and outline the organ that actually makes bile."): the request read alone, "the crescent-shaped
+   * one" or "whichever of the two" picked among the organs the statement names; undefined when
+   * the message is no such item or the request alone finds no organ.
+   */
+  function requestAfterTrueFalse(question: string): QuestionResolution | undefined {
+    const intro =
+      /^\s*(?:[\p{L}\d ,]{0,30}?\b)?(?:t\s*\/\s*f|true or false|true\s*\/\s*false|true-false)\b[^:—–\-.]{0,12}[:—–-]\s*/iu.exec(
+        question,
+      );
+    if (!intro) return undefined;
+    const body = question.slice(intro[0].length);
+    const statement = /^['"‘“]?([^.?!]{3,200}?)['"’”]?\s*[.?!]+['"’”]?(?:\s+|$)/.exec(body);
+    if (!statement) return undefined;
+    const rest = body
+      .slice(statement[0].length)
+      .replace(/^\((?:true|false)\.?\)\s*|^(?:true|false)\s*[.!]\s*/i, '')
+      .replace(/^(?:it'?s|that'?s|it is|that is) (?:true|false)[^.—–-]*[.—–-]+\s*/i, '')
+      .replace(
+        /^(?:correct|fix|amend|rewrite)(?: it| that| this| the (?:sentence|statement))?\s*(?:,|\.|—|–|-|and|then|\s)*/i,
+        '',
+      )
+      .replace(/^(?:then|now|and)\s+/i, '')
+      .trim();
+    if (!PART_REQUEST_VERB.test(rest)) return undefined;
+    const told = [...new Set(organsIn((statement[1] as string).toLowerCase()))];
+    const picks = /\bwhichever\b|\bthe [a-z-]+ one\b|\bof the two\b/i.test(rest) && told.length >= 2;
+    // ("…segment whichever of the two vessels is really on the patient's left": the one that is)
+    const asked = picks
+      ? `Of ${told.map((id) => organPhrase(id)).join(' and ')}, ${rest.replace(/\bwhichever(?: of the two(?: [a-z]+)?)?(?= (?:is|lies|sits)\b)/i, 'the one that')}`
+      : rest;
+    const answer = resolve(asked);
+    return answer.noneOfThem ? undefined : answer;
+  }
+
+  /**
+   * A sentence with one or two blanks ("___") and a request about them: each blank answered as
+   * "which organ …?" (or "which hormone …?" after "the hormone"), then the request read with the
+   * answers' names in place of "the blank", "the missing organ" or "it"; undefined without a blank
+   * or when a blank has no organ answer and the request needs one.
+   */
+  function blanksFilled(question: string): QuestionResolution | undefined {
+    const blank = /_{2,}/g;
+    const count = (question.match(blank) ?? []).length;
+    if (count === 0 || count > 2) return undefined;
+    // The sentence with the blanks: a quoted one, else the sentence they stand in.
+    const quoted = /(['"‘“])([^'"‘“’”]*_{2,}[^'"‘“’”]*)(['"’”])/.exec(question);
+    let sentence: string;
+    let rest: string;
+    if (quoted) {
+      sentence = quoted[2] as string;
+      rest = `${question.slice(0, quoted.index)} ${question.slice(quoted.index + quoted[0].length)}`;
+    } else {
+      const at = question.search(/_{2,}/);
+      const start = Math.max(0, ...['.', '?', '!', ':'].map((p) => question.lastIndexOf(p, at) + 1));
+      const endAt = question.slice(at).search(/[.?!](?:\s|$)/);
+      const end = endAt < 0 ? question.length : at + endAt + 1;
+      sentence = question.slice(start, end);
+      rest = `${question.slice(0, start)} ${question.slice(end)}`;
+    }
+    // ("'The spleen lies against the ___ kidney, and the liver against the ___ one.' Then outline
+    // both of those kidneys": blanks for a side; the request names what it wants.)
+    const sideBlanks = (
+      sentence.match(/_{2,}\s+(?:kidneys?|adrenals?|adrenal glands?|one|ones|lobe|side|gland)\b/gi) ?? []
+    ).length;
+    if (sideBlanks === count) {
+      const request = rest
+        .replace(/\b(?:fill in|fill|complete)(?: in)? (?:the )?(?:blanks?|gaps?|sentence)\b\s*[:,.]?/gi, '')
+        .trim();
+      if (!PART_REQUEST_VERB.test(request)) return undefined;
+      // ("Fill in: the ___ kidney usually sits a bit lower … Segment the answer.": which kidney)
+      return /\b(?:the answer|the blank|the missing (?:one|organ|word)|it)\b/i.test(request)
+        ? resolve(`${sentence.replace(/(?:\b(?:the|a)\s+)?_{2,}\s+/g, 'which ').replace(/[.!]\s*$/, '')}?`)
+        : resolve(request);
+    }
+    // ("'The ___ enters the abdomen through its hiatus at T12.' It's a vessel, not the oesophagus."
+    // asks "which vessel …?")
+    const kindTold = /\bit(?:'s|’s| is) (?:a |an )?(vessel|artery|vein|gland|organ)\b/i.exec(rest)?.[1];
+    // Each blank asked in its own clause ("'The ___ empties into the stomach, and the stomach
+    // empties into the ___.'": two questions).
+    const answers: QuestionResolution[] = [];
+    const clauses = sentence.split(/,\s*(?:and|but)\s+/i);
+    for (const clause of clauses.every((c) => c.split(/\s+/).length >= 4) ? clauses : [sentence]) {
+      const inClause = (clause.match(blank) ?? []).length;
+      for (let k = 0; k < inClause; k++) {
+        let seen = -1;
+        const asked = clause
+          .replace(
+            /(?:\b(?:the|a|an)\s+)?(?:\b(hormone|enzyme|vessel|vein|artery|duct|gland|organ)\s+)?_{2,}/gi,
+            (_, noun: string | undefined) => {
+              seen++;
+              return seen === k ? `which ${noun ?? kindTold ?? 'organ'}` : 'something';
+            },
+          )
+          .replace(/[.!]\s*$/, '');
+        answers.push(resolve(`${asked}?`));
+      }
+    }
+    const names = answers.flatMap((a) => (a.noneOfThem ? [] : a.organIds.map((id) => organPhrase(id))));
+    const reference =
+      /\b(?:the|both|that) (?:blanks?|gaps?|missing (?:organ|word|structure|vessel|one)s?|answers?|blank organ|organ)\b|\b(?:it|them)\b/i;
+    // (the instruction to fill the blank is no request: "Fill in the blanks:", "Fill it in and …")
+    const request = rest
+      .replace(
+        /\b(?:fill in|fill|complete)(?: in)? (?:the )?(?:blanks?|gaps?|sentence)\b\s*[:,.]?|\bfill (?:it|them) in\b/gi,
+        '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim();
+    const blankOrgans = [...new Set(answers.flatMap((a) => a.organIds))];
+    if (!PART_REQUEST_VERB.test(request) && !/\b(?:which|what|name)\b/i.test(request)) {
+      // "…the hormone ___.' Just the missing word please.": the blank's answer, or N.
+      return answers.every((a) => !a.noneOfThem)
+        ? organAnswer(blankOrgans, 'described', 0.75)
+        : noneAnswer(
+            'outside',
+            0.7,
+            undefined,
+            'The blank is not one of the 13 organs, so the answer is N (None of them).',
+          );
+    }
+    // (a blank with no organ answer leaves the message to be read as written)
+    if (answers.some((a) => a.noneOfThem)) return undefined;
+    // "Show it and the right kidney": the request with the answers in place of its pointers; the
+    // blanks' organs alone when it adds none of its own ("Which organ? highlight").
+    const read = resolve(request.replace(new RegExp(reference.source, 'gi'), names.join(' and ')));
+    return !read.noneOfThem && blankOrgans.every((id) => read.organIds.includes(id))
+      ? read
+      : organAnswer(blankOrgans, 'described', 0.75);
+  }
   /** Every organ a phrase names. */
   const organsIn = (phrase: string): OrganId[] =>
     findMentions(tokenize(phrase)).flatMap((m) => (m.target.kind === 'organ' ? m.target.ids : []));
@@ -4402,9 +4582,29 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       return DICTATED_ABBREVIATIONS.has(word) ? word : letters;
     });
     if (spelledOut !== question) return resolve(spelledOut);
+    // "EXCEPT (a) liver (b) spleen (c) porta hepatis (d) pancreas": a lettered list's small letters
+    // number the items; they are no option letters.
+    if (LETTERED_ITEMS.test(question)) return resolve(question.replace(/\(([a-e])\)\s+(?=\p{L})/giu, ', '));
+    // "T/F: 'The left adrenal sits on top of the right kidney.' Fix the sentence, then show me the
+    // gland that really sits on the right kidney.": the request after the statement, alone.
+    const afterTrueFalse = requestAfterTrueFalse(question);
+    if (afterTrueFalse !== undefined) return afterTrueFalse;
+    // "Fill the gap: 'The ___ carries blood from the kidneys up to the right atrium.' Show it and
+    // the right kidney.": each blank asked as "which organ …?", then the request with the answers.
+    const filled = blanksFilled(question);
+    if (filled !== undefined) return filled;
+    // "(a) What's the normal fasting glucose range? (b) Which cells make insulin? (c) Outline the
+    // organ that contains those cells.": the part that asks for an organ, read with the part it
+    // points back to.
+    const lastPart = partOfWorkbookItem(question, organsIn);
+    if (lastPart !== undefined) return resolve(lastPart);
     // "…, I'll trace it myself.", "…, I'll do the rest myself": what the user will do is no request.
     const ownWork = USER_DOES_IT.exec(question);
     if (ownWork && ownWork.index > 0) return resolve(question.slice(0, ownWork.index));
+    // "show me the thing they call the porta hepatis": the thing by its name.
+    if (CALLED_THING.test(question)) return resolve(question.replace(CALLED_THING, 'the '));
+    // "Put a box round the NG tube": a request to mark it.
+    if (BOX_ROUND.test(question)) return resolve(question.replace(BOX_ROUND, 'highlight '));
     // "show me both of them together": "together" adds nothing to "both".
     if (/\b(?:both of them|them both|both) together\b/i.test(question))
       return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
@@ -4519,6 +4719,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
     )
       return resolve(`${chatAfterTakeBack[1]}.`);
+    // "Matching exercise. 1) stores bile 2) secretes insulin 3) removes worn-out red cells … Outline
+    // the organ matched to item 3.": the organ each picked item describes.
+    const matched = matchedItems(question);
+    if (matched) return matched;
     // "1) liver 2) spleen 3) stomach — show 2 and 3": the items picked by their numbers.
     const picks = NUMBERED_PICK.exec(question);
     if (picks) {
@@ -5821,6 +6025,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const corrected = correctTypos(tokens);
     const mentions = findMentions(tokens);
     const normalised = tokens.map((t) => t.text).join(' ');
+    // "All of the following are retroperitoneal EXCEPT: pancreas, aorta, stomach, IVC. Outline the
+    // exception.": the one listed thing without the property (N when it is none of the 13).
+    const exception = exceptionOfList(normalised, mentions);
+    if (exception === 'outside')
+      return noneAnswer(
+        'outside',
+        0.7,
+        undefined,
+        'The exception in that list is not one of the 13 organs, so the answer is N (None of them).',
+      );
+    if (exception) return organAnswer(exception, 'described', 0.75);
     // "options J, K and L", "#5 on your list", "everything on your list except the liver"
     const fromList = listReference(question.slice(0, maxChars), normalised, mentions);
     if (fromList) return organAnswer(fromList, 'named', 0.9 * (corrected ? 0.9 : 1));
@@ -8475,6 +8690,85 @@ const DICTATED_ABBREVIATIONS = new Set(
     ' ',
   ),
 );
+/** The start of a part of a workbook item: "(a)", "b)", "Part ii:". */
+const ITEM_PART =
+  /(?:^|(?<=[\s.?!:;]))(?:\(([a-h]|i{1,3}|iv|vi?)\)|([a-h])\)|[Pp]art ([a-h]|i{1,3}|iv|vi?|[1-6])\s*[:.)–—-])\s+/g;
+const PART_REQUEST_VERB =
+  /\b(?:outline|show|shade|highlight|segment|mark|label|colou?r|draw|trace|contour|point to|circle)\b/i;
+/** A part that points back at another: "those cells", "the organ whose span you gave in (a)". */
+const PART_POINTS_BACK =
+  /\b(?:those|these|it|its|they|them)\b|\bthat (?:organ|one|gland|vessel|cells?|enzyme|hormone|vitamin|substance|juice|fluid|structure|duct|protein)\b|\((?:[a-h]|i{1,3}|iv|vi?)\)|\bin [a-h]\b/i;
+/** A part taken back by a later one: "skip (a)", "ignore (a)". */
+const PART_TAKEN_BACK_BY = (label: string) =>
+  new RegExp(
+    `\\b(?:skip|ignore|scrap|scratch|forget|drop|cancel|never mind)\\s+(?:part\\s+)?\\(?${label}\\)?(?![a-z])`,
+    'i',
+  );
+
+/**
+ * The part of a workbook item with several parts that asks for organs, with the part it points
+ * back to after it ("Outline the organ that contains those cells. Which cells make insulin?");
+ * a part taken back by a later one gives way to that later part; undefined for other messages.
+ */
+function partOfWorkbookItem(question: string, organsIn: (text: string) => OrganId[]): string | undefined {
+  const marks = [...question.matchAll(ITEM_PART)];
+  if (marks.length < 2) return undefined;
+  const parts = marks.map((m, k) => ({
+    label: ((m[1] ?? m[2] ?? m[3]) as string).toLowerCase(),
+    text: question.slice((m.index as number) + m[0].length, marks[k + 1]?.index ?? question.length).trim(),
+  }));
+  let at = parts.findLastIndex((p) => PART_REQUEST_VERB.test(p.text));
+  if (at < 0) return undefined;
+  // "(a) Outline the stomach. (b) Actually skip (a) — just give me normal gastric pH."
+  const label = (parts[at] as { label: string }).label;
+  if (parts.slice(at + 1).some((p) => PART_TAKEN_BACK_BY(label).test(p.text))) at = parts.length - 1;
+  const asked = parts[at] as { label: string; text: string };
+  // ("Case Q: 55M, RUQ pain, positive Murphy's sign. a) … c) outline the inflamed organ": the stem
+  // before the parts is the case they all ask about)
+  const stem = question.slice(0, marks[0]?.index ?? 0).trim();
+  const withStem = (text: string) => (stem.split(/\s+/).length > 3 ? `${stem} ${text}` : text);
+  if (!PART_POINTS_BACK.test(asked.text)) return withStem(asked.text);
+  // ("…segment the organ that enzyme is made in": the part that names the enzyme)
+  const noun = /\b(?:that|those|these) ([a-z]+?)s?\b/i.exec(asked.text)?.[1]?.toLowerCase();
+  const naming = noun
+    ? parts
+        .slice(0, at)
+        .reverse()
+        .find((p) => new RegExp(`\\b${noun}s?\\b`, 'i').test(p.text))
+    : undefined;
+  const named = /\((?:([a-h]|i{1,3}|iv|vi?))\)|\bin ([a-h])\b/i.exec(asked.text);
+  const pointed = named
+    ? parts.find((p) => p.label === ((named[1] ?? named[2]) as string).toLowerCase())
+    : naming
+      ? naming
+      : // ("…the organ on the left that enlarges with it": "it" is the item's topic, told first;
+        // "those cells" the part just before)
+        /\b(?:it|its)\b/i.test(asked.text) && !/\b(?:those|these|they|them)\b/i.test(asked.text)
+        ? parts[0]
+        : parts
+            .slice(0, at)
+            .reverse()
+            .find((p) => !/^(?:skip|ignore|leave)\b/i.test(p.text));
+  if (!pointed || pointed === asked) return withStem(asked.text);
+  // ("…the organ whose span you gave in (a)", (a) "normal liver span in cm?": the organ it named)
+  const organs = organsIn(pointed.text.toLowerCase());
+  return organs.length > 0
+    ? withStem(
+        `${asked.text} (${[...new Set(organs)].map((id) => organById(id as OrganId).name.toLowerCase()).join(' and ')})`,
+      )
+    : withStem(`${asked.text} ${pointed.text}`);
+}
+/** Shapes a matching exercise pairs with organs ("1. pyramid 2. crescent 3. pear 4. bean"). */
+const SHAPE_WORDS =
+  /^(?:pyramid|pyramidal|crescent|pear|bean|comma|tadpole|c|j|fist|banana|hook|wedge|tube|sac|bag|triangle|triangular)$/i;
+/** Three or more items numbered "(a) … (b) … (c) …" in a row. */
+const LETTERED_ITEMS = /\(a\)\s+\p{L}[^()?.!]{0,30}\(b\)\s+\p{L}[^()?.!]{0,30}\(c\)\s+\p{L}/iu;
+/** "the thing they call the porta hepatis", "the bit doctors call the fundus" */
+const CALLED_THING =
+  /\bthe (?:thing|bit|part|structure|area|spot|place) (?:that )?(?:they|you|doctors|people|we|radiologists|surgeons) (?:call|calls|called)\s+(?:the\s+)?/i;
+/** "put a box round", "draw a circle around": marking something. */
+const BOX_ROUND =
+  /\b(?:put|draw|stick|place) (?:a )?(?:box|circle|ring|square|outline|line) (?:a?round|over|on) /i;
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
@@ -8922,9 +9216,9 @@ const VESSEL_FLOW: ReadonlyArray<[RegExp, OrganId]> = [
   ],
   [/\b(?:away from|out of|from) the heart\b|\boxygenated\b|\barterial\b|\bpulsat|\bthick(?:er)? wall/, 5],
 ];
-/** A sentence that only adds a side: ". and the right one too", ". also the other one" (see ADDED_ONE's use). */
+/** A sentence or clause that only adds a side: ". and the right one too", "; oh and the right one too" (see ADDED_ONE's use). */
 const ADDED_ONE =
-  /[.!?…]+\s+(and |also |plus )?(the (?:left|right|other) one)( too| also| as well)?(?: actually| pls| please)?\s*[.!]?\s*$/i;
+  /(?:[.!?…]+|\s*[,;—–]|\s+-)\s+(?:(?:oh|um|uh|ah|and oh),?\s+)?(and |also |plus )?(the (?:left|right|other) one)( too| also| as well)?(?: actually| pls| please)?\s*[.!]?\s*$/i;
 const ALONG_WITH = /\s+(?:together with|along with|as well as)\s+/i;
 /** "…and the adrenal on that side" (not "…on the same side as the spleen") */
 const SAME_SIDE_PAIR =
@@ -10080,6 +10374,65 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | undefined {
   return undefined;
 }
 
+/**
+ * Properties an "all of the following … EXCEPT" item turns on, and the options that have them
+ * (standard textbook anatomy; a list is only read when every listed option but one has it).
+ */
+const LIST_PROPERTIES: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13]],
+  [/\bhollow\b/, [9, 10, 11, 12]],
+  [/\bretroperitoneal\b/, [2, 4, 5, 6, 7, 8, 12, 13]],
+  [/\bintraperitoneal\b/, [1, 3, 9, 11]],
+  [/\bright upper quadrant\b|\bruq\b/, [1, 2, 7, 9]],
+  [/\bleft upper quadrant\b|\bluq\b/, [3, 8, 11, 13]],
+  [/\bendocrine\b|\bmake hormones\b|\bproduce hormones\b|\bsecrete hormones\b/, [4, 7, 8]],
+  [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12]],
+  [/\bdiaphragm\b/, [5, 6, 10]],
+  [/\bpaired\b/, [2, 7, 8, 13]],
+  [/\bvessels?\b|\bvascular\b/, [5, 6]],
+  [/\b(?:gut tube|digestive tube|alimentary|gi tract|part of the gut)\b/, [10, 11, 12]],
+];
+/** Places listed among organs that name no organ ("porta hepatis", "the splenic hilum"). */
+const LISTED_PLACES = /\bporta hepati[sc]\b|\bhil(?:um|us)\b|\brenal pelvis\b/g;
+/** "All of the following are … EXCEPT", "Which one of these is NOT …", "all … except one:", "the odd one out". */
+const EXCEPT_ASKED =
+  /\b(?:all|each|every one) of (?:the following|these|those|them|the options below)\b[^.?!]*?\bexcept\b|\bthey re all\b[^.?!]*?\bexcept\b|\bwhich (?:one )?of (?:these|the following|them) (?:is|are|does|do) not\b|\bodd one out\b|\bexception\b/;
+/**
+ * The one listed thing without the property an "all of the following … EXCEPT" item names: its
+ * organs, 'outside' when it is none of the 13, undefined when the item does not read so.
+ */
+function exceptionOfList(
+  normalised: string,
+  mentions: readonly Mention[],
+): OrganId[] | 'outside' | undefined {
+  if (!EXCEPT_ASKED.test(normalised)) return undefined;
+  // The list follows "except", or the first pause after "not" ("… NOT supplied by the coeliac
+  // trunk — liver, spleen, …"); the property is told before it.
+  const words = normalised.split(' ');
+  let from = words.indexOf('except');
+  if (from < 0) {
+    const not = words.indexOf('not');
+    from = not < 0 ? -1 : words.findIndex((w, k) => k > not && [':', '—', '–', '-', ','].includes(w));
+  }
+  if (from < 0) return undefined;
+  const told = words.slice(0, from).join(' ');
+  // The listed things: each organ named once (a pair named as one thing counts as one), and the
+  // outside things named among them; a list of outside things only has an outside exception.
+  const listed = mentions.filter((m) => !m.adjective && m.start > from);
+  // (places with no outline of their own, which the lexicon leaves unnamed, are outside things too)
+  const places = (words.slice(from).join(' ').match(LISTED_PLACES) ?? []).length;
+  if (listed.length + places < 3) return undefined;
+  if (listed.every((m) => m.target.kind === 'outside')) return 'outside';
+  const property = LIST_PROPERTIES.find(([re]) => re.test(told));
+  if (!property) return undefined;
+  const lacking = listed.filter(
+    (m) => m.target.kind === 'outside' || !m.target.ids.every((id) => property[1].includes(id)),
+  );
+  if (lacking.length + places !== 1) return undefined;
+  if (places === 1) return 'outside';
+  const odd = lacking[0] as Mention;
+  return odd.target.kind === 'outside' ? 'outside' : [...odd.target.ids];
+}
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
   /\b(?:(?:every|each|all(?: of)?(?: the)?) (?:options?|organs?)|the (?:options|organs))(?: [a-z]+)? (?:resected|removed|involved|affected|excised|taken out|bypassed|left out)\b|\bthe (?:options|organs) (?:that|which|whose|within|inside|in which)\b|\b(?:organs|ones) among the options\b|\bthe (?:two|three|four|2|3|4) (?:options|glands)\b|\bthe organ (?:[a-z]+ ){1,3}and the organ\b|\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;

@@ -4034,3 +4034,44 @@ describe('question resolver: workbook items, blanks, true/false, matching, excep
     ]);
   });
 });
+
+describe('question resolver: picks among listed organs by property or ordering, organs said normal (the 101st set’s error classes)', () => {
+  it('picks the listed organs with a property', () => {
+    expect(letters('Of liver, stomach and right kidney, segment the retroperitoneal one')).toEqual(['B']);
+    expect(
+      letters('Of spleen, pancreas, stomach and left kidney, outline the two that are intraperitoneal.'),
+    ).toEqual(['C', 'K']);
+    expect(letters('Aorta, gallbladder, liver — which of these is retroperitoneal? highlight it')).toEqual([
+      'E',
+    ]);
+    expect(
+      letters('Of the liver, the spleen and the left kidney, outline the ones supplied by the coeliac trunk'),
+    ).toEqual(['A', 'C']);
+  });
+
+  it('picks the one at the end of an ordering by size, depth or distance from the midline', () => {
+    expect(letters('The larger of the spleen and the liver, please')).toEqual(['A']);
+    expect(letters('Pancreas vs stomach — whichever is more anterior, outline it')).toEqual(['K']);
+    expect(letters('Most lateral of the aorta, IVC and right kidney?')).toEqual(['B']);
+    // Two orderings told: the correction decides, not the table.
+    expect(
+      letters('Show the larger of the liver and the spleen. Hmm, switch that — give me the smaller one.'),
+    ).not.toEqual(['A']);
+  });
+
+  it('leaves out organs said to be normal when another is asked for', () => {
+    expect(
+      letters('Liver fine, spleen normal, kidneys unremarkable. The pancreas worries me - segment it.'),
+    ).toEqual(['D']);
+    expect(letters('Show the stomach and the liver so I can steer clear of the liver')).toEqual(['A', 'K']);
+    expect(letters('GP said my liver and spleen were fine but can you show those two anyway')).toEqual([
+      'A',
+      'C',
+    ]);
+  });
+
+  it('reads a described conjunct after "whichever" and the levels mnemonic in words', () => {
+    expect(letters('both adrenals and whichever organ stores bile')).toEqual(['G', 'H', 'I']);
+    expect(letters("'I ate ten eggs at twelve' — outline all three")).toEqual(['E', 'F', 'J']);
+  });
+});

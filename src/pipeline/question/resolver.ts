@@ -3424,6 +3424,40 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         m.role = 'context';
   }
 
+  /**
+   * "Liver normal, spleen normal, both kidneys unremarkable, panc fine. … the aorta - segment that",
+   * "Check the spleen and pancreas; liver's already been reported as fine": organs said to be
+   * normal are context when another organ is asked for.
+   */
+  function applyNormalOrgans(tokens: Token[], mentions: Mention[]): void {
+    const saidNormal = (m: Mention) => {
+      for (let j = m.end; j < Math.min(tokens.length, m.end + 14); j++) {
+        const t = tokens[j] as Token;
+        if (t.boundary && t.text !== ',') return false;
+        // (not a later question, "also is it normal", nor "with a normal spleen")
+        if (NORMAL_STOPS.has(t.text) || (t.text === 'is' && tokens[j + 1]?.text === 'it')) return false;
+        if (NORMAL_WORDS.has(t.text))
+          return !mentions.some(
+            (x) => x.start === j + 1 || (x.start === j + 2 && ARTICLES.has(tokens[j + 1]?.text ?? '')),
+          );
+        if (mentions.some((x) => x !== m && x.start === j)) {
+        }
+      }
+      return false;
+    };
+    // ("…were fine but my stomach's irritated, can u show those three": all of them after all)
+    if (
+      /\b(?:those|these|all) (?:two|three|four)\b|\ball of them\b|\bthem all\b/.test(
+        tokens.map((t) => t.text).join(' '),
+      )
+    )
+      return;
+    const direct = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ');
+    const normal = direct.filter(saidNormal);
+    if (normal.length === 0 || normal.length === direct.length) return;
+    for (const m of normal) m.role = 'context';
+  }
+
   function applyPointedPair(tokens: Token[], mentions: Mention[]): void {
     for (const m of mentions) {
       if (m.role !== 'direct' || m.target.kind !== 'organ' || !m.target.family || m.sideCorrection) continue;
@@ -4354,7 +4388,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       .trim();
     if (!PART_REQUEST_VERB.test(rest)) return undefined;
     const told = [...new Set(organsIn((statement[1] as string).toLowerCase()))];
-    const picks = /\bwhichever\b|\bthe [a-z-]+ one\b|\bof the two\b/i.test(rest) && told.length >= 2;
+    // ("T/F: the left adrenal is pyramidal and the right is crescent-shaped. … the pyramid-shaped
+    // one": one pair told, read as "of the two adrenal glands")
+    const pairOf = told.every((id) => [2, 13].includes(id))
+      ? 'kidneys'
+      : told.every((id) => [7, 8].includes(id))
+        ? 'adrenal glands'
+        : undefined;
+    const oneOf = /\bwhichever\b|\bthe [a-z-]+ one\b|\bof the two\b/i.test(rest);
+    if (oneOf && told.length > 0 && pairOf) {
+      const answer = resolve(`Of the two ${pairOf}, ${rest}`);
+      if (!answer.noneOfThem) return answer;
+    }
+    const picks = oneOf && told.length >= 2;
     // ("…segment whichever of the two vessels is really on the patient's left": the one that is)
     const asked = picks
       ? `Of ${told.map((id) => organPhrase(id)).join(' and ')}, ${rest.replace(/\bwhichever(?: of the two(?: [a-z]+)?)?(?= (?:is|lies|sits)\b)/i, 'the one that')}`
@@ -6036,6 +6082,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         'The exception in that list is not one of the 13 organs, so the answer is N (None of them).',
       );
     if (exception) return organAnswer(exception, 'described', 0.75);
+    // "Of stomach, spleen and left kidney, segment the retroperitoneal one", "The more posterior of
+    // the pancreatic body and the aorta", "Most medial of spleen, left kidney and aorta?": the
+    // listed organs with the property, or the one at the end of an ordering.
+    const compared = comparedPick(normalised, tokens, mentions);
+    if (compared) return organAnswer(compared, 'described', 0.75);
     // "options J, K and L", "#5 on your list", "everything on your list except the liver"
     const fromList = listReference(question.slice(0, maxChars), normalised, mentions);
     if (fromList) return organAnswer(fromList, 'named', 0.9 * (corrected ? 0.9 : 1));
@@ -6565,6 +6616,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyRelativeSide(tokens, mentions);
     applyRemainingOfPair(tokens, mentions);
     applyOrgansAtRisk(tokens, mentions);
+    applyNormalOrgans(tokens, mentions);
 
     const picked = pickFromList(tokens, mentions);
     const direct = mentions.filter((m) => m.role === 'direct');
@@ -8995,6 +9047,8 @@ const ASK_WORDS = new Set(['which', 'what', 'where']);
 const DESCRIBED_CONJUNCT = new RegExp(
   [
     `\\b(${HEAD_NOUNS}) (that|which|who|where|whose|responsible|making|producing|storing|it|its|they|them)\\b`,
+    // "the two kidneys and whichever organ makes bile"
+    `\\bwhichever (?:${HEAD_NOUNS})\\b`,
     // "the gland on top of it", "the big artery between them"
     `\\b(${HEAD_NOUNS})(?: [a-z]+){1,4} (it|them)$`,
     // "the bile-storing sac", "the insulin making gland"
@@ -10392,6 +10446,132 @@ const LIST_PROPERTIES: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bvessels?\b|\bvascular\b/, [5, 6]],
   [/\b(?:gut tube|digestive tube|alimentary|gi tract|part of the gut)\b/, [10, 11, 12]],
 ];
+/**
+ * Orderings a comparison between listed organs turns on (rough textbook ranks; equal ranks never
+ * decide): size, depth from the front of the body, distance from the midline.
+ */
+const ORGAN_RANKS: Record<'size' | 'depth' | 'lateral', Partial<Record<OrganId, number>>> = {
+  // liver > stomach > spleen, kidneys > pancreas, duodenum > oesophagus > gallbladder > adrenals
+  size: { 1: 10, 11: 8, 3: 6, 2: 6, 13: 6, 4: 5, 12: 5, 10: 4, 9: 3, 7: 1, 8: 1 },
+  // the stomach and gallbladder in front, then the duodenum, pancreas, great vessels, kidneys
+  depth: { 11: 1, 9: 1, 12: 2, 4: 3, 5: 4, 6: 4, 2: 5, 13: 5 },
+  // the aorta in the midline; the IVC just right of it; the kidneys; the spleen far out
+  lateral: { 5: 0, 10: 0, 6: 1, 2: 3, 13: 3, 3: 5 },
+};
+const COMPARISONS: ReadonlyArray<readonly [RegExp, 'size' | 'depth' | 'lateral', 'max' | 'min']> = [
+  [/\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b/, 'size', 'max'],
+  [/\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b/, 'size', 'min'],
+  [
+    /\b(?:more|most) (?:posterior|dorsal)\b|\b(?:deeper|deepest)\b|\b(?:further|furthest|farther|farthest) back\b/,
+    'depth',
+    'max',
+  ],
+  [
+    /\b(?:more|most) (?:anterior|superficial|ventral)\b|\b(?:closer|closest|nearer|nearest) to the front\b|\bfurther forward\b/,
+    'depth',
+    'min',
+  ],
+  [/\b(?:more|most) lateral\b|\b(?:further|furthest|farther|farthest) from the midline\b/, 'lateral', 'max'],
+  [/\b(?:more|most) medial\b|\b(?:closer|closest|nearer|nearest) to the midline\b/, 'lateral', 'min'],
+];
+/** A pick among listed organs by a property ("the retroperitoneal one", "which of these is …"). */
+const PROPERTY_PICK =
+  /\b(?:the (?:one|ones|two|three)(?! (?:veins?|arteries|vessels?|organs?|glands?|tubes?|structures?|ducts?|options?)\b)|which (?:one )?of (?:these|those|them|the three|the two)|only one of (?:these|those|them)|the [a-z]+ (?:one|ones))\b/;
+
+/**
+ * The organs a pick among listed organs asks for: those with a property ("Of stomach, spleen and
+ * left kidney, segment the retroperitoneal one"), or the one at the end of an ordering ("the more
+ * posterior of the pancreatic body and the aorta"); undefined when the message is no such pick,
+ * is negated, or the table cannot decide.
+ */
+function comparedPick(
+  normalised: string,
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+): OrganId[] | undefined {
+  if (
+    /\b(?:not|isn t|aren t|don t|dont|except|but|without|remove|drop|minus|skip|exclude|leave out)\b/.test(
+      normalised,
+    )
+  )
+    return undefined;
+  const listed = [
+    ...new Set(
+      mentions.flatMap((m) =>
+        m.target.kind === 'organ' &&
+        m.target.ids.length === 1 &&
+        (!m.adjective || PART_WORDS_AFTER.has(tokens[m.end]?.text ?? ''))
+          ? [m.target.ids[0] as OrganId]
+          : [],
+      ),
+    ),
+  ];
+  // (an outside name may only be the property itself: "fed by branches of the celiac trunk")
+  const propertyName = (m: Mention) =>
+    LIST_PROPERTIES.some(([re]) =>
+      re.test(
+        tokens
+          .slice(m.start, m.end)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+    );
+  if (
+    listed.length < 2 ||
+    mentions.some(
+      (m) =>
+        (m.target.kind === 'outside' && !propertyName(m)) ||
+        (m.target.kind === 'organ' && m.target.ids.length > 1),
+    )
+  )
+    return undefined;
+  // A pick among a list: "of …", "between …", "… vs …", "… or …", or a list that opens the message.
+  const organMentions = mentions.filter((m) => m.target.kind === 'organ');
+  const first = organMentions[0] as Mention;
+  const last = organMentions.at(-1) as Mention;
+  const between = tokens.slice(first.end, last.start).map((t) => t.text);
+  const before = tokens.slice(0, first.start).map((t) => t.text);
+  if (
+    !before.some((w) => ['of', 'between', 'among', 'amongst'].includes(w)) &&
+    !between.some((w) => ['vs', 'versus', 'or'].includes(w)) &&
+    first.start > 2
+  )
+    return undefined;
+  // (two orderings told, "the larger … switch that — the smaller one", are left to corrections)
+  const comparisons = COMPARISONS.filter(([re]) => re.test(normalised));
+  if (comparisons.length > 1) return undefined;
+  const comparison = comparisons[0];
+  if (comparison) {
+    const ranks = ORGAN_RANKS[comparison[1]];
+    if (!listed.every((id) => ranks[id] !== undefined)) return undefined;
+    const values = listed.map((id) => ranks[id] as number);
+    const best = comparison[2] === 'max' ? Math.max(...values) : Math.min(...values);
+    const at = listed.filter((id) => ranks[id] === best);
+    return at.length === 1 ? at : undefined;
+  }
+  if (!PROPERTY_PICK.test(normalised)) return undefined;
+  // ("both solid and intraperitoneal": every property told)
+  const properties = LIST_PROPERTIES.filter(([re]) => re.test(normalised) && !re.test('vessels'));
+  if (properties.length === 0) return undefined;
+  const having = listed.filter((id) => properties.every(([, ids]) => ids.includes(id)));
+  return having.length > 0 && having.length < listed.length ? having : undefined;
+}
+/** Part words after an organ's adjective that make it the organ's own part ("the pancreatic body"). */
+const PART_WORDS_AFTER = new Set([
+  'head',
+  'neck',
+  'body',
+  'tail',
+  'fundus',
+  'antrum',
+  'lobe',
+  'pole',
+  'cortex',
+  'wall',
+]);
+/** Words saying an organ was found normal ("liver normal", "panc fine", "kidneys unremarkable"). */
+const NORMAL_WORDS = new Set(['fine', 'normal', 'unremarkable', 'ok', 'okay', 'intact', 'spared', 'healthy']);
+const NORMAL_STOPS = new Set(['also', 'but', 'i', 'need', 'want', 'with', 'so', 'because', 'if']);
 /** Places listed among organs that name no organ ("porta hepatis", "the splenic hilum"). */
 const LISTED_PLACES = /\bporta hepati[sc]\b|\bhil(?:um|us)\b|\brenal pelvis\b/g;
 /** "All of the following are … EXCEPT", "Which one of these is NOT …", "all … except one:", "the odd one out". */
@@ -11122,7 +11302,8 @@ function conditionalBranch(question: string): string | undefined {
 }
 
 /** The mnemonic "I 8 10 eggs at 12" (IVC at T8, oesophagus at T10, aorta at T12) and what follows it. */
-const LEVELS_MNEMONIC = /^([\s\S]*?)['"‘“]?\bI 8 10 eggs at 12\b['"’”]?([\s\S]*)$/i;
+const LEVELS_MNEMONIC =
+  /^([\s\S]*?)['"‘“]?\bI (?:8|ate|eight) (?:10|ten) eggs at (?:12|twelve)\b['"’”]?([\s\S]*)$/i;
 /** "Find the gallbladder's letter, add two", "take the stomach's letter, go back two letters" */
 const LETTER_MOVED =
   /\b(?:find|take|get|start (?:at|from|with)|look up)(?: at)? (?:the )?(?<what>(?:[a-z-]+ ){0,3}?[a-z-]+?)(?:'s|’s|s') (?:option )?letter,? (?:and |then )?(?<way>add|plus|move on|move forward|move|go forward|go on|go|count on|count forward|skip|subtract|minus|go back|back)(?: by)? (?<count>one|two|three|four|five|\d)\b/i;

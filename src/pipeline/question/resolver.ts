@@ -4439,10 +4439,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const sideBlanks = (
       sentence.match(/_{2,}\s+(?:kidneys?|adrenals?|adrenal glands?|one|ones|lobe|side|gland)\b/gi) ?? []
     ).length;
+    // (the instruction to fill the blank is no request: "Fill in the blanks:", "Fill it in and …")
+    const request = rest.replace(FILL_INSTRUCTION, '').replace(/\s+/g, ' ').trim();
     if (sideBlanks === count) {
-      const request = rest
-        .replace(/\b(?:fill in|fill|complete)(?: in)? (?:the )?(?:blanks?|gaps?|sentence)\b\s*[:,.]?/gi, '')
-        .trim();
       if (!PART_REQUEST_VERB.test(request)) return undefined;
       // ("Fill in: the ___ kidney usually sits a bit lower … Segment the answer.": which kidney)
       return /\b(?:the answer|the blank|the missing (?:one|organ|word)|it)\b/i.test(request)
@@ -4475,14 +4474,6 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const names = answers.flatMap((a) => (a.noneOfThem ? [] : a.organIds.map((id) => organPhrase(id))));
     const reference =
       /\b(?:the|both|that) (?:blanks?|gaps?|missing (?:organ|word|structure|vessel|one)s?|answers?|blank organ|organ)\b|\b(?:it|them)\b/i;
-    // (the instruction to fill the blank is no request: "Fill in the blanks:", "Fill it in and …")
-    const request = rest
-      .replace(
-        /\b(?:fill in|fill|complete)(?: in)? (?:the )?(?:blanks?|gaps?|sentence)\b\s*[:,.]?|\bfill (?:it|them) in\b/gi,
-        '',
-      )
-      .replace(/\s+/g, ' ')
-      .trim();
     const blankOrgans = [...new Set(answers.flatMap((a) => a.organIds))];
     if (!PART_REQUEST_VERB.test(request) && !/\b(?:which|what|name)\b/i.test(request)) {
       // "…the hormone ___.' Just the missing word please.": the blank's answer, or N.
@@ -8810,6 +8801,9 @@ function partOfWorkbookItem(question: string, organsIn: (text: string) => OrganI
       )
     : withStem(`${asked.text} ${pointed.text}`);
 }
+/** The instruction to fill a blank, which asks for nothing itself ("Fill in the blanks:", "Fill it in and …"). */
+const FILL_INSTRUCTION =
+  /\b(?:fill in|fill|complete)(?: in)? (?:the )?(?:blanks?|gaps?|sentence)\b\s*[:,.]?|\bfill (?:it|them) in\b/gi;
 /** Shapes a matching exercise pairs with organs ("1. pyramid 2. crescent 3. pear 4. bean"). */
 const SHAPE_WORDS =
   /^(?:pyramid|pyramidal|crescent|pear|bean|comma|tadpole|c|j|fist|banana|hook|wedge|tube|sac|bag|triangle|triangular)$/i;

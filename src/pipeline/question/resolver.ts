@@ -10422,6 +10422,8 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | undefined {
   return undefined;
 }
 
+/** Being a vessel: a property of the EXCEPT table, not one a pick among listed organs reads. */
+const VESSELS_PROPERTY = /\bvessels?\b|\bvascular\b/;
 /**
  * Properties an "all of the following … EXCEPT" item turns on, and the options that have them
  * (standard textbook anatomy; a list is only read when every listed option but one has it).
@@ -10437,7 +10439,7 @@ const LIST_PROPERTIES: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12]],
   [/\bdiaphragm\b/, [5, 6, 10]],
   [/\bpaired\b/, [2, 7, 8, 13]],
-  [/\bvessels?\b|\bvascular\b/, [5, 6]],
+  [VESSELS_PROPERTY, [5, 6]],
   [/\b(?:gut tube|digestive tube|alimentary|gi tract|part of the gut)\b/, [10, 11, 12]],
 ];
 /**
@@ -10494,7 +10496,7 @@ function comparedPick(
       mentions.flatMap((m) =>
         m.target.kind === 'organ' &&
         m.target.ids.length === 1 &&
-        (!m.adjective || PART_WORDS_AFTER.has(tokens[m.end]?.text ?? ''))
+        (!m.adjective || PART_NOUNS.has(tokens[m.end]?.text ?? '') || tokens[m.end]?.text === 'cortex')
           ? [m.target.ids[0] as OrganId]
           : [],
       ),
@@ -10545,24 +10547,11 @@ function comparedPick(
   }
   if (!PROPERTY_PICK.test(normalised)) return undefined;
   // ("both solid and intraperitoneal": every property told)
-  const properties = LIST_PROPERTIES.filter(([re]) => re.test(normalised) && !re.test('vessels'));
+  const properties = LIST_PROPERTIES.filter(([re]) => re !== VESSELS_PROPERTY && re.test(normalised));
   if (properties.length === 0) return undefined;
   const having = listed.filter((id) => properties.every(([, ids]) => ids.includes(id)));
   return having.length > 0 && having.length < listed.length ? having : undefined;
 }
-/** Part words after an organ's adjective that make it the organ's own part ("the pancreatic body"). */
-const PART_WORDS_AFTER = new Set([
-  'head',
-  'neck',
-  'body',
-  'tail',
-  'fundus',
-  'antrum',
-  'lobe',
-  'pole',
-  'cortex',
-  'wall',
-]);
 /** Words saying an organ was found normal ("liver normal", "panc fine", "kidneys unremarkable"). */
 const NORMAL_WORDS = new Set(['fine', 'normal', 'unremarkable', 'ok', 'okay', 'intact', 'spared', 'healthy']);
 const NORMAL_STOPS = new Set(['also', 'but', 'i', 'need', 'want', 'with', 'so', 'because', 'if']);

@@ -4075,3 +4075,42 @@ describe('question resolver: picks among listed organs by property or ordering, 
     expect(letters("'I ate ten eggs at twelve' — outline all three")).toEqual(['E', 'F', 'J']);
   });
 });
+
+describe('question resolver: devices and foreign bodies, the cava beside the aorta, options kept or picked by kind or side (the 101st set’s remaining error classes)', () => {
+  it('answers N for a device, a foreign body or a leak of fluid asked for beside an organ', () => {
+    expect(letters('where is the caval filter? circle it')).toEqual(['N']);
+    expect(letters('Outline the bullet next to the left kidney')).toEqual(['N']);
+    expect(letters('Splenic bleed treated with coils - outline the coils')).toEqual(['N']);
+    expect(letters('gastric varices in portal hypertension, highlight the varices')).toEqual(['N']);
+    // The organ holding it is still the organ, and a metaphor is no device.
+    expect(letters('show the stomach with the balloon in it')).toEqual(['K']);
+    expect(letters('Where is the muscular tube behind the trachea that food goes down?')).toEqual(['J']);
+  });
+
+  it('reads "cava" listed with the aorta or put in its place as the IVC', () => {
+    expect(letters('aorta + cava please')).toEqual(['E', 'F']);
+    expect(letters('show the cava and the aorta at the renal level')).toEqual(['E', 'F']);
+    expect(letters('aorta... no wait, the cava')).toEqual(['F']);
+  });
+
+  it('keeps the organs named after "everything except" or "all but"', () => {
+    expect(letters('Hide everything except the spleen and the pancreas')).toEqual(['C', 'D']);
+    expect(letters('remove all the organs apart from the liver')).toEqual(['A']);
+  });
+
+  it('picks options by kind or by a side word written in their names', () => {
+    expect(letters('which of the options are veins')).toEqual(['F']);
+    expect(letters('Which of your options is an artery? outline it')).toEqual(['E']);
+    expect(letters("whichever options have 'left' written in them")).toEqual(['H', 'M']);
+  });
+
+  it('picks the listed organ on the side told, the screen’s side turned to the patient’s', () => {
+    expect(letters('Of the spleen and the gallbladder, outline the one on the right')).toEqual(['I']);
+    expect(letters('stomach or duodenum, whichever is on the right side of the screen')).toEqual(['K']);
+    expect(letters('Show the right adrenal. No, sorry, the one sitting on the left kidney')).toEqual(['H']);
+  });
+
+  it('answers N for a drug asked for', () => {
+    expect(letters('initial antibiotic regimen for a liver abscess?')).toEqual(['N']);
+  });
+});

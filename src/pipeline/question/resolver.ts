@@ -977,6 +977,8 @@ const TERM_ASKED = new RegExp(
     // "quick def of the Bosniak classification", "metformin dose if eGFR is 35?"
     '\\bdef (?:of|for)\\b',
     '\\b(?:dose|dosing|dosage) (?:if|for|of|in|when)\\b',
+    // "first-line drug combo for H pylori?": a drug is asked for.
+    '\\b(?:first line |second line |best |initial |usual )?(?:drug|drugs|antibiotic|antibiotics|medication|medications|meds|regimen)(?: combo| combination| regimen| therapy| treatment| choice)? (?:for|to treat)\\b(?![^.?!]*\\b(?:organ|organs|which|where|show|outline|highlight|segment|mark|draw)\\b)',
     // "What's bile actually made of?", "give me the eGFR formula"
     `${CLAUSE_START}(?:what|whats) (?:is|s|are)(?: [a-z]+){1,3} made (?:of|from|up of)\\b`,
     '\\b(?:formula|equation)\\b',
@@ -1129,6 +1131,21 @@ const FINDINGS = new Map<string, string>(
     'pelvicaliceal system': 'the pelvicalyceal (collecting) system',
     'collecting system': 'the pelvicalyceal (collecting) system',
     flap: 'an intimal flap',
+    varices: 'varices, dilated veins',
+    varix: 'a varix, a dilated vein',
+    urinoma: 'a urinoma, leaked urine',
+    biloma: 'a biloma, leaked bile',
+    'reboa balloon': 'a REBOA balloon, a device',
+    'sengstaken balloon': 'a Sengstaken balloon, a device',
+    'intragastric balloon': 'an intragastric balloon, a device',
+    'button battery': 'a swallowed battery, a foreign body',
+    battery: 'a swallowed battery, a foreign body',
+    'bullet fragment': 'a bullet fragment, a foreign body',
+    bullet: 'a bullet, a foreign body',
+    fragment: 'a fragment, a foreign body',
+    'foreign body': 'a foreign body',
+    coil: 'an embolisation coil, a device',
+    clip: 'a surgical clip, a device',
   }).flatMap(([noun, what]): [string, string][] => {
     const plural = noun.endsWith('is')
       ? `${noun.slice(0, -2)}es`
@@ -1145,7 +1162,7 @@ const FINDINGS = new Map<string, string>(
   }),
 );
 /** A finding heading a noun phrase ("the cyst", "the left adrenal nodule"), for the patterns below. */
-const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|blood|lipid|mucin) containing )?(?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct|it|they|he|she|what)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
+const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|blood|lipid|mucin) containing )?(?:(?!(?:organ|organs|gland|glands|one|ones|with|containing|harbouring|harboring|having|has|that|which|whose|of|and|the|a|an|vein|veins|vessel|vessels|artery|duct|it|they|he|she|what)\\b)[a-z0-9]+ ){0,3}?(${[...FINDINGS.keys()].join('|')})(?! s\\b| is\\b| was\\b| are\\b)`;
 /**
  * "Outline the tumour in the pancreatic head", "segment the cyst on the left kidney", "find the
  * ampulla of Vater": a request whose object is a finding, not the organ that holds it. A command is
@@ -1153,6 +1170,13 @@ const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|b
  * finding must head the object ("outline the organ with the tumour" asks for an organ) and stand
  * alone ("the ampulla and the organ it opens into" is a list).
  */
+/** "cava" listed with the aorta or put in its place (see its use). */
+const CAVA_BESIDE_AORTA =
+  /(?<!\b(?:vena|inferior|superior|flat) )\bcava\b(?=,? (?:and|&|\+|plus) (?:the )?aorta\b)|(?<=\baorta(?:,|\.\.\.|\s*\+| and| &| plus)? (?:(?:and|&|plus|or|no,?|no wait,?|wait,?|sorry,?|actually,?|i mean,?) )?(?:the )?)cava\b/gi;
+
+/** "which of the options are veins", "which of your options is an artery" (see its use). */
+const OPTIONS_OF_KIND =
+  /\b(?:which|what) of (?:the|your|ur) (?:options|choices|letters) (is|are) (an? |the )?(?=(?:veins?|venous|arter(?:y|ies)|arterial)\b)/gi;
 /** A phrase whose last word is a finding ("an IVC filter", "the biliary stent"). */
 const FINDING_HEAD = new RegExp(`\\b(?:${[...FINDINGS.keys()].join('|')})\\s*$`, 'i');
 const FINDING_REQUEST = new RegExp(
@@ -3168,6 +3192,27 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * "the gland on top of the left kidney", "the little hat capping the right kidney": the kidney
    * places the adrenal asked for, so the name is read as the adrenal on that side.
    */
+  /**
+   * "aorta and cava at the level of the renal hila", "the aorta at kidney level": an organ that
+   * names the level another organ is shown at is not asked for.
+   */
+  function applyLevelLandmarks(tokens: Token[], mentions: Mention[]): void {
+    const text = (j: number) => tokens[j]?.text ?? '';
+    for (const m of mentions) {
+      if (m.role !== 'direct' || m.target.kind !== 'organ') continue;
+      if (!mentions.some((x) => x.end <= m.start && x.role === 'direct' && x.target.kind === 'organ'))
+        continue;
+      let j = m.start - 1;
+      while (ARTICLES.has(text(j))) j--;
+      const levelOf =
+        text(j) === 'of' &&
+        text(j - 1) === 'level' &&
+        ['at', 'to', 'from'].includes(text(j - 2 - (ARTICLES.has(text(j - 2)) ? 1 : 0)));
+      const levelAfter = text(m.end) === 'level' && ['at', 'to', 'from'].includes(text(j));
+      if (levelOf || levelAfter) m.role = 'context';
+    }
+  }
+
   function applyGlandOnKidney(tokens: Token[], mentions: Mention[]): void {
     const kidney = (ids: readonly OrganId[]) => ids.every((id) => id === 2 || id === 13);
     const adrenal = (ids: readonly OrganId[]) => ids.every((id) => id === 7 || id === 8);
@@ -4642,6 +4687,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (CALLED_THING.test(question)) return resolve(question.replace(CALLED_THING, 'the '));
     // "Put a box round the NG tube": a request to mark it.
     if (BOX_ROUND.test(question)) return resolve(question.replace(BOX_ROUND, 'highlight '));
+    // "cava and aorta", "aorta + cava", "aorta... no, the cava": the cava beside the aorta is the IVC
+    // (alone, "the flat cava sign", "drains into the cava", it is left to the context cache).
+    if (CAVA_BESIDE_AORTA.test(question)) return resolve(question.replace(CAVA_BESIDE_AORTA, 'IVC'));
+
+    // "Which of your options are veins?": the options picked by a kind.
+    if (OPTIONS_OF_KIND.test(question))
+      return resolve(question.replace(OPTIONS_OF_KIND, 'which options $1 $2'));
     // "show me both of them together": "together" adds nothing to "both".
     if (/\b(?:both of them|them both|both) together\b/i.test(question))
       return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
@@ -6599,6 +6651,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     applyLesionSite(tokens, mentions);
     applyCommandClause(tokens, mentions);
     applyLandmarks(tokens, mentions);
+    applyLevelLandmarks(tokens, mentions);
     applyNeighbourSides(tokens, mentions);
     applyPointedPair(tokens, mentions);
     applyFormerLatter(tokens, mentions);
@@ -8975,7 +9028,7 @@ const SIGN_OFF =
 const REQUEST_WORDS =
   /\b(?:show|outline|highlight|segment|mark|find|point|circle|trace|which|where|pls|please|can you|could you)\b/i;
 const DEVICE_ASKED =
-  /\b(?:ng|nasogastric|orogastric|feeding|chest|nephrostomy|gastrostomy|peg) tubes?\b.*\b(?:highlight|show|outline|mark|segment|circle|find)(?: me)? (?:the|that|this) (?:tube|line|device)\b|\bwhere(?:'s|’s| is| s) the (?:drain|stent|catheter|filter|clip|clips|coil|coils|tube|port|line)\b/i;
+  /\b(?:ng|nasogastric|orogastric|feeding|chest|nephrostomy|gastrostomy|peg) tubes?\b.*\b(?:highlight|show|outline|mark|segment|circle|find)(?: me)? (?:the|that|this) (?:tube|line|device)\b|\bwhere(?:'s|’s| is| s) the (?:(?:ivc|caval|greenfield|biliary|surgical|metal|pigtail|ureteric|jj|double j|chest|ng|nasogastric|feeding|nephrostomy|peg|gastrostomy) )?(?:drain|stent|catheter|filter|clip|clips|coil|coils|tube|port|line)\b(?! (?:going|gonna|meant|supposed|planned)\b)/i;
 const SIDED_ORGAN_DOES =
   /^\s*(?:so |and |ok |okay )?(?:what|wat|wht) (?:does|do|dose) (?:the |a |your )?((?:right|left|rt|lt|r|l) (?:kidney|adrenal(?: gland)?|suprarenal(?: gland)?))(?: actually| really| even)? (?:do|does)\b(?: (?:for (?:us|you|the body)|in the body|exactly))?\s*\?*\s*$/i;
 /** "… on the list …, neither … nor …": an option chosen by what it is and is not. */
@@ -9842,7 +9895,7 @@ const LETTER_RUN_NOT_AFTER =
   /\b(?:vitamins?|hepatitis|hep|types?|grades?|class(?:es)?|stages?|segments|(?:liver|hepatic|couinaud) segment|zones?|groups?|blood|child pugh|child-pugh|bosniak|lobes?|factors?)\s*$/i;
 /** Options picked by a side word in their names (see relativeOptions). */
 const SIDE_IN_NAME =
-  /\b(?:(?:every|all(?: of)?(?: the)?|only(?: the)?|the) )?(?:options?|organs?|ones?|items?)(?: on (?:your|the) list)?(?: (?:whose|with) names? (?:that )?(?:contain|contains|include|includes|has|have)(?: the word)? ['"‘’“”]?(left|right)['"‘’“”]?| (?:that |which )?(?:has|have|contain|contains|include|includes|with) (?:the word )?['"‘’“”]?(left|right)['"‘’“”]? in (?:its|their|the) names?| called ['"‘’“”]?(left|right)['"‘’“”]? something)/gi;
+  /\b(?:(?:every|all(?: of)?(?: the)?|only(?: the)?|the|whichever|whatever) )?(?:options?|organs?|ones?|items?|choices?)(?: on (?:your|the) list)?(?: (?:whose|with) names? (?:that )?(?:contain|contains|include|includes|has|have)(?: the word)? ['"‘’“”]?(left|right)['"‘’“”]?| (?:that |which )?(?:has|have|contain|contains|include|includes|with) (?:the word )?['"‘’“”]?(left|right)['"‘’“”]? (?:(?:written |spelled |spelt )?in (?:its|their|the) names?|(?:written |spelled |spelt )in (?:them|it)\b)| called ['"‘’“”]?(left|right)['"‘’“”]? something)/gi;
 /** Options placed against a letter (see relativeOptions); capitals only. */
 const OPTIONS_BEFORE_AFTER =
   /\b(?:everything|all(?: of)?(?: the)?(?: organ)?(?: options)?|every (?:organ )?option) (before|after) ([A-N])(?![\w'’-])/g;
@@ -10101,6 +10154,9 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // "Which options are part of the urinary system?": its two among the 13 (the ureters and the
   // bladder are not options); the hepatobiliary system's likewise.
   [/\b(?:urinary (?:system|tract)|renal system)\b/, [2, 13]],
+  // "Which of your options are veins?": the one vein among them, and the one artery.
+  [/\b(?:options?|choices?|letters?) (?:is|are) (?:an? )?(?:veins?|venous)\b/, [6]],
+  [/\b(?:options?|choices?|letters?) (?:is|are) (?:an? )?(?:arter(?:y|ies)|arterial)\b/, [5]],
   // "the three hollow options that swallowed food passes through": the gut tube's three
   [
     /\b(?:that|which) (?:swallowed )?food (?:passes|travels|goes|moves) (?:through|along)\b|\bswallowed food (?:passes|travels|goes) through\b/,
@@ -10454,6 +10510,22 @@ const ORGAN_RANKS: Record<'size' | 'depth' | 'lateral', Partial<Record<OrganId, 
   // the aorta in the midline; the IVC just right of it; the kidneys; the spleen far out
   lateral: { 5: 0, 10: 0, 6: 1, 2: 3, 13: 3, 3: 5 },
 };
+/** The patient's side an organ lies on, for organs clearly off the midline. */
+const ORGAN_SIDE: Partial<Record<OrganId, 'left' | 'right'>> = {
+  1: 'right',
+  2: 'right',
+  6: 'right',
+  7: 'right',
+  9: 'right',
+  12: 'right',
+  3: 'left',
+  8: 'left',
+  11: 'left',
+  13: 'left',
+};
+/** "the one on the right side of the screen", "whichever is on the patient's left" (normalised). */
+const ONE_PICKED_BY_SIDE =
+  /\b(?:the (?:one|ones|organ|organs)|whichever(?: one)?)(?: (?:that s|that is|which is|which s|is|lying|sitting|that lies|that sits))? on the (?:patient s )?(left|right)\b(?! (?:kidney|kidneys|adrenal|adrenals|gland|glands|lobe|one|renal|hemidiaphragm|crus|lung|ovary|testis)\b)/;
 const COMPARISONS: ReadonlyArray<readonly [RegExp, 'size' | 'depth' | 'lateral', 'max' | 'min']> = [
   [/\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b/, 'size', 'max'],
   [/\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b/, 'size', 'min'],
@@ -10533,6 +10605,15 @@ function comparedPick(
     first.start > 2
   )
     return undefined;
+  // "out of the liver and the spleen, the one on the right side of the screen": the patient's side
+  // each organ lies on (a screen's side is already turned to the patient's, see viewerSides).
+  const sideTold = ONE_PICKED_BY_SIDE.exec(normalised);
+  if (sideTold) {
+    const side = sideTold[1];
+    if (!listed.every((id) => ORGAN_SIDE[id] !== undefined)) return undefined;
+    const on = listed.filter((id) => ORGAN_SIDE[id] === side);
+    return on.length > 0 && on.length < listed.length ? on : undefined;
+  }
   // (two orderings told, "the larger … switch that — the smaller one", are left to corrections)
   const comparisons = COMPARISONS.filter(([re]) => re.test(normalised));
   if (comparisons.length > 1) return undefined;
@@ -11308,9 +11389,9 @@ const ALPHABETICAL_END =
 /** "the right member of each paired organ", "the left one of every pair" */
 const SIDE_OF_EACH_PAIR =
   /\bthe (left|right)(?:[- ]sided)? (?:members?|ones?|partners?|organs?|halves|half|versions?|copies|copy) of (?:(?:each|every|both|all(?: the)?) (?:paired (?:organs?|options?|structures?)|pairs?)|the (?:paired (?:organs|options|structures)|pairs))\b(?: (?:in|on|from) (?:the|your|ur) (?:list|options))?/gi;
-/** "drop every one of them except", "remove all but", "deselect everything apart from" */
+/** "drop every one of them except", "remove all but", "exclude everything apart from" */
 const DROP_ALL_BUT =
-  /\b(?:drop|remove|delete|deselect|unselect|take out|discard|lose|ditch|clear|erase|cross out|strike) (?:every(?: single)? one|each one|all|everything|everyone)(?: of them| of those| of these| of the options| of the organs)? (?:except|but|apart from|other than|save|bar) (?:for )?/gi;
+  /\b(?:drop|remove|delete|deselect|unselect|take out|discard|lose|ditch|clear|erase|cross out|strike|exclude|hide|get rid of|turn off|switch off|mask out|grey out|gray out) (?:every(?: single)? one|each one|all|everything|everyone|every(?: other)? organ|all the (?:other )?(?:organs|options)|all (?:other )?organs|the rest)(?: of them| of those| of these| of the options| of the organs)? (?:except|but|apart from|other than|save|bar|besides) (?:for )?/gi;
 const ARROW = /\s*(?:→|->|=>)\s*/g;
 const ARROW_TO_REQUEST =
   /\s*(?:→|->|=>)\s*(?=(?:pls |please |can you |could you )?(?:outline|segment|highlight|show|mark|contour|find|which|what)\b)/gi;

@@ -4114,3 +4114,70 @@ describe('question resolver: devices and foreign bodies, the cava beside the aor
     expect(letters('initial antibiotic regimen for a liver abscess?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: odd one out, things pointed at after a comma, line breaks, anagrams, orderings and ranges (the 102nd set’s error classes)', () => {
+  it('finds the odd one out by a property told before or after the list', () => {
+    expect(
+      letters('Odd one out: stomach, left kidney, pancreas, aorta. Three are retroperitoneal, one is not.'),
+    ).toEqual(['K']);
+    expect(
+      letters('Odd one out for the bed of the stomach: spleen, left adrenal, right kidney, pancreas'),
+    ).toEqual(['B']);
+    expect(
+      letters(
+        'Spleen, IVC, aorta, oesophagus: three of them pass through the diaphragm. Show the odd one out.',
+      ),
+    ).toEqual(['C']);
+    expect(
+      letters('All of these are covered by peritoneum except one: spleen, liver, aorta, stomach. Show it.'),
+    ).toEqual(['E']);
+    expect(
+      letters(
+        'All of these are fed by the coeliac trunk alone except one: liver, stomach, pancreas, spleen. Outline it.',
+      ),
+    ).toEqual(['D']);
+  });
+
+  it('answers N for a finding or a device named and then pointed at', () => {
+    expect(letters('the bladder stone, could you outline it')).toEqual(['N']);
+    expect(letters('my gallstones!! circle them')).toEqual(['N']);
+    expect(letters('nephrostomy tube — show it')).toEqual(['N']);
+    // A finding with no article before a comma: "them" may be the organs it is in.
+    expect(letters('bilateral hydronephrosis, outline them')).toEqual(['B', 'M']);
+  });
+
+  it('reads a line break that opens a new thought as the end of a sentence', () => {
+    expect(letters('outline the liver and spleen\nwait also the pancreas\nthanks')).toEqual(['A', 'C', 'D']);
+    expect(letters('show the aorta\nand the IVC')).toEqual(['E', 'F']);
+  });
+
+  it('solves an anagram in capitals after the word "anagram"', () => {
+    expect(letters('Anagram time: CHASTOM. Unscramble it and outline the organ')).toEqual(['K']);
+  });
+
+  it('picks by weight, by distance from the midline, by place in a list told after, and by a range of names', () => {
+    expect(letters('Stomach vs liver, outline whichever weighs the most')).toEqual(['A']);
+    expect(letters('Right adrenal or aorta: which is further from the midline? outline it')).toEqual(['G']);
+    expect(letters('Show me the third of these: stomach, spleen, pancreas.')).toEqual(['D']);
+    expect(letters('Every option from the aorta through to the gallbladder, please')).toEqual([
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+    ]);
+  });
+
+  it('answers N for a Hounsfield number, a band or an incision asked for', () => {
+    expect(letters("what's the Hounsfield of the liver on this slice")).toEqual(['N']);
+    expect(letters('which fibrous band suspends the end of the duodenum?')).toEqual(['N']);
+  });
+
+  it('leaves the organ treated out of the organs at risk', () => {
+    expect(letters('Liver SBRT - contour the OARs: stomach, duodenum and right kidney')).toEqual([
+      'B',
+      'K',
+      'L',
+    ]);
+  });
+});

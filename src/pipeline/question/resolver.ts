@@ -878,6 +878,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     ganglion: 'a nerve ganglion',
     crus: 'a muscular crus of the diaphragm',
     crura: 'a muscular crus of the diaphragm',
+    band: 'a band of tissue',
+    incision: 'an incision, part of a procedure',
     ganglia: 'a nerve ganglion',
     // "What polysaccharide do hepatocytes store?"
     polysaccharide: 'a substance, which cannot be outlined',
@@ -977,6 +979,9 @@ const TERM_ASKED = new RegExp(
     // "quick def of the Bosniak classification", "metformin dose if eGFR is 35?"
     '\\bdef (?:of|for)\\b',
     '\\b(?:dose|dosing|dosage) (?:if|for|of|in|when)\\b',
+    // "The short artery at T12 whose branches go to the liver, spleen and stomach": the coeliac
+    // trunk, a vessel none of the 13.
+    '\\b(?:artery|trunk)\\b[^.?!]{0,40} branches (?:go to|supply|feed|reach|serve|run to) (?:the )?liver(?: ,)? (?:the )?spleen(?: ,)? and (?:the )?stomach\\b',
     // "first-line drug combo for H pylori?": a drug is asked for.
     '\\b(?:first line |second line |best |initial |usual )?(?:drug|drugs|antibiotic|antibiotics|medication|medications|meds|regimen)(?: combo| combination| regimen| therapy| treatment| choice)? (?:for|to treat)\\b(?![^.?!]*\\b(?:organ|organs|which|where|show|outline|highlight|segment|mark|draw)\\b)',
     // "What's bile actually made of?", "give me the eGFR formula"
@@ -1003,7 +1008,7 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}what (?:does|do) (?:the )?(?:${SUBSTANCE_NAMES})(?: actually| really| hormone)? do\\b`,
     `${CLAUSE_START}(?:is|are) (?:the )?(?:${SUBSTANCE_NAMES}) (?:a|an)\\b`,
     // "what's the HU of the spleen", "how do I calculate a MELD score?", "what slice thickness …"
-    `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:hu|hounsfield units?|attenuation|density|signal intensity|adc)\\b`,
+    `${CLAUSE_START}(?:what|whats) (?:is |s )?the (?:hu|hounsfield(?: units?| numbers?| values?)?|attenuation|density|signal intensity|adc)\\b`,
     // "what is the liver's attenuation in HU", "what's the spleen's size", "what HU is the liver"
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?(?:the |this |that )?[a-z]+ s (?:hu|hounsfield units?|attenuation|density|signal intensity|adc|size|length|diameter|volume|weight|span|width|thickness|dimensions?)\\b`,
     `${CLAUSE_START}what (?:hu|attenuation|density|size|volume) (?:is|are|does|do)\\b`,
@@ -1177,6 +1182,34 @@ const CAVA_BESIDE_AORTA =
 /** "which of the options are veins", "which of your options is an artery" (see its use). */
 const OPTIONS_OF_KIND =
   /\b(?:which|what) of (?:the|your|ur) (?:options|choices|letters) (is|are) (an? |the )?(?=(?:veins?|venous|arter(?:y|ies)|arterial)\b)/gi;
+/** A line break after a line with no closing mark, before a line that opens with a word (see its use). */
+const LINE_ENDS_SENTENCE = /([^.!?…,;:\s])[ \t]*\n\s*(?!(?:and|or|plus|then|\d)\b|[^a-z])/gi;
+/** "the second of these three …: a, b, c" (see its use). */
+const ORDINAL_BEFORE_LIST =
+  /\bthe (first|second|third|fourth|last) (?:one |organ |item )?of (?:these|those|the following|this list)(?: (two|three|four|five))?\b[^:]{0,60}:\s*([^:]+)$/i;
+/** "from the liver down to the pancreas", "from A all the way to D" among the options (see its use). */
+const RANGE_NAMES =
+  'liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney';
+const OPTION_RANGE_BY_NAME = new RegExp(
+  `\\bfrom (?:the )?(${RANGE_NAMES}) (?:down |up |all the way |right )?(?:through to|thru to|to|through|thru|till|until) (?:the )?(${RANGE_NAMES})\\b`,
+  'i',
+);
+const OPTION_RANGE_BY_LETTER =
+  /\b[Ff]rom ([A-M]) (?:down |up |all the way |right )(?:to|through|thru|till|until) ([A-M])\b/;
+/** Words naming a course of radiotherapy after the organ it treats ("panc SBRT", "oesophagus RT"). */
+const RADIOTHERAPY_WORDS = new Set([
+  'sbrt',
+  'sabr',
+  'rt',
+  'radiotherapy',
+  'imrt',
+  'vmat',
+  'crt',
+  'chemoradiotherapy',
+  'chemoradiation',
+  'radiation',
+  'boost',
+]);
 /** A phrase whose last word is a finding ("an IVC filter", "the biliary stent"). */
 const FINDING_HEAD = new RegExp(`\\b(?:${[...FINDINGS.keys()].join('|')})\\s*$`, 'i');
 const FINDING_REQUEST = new RegExp(
@@ -3453,6 +3486,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
   function applyOrgansAtRisk(tokens: Token[], mentions: Mention[]): void {
     const text = tokens.map((t) => t.text).join(' ');
     if (!/\b(?:oars?|organs at risk|organs of risk)\b/.test(text)) return;
+    // "Panc SBRT: contour the OARs – stomach, duodenum…": the organ treated is the target, not an
+    // organ at risk.
+    for (const m of mentions)
+      if (
+        m.role === 'direct' &&
+        m.target.kind === 'organ' &&
+        (RADIOTHERAPY_WORDS.has(tokens[m.end]?.text ?? '') ||
+          (['ca', 'cancer', 'tumour', 'tumor', 'primary'].includes(tokens[m.end]?.text ?? '') &&
+            RADIOTHERAPY_WORDS.has(tokens[m.end + 1]?.text ?? '')))
+      )
+        m.role = 'context';
     const listed = mentions.filter((m) => m.role === 'direct' && m.target.kind === 'organ' && !m.adjective);
     if (listed.length === 0) return;
     for (const m of mentions)
@@ -4694,6 +4738,35 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Which of your options are veins?": the options picked by a kind.
     if (OPTIONS_OF_KIND.test(question))
       return resolve(question.replace(OPTIONS_OF_KIND, 'which options $1 $2'));
+    // "show the esophagus and stomach⏎wait also duodenum⏎ok done": a line break that opens a new
+    // thought ends a sentence (one that goes on with "and …" or a list item does not).
+    if (LINE_ENDS_SENTENCE.test(question)) return resolve(question.replace(LINE_ENDS_SENTENCE, '$1. '));
+    // "Show me the second of these three, in the order I say them: oesophagus, duodenum, aorta.":
+    // the item at that place in the list after the colon.
+    const ordinalFirst = ORDINAL_BEFORE_LIST.exec(question);
+    if (ordinalFirst) {
+      const items = (ordinalFirst[3] as string)
+        .replace(/[.!?]+\s*$/, '')
+        .split(/\s*(?:,|;|\band\b|\bor\b|&|\+)\s*/i)
+        .filter((item) => item.trim() !== '');
+      const place = ORDINALS.get((ordinalFirst[1] as string).toLowerCase()) as number;
+      const count = ordinalFirst[2] ? COUNT_WORDS.get(ordinalFirst[2].toLowerCase()) : undefined;
+      const item = items.at(place);
+      if (item && items.length >= 2 && (count === undefined || count === items.length))
+        return resolve(`show the ${item.trim()}`);
+    }
+    // "All the options from the liver down to the pancreas on your list": the options between.
+    if (/\b(?:options?|list|letters?|choices)\b/i.test(question)) {
+      const range = OPTION_RANGE_BY_NAME.exec(question) ?? OPTION_RANGE_BY_LETTER.exec(question);
+      const letterOf = (name: string) =>
+        /^[A-M]$/.test(name) ? name : LETTER_OF_NAME[name.toLowerCase().replace(/\s+/g, ' ')];
+      const from = range && letterOf(range[1] as string);
+      const to = range && letterOf(range[2] as string);
+      if (range && from && to && from < to)
+        return resolve(
+          `${question.slice(0, range.index)}options ${from} through ${to}${question.slice(range.index + range[0].length)}`,
+        );
+    }
     // "show me both of them together": "together" adds nothing to "both".
     if (/\b(?:both of them|them both|both) together\b/i.test(question))
       return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
@@ -4984,7 +5057,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `${SPELLING_LEAD.test(question.slice(0, spelt.index)) ? '' : question.slice(0, spelt.index)}the ${speltName}${question.slice(spelt.index + spelt[0].length)}`,
       );
     // "Unscramble CREAPANS and show the organ": the organ the letters spell.
-    const scrambled = UNSCRAMBLE.exec(question);
+    // ("Anagram round: NEELPS — unscramble and segment": the capitals after the word "anagram")
+    const scrambled = [UNSCRAMBLE.exec(question), SCRAMBLED_CAPITALS.exec(question)].find(
+      (m) => m && ANAGRAM_NAMES.has(sortedLetters(m[1] as string)),
+    );
     const unscrambled = scrambled && ANAGRAM_NAMES.get(sortedLetters(scrambled[1] as string));
     if (scrambled && unscrambled)
       return resolve(
@@ -5875,18 +5951,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // a described organ, is read alone.
     const then = DESCRIBED_THEN.exec(question);
     if (then && !/\b(?:one|ones|other|it|them)\b/i.test(then[1] as string)) return resolve(`show ${then[1]}`);
-    const askedAfter = ASKED_THEN_POINTED.exec(question);
+    const askedAfter = ASKED_THEN_POINTED.exec(question)?.groups;
+    const thingAsked = askedAfter?.thing ?? '';
     if (
       askedAfter &&
-      !/\b(?:which|what|where|whose|how|who|organs?|glands?|vessels?|ones?)\b/i.test(
-        askedAfter[1] as string,
-      ) &&
+      !/\b(?:which|what|where|whose|how|who|organs?|glands?|vessels?|ones?)\b/i.test(thingAsked) &&
+      // ("bilateral hydronephrosis, outline them": with no article before a comma, "them" may be
+      // the organs the finding is in)
+      (/[?!]/.test(askedAfter.sep ?? '') ||
+        askedAfter.det !== undefined ||
+        /\b(?:filter|stent|drain|catheter|tube|coil|clip|balloon)s?$/i.test(thingAsked)) &&
       // (an organ's name only as the finding's own word: "is there an IVC filter? circle it if so")
-      (FINDING_HEAD.test(askedAfter[1] as string) ||
-        (!ORGAN_WORD.test(askedAfter[1] as string) &&
-          !textWords(askedAfter[1] as string).some((w) => ORGAN_NAME_WORDS.has(w))))
+      (FINDING_HEAD.test(thingAsked) ||
+        (!ORGAN_WORD.test(thingAsked) && !textWords(thingAsked).some((w) => ORGAN_NAME_WORDS.has(w))))
     )
-      return resolve(`${askedAfter[2]} the ${askedAfter[1]}`);
+      return resolve(`${askedAfter.verb} the ${thingAsked}`);
     // "Show me the gland on top of the left kidney — sorry, the right one.": one side in the
     // request, corrected by the other side alone; the request is read with its side swapped.
     // "…Actually, swap the left kidney for the right one.": that organ's side is turned.
@@ -8561,6 +8640,8 @@ const ABOUT_PAIR = new RegExp(
 );
 const UNSCRAMBLE =
   /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
+const SCRAMBLED_CAPITALS =
+  /(?<=\b(?:[Aa]nagrams?|[Uu]nscramble|[Jj]umbled|[Ss]crambled)\b[^.?!]{0,40}?)(?<![\w'’-])([A-Z]{4,20})(?![\w'’-])/;
 /** Organs' one-word names spelt in full, for names split in two (SPLIT_NAME) and anagrams (UNSCRAMBLE). */
 const FULL_NAMES = [
   'liver',
@@ -10154,6 +10235,11 @@ const GROUP_FACTS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   // "Which options are part of the urinary system?": its two among the 13 (the ureters and the
   // bladder are not options); the hepatobiliary system's likewise.
   [/\b(?:urinary (?:system|tract)|renal system)\b/, [2, 13]],
+  // "the two solid organs most often torn in blunt trauma": the spleen and the liver.
+  [
+    /\b(?:two|both) (?:solid )?(?:organs|options)\b[^.?!]*\b(?:torn|injured|lacerated|ruptured|damaged|hurt)\b[^.?!]*\bblunt\b|\bblunt\b[^.?!]*\b(?:two|both) (?:solid )?(?:organs|options)\b[^.?!]*\b(?:torn|injured|lacerated|ruptured|damaged|hurt)\b/,
+    [1, 3],
+  ],
   // "Which of your options are veins?": the one vein among them, and the one artery.
   [/\b(?:options?|choices?|letters?) (?:is|are) (?:an? )?(?:veins?|venous)\b/, [6]],
   [/\b(?:options?|choices?|letters?) (?:is|are) (?:an? )?(?:arter(?:y|ies)|arterial)\b/, [5]],
@@ -10487,12 +10573,30 @@ const VESSELS_PROPERTY = /\bvessels?\b|\bvascular\b/;
 const LIST_PROPERTIES: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13]],
   [/\bhollow\b/, [9, 10, 11, 12]],
-  [/\bretroperitoneal\b/, [2, 4, 5, 6, 7, 8, 12, 13]],
-  [/\bintraperitoneal\b/, [1, 3, 9, 11]],
+  [
+    /\bretroperitoneal\b|\b(?:stuck|glued|plastered|fixed|pinned) (?:to|against) the (?:back|posterior) (?:abdominal )?wall\b/,
+    [2, 4, 5, 6, 7, 8, 12, 13],
+  ],
+  [
+    /\bintraperitoneal\b|\b(?:wrapped|covered|invested|enclosed) (?:all over |all round |completely )?(?:in|by) (?:the )?peritoneum\b|\b(?:its|their) own mesentery\b/,
+    [1, 3, 9, 11],
+  ],
   [/\bright upper quadrant\b|\bruq\b/, [1, 2, 7, 9]],
   [/\bleft upper quadrant\b|\bluq\b/, [3, 8, 11, 13]],
   [/\bendocrine\b|\bmake hormones\b|\bproduce hormones\b|\bsecrete hormones\b/, [4, 7, 8]],
+  // ("…from the coeliac trunk alone": the pancreas and duodenum are fed by the SMA too)
+  [
+    /\b(?:coeliac|celiac) (?:trunk|axis|artery) (?:alone|only)\b|\bonly (?:from|by) the (?:coeliac|celiac)\b/,
+    [1, 3, 9, 10, 11],
+  ],
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12]],
+  // (the spleen grows in the dorsal mesogastrium from mesoderm, not from the foregut's endoderm)
+  [/\bforegut\b/, [1, 4, 9, 10, 11, 12]],
+  [/\bstomach bed\b|\bbed of the stomach\b/, [3, 4, 8, 13]],
+  [
+    /\b(?:visceral|inferior) surface of the liver\b|\bliver s (?:visceral|inferior) surface\b/,
+    [2, 9, 11, 12],
+  ],
   [/\bdiaphragm\b/, [5, 6, 10]],
   [/\bpaired\b/, [2, 7, 8, 13]],
   [VESSELS_PROPERTY, [5, 6]],
@@ -10508,7 +10612,7 @@ const ORGAN_RANKS: Record<'size' | 'depth' | 'lateral', Partial<Record<OrganId, 
   // the stomach and gallbladder in front, then the duodenum, pancreas, great vessels, kidneys
   depth: { 11: 1, 9: 1, 12: 2, 4: 3, 5: 4, 6: 4, 2: 5, 13: 5 },
   // the aorta in the midline; the IVC just right of it; the kidneys; the spleen far out
-  lateral: { 5: 0, 10: 0, 6: 1, 2: 3, 13: 3, 3: 5 },
+  lateral: { 5: 0, 10: 0, 6: 1, 7: 2, 8: 2, 2: 3, 13: 3, 3: 5 },
 };
 /** The patient's side an organ lies on, for organs clearly off the midline. */
 const ORGAN_SIDE: Partial<Record<OrganId, 'left' | 'right'>> = {
@@ -10527,8 +10631,16 @@ const ORGAN_SIDE: Partial<Record<OrganId, 'left' | 'right'>> = {
 const ONE_PICKED_BY_SIDE =
   /\b(?:the (?:one|ones|organ|organs)|whichever(?: one)?)(?: (?:that s|that is|which is|which s|is|lying|sitting|that lies|that sits))? on the (?:patient s )?(left|right)\b(?! (?:kidney|kidneys|adrenal|adrenals|gland|glands|lobe|one|renal|hemidiaphragm|crus|lung|ovary|testis)\b)/;
 const COMPARISONS: ReadonlyArray<readonly [RegExp, 'size' | 'depth' | 'lateral', 'max' | 'min']> = [
-  [/\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b/, 'size', 'max'],
-  [/\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b/, 'size', 'min'],
+  [
+    /\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b|\bweighs? (?:the )?(?:more|most)\b/,
+    'size',
+    'max',
+  ],
+  [
+    /\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b|\bweighs? (?:the )?(?:less|least)\b/,
+    'size',
+    'min',
+  ],
   [
     /\b(?:more|most) (?:posterior|dorsal)\b|\b(?:deeper|deepest)\b|\b(?:further|furthest|farther|farthest) back\b/,
     'depth',
@@ -10640,7 +10752,7 @@ const NORMAL_STOPS = new Set(['also', 'but', 'i', 'need', 'want', 'with', 'so', 
 const LISTED_PLACES = /\bporta hepati[sc]\b|\bhil(?:um|us)\b|\brenal pelvis\b/g;
 /** "All of the following are … EXCEPT", "Which one of these is NOT …", "all … except one:", "the odd one out". */
 const EXCEPT_ASKED =
-  /\b(?:all|each|every one) of (?:the following|these|those|them|the options below)\b[^.?!]*?\bexcept\b|\bthey re all\b[^.?!]*?\bexcept\b|\bwhich (?:one )?of (?:these|the following|them) (?:is|are|does|do) not\b|\bodd one out\b|\bexception\b/;
+  /\b(?:all|each|every one) of (?:the following|these|those|them|the options below)\b[^.?!]*?\bexcept\b|\bthey re all\b[^.?!]*?\bexcept\b|\bwhich (?:one )?of (?:these|the following|them) (?:is|are|does|do) not\b|\bodd one out\b|\bexception\b|\b(?:two|three|four) (?:of (?:these|those|them|the [a-z]+) )?(?:are|is|[a-z]+) [^.?!]*?\bone (?:is not|isn t|is n t|doesn t|does not|swings|hangs|lacks)\b/;
 /**
  * The one listed thing without the property an "all of the following … EXCEPT" item names: its
  * organs, 'outside' when it is none of the 13, undefined when the item does not read so.
@@ -10658,7 +10770,7 @@ function exceptionOfList(
     const not = words.indexOf('not');
     from = not < 0 ? -1 : words.findIndex((w, k) => k > not && [':', '—', '–', '-', ','].includes(w));
   }
-  if (from < 0) return undefined;
+  if (from < 0) return oddOneOut(normalised, mentions);
   const told = words.slice(0, from).join(' ');
   // The listed things: each organ named once (a pair named as one thing counts as one), and the
   // outside things named among them; a list of outside things only has an outside exception.
@@ -10676,6 +10788,29 @@ function exceptionOfList(
   if (places === 1) return 'outside';
   const odd = lacking[0] as Mention;
   return odd.target.kind === 'outside' ? 'outside' : [...odd.target.ids];
+}
+/**
+ * "Odd one out: aorta, IVC, oesophagus, spleen. Three of them pass through the diaphragm.": the
+ * property told anywhere in the message, the list every organ named outside its words ("the stomach
+ * bed" names no listed stomach), and the one listed organ that lacks the property.
+ */
+function oddOneOut(normalised: string, mentions: readonly Mention[]): OrganId[] | undefined {
+  const wordAt = (offset: number) => normalised.slice(0, offset).split(' ').length - 1;
+  const told = LIST_PROPERTIES.filter(([re]) => re.test(normalised));
+  // (words of any property told are no list item: "one swings on its own mesentery")
+  const spans = told.flatMap(([re]) =>
+    [...normalised.matchAll(new RegExp(re.source, 'g'))].map(
+      (m) => [wordAt(m.index), wordAt(m.index + m[0].length - 1) + 1] as const,
+    ),
+  );
+  const listed = mentions.filter((m) => !m.adjective && !spans.some(([a, b]) => m.start < b && m.end > a));
+  const organs = listed.map((m) => (m.target.kind === 'organ' ? m.target.ids : []));
+  if (organs.length < 3 || organs.some((o) => o.length === 0)) return undefined;
+  for (const [, ids] of told) {
+    const lacking = organs.filter((o) => !o.every((id) => ids.includes(id)));
+    if (lacking.length === 1) return [...(lacking[0] as readonly OrganId[])];
+  }
+  return undefined;
 }
 /** Several asked for with a plural head or "every … that" (see GROUP_FACTS). */
 const GROUP_ASKED =
@@ -11954,7 +12089,7 @@ const DESCRIBED_THEN =
   /[.;!?,—–-]\s+(?:(?:ok|okay|fine|so|well|oh|hmm|right)[,]?\s+)*((?:the|that) (?:[a-z-]+ ){0,6}?(?:organ|gland|vessel|structure|thing|bit)(?: [a-z-]+){0,6}?)\s+(?:then|instead)\s*[.!]*\s*$/i;
 /** "biliary stent visible? circle it", "any gallstones? circle them": the thing asked after is pointed at. */
 const ASKED_THEN_POINTED =
-  /^(?:(?:is|are) (?:there |the )?|any )?(?:a |an |the )?([a-z][a-z' -]{0,40}?)(?: (?:visible|seen|present|in|there|showing|on (?:this|the) (?:scan|slice|image)))?\s*\?\s*(?:(?:if so|if yes|if there is one)[,.]?\s*)?(?:please |pls |can you |could you )?(outline|show|highlight|segment|mark|circle|trace)(?: me| us)? (?:it|them|that|this|those)(?: if so| please| pls| thanks)?\s*[.!]*\s*$/i;
+  /^(?:(?:is|are) (?:there |the )?|any )?(?<det>a |an |the |my |his |her |that |this )?(?<thing>[a-z][a-z' -]{0,40}?)(?: (?:visible|seen|present|in|there|showing|on (?:this|the) (?:scan|slice|image)))?\s*(?<sep>[?!]+|,|—|–| -)\s*(?:(?:if so|if yes|if there is one)[,.]?\s*)?(?:please |pls |can you |could you )?(?<verb>outline|show|highlight|segment|mark|circle|trace)(?: me| us)? (?:it|them|that|this|those)(?: if so| please| pls| thanks)?\s*[.!]*\s*$/i;
 /** "…, actually swap the left kidney for the right one", "…, and replace the right kidney with the left one" */
 const ORGAN_SWAP =
   /^(.+?)(?:\s*(?:…|\.\.\.|—|–|\s-|,|;|\.|!))*\s*(?:(?:no|hang on|hold on|actually|wait|oh|and|so|then|hmm|ok|okay|sorry|oops|pls|please)[,.!]?\s+)*(?:swap|switch|replace|trade|exchange)(?: out)? (?:the|that|this) ((?:(?:left|right) )?(?:kidney|adrenal|adrenal gland))s? (?:for|with|to|into) the (left|right)(?: one| side| one instead)?(?: please| pls| instead| thanks)?\s*[.!]*\s*$/i;

@@ -4181,3 +4181,36 @@ describe('question resolver: odd one out, things pointed at after a comma, line 
     ]);
   });
 });
+
+describe('question resolver: a closing switch, the kidney still there, letter ranges, a hilum asked for (the 103rd set’s error classes)', () => {
+  it('takes a closing "swap to …" or "show … instead" as the request', () => {
+    expect(
+      letters(
+        'outline the spleen. Wait, the surgeon says the bleed is from the liver, not the spleen. Switch to the liver.',
+      ),
+    ).toEqual(['A']);
+    expect(
+      letters('show the left adrenal. hmm, he had that one removed. Show the right adrenal instead'),
+    ).toEqual(['G']);
+    // A pronoun after "swap to" points back; it is left to the corrections.
+    expect(
+      letters('Contour the liver. Hold on, the collection is around the spleen. Switch to that.'),
+    ).not.toEqual(['N']);
+  });
+
+  it('reads "the one he has still got" after a side removed as the other kidney', () => {
+    expect(letters("Mum's right kidney was taken out years ago. Show me the one she's still got")).toEqual([
+      'M',
+    ]);
+  });
+
+  it('reads a range of letters after "lettered" and the cava after a spoken correction', () => {
+    expect(letters('highlight everything lettered B to D')).toEqual(['B', 'C', 'D']);
+    expect(letters('the aorta... no sorry, the cava')).toEqual(['F']);
+  });
+
+  it('answers N for a hilum or a finding asked for by "where is"', () => {
+    expect(letters('the report mentions the splenic hilum - can you outline just the hilum')).toEqual(['N']);
+    expect(letters("where's the cyst in the left kidney?")).toEqual(['N']);
+  });
+});

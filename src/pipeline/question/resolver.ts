@@ -558,6 +558,9 @@ const VIEW_NOUNS = new Set([
   'monitor',
   'display',
   'phone',
+  'tablet',
+  'ipad',
+  'laptop',
 ]);
 /** Words that place a kidney or adrenal by a neighbour ("on the spleen's side", "under the liver"). */
 /** Words between "one" and the place word of its neighbour ("the one that is just behind the IVC"). */
@@ -1149,6 +1152,7 @@ const FINDINGS = new Map<string, string>(
     bullet: 'a bullet, a foreign body',
     fragment: 'a fragment, a foreign body',
     'foreign body': 'a foreign body',
+    hilum: 'the hilum, where vessels and ducts enter',
     coil: 'an embolisation coil, a device',
     clip: 'a surgical clip, a device',
   }).flatMap(([noun, what]): [string, string][] => {
@@ -1177,7 +1181,7 @@ const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|b
  */
 /** "cava" listed with the aorta or put in its place (see its use). */
 const CAVA_BESIDE_AORTA =
-  /(?<!\b(?:vena|inferior|superior|flat) )\bcava\b(?=,? (?:and|&|\+|plus) (?:the )?aorta\b)|(?<=\baorta(?:,|\.\.\.|\s*\+| and| &| plus)? (?:(?:and|&|plus|or|no,?|no wait,?|wait,?|sorry,?|actually,?|i mean,?) )?(?:the )?)cava\b/gi;
+  /(?<!\b(?:vena|inferior|superior|flat) )\bcava\b(?=,? (?:and|&|\+|plus) (?:the )?aorta\b)|(?<=\baorta(?:,|\.\.\.|\s*\+| and| &| plus)? (?:(?:and|&|plus|or|no|nope|wait|sorry|actually|oops|i mean)[,!]? ){0,3}(?:the )?)cava\b/gi;
 
 /** "which of the options are veins", "which of your options is an artery" (see its use). */
 const OPTIONS_OF_KIND =
@@ -1195,7 +1199,7 @@ const OPTION_RANGE_BY_NAME = new RegExp(
   'i',
 );
 const OPTION_RANGE_BY_LETTER =
-  /\b[Ff]rom ([A-M]) (?:down |up |all the way |right )(?:to|through|thru|till|until) ([A-M])\b/;
+  /\b[Ff]rom ([A-M]) (?:down |up |all the way |right )(?:to|through|thru|till|until) ([A-M])\b|\blettered ([A-M]) (?:to|through|thru|till|until) ([A-M])\b/;
 /** Words naming a course of radiotherapy after the organ it treats ("panc SBRT", "oesophagus RT"). */
 const RADIOTHERAPY_WORDS = new Set([
   'sbrt',
@@ -1210,11 +1214,14 @@ const RADIOTHERAPY_WORDS = new Set([
   'radiation',
   'boost',
 ]);
+/** A closing sentence "Swap to the aorta." or "Show the liver instead then." (see its use). */
+const SWITCHED_AT_END =
+  /(?<=[.!?]\s+)(?:(?:ok|okay|so|just|then|pls|please)[,]?\s+)*(?:swap|switch|change)(?: it| that| this)?(?: over| back)? to (?:the )?(?!(?:that|it|this|them|those|these|one)\b)([a-z][a-z ]{0,30}?)(?: instead| then| please| pls| thanks)*\s*[.!]*\s*$|(?<=[.!?]\s+)((?:(?:ok|okay|so|then|just|can you|could you|please|pls)\s+)*(?:show|outline|highlight|segment|mark|do)(?: me)? (?:the )?[a-z][a-z ]{0,30}?) instead(?: then| please| pls| thanks)*\s*[.!]*\s*$/i;
 /** A phrase whose last word is a finding ("an IVC filter", "the biliary stent"). */
 const FINDING_HEAD = new RegExp(`\\b(?:${[...FINDINGS.keys()].join('|')})\\s*$`, 'i');
 const FINDING_REQUEST = new RegExp(
   // ("Actually just outline the gallstone, not the organ": a correction word that opens the message)
-  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) )${FINDING_OBJECT}(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
+  `^(?:(?:actually|ok|okay|so|oh|hmm|well|now) (?:, )?)?${NO_LATER_CORRECTION}(?:(?:(?:please |pls |can you |could you |can u |could u |would you )?(?:just |only )?(?:show|select|highlight|outline|mark|find|segment|trace|label|circle|draw around|draw round|draw|contour|delineate|shade|point out|point to|locate|identify|indicate)(?: me| us)? )(?:just |only )?|(?:just|only) |where s |where is |wheres )${FINDING_OBJECT}(?![^.?!;]* (?:(?:and|plus|with|as well as) (?:the|a|an|its|it s)\\b|:))(?= |$)`,
 );
 /**
  * "the papilla", "the fluid collection by the pancreas", "the liver cyst, not the liver": a finding
@@ -4756,17 +4763,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         return resolve(`show the ${item.trim()}`);
     }
     // "All the options from the liver down to the pancreas on your list": the options between.
-    if (/\b(?:options?|list|letters?|choices)\b/i.test(question)) {
+    if (/\b(?:options?|list|letters?|lettered|choices)\b/i.test(question)) {
       const range = OPTION_RANGE_BY_NAME.exec(question) ?? OPTION_RANGE_BY_LETTER.exec(question);
       const letterOf = (name: string) =>
         /^[A-M]$/.test(name) ? name : LETTER_OF_NAME[name.toLowerCase().replace(/\s+/g, ' ')];
-      const from = range && letterOf(range[1] as string);
-      const to = range && letterOf(range[2] as string);
+      const from = range && letterOf((range[1] ?? range[3]) as string);
+      const to = range && letterOf((range[2] ?? range[4]) as string);
       if (range && from && to && from < to)
         return resolve(
           `${question.slice(0, range.index)}options ${from} through ${to}${question.slice(range.index + range[0].length)}`,
         );
     }
+    // "show me the IVC. Hang on, Dad says it's the aorta… Swap to the aorta.", "show me the
+    // gallbladder. oh, Mum had it out. Show the liver instead then": a closing sentence that
+    // switches the request is the request.
+    const switchedTo = SWITCHED_AT_END.exec(question);
+    if (switchedTo && switchedTo.index > 0)
+      return resolve(switchedTo[1] ? `show the ${switchedTo[1]}` : (switchedTo[2] as string));
     // "show me both of them together": "together" adds nothing to "both".
     if (/\b(?:both of them|them both|both) together\b/i.test(question))
       return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
@@ -10817,7 +10830,7 @@ const GROUP_ASKED =
   /\b(?:(?:every|each|all(?: of)?(?: the)?) (?:options?|organs?)|the (?:options|organs))(?: [a-z]+)? (?:resected|removed|involved|affected|excised|taken out|bypassed|left out)\b|\bthe (?:options|organs) (?:that|which|whose|within|inside|in which)\b|\b(?:organs|ones) among the options\b|\bthe (?:two|three|four|2|3|4) (?:options|glands)\b|\bthe organ (?:[a-z]+ ){1,3}and the organ\b|\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
 /** The one of a pair still there, with no name: "the other one", "the one she's got left". */
 const PRONOUN_REMAINING =
-  /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
+  /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve )?still (?:got|has|have)\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
   /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;

@@ -4214,3 +4214,28 @@ describe('question resolver: a closing switch, the kidney still there, letter ra
     expect(letters("where's the cyst in the left kidney?")).toEqual(['N']);
   });
 });
+
+describe('question resolver: lengths compared, "scratch it", what an organ does, numbered options, cannulae (the 104th set’s error classes)', () => {
+  it('picks the longer or shorter of listed organs', () => {
+    expect(letters('Of the pancreas and the left adrenal, outline the longer one')).toEqual(['D']);
+    expect(letters('shorter: duodenum or gallbladder?')).toEqual(['I']);
+  });
+
+  it('takes back the whole request with "scratch it" or "scrap the lot"', () => {
+    expect(letters('Outline the pancreas. Hmm, scratch it, I found it already.')).toEqual(['N']);
+    expect(letters('Stomach, duodenum, spleen — scrap the lot, we are done')).toEqual(['N']);
+  });
+
+  it('answers the organ a closing "tell me what … does" names', () => {
+    expect(letters('Can you tell me what the right adrenal does?')).toEqual(['G']);
+  });
+
+  it('reads "option number …" and "the option at position …" as numbered options', () => {
+    expect(letters('option number three please')).toEqual(['C']);
+    expect(letters('segment the option at position 11')).toEqual(['K']);
+  });
+
+  it('answers N for a cannula asked for', () => {
+    expect(letters('outline the dialysis cannula')).toEqual(['N']);
+  });
+});

@@ -1112,6 +1112,8 @@ const FINDINGS = new Map<string, string>(
     schwannoma: 'a schwannoma',
     teratoma: 'a teratoma',
     'greenfield filter': 'an IVC filter, a device',
+    cannula: 'a cannula, a device',
+    cannulae: 'a cannula, a device',
     sludge: 'biliary sludge',
     collection: 'a fluid collection',
     catheter: 'a catheter, a device',
@@ -1217,6 +1219,9 @@ const RADIOTHERAPY_WORDS = new Set([
 /** A closing sentence "Swap to the aorta." or "Show the liver instead then." (see its use). */
 const SWITCHED_AT_END =
   /(?<=[.!?]\s+)(?:(?:ok|okay|so|just|then|pls|please)[,]?\s+)*(?:swap|switch|change)(?: it| that| this)?(?: over| back)? to (?:the )?(?!(?:that|it|this|them|those|these|one)\b)([a-z][a-z ]{0,30}?)(?: instead| then| please| pls| thanks)*\s*[.!]*\s*$|(?<=[.!?]\s+)((?:(?:ok|okay|so|then|just|can you|could you|please|pls)\s+)*(?:show|outline|highlight|segment|mark|do)(?: me)? (?:the )?[a-z][a-z ]{0,30}?) instead(?: then| please| pls| thanks)*\s*[.!]*\s*$/i;
+/** "option number 12", "the option whose letter is at position 8 (in the alphabet)" (see its use). */
+const OPTION_NUMBERED =
+  /\b(?:the )?(?:option|choice)(?: (?:number|no\.?|num|#)| whose letter is at position| at position)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b(?! (?:squared|cubed|plus|minus|times|doubled|halved|over|divided)\b)(?: in the alphabet)?/gi;
 /** A phrase whose last word is a finding ("an IVC filter", "the biliary stent"). */
 const FINDING_HEAD = new RegExp(`\\b(?:${[...FINDINGS.keys()].join('|')})\\s*$`, 'i');
 const FINDING_REQUEST = new RegExp(
@@ -4780,6 +4785,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     const switchedTo = SWITCHED_AT_END.exec(question);
     if (switchedTo && switchedTo.index > 0)
       return resolve(switchedTo[1] ? `show the ${switchedTo[1]}` : (switchedTo[2] as string));
+    // "option number twelve", "the option whose letter is at position 8": numbered options.
+    if (OPTION_NUMBERED.test(question))
+      return resolve(question.replace(OPTION_NUMBERED, (_, n: string) => `option ${n}`));
     // "show me both of them together": "together" adds nothing to "both".
     if (/\b(?:both of them|them both|both) together\b/i.test(question))
       return resolve(question.replace(/\b(both of them|them both|both) together\b/gi, '$1'));
@@ -5026,6 +5034,12 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     // "What happens to the kidneys in diabetes?", "what do the adrenals do": a question about a pair
     // named without a side is about both (the neighbour a relation would point to is not asked).
+    // "Tell me what the left adrenal does.": about that organ.
+    const whatItDoes = WHAT_IT_DOES.exec(question);
+    if (whatItDoes)
+      return resolve(
+        `${question.slice(0, whatItDoes.index)}tell me about the ${whatItDoes[1]}${question.slice(whatItDoes.index + whatItDoes[0].length)}`,
+      );
     const aboutPair = ABOUT_PAIR.exec(question);
     if (aboutPair) {
       const name = aboutPair[1] ?? aboutPair[2] ?? aboutPair[3] ?? '';
@@ -8416,6 +8430,11 @@ const WHOLE_TAKE_BACKS: readonly (readonly string[])[] = [
   ['scrap', 'that'],
   // "Segment the left kidney. Wait, scrap it, I don't need anything after all."
   ['scrap', 'it'],
+  // "Segment the stomach. Eh, scratch it, a colleague already did it.", "…, scrap the lot"
+  ['scratch', 'it'],
+  ['scrap', 'the', 'lot'],
+  ['scratch', 'the', 'lot'],
+  ['scrap', 'all', 'of', 'it'],
   ['need', 'anything', 'after', 'all'],
   ['cancel', 'it'],
   ['cancel', 'that'],
@@ -8651,6 +8670,9 @@ const ABOUT_PAIR = new RegExp(
   `\\bwhat (?:happens|happened|is happening) to (?:the |both |my |your |his |her |their )?(${PAIR_NAMES})\\b|\\bwhat (?:do|does|did) (?:the |both |my |your |his |her |their )?(${PAIR_NAMES}) (?:actually |really |even |normally )?do\\b|\\bwhat (?:the |both )?(${PAIR_NAMES}) (?:are|is) (?:actually |really )?for\\b`,
   'i',
 );
+/** "tell me what the left adrenal does", "explain what my spleen is for" (a closing clause). */
+const WHAT_IT_DOES =
+  /\b(?:tell me |explain |say |remind me )what (?:the |my |his |her |their |your )((?:left |right )?[a-z]+(?: gland)?) (?:actually |really |even |normally |usually )?(?:does|do|is for|are for)(?=\s*[.?!]*\s*$)/i;
 const UNSCRAMBLE =
   /\b(?:unscramble|unjumble|decode the anagram|solve the anagram|rearrange the letters(?: of)?|anagram of)\s+['"‘“]?([A-Za-z]{3,20})['"’”]?(?![\w'’-])/i;
 const SCRAMBLED_CAPITALS =
@@ -10619,13 +10641,16 @@ const LIST_PROPERTIES: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
  * Orderings a comparison between listed organs turns on (rough textbook ranks; equal ranks never
  * decide): size, depth from the front of the body, distance from the midline.
  */
-const ORGAN_RANKS: Record<'size' | 'depth' | 'lateral', Partial<Record<OrganId, number>>> = {
+const ORGAN_RANKS: Record<'size' | 'depth' | 'lateral' | 'length', Partial<Record<OrganId, number>>> = {
   // liver > stomach > spleen, kidneys > pancreas, duodenum > oesophagus > gallbladder > adrenals
   size: { 1: 10, 11: 8, 3: 6, 2: 6, 13: 6, 4: 5, 12: 5, 10: 4, 9: 3, 7: 1, 8: 1 },
   // the stomach and gallbladder in front, then the duodenum, pancreas, great vessels, kidneys
   depth: { 11: 1, 9: 1, 12: 2, 4: 3, 5: 4, 6: 4, 2: 5, 13: 5 },
   // the aorta in the midline; the IVC just right of it; the kidneys; the spleen far out
   lateral: { 5: 0, 10: 0, 6: 1, 7: 2, 8: 2, 2: 3, 13: 3, 3: 5 },
+  // length in cm: oesophagus and duodenum about 25, pancreas 15, spleen 12, kidneys 11,
+  // gallbladder 8, adrenals 5
+  length: { 10: 25, 12: 25, 4: 15, 3: 12, 2: 11, 13: 11, 9: 8, 7: 5, 8: 5 },
 };
 /** The patient's side an organ lies on, for organs clearly off the midline. */
 const ORGAN_SIDE: Partial<Record<OrganId, 'left' | 'right'>> = {
@@ -10643,30 +10668,37 @@ const ORGAN_SIDE: Partial<Record<OrganId, 'left' | 'right'>> = {
 /** "the one on the right side of the screen", "whichever is on the patient's left" (normalised). */
 const ONE_PICKED_BY_SIDE =
   /\b(?:the (?:one|ones|organ|organs)|whichever(?: one)?)(?: (?:that s|that is|which is|which s|is|lying|sitting|that lies|that sits))? on the (?:patient s )?(left|right)\b(?! (?:kidney|kidneys|adrenal|adrenals|gland|glands|lobe|one|renal|hemidiaphragm|crus|lung|ovary|testis)\b)/;
-const COMPARISONS: ReadonlyArray<readonly [RegExp, 'size' | 'depth' | 'lateral', 'max' | 'min']> = [
+const COMPARISONS: ReadonlyArray<readonly [RegExp, 'size' | 'depth' | 'lateral' | 'length', 'max' | 'min']> =
   [
-    /\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b|\bweighs? (?:the )?(?:more|most)\b/,
-    'size',
-    'max',
-  ],
-  [
-    /\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b|\bweighs? (?:the )?(?:less|least)\b/,
-    'size',
-    'min',
-  ],
-  [
-    /\b(?:more|most) (?:posterior|dorsal)\b|\b(?:deeper|deepest)\b|\b(?:further|furthest|farther|farthest) back\b/,
-    'depth',
-    'max',
-  ],
-  [
-    /\b(?:more|most) (?:anterior|superficial|ventral)\b|\b(?:closer|closest|nearer|nearest) to the front\b|\bfurther forward\b/,
-    'depth',
-    'min',
-  ],
-  [/\b(?:more|most) lateral\b|\b(?:further|furthest|farther|farthest) from the midline\b/, 'lateral', 'max'],
-  [/\b(?:more|most) medial\b|\b(?:closer|closest|nearer|nearest) to the midline\b/, 'lateral', 'min'],
-];
+    [
+      /\b(?:bigger|biggest|larger|largest|heavier|heaviest)\b|\bweighs? (?:the )?(?:more|most)\b/,
+      'size',
+      'max',
+    ],
+    [
+      /\b(?:smaller|smallest|lighter|lightest|tinier|tiniest)\b|\bweighs? (?:the )?(?:less|least)\b/,
+      'size',
+      'min',
+    ],
+    [
+      /\b(?:more|most) (?:posterior|dorsal)\b|\b(?:deeper|deepest)\b|\b(?:further|furthest|farther|farthest) back\b/,
+      'depth',
+      'max',
+    ],
+    [
+      /\b(?:more|most) (?:anterior|superficial|ventral)\b|\b(?:closer|closest|nearer|nearest) to the front\b|\bfurther forward\b/,
+      'depth',
+      'min',
+    ],
+    [
+      /\b(?:more|most) lateral\b|\b(?:further|furthest|farther|farthest) from the midline\b/,
+      'lateral',
+      'max',
+    ],
+    [/\b(?:more|most) medial\b|\b(?:closer|closest|nearer|nearest) to the midline\b/, 'lateral', 'min'],
+    [/\b(?:longer|longest)\b/, 'length', 'max'],
+    [/\b(?:shorter|shortest)\b/, 'length', 'min'],
+  ];
 /** A pick among listed organs by a property ("the retroperitoneal one", "which of these is …"). */
 const PROPERTY_PICK =
   /\b(?:the (?:one|ones|two|three)(?! (?:veins?|arteries|vessels?|organs?|glands?|tubes?|structures?|ducts?|options?)\b)|which (?:one )?of (?:these|those|them|the three|the two)|only one of (?:these|those|them)|the [a-z]+ (?:one|ones))\b/;

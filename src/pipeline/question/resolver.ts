@@ -1193,11 +1193,12 @@ const LINE_ENDS_SENTENCE = /([^.!?…,;:\s])[ \t]*\n\s*(?!(?:and|or|plus|then|\d
 /** "the second of these three …: a, b, c" (see its use). */
 const ORDINAL_BEFORE_LIST =
   /\bthe (first|second|third|fourth|last) (?:one |organ |item )?of (?:these|those|the following|this list)(?: (two|three|four|five))?\b[^:]{0,60}:\s*([^:]+)$/i;
-/** "from the liver down to the pancreas", "from A all the way to D" among the options (see its use). */
-const RANGE_NAMES =
+/** The options' names as written when options are counted or ranged by name ("the option after the spleen"). */
+const OPTION_NAMES =
   'liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney';
+/** "from the liver down to the pancreas", "from A all the way to D" among the options (see its use). */
 const OPTION_RANGE_BY_NAME = new RegExp(
-  `\\bfrom (?:the )?(${RANGE_NAMES}) (?:down |up |all the way |right )?(?:through to|thru to|to|through|thru|till|until) (?:the )?(${RANGE_NAMES})\\b`,
+  `\\bfrom (?:the )?(${OPTION_NAMES}) (?:down |up |all the way |right )?(?:through to|thru to|to|through|thru|till|until) (?:the )?(${OPTION_NAMES})\\b`,
   'i',
 );
 const OPTION_RANGE_BY_LETTER =
@@ -10018,8 +10019,10 @@ const OPTIONS_BEFORE_AFTER =
 const OPTIONS_NEXT_TO =
   /\b(?:the )?(?:(two|three) )?(?:organ )?(?:options?|letters?|one|ones)(?: (?:that|which) (?:comes?|is|sits|stands))? (?:right |just |immediately |directly |straight )?(before|after) ([A-N])(?![\w'’-])/g;
 /** "the organ whose letter comes right after the IVC's letter": the organ's own letter first. */
-const LETTER_OF_ORGAN =
-  /\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(?:(two|three|four) (?:letters? |places? |spots? )?)?(before|after) (?:the |that of the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
+const LETTER_OF_ORGAN = new RegExp(
+  String.raw`\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter (?:comes|is|sits|stands) (?:right |just |immediately |directly )?(?:(two|three|four) (?:letters? |places? |spots? )?)?(before|after) (?:the |that of the )?(${OPTION_NAMES})(?:'s|’s| s)? letter\b`,
+  'gi',
+);
 const LETTER_OF_ALPHABET =
   /\b(?:the |a |an )?(?:organ|one|option) whose (?:option )?letter is the ([a-z0-9]+) letter of the (?:alphabet|english alphabet)\b/gi;
 const LETTER_OF_NAME: Record<string, string> = {
@@ -10042,11 +10045,15 @@ const LETTER_OF_NAME: Record<string, string> = {
   'left kidney': 'M',
 };
 /** "the organ two letters before the esophagus", "the option right after the left kidney in the list" */
-const OPTION_FROM_ORGAN =
-  /\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))?(?: (?:listed|lettered|placed))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) (?:the (?:one|option|letter) (?:for|of) )?the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?/gi;
+const OPTION_FROM_ORGAN = new RegExp(
+  String.raw`\b(?:the )?(option|letter|organ|one)(?: (?:that|which) (?:comes|is|sits))?(?: (?:listed|lettered|placed))? (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?|positions?) )?(?:right |just |immediately |directly |straight )?(before|after) (?:the (?:one|option|letter) (?:for|of) )?the (${OPTION_NAMES})\b(?!(?:'s|’s| s) letter)( (?:in|on) (?:the|your|ur) (?:list|options))?`,
+  'gi',
+);
 /** "Go two letters back from the esophagus's letter" */
-const BACK_FROM_ORGAN_LETTER =
-  /\b(?:go|move|step|count|jump) (one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|steps?|spots?) (back|backwards|forwards?|on|ahead) from the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s)? letter\b/gi;
+const BACK_FROM_ORGAN_LETTER = new RegExp(
+  String.raw`\b(?:go|move|step|count|jump) (one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|steps?|spots?) (back|backwards|forwards?|on|ahead) from the (${OPTION_NAMES})(?:'s|’s| s)? letter\b`,
+  'gi',
+);
 /** "whatever comes after C in the list" */
 const WHATEVER_NEXT_TO =
   /\b(?:whatever|whichever(?: option| letter| one)?) (?:comes|is|sits) (?:(one|two|three|four|five|six|1|2|3|4|5|6) (?:letters?|places?|spots?) )?(?:right |just |immediately |directly |straight )?(before|after) ([A-M])(?![\w'’-])/gi;
@@ -11974,13 +11981,17 @@ const OPTION_NUMBER_ON_LIST =
   /\b(?:[Nn]o\.?|[Nn]umber|#|[Aa]nswer|[Ii]tem|[Ee]ntry)\s*(\d{1,2})(?=\s+(?:on|in|from|of)\s+(?:your|the|ur|this)\s+(?:list|options|choices)\b)/g;
 const OPTION_HALFWAY =
   /\b(?:the )?(?:organ (?:at|with) the )?(?:(?:letter|option|one)(?: (?:that|which))?(?: (?:is|sits|lies|falls))? (?:exactly |right |precisely |just )?(?:halfway|midway|in the (?:exact |very )?middle) (?:between|of|from)|middle (?:letter|option|one) (?:of|between|from)|(?:option|letter|one) (?:lettered |labell?ed )?between) ([A-M]) (?:and|to|through|thru|-) ([A-M])(?![\w'’-])/gi;
-const ORGAN_LETTER_MOVED =
-  /\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:'s|’s| s) letter|letter of the (liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))/gi;
+const ORGAN_LETTER_MOVED = new RegExp(
+  String.raw`\b(?:(?:take|use|start (?:at|from|with)) )?the (?:(${OPTION_NAMES})(?:'s|’s| s) letter|letter of the (${OPTION_NAMES})),? (?:and |then )?(?:go|move|step|count|shift|jump) (?:(back|backwards?|forwards?|on|ahead|up|down) (one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))?|(one|two|three|four|five|six|1|2|3|4|5|6)(?: (?:letters?|places?|steps?|spots?))? (back|backwards?|forwards?|on|ahead|up|down))`,
+  'gi',
+);
 const OPTION_THEN_IT =
   /(?<=\b(?:[Oo]ption|[Ll]etter)\s+)([A-M])(?![\w'’-])((?:[^.?!]|[.?!]+\s+(?=\w)){1,50}?\b(?:before|after|next to|beside) )(?:it|that one|that)\b/g;
 /** "the options immediately before and after the stomach('s letter)", "the letters either side of K" */
-const AROUND_OPTION =
-  /\b(?:the )?(?:options?|letters?|ones?|organs?)(?: (?:lettered|listed|placed|that (?:come|sit|are)))? (?:right |just |immediately |directly )?(?:(?:just |immediately |directly )?before and (?:just |immediately |directly )?after|(?<=(?:option|options|letter|letters) )(?:on )?either side of) (?:(?:the )?(liver|right kidney|spleen|pancreas|aorta|ivc|inferior vena cava|right adrenal(?: gland)?|left adrenal(?: gland)?|gallbladder|o?esophagus|stomach|duodenum|left kidney)(?:(?:'s|’s| s) (?:letter|option))?|(?:the )?(?:letter |option )?([B-L]))(?![\w'’-])/gi;
+const AROUND_OPTION = new RegExp(
+  String.raw`\b(?:the )?(?:options?|letters?|ones?|organs?)(?: (?:lettered|listed|placed|that (?:come|sit|are)))? (?:right |just |immediately |directly )?(?:(?:just |immediately |directly )?before and (?:just |immediately |directly )?after|(?<=(?:option|options|letter|letters) )(?:on )?either side of) (?:(?:the )?(${OPTION_NAMES})(?:(?:'s|’s| s) (?:letter|option))?|(?:the )?(?:letter |option )?([B-L]))(?![\w'’-])`,
+  'gi',
+);
 const OPTION_PLACES_AWAY =
   /\b(?:the )?(?:(?:option|letter|one|organ)(?: (?:that|which))?(?: (?:comes|is|sits|falls|lies))?|(?:organ|one) whose (?:option )?letter (?:comes|is|sits|falls))\s+(one|two|three|four|five|six|1|2|3|4|5|6)\s+(?:(?:letters?|places?|spots?|steps?|positions?)\s+)?(before|after)\s+([A-M])(?![\w'’-])/gi;
 /** Elements whose symbol is one option letter (see `optionsBySpelling`). */

@@ -14,7 +14,7 @@ import torch
 
 import preprocess as P
 from evaluate import calibrate, dice, predict, test_sets
-from model import OrganUNet
+from model import load_model
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -25,7 +25,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"))
     a = ap.parse_args()
     torch.set_num_threads(2)
-    m = OrganUNet(); m.load_state_dict(torch.load(a.ckpt, map_location="cpu")["model"]); m.eval()
+    m, _ = load_model(a.ckpt)
     name, mod, organs, vols = next(test_sets(a.data))
     per = {}
     for pid, sl, lb in vols:

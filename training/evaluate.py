@@ -32,7 +32,7 @@ import numpy as np
 import torch
 
 import preprocess as P
-from model import OrganUNet
+from model import load_model
 from prepare_data import CHAOS_MAP, TS_CT_MAP, TS_MR_MAP, load_ras, remap
 from splits import SPLIT
 
@@ -182,7 +182,8 @@ def table(results, key="dice2d"):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", default=os.path.join(HERE, ".runs", "fold1", "last.pt"))
+    ap.add_argument("--ckpt", default=os.path.join(HERE, ".runs", "fold1", "last.pt"),
+                    help="a checkpoint, or several joined with commas: their softmax averaged (model.Ensemble)")
     ap.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data"))
     ap.add_argument("--out", default=None)
     ap.add_argument("--calibrate", action="store_true")
@@ -190,12 +191,9 @@ def main():
     ap.add_argument("--fold2", action="store_true")
     a = ap.parse_args()
     torch.set_num_threads(2)
-    out = a.out or os.path.join(os.path.dirname(os.path.abspath(a.ckpt)), "eval")
+    out = a.out or os.path.join(os.path.dirname(os.path.abspath(a.ckpt.split(",")[0])), "eval")
     os.makedirs(out, exist_ok=True)
-    ck = torch.load(a.ckpt, map_location="cpu")
-    model = OrganUNet(full_res=bool(ck.get("args", {}).get("full_res", False)))
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, _ = load_model(a.ckpt)
     rows = []
     res = {"native": evaluate(model, a.data, fold2=a.fold2, collect=rows)}
     if not a.no_screenshot:

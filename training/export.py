@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 import preprocess as P
-from model import OrganUNet, count_macs
+from model import count_macs, load_model
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -57,7 +57,8 @@ def sidecar(presence, training, version="1.0.0"):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", default=os.path.join(HERE, ".runs", "fold1", "last.pt"))
+    ap.add_argument("--ckpt", default=os.path.join(HERE, ".runs", "fold1", "last.pt"),
+                    help="a checkpoint, or several joined with commas: exported as one averaging network (model.Ensemble)")
     ap.add_argument("--onnx", default=os.path.join(ROOT, "models", "organ-seg-v1.onnx"))
     ap.add_argument("--presence", default=None, help="presence.json from evaluate.py --calibrate")
     ap.add_argument("--training-info", default=None, help="extra JSON merged into the 'training' block")
@@ -67,10 +68,8 @@ def main():
     a = ap.parse_args()
 
     torch.set_num_threads(2)
-    ck = torch.load(a.ckpt, map_location="cpu")
-    model = OrganUNet()
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, cks = load_model(a.ckpt)
+    ck = cks[0]
     x = torch.zeros(2, 1, P.SIZE, P.SIZE)
     os.makedirs(os.path.dirname(os.path.abspath(a.onnx)), exist_ok=True)
     torch.onnx.export(model, x, a.onnx, input_names=["image"], output_names=["logits"], opset_version=a.opset,
@@ -100,6 +99,10 @@ def main():
         "focus": args.get("focus") or None, "ceWeight": args.get("ce_weight") or None,
         "params": sum(p.numel() for p in model.parameters()), "macsPerSlice": count_macs(model),
     }
+    if len(cks) > 1:  # an ensemble: each member's recipe
+        training["members"] = [{"seed": c.get("args", {}).get("seed"), "iterations": c.get("iter"),
+                                "synth": c.get("args", {}).get("synth"), "synthMix": c.get("args", {}).get("synth_mix"),
+                                "mixNever": c.get("args", {}).get("mix_never") or None} for c in cks]
     if a.training_info:
         with open(a.training_info) as f:
             training.update(json.load(f))

@@ -68,6 +68,32 @@ class OrganUNet(nn.Module):
         return F.interpolate(y, size=x.shape[-2:], mode="bilinear", align_corners=False)
 
 
+class Ensemble(nn.Module):
+    """Several U-Nets averaged: the output is log(mean of the members' softmax), so argmax and softmax
+    downstream (evaluate.py, the app) see the averaged probabilities under the same ONNX contract."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):
+        p = torch.stack([torch.softmax(m(x), 1) for m in self.members]).mean(0)
+        return torch.log(p.clamp_min(1e-7))
+
+
+def load_model(spec):
+    """A checkpoint path, or several joined with commas (an Ensemble), in eval mode on the CPU.
+    Returns (model, list of the checkpoints' dicts)."""
+    members, cks = [], []
+    for path in spec.split(","):
+        ck = torch.load(path, map_location="cpu")
+        m = OrganUNet(full_res=bool(ck.get("args", {}).get("full_res", False)))
+        m.load_state_dict(ck["model"])
+        members.append(m.eval()); cks.append(ck)
+    model = members[0] if len(members) == 1 else Ensemble(members).eval()
+    return model, cks
+
+
 def count_macs(model, size=256):
     macs = [0]
 

@@ -1,4 +1,4 @@
-"""Train the organ-seg U-Net (CPU).
+"""Train the organ-seg U-Net (CPU, or an accelerator with --device cuda).
 
 Usage: python3 training/train.py --out training/.runs/fold1 [--iters 6000] [--seed 0]
 
@@ -87,7 +87,10 @@ class BatchStream(torch.utils.data.IterableDataset):
 
     def __iter__(self):
         torch.set_num_threads(1)
-        rng = np.random.default_rng(self.seed)
+        # with --workers N > 1 each worker draws its own stream (seed + 1000 * worker id); worker 0
+        # keeps the single-worker seed, so the CPU runs of v1-v9 replay unchanged
+        info = torch.utils.data.get_worker_info()
+        rng = np.random.default_rng(self.seed + 1000 * (info.id if info else 0))
         while True:
             yield make_batch(rng, self.srcs, self.mix, self.batch, self.crop)
 
@@ -143,7 +146,9 @@ def main():
                          "both (the shipped v2) tsct_train,tsmr_test")
     ap.add_argument("--mix", default="0.35,0.40,0.25", help="sampling weights chaos,totalseg,pancreas")
     ap.add_argument("--synth", default="0.4,0.6,0.3", help="p(synthetic intensities) chaos,totalseg,pancreas")
-    ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process")
+    ap.add_argument("--workers", type=int, default=1, help="0: build batches in the main process; N > 1: N processes, "
+                         "each with its own seeded stream, taken in turn (for an accelerator, where augmentation is the bottleneck)")
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda on a machine with an accelerator (train_gpu.sh)")
     ap.add_argument("--save-every", type=int, default=500)
     ap.add_argument("--focus", default="", help="CLASSES:W, e.g. 7,8,9:4 (v2) -- TotalSegmentator slices holding any of these classes are drawn W times as often")
     ap.add_argument("--ce-weight", default="", help="CLASSES:W, e.g. 7,8,9:3 (v2) -- cross-entropy weight of these classes' pixels")
@@ -188,20 +193,23 @@ def main():
     if ce_cls:
         ce_weight = torch.ones(14)
         ce_weight[list(ce_cls)] = ce_w
+        ce_weight = ce_weight.to(a.device)
     mix = np.array(mix) / sum(mix)
 
-    model = OrganUNet(full_res=a.full_res)
+    dev = torch.device(a.device)
+    model = OrganUNet(full_res=a.full_res).to(dev)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     start = 0
     if a.resume:
-        ck = torch.load(a.resume)
+        ck = torch.load(a.resume, map_location=a.device)
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"]); start = ck["iter"]
         rng = np.random.default_rng(a.seed + start)
     # batches are prepared in one background worker (overlaps augmentation with the
     # network step); the stream is seeded with seed + start iteration
     if a.workers > 0:
         batches = iter(torch.utils.data.DataLoader(BatchStream(a.seed + start, srcs, mix, a.batch, a.crop),
-                                                   batch_size=None, num_workers=1, prefetch_factor=4))
+                                                   batch_size=None, num_workers=a.workers, prefetch_factor=4,
+                                                   persistent_workers=True))
     else:
         brng = np.random.default_rng(a.seed + start)
         batches = iter(lambda: make_batch(brng, srcs, mix, a.batch, a.crop), None)
@@ -213,7 +221,7 @@ def main():
         lr = a.lr * min(1.0, (it + 1) / warm) * 0.5 * (1 + math.cos(math.pi * it / a.iters))
         for g in opt.param_groups:
             g["lr"] = lr
-        x, y, lab = next(batches)
+        x, y, lab = (t.to(dev, non_blocking=True) for t in next(batches))
         logits = model(x)
         loss, ce, dl = loss_fn(logits, y, lab, ce_weight=ce_weight)
         opt.zero_grad(set_to_none=True)
@@ -223,9 +231,10 @@ def main():
             msg = f"it {it} loss {loss.item():.4f} ce {ce:.4f} dice {dl:.4f} lr {lr:.2e} t {time.time() - t0:.0f}s"
             print(msg, flush=True); log.write(msg + "\n"); log.flush()
         if (it + 1) % a.save_every == 0 or it + 1 == a.iters or (a.stop_at is not None and it + 1 >= a.stop_at):
-            ck = {"model": model.state_dict(), "opt": opt.state_dict(), "iter": it + 1, "args": vars(a)}
+            weights = {k: v.detach().cpu() for k, v in model.state_dict().items()}  # loadable on a CPU-only machine
+            ck = {"model": weights, "opt": opt.state_dict(), "iter": it + 1, "args": vars(a)}
             torch.save(ck, os.path.join(a.out, "last.pt"))
-            torch.save({"model": model.state_dict(), "iter": it + 1, "args": vars(a)}, os.path.join(a.out, f"it{it + 1}.pt"))
+            torch.save({"model": weights, "iter": it + 1, "args": vars(a)}, os.path.join(a.out, f"it{it + 1}.pt"))
         if a.stop_at is not None and it + 1 >= a.stop_at:
             break
 

@@ -4239,3 +4239,43 @@ describe('question resolver: lengths compared, "scratch it", what an organ does,
     expect(letters('outline the dialysis cannula')).toEqual(['N']);
   });
 });
+
+describe('question resolver: the gut’s neighbours, a colonoscope, Chinese names, passives, drugs and numbers (the 105th set’s error classes)', () => {
+  it('answers the organ one step before or after on the food’s path, backwards for vomit', () => {
+    expect(letters('Food passes through which organ just before the stomach?')).toEqual(['J']);
+    expect(letters('which organ does food pass through right after the esophagus?')).toEqual(['K']);
+    expect(
+      letters('When someone is sick, which organ does the vomit go through just after leaving the stomach?'),
+    ).toEqual(['J']);
+    expect(letters('food goes through which organ just after the duodenum?')).toEqual(['N']);
+    expect(letters('a swallowed coin got past the stomach, which organ is it sitting in next?')).toEqual([
+      'L',
+    ]);
+  });
+
+  it('answers N for the organs of the list a colonoscope passes, with "the organs A to M" read as the list', () => {
+    expect(letters('Which of the options A to M does a colonoscope pass through?')).toEqual(['N']);
+    expect(letters('show options A to M')).toHaveLength(13);
+  });
+
+  it('reads an organ’s Chinese or Japanese name', () => {
+    expect(letters('脾脏 — where is it on the scan?')).toEqual(['C']);
+    expect(letters('the report says 肾上腺, please outline them')).toEqual(['G', 'H']);
+  });
+
+  it('finds a quoted foreign name the user wants found on the image', () => {
+    expect(
+      letters("the report from Rome says 'vena cava inferiore'. which one is it on the picture?"),
+    ).toEqual(['F']);
+  });
+
+  it('turns a passive question round', () => {
+    expect(letters('Urine is produced in which organs?')).toEqual(['B', 'M']);
+  });
+
+  it('answers N for a drug, a lymphocele or a number asked for', () => {
+    expect(letters('which antibiotic is kindest to the kidneys?')).toEqual(['N']);
+    expect(letters('outline the lymphocele next to the transplant')).toEqual(['N']);
+    expect(letters('what number is normal for the spleen on CT?')).toEqual(['N']);
+  });
+});

@@ -814,6 +814,8 @@ const OUTSIDE_HEADS = new Map<string, string>(
     receptor: 'a receptor',
     drug: 'a drug',
     medication: 'a drug',
+    immunosuppressant: 'a drug',
+    antibiotic: 'a drug',
     antibody: 'an antibody',
     marker: 'a marker',
     duct: 'a duct',
@@ -843,6 +845,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     length: 'a number',
     level: 'a number',
     value: 'a number',
+    number: 'a number',
     catecholamine: 'a hormone',
     zone: 'a part of a gland',
     lobe: 'a lobe, a part of an organ',
@@ -1062,6 +1065,9 @@ const FINDINGS = new Map<string, string>(
   Object.entries({
     tumour: 'a tumour',
     tumor: 'a tumour',
+    lymphocele: 'a lymphocele, a collection of lymph',
+    lymphocoele: 'a lymphocele, a collection of lymph',
+    seroma: 'a seroma, a collection of fluid',
     mass: 'a mass',
     adenoma: 'an adenoma',
     carcinoma: 'a carcinoma',
@@ -4709,6 +4715,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // English.
     const translated = FOREIGN_MARKER.test(question) ? inEnglish(question) : question;
     if (translated !== question) return resolve(translated);
+    // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
+    const fromHan = question.replace(HAN_ORGAN, (name) => ` ${HAN_ORGANS.get(name)} `);
+    if (fromHan !== question) return resolve(fromHan.replace(/ {2,}/g, ' ').trim());
     // "option bee and em", "ay through dee": letters said by name.
     const spokenAsLetters = spokenLetters(question);
     if (spokenAsLetters !== question) return resolve(spokenAsLetters);
@@ -5259,6 +5268,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       '$1 ',
     );
     if (unadorned !== question) return resolve(unadorned);
+    // "Urine is made in which organs?": the passive turned round ("which organs make urine?").
+    const passive = PASSIVE_WHICH.exec(question);
+    if (passive) {
+      const [, thing, verb, which, noun] = passive as unknown as [string, string, string, string, string];
+      const active = ACTIVE_OF.get(verb.toLowerCase()) as string;
+      const plural = /s$/i.test(noun);
+      return resolve(`${which} ${noun} ${plural ? active.replace(/s$/, '') : active} ${thing}?`);
+    }
     // "no wait, no wait, …", "hmm ok sorry": filler and take-back words only ask for nothing.
     const words = textWords(question.slice(0, maxChars));
     if (words.length > 0 && words.every((w) => FILLER_WORDS.has(w))) return noneAnswer('off-topic', 0.8);
@@ -5270,7 +5287,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // Pancreas'?": an organ's name quoted in a question about words, books or idioms is no request.
     // (not when an option is asked for: "'Renal' comes from the Latin ren. Which options does the
     // word refer to?")
-    if (QUOTED_TALK.test(question) && !OPTION_ASKED.test(question)) {
+    if (QUOTED_TALK.test(question) && !OPTION_ASKED.test(question) && !QUOTE_LOCATED.test(question)) {
       // ("translate the word spleen into French": the word named, unquoted)
       const outsideQuotes = question
         .replace(QUOTED, ' ')
@@ -6252,6 +6269,7 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // oesophagus, the stomach and the duodenum in the order food passes them.
     const alongGut = gutPath(normalised);
     if (alongGut === 'beyond') return noneAnswer('outside', 0.8, 'small bowel');
+    if (alongGut === 'colon') return noneAnswer('outside', 0.8, 'colon');
     if (alongGut) return organAnswer(alongGut, 'described', 0.8);
     const several = SEVERAL_ASKED.test(normalised);
     if (
@@ -8753,7 +8771,7 @@ const FLIP_REQUEST_VERB =
  * their organ names are in the lexicon, their small words in `FOREIGN_WORDS`.
  */
 const FOREIGN_MARKER =
-  /(?:^|[^\p{L}])(?:montre|montrez|affiche|svp|s'il vous pla[iî]t|pardon|merci|zeig|zeige|zeigen|bitte|danke|nein|muestra|mu[ée]strame|mu[ée]stralo|ense[ñn]a|ense[ñn]ame|por favor|dikhao|dikha|dikhado|dikhaiye|nahi|nahin|kripya|surr[ée]nales?|v[ée]sicule|leber|milz|nieren?|nebennieren?|gallenblase|magen|h[íi]gado|bazo|ri[ñn][óo]n(?:es)?|suprarrenal(?:es)?|ves[íi]cula|est[óo]mago|jigar|kaleja|gurda|gurde|tilli|qu[ée] [óo]rgano)(?=$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:montre|montrez|affiche|svp|s'il vous pla[iî]t|pardon|merci|zeig|zeige|zeigen|bitte|danke|nein|muestra|mu[ée]strame|mu[ée]stralo|ense[ñn]a|ense[ñn]ame|por favor|dikhao|dikha|dikhado|dikhaiye|nahi|nahin|kripya|surr[ée]nales?|v[ée]sicule|la rate|le foie|les? reins?|leber|milz|nieren?|nebennieren?|gallenblase|magen|h[íi]gado|bazo|ri[ñn][óo]n(?:es)?|suprarrenal(?:es)?|ves[íi]cula|est[óo]mago|jigar|kaleja|gurda|gurde|tilli|qu[ée] [óo]rgano)(?=$|[^\p{L}])/iu;
 /** Small words of those languages (accents dropped), and organ words too common in English to list. */
 const FOREIGN_WORDS = new Map<string, string>(
   Object.entries({
@@ -8769,6 +8787,7 @@ const FOREIGN_WORDS = new Map<string, string>(
     et: 'and',
     le: 'the',
     les: 'the',
+    la: 'the',
     foie: 'liver',
     rate: 'spleen',
     rein: 'kidney',
@@ -8877,6 +8896,34 @@ const FOREIGN_WORDS = new Map<string, string>(
     daayan: 'right',
   }),
 );
+/** The 13 by their Chinese (simplified) and Japanese names; the longer names first. */
+const HAN_ORGANS = new Map<string, string>([
+  ['十二指肠', 'duodenum'],
+  ['十二指腸', 'duodenum'],
+  ['下腔静脉', 'IVC'],
+  ['下大静脈', 'IVC'],
+  ['主动脉', 'aorta'],
+  ['大動脈', 'aorta'],
+  ['肾上腺', 'adrenal glands'],
+  ['副腎', 'adrenal glands'],
+  ['胆囊', 'gallbladder'],
+  ['胆嚢', 'gallbladder'],
+  ['胰腺', 'pancreas'],
+  ['膵臓', 'pancreas'],
+  ['食管', 'esophagus'],
+  ['食道', 'esophagus'],
+  ['肝脏', 'liver'],
+  ['肝臓', 'liver'],
+  ['肾脏', 'kidneys'],
+  ['腎臓', 'kidneys'],
+  ['脾脏', 'spleen'],
+  ['脾臓', 'spleen'],
+  ['肝', 'liver'],
+  ['肾', 'kidneys'],
+  ['脾', 'spleen'],
+  ['胃', 'stomach'],
+]);
+const HAN_ORGAN = new RegExp([...HAN_ORGANS.keys()].join('|'), 'g');
 /** The message with those words in English ("rein gauche" → "left kidney"); the rest kept. */
 function inEnglish(question: string): string {
   const words = question
@@ -9475,6 +9522,24 @@ const OPTION_ASKED =
   /\b(?:which|what) (?:options?|letters?|choices?)\b|\bwhich of (?:the|your|these) (?:options|choices)\b|\b(?:show|outline|highlight|segment|mark|find|point to)(?: me| us)? (?:it|them|that one|this one|the (?:organ|vessel|gland|one)s? (?:that|it|they|the word|the name)|its (?:human )?(?:counterpart|version|equivalent)|the human (?:one|version|counterpart|equivalent))\b/i;
 const QUOTED_TALK =
   /\b(?:say|translate|translation|spell|spelling|pronounce|pronunciation|spanish|french|german|italian|latin|greek|portuguese|chinese|japanese|novel|book|film|movie|song|album|band|poem|title|idiom|idiomatic|expression|saying|proverb|phrase)\b/i;
+/** "my Italian report: 'vena cava inferiore dilatata'. which one is it on the picture?": the quoted
+ * name is to be found on the image, not talked about. */
+const QUOTE_LOCATED =
+  /\b(?:which one is (?:it|that|this)|where is (?:it|that|this)|where (?:is|are) (?:it|they|that|this) (?:on|in) (?:the|my|her|his|their|this) (?:picture|image|scan|slice|ct|mri))\b/i;
+/** "Urine is made in which organs?", "bile is stored by which organ?" (see resolveMessage). */
+const PASSIVE_WHICH =
+  /^\s*((?:the )?[a-z]+(?: [a-z]+)?) (?:is|are|gets|get) (made|produced|stored|filtered|concentrated|secreted|digested|absorbed|broken down) (?:in|by) (which|what) (organs?)\s*\??\s*$/i;
+const ACTIVE_OF = new Map<string, string>([
+  ['made', 'makes'],
+  ['produced', 'produces'],
+  ['stored', 'stores'],
+  ['filtered', 'filters'],
+  ['concentrated', 'concentrates'],
+  ['secreted', 'secretes'],
+  ['digested', 'digests'],
+  ['absorbed', 'absorbs'],
+  ['broken down', 'breaks down'],
+]);
 /** "how do you say kidney in French", "spell liver in German": an organ's name asked in another language. */
 const WORD_IN_LANGUAGE =
   /\b(?:say|spell|pronounce|translate|write)\b[^.?!]{0,20}?\b(?:(?:left |right )?(?:liver|kidneys?|spleen|pancreas|aorta|adrenals?|gall ?bladder|o?esophagus|stomach|duodenum)) (?:in|into) (?:french|spanish|german|italian|latin|greek|portuguese|chinese|japanese|arabic|hindi|russian|dutch|korean|polish|swedish|turkish)\b/gi;
@@ -10518,9 +10583,36 @@ const GUT_PATH: readonly OrganId[] = [10, 11, 12];
  * organ an ERCP scope passes on its way to the papilla"); undefined for anything else (a single
  * organ described by what food does there is the description step's).
  */
-function gutPath(normalised: string): OrganId[] | 'beyond' | undefined {
+function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined {
+  // "Which of these does food travel through right before the stomach?", "the vomit … right after
+  // it leaves the stomach": the neighbour on the path, one step back or on (vomit runs backwards;
+  // past either end of the three, the pharynx or the jejunum, is no option).
+  const neighbour =
+    /\b(food|bolus|meal|pill|tablet|capsule|coin|vomit|vomitus|sick)\b[^.?!]*?\b(?:right |just |immediately |directly )?(before|after)(?: (?:it|they) (?:leaves|leave|left|enters|enter|reaches|reach|passes|pass|exits|exit))?(?: (?:leaving|entering|reaching|passing|exiting))? the (esophagus|oesophagus|stomach|duodenum)\b/.exec(
+      normalised,
+    );
+  // "Which of the 13 does a colonoscope pass through?": it enters from below and stops short of
+  // the duodenum, so none of them.
+  if (
+    /\b(?:colonoscop[a-z]*|sigmoidoscop[a-z]*|proctoscop[a-z]*)\b[^.?!]*\b(?:pass|passes|passing|go|goes|going|travel|travels|travelling|traveling|run|runs) (?:through|into)\b/.test(
+      normalised,
+    ) &&
+    /\b(?:which|what)(?: of)?(?: the)? (?:13|thirteen|listed|options?|organs? (?:of|on) the list)\b|\bwhich (?:organs?|of these)\b/.test(
+      normalised,
+    )
+  )
+    return 'colon';
+  if (neighbour) {
+    const k = ['esophagus', 'stomach', 'duodenum'].indexOf(
+      (neighbour[3] as string).replace('oesophagus', 'esophagus'),
+    );
+    const backwards = /^(?:vomit|vomitus|sick)$/.test(neighbour[1] as string);
+    const step = (neighbour[2] === 'before') !== backwards ? -1 : 1;
+    const id = GUT_PATH[k + step];
+    return id === undefined ? 'beyond' : [id];
+  }
   const traveller =
-    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b/;
+    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus|coin|battery|marble)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b/;
   if (!traveller.test(normalised)) return undefined;
   // (a colonoscope goes the other way; "outline only the nasogastric tube" asks for the tube)
   if (
@@ -10537,7 +10629,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | undefined {
   // Outline the organ it rolls into after that.": the organ after the one left behind (beyond the
   // duodenum: the jejunum, not an option).
   const leftBehind =
-    /\b(?:leaves|left|leaving|exits|exited|exiting|(?:all the way |right )?through|past|beyond|out of|clears|cleared) the (esophagus|stomach|duodenum)\b(?:[^.?!]*?)\b(?:lands?|rolls?|drops?|goes|enters?|arrives?|ends up|moves? on)(?: [a-z]+){0,3}? (?:in|into|next|after that)\b/.exec(
+    /\b(?:leaves|left|leaving|exits|exited|exiting|(?:all the way |right )?through|past|beyond|out of|clears|cleared) the (esophagus|stomach|duodenum)\b(?:[^.?!]*?)\b(?:lands?|rolls?|drops?|goes|enters?|arrives?|ends up|moves? on|sitting|sits|lying|lies|is it|stuck)(?: [a-z]+){0,3}? (?:in|into|next|after that)\b/.exec(
       normalised,
     );
   if (leftBehind) {
@@ -10869,10 +10961,10 @@ const GROUP_ASKED =
   /\b(?:(?:every|each|all(?: of)?(?: the)?) (?:options?|organs?)|the (?:options|organs))(?: [a-z]+)? (?:resected|removed|involved|affected|excised|taken out|bypassed|left out)\b|\bthe (?:options|organs) (?:that|which|whose|within|inside|in which)\b|\b(?:organs|ones) among the options\b|\bthe (?:two|three|four|2|3|4) (?:options|glands)\b|\bthe organ (?:[a-z]+ ){1,3}and the organ\b|\b(?:outline|show|highlight|mark|segment) (?:all )?the ones (?:that|which)\b|\b(?:which|what) (?:options|choices|letters)\b|\bwhich of (?:the|your|these|our) (?:options|choices) \?$|\b(?:parts|segments|portions|sections|pieces|bits|organs|ones)\b[^.?!]* (?:that|which) (?:appear|are|feature|show up|sit)(?: [a-z]+)? (?:on|in|among) (?:the|your|ur) (?:list|options|choices)\b|\bthe organ (?:that|which)\b.*\band the (?:large |big |great |main )?(?:artery|vein|vessel)\b|\b(?:which|what) (?:organs|structures)\b|\b(?:which|what) of (?:the|your|these|our) (?:options|organs|ones|listed [a-z]+) (?:are|lie|pass|receive|form|develop|come|get|make)\b|\b(?:every|all)(?: of the| the)? (?:organs?|options?|ones)\b(?: [a-z]+){0,3} (?:that|which|whose)\b|\ball (?:that|which)\b|\b(?:outline|show|highlight|mark) (?:those|these|all) (?:organs|options|ones)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones|options) (?:on|in|from) (?:the|your|ur) (?:list|options)\b|\b(?:outline|show|highlight|mark|segment)(?: me)? the (?:organs|ones) (?:coming out|being removed|removed|taken out|resected|that come out|that are removed|taken)\b/;
 /** The one of a pair still there, with no name: "the other one", "the one she's got left". */
 const PRONOUN_REMAINING =
-  /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve )?still (?:got|has|have)\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still) (?:there|left)\b/;
+  /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve )?still (?:got|has|have)\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still)(?: still)? (?:there|left)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
-  /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
+  /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |my |your |our |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
 /** Verbs of a relative clause that only places a pair ("…that (both) appear on the left"). */
 const PLACED_VERBS = new Set([
   'is',
@@ -12407,7 +12499,13 @@ function spellOptionLetters(original: string): string {
     // "L and also J, skip K"
     .replace(/(?<![\w'’-])([A-M]) and also ([A-M])(?![\w'’-])/g, '$1 and $2')
     // "all options from E to H"
-    .replace(/\b([Oo]ptions?) from ([A-M]) to ([A-M])\b/g, '$1 $2 to $3');
+    .replace(/\b([Oo]ptions?) from ([A-M]) to ([A-M])\b/g, '$1 $2 to $3')
+    // "Which of the organs A to M does a colonoscope pass through?": the whole list, a choice among
+    // all thirteen, not a request for the run of letters
+    .replace(
+      /\b([Ww]hich|[Ww]hat|[Aa]ny|[Nn]one|[Ee]ach) of (?:the )?(?:organs?|options?|choices?|letters?) A\s*(?:to|through|thru|-|–)\s*M\b/g,
+      '$1 of the 13',
+    );
   // "options A through D", "E thru H": a range is the run of its letters.
   const question = lettered.replace(LETTER_RANGE, (whole, lead: string, from: string, to: string) => {
     const a = from.charCodeAt(0);

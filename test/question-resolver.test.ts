@@ -4279,3 +4279,25 @@ describe('question resolver: the gut’s neighbours, a colonoscope, Chinese name
     expect(letters('what number is normal for the spleen on CT?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: the last option, a hormone’s target, "behind the cava", "add renal" (more of the 105th set’s error classes, fixed before the 106th set)', () => {
+  it('answers N for "the last option", but M for the last organ or the last option before none', () => {
+    expect(letters('pick the very last option please')).toEqual(['N']);
+    expect(letters('the last option before none pls')).toEqual(['M']);
+  });
+
+  it('answers the organs a hormone acts on, and the maker when the maker is asked for', () => {
+    expect(letters('Which organs does aldosterone act on? Show them.')).toEqual(['B', 'M']);
+    expect(letters('vasopressin goes to which organs of the list to keep water?')).toEqual(['B', 'M']);
+    expect(letters('glucagon acts on which organ?')).toEqual(['A']);
+    expect(letters('Outline the organ that makes ADH, not the kidney it acts on.')).toEqual(['N']);
+  });
+
+  it('reads "behind the cava" after an adrenal as the IVC placing it', () => {
+    expect(letters('show the adrenal sitting behind the cava')).toEqual(['G']);
+  });
+
+  it('reads a dictated "add renal" as an adrenal', () => {
+    expect(letters('show the add renal on the left side please')).toEqual(['H']);
+  });
+});

@@ -80,7 +80,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ['LAG', organ(8), { capitalsOnly: true }],
   [
     // ("a renal gland": adrenal gland misheard by dictation)
-    'adrenal|adrenals|adrenal gland|adrenal glands|adrnl|adrnls|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands|add renal gland|add renal glands',
+    'adrenal|adrenals|adrenal gland|adrenal glands|adrnl|adrnls|suprarenal|suprarenal gland|suprarenal glands|nebenniere|a renal gland|a renal glands|ad renal|ad renals|ad renal gland|ad renal glands|add renal gland|add renal glands|add renal|add renals',
     ADRENALS,
   ],
   [

@@ -1187,6 +1187,9 @@ const FINDING_OBJECT = `(?:the|a|an|that|this) (?:(?:fat|fluid|air|gas|calcium|b
  * finding must head the object ("outline the organ with the tumour" asks for an organ) and stand
  * alone ("the ampulla and the organ it opens into" is a list).
  */
+/** "the adrenal tucked behind the cava": "the cava" as the neighbour that places something (see its use). */
+const CAVA_AS_PLACE =
+  /(?<=\b(?:adrenals?|glands?|one)\b[^.?!]{0,40})\b(behind|beside|next to|posterior to|right behind|just behind|tucked behind|against|alongside|abutting|touching) the cava\b(?! (?:filter|clip)\b)/gi;
 /** "cava" listed with the aorta or put in its place (see its use). */
 const CAVA_BESIDE_AORTA =
   /(?<!\b(?:vena|inferior|superior|flat) )\bcava\b(?=,? (?:and|&|\+|plus) (?:the )?aorta\b)|(?<=\baorta(?:,|\.\.\.|\s*\+| and| &| plus)? (?:(?:and|&|plus|or|no|nope|wait|sorry|actually|oops|i mean)[,!]? ){0,3}(?:the )?)cava\b/gi;
@@ -4715,6 +4718,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // English.
     const translated = FOREIGN_MARKER.test(question) ? inEnglish(question) : question;
     if (translated !== question) return resolve(translated);
+    // "the very last option": the last of the fourteen is "None of them" (not "the last organ on
+    // the list", not "the last option before none").
+    if (LAST_OPTION_ONLY.test(question))
+      return noneAnswer('off-topic', 0.8, undefined, 'The last option is N, "None of them".');
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
     const fromHan = question.replace(HAN_ORGAN, (name) => ` ${HAN_ORGANS.get(name)} `);
     if (fromHan !== question) return resolve(fromHan.replace(/ {2,}/g, ' ').trim());
@@ -4756,6 +4763,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "cava and aorta", "aorta + cava", "aorta... no, the cava": the cava beside the aorta is the IVC
     // (alone, "the flat cava sign", "drains into the cava", it is left to the context cache).
     if (CAVA_BESIDE_AORTA.test(question)) return resolve(question.replace(CAVA_BESIDE_AORTA, 'IVC'));
+    // "outline the adrenal tucked behind the cava": "the cava" as a neighbour that places something
+    if (CAVA_AS_PLACE.test(question)) return resolve(question.replace(CAVA_AS_PLACE, '$1 the IVC'));
 
     // "Which of your options are veins?": the options picked by a kind.
     if (OPTIONS_OF_KIND.test(question))
@@ -6267,6 +6276,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     if (openings) return organAnswer(openings, 'described', 0.8);
     // "Counting only the organs in the options, show the second one a swallowed pill meets": the
     // oesophagus, the stomach and the duodenum in the order food passes them.
+    const target = hormoneTarget(normalised);
+    if (target) return organAnswer(target, 'described', 0.8);
     const alongGut = gutPath(normalised);
     if (alongGut === 'beyond') return noneAnswer('outside', 0.8, 'small bowel');
     if (alongGut === 'colon') return noneAnswer('outside', 0.8, 'colon');
@@ -8896,6 +8907,9 @@ const FOREIGN_WORDS = new Map<string, string>(
     daayan: 'right',
   }),
 );
+/** "the very last option", "pick the last choice pls" (see resolveMessage). */
+const LAST_OPTION_ONLY =
+  /^\s*(?:(?:just|only|pls|please|show|give me|pick|choose|select|take|i ll take|i'll take|i want|me)\s+)*the (?:very |final |last )?(?:last|final) (?:option|choice|answer)(?: (?:please|pls|on (?:the|your) list|in (?:the|your) list|of (?:the|your) list|thanks))?\s*[.!?]*\s*$/i;
 /** The 13 by their Chinese (simplified) and Japanese names; the longer names first. */
 const HAN_ORGANS = new Map<string, string>([
   ['十二指肠', 'duodenum'],
@@ -10570,6 +10584,33 @@ function diaphragmOpenings(normalised: string): OrganId[] | undefined {
   // "…one of the three classic diaphragmatic openings": all three.
   if (ids.length === 0 && /\b(?:three|3) (?:[a-z]+ ){0,2}(?:openings|hiatuses|apertures)\b/.test(normalised))
     return [5, 6, 10];
+  return undefined;
+}
+
+/** Hormones whose main target among the 13 is clear, and that target (see hormoneTarget). */
+const HORMONE_TARGETS: ReadonlyArray<[RegExp, OrganId[]]> = [
+  [/aldosterone|adh|vasopressin|antidiuretic hormone|anti diuretic hormone/, [2, 13]],
+  [/gastrin/, [11]],
+  [/secretin/, [4]],
+  [/glucagon/, [1]],
+];
+/**
+ * "Where does aldosterone act? Show the organs of the list.", "ADH travels from the pituitary to
+ * which organs of the list to save water?": the organs a hormone acts on, not the gland that makes
+ * it; undefined unless the message asks where a hormone acts, works or goes.
+ */
+function hormoneTarget(normalised: string): OrganId[] | undefined {
+  for (const [name, ids] of HORMONE_TARGETS) {
+    const hormone = `\\b(?:${name.source})\\b`;
+    const acts = new RegExp(
+      `\\b(?:where|which (?:organs?|of (?:the|these|your) (?:organs|options))|what organs?)\\b[^.?!]{0,30}?${hormone}[^.?!]{0,30}?\\b(?:act|acts|work|works|target|targets|bind|binds|travel to|travels to|go to|goes to|reach|reaches|head to|heads to)\\b|${hormone}[^.?!]{0,60}?\\b(?:acts? on|works? on|targets?|binds? (?:to|in)|travels? (?:from [a-z ]+ )?to|goes to|heads? to) (?:which|what)\\b|\\b(?:target organs?|organs? it acts on) of ${hormone}`,
+    );
+    // ("the organ that makes ADH, not the kidney it acts on": the maker is asked for)
+    const made = new RegExp(
+      `\\b(?:makes?|making|made|produces?|producing|produced|secretes?|secreting|secreted|releases?|releasing|released|synthesi[sz]es?)\\b[^.?!]{0,20}?${hormone}|${hormone}[^.?!]{0,20}?\\b(?:made|produced|secreted|released|synthesi[sz]ed|comes from|come from)\\b`,
+    );
+    if (acts.test(normalised) && !made.test(normalised)) return ids;
+  }
   return undefined;
 }
 

@@ -4301,3 +4301,9 @@ describe('question resolver: the last option, a hormone’s target, "behind the 
     expect(letters('show the add renal on the left side please')).toEqual(['H']);
   });
 });
+
+describe('question resolver: a narrowing asked for (the 105th set, fixed before the 106th)', () => {
+  it('answers N for the narrowing a stone sticks at', () => {
+    expect(letters('A kidney stone sets off: which narrowing does it usually stop at first?')).toEqual(['N']);
+  });
+});

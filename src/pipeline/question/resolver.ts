@@ -815,6 +815,7 @@ const OUTSIDE_HEADS = new Map<string, string>(
     drug: 'a drug',
     medication: 'a drug',
     immunosuppressant: 'a drug',
+    narrowing: 'a narrowing of a tube',
     antibiotic: 'a drug',
     antibody: 'an antibody',
     marker: 'a marker',

@@ -10588,31 +10588,37 @@ function diaphragmOpenings(normalised: string): OrganId[] | undefined {
   return undefined;
 }
 
-/** Hormones whose main target among the 13 is clear, and that target (see hormoneTarget). */
-const HORMONE_TARGETS: ReadonlyArray<[RegExp, OrganId[]]> = [
-  [/aldosterone|adh|vasopressin|antidiuretic hormone|anti diuretic hormone/, [2, 13]],
-  [/gastrin/, [11]],
-  [/secretin/, [4]],
-  [/glucagon/, [1]],
-];
+/**
+ * Hormones whose main target among the 13 is clear, with that target (see hormoneTarget): each
+ * with the pattern of a question where it acts, works or goes, and of one about its maker ("the
+ * organ that makes ADH, not the kidney it acts on").
+ */
+const HORMONE_TARGETS = (
+  [
+    ['aldosterone|adh|vasopressin|antidiuretic hormone|anti diuretic hormone', [2, 13]],
+    ['gastrin', [11]],
+    ['secretin', [4]],
+    ['glucagon', [1]],
+  ] as const
+).map(([names, ids]) => {
+  const hormone = `\\b(?:${names})\\b`;
+  return {
+    ids: [...ids] as OrganId[],
+    acts: new RegExp(
+      `\\b(?:where|which (?:organs?|of (?:the|these|your) (?:organs|options))|what organs?)\\b[^.?!]{0,30}?${hormone}[^.?!]{0,30}?\\b(?:act|acts|work|works|target|targets|bind|binds|travel to|travels to|go to|goes to|reach|reaches|head to|heads to)\\b|${hormone}[^.?!]{0,60}?\\b(?:acts? on|works? on|targets?|binds? (?:to|in)|travels? (?:from [a-z ]+ )?to|goes to|heads? to) (?:which|what)\\b|\\b(?:target organs?|organs? it acts on) of ${hormone}`,
+    ),
+    made: new RegExp(
+      `\\b(?:makes?|making|made|produces?|producing|produced|secretes?|secreting|secreted|releases?|releasing|released|synthesi[sz]es?)\\b[^.?!]{0,20}?${hormone}|${hormone}[^.?!]{0,20}?\\b(?:made|produced|secreted|released|synthesi[sz]ed|comes from|come from)\\b`,
+    ),
+  };
+});
 /**
  * "Where does aldosterone act? Show the organs of the list.", "ADH travels from the pituitary to
  * which organs of the list to save water?": the organs a hormone acts on, not the gland that makes
  * it; undefined unless the message asks where a hormone acts, works or goes.
  */
 function hormoneTarget(normalised: string): OrganId[] | undefined {
-  for (const [name, ids] of HORMONE_TARGETS) {
-    const hormone = `\\b(?:${name.source})\\b`;
-    const acts = new RegExp(
-      `\\b(?:where|which (?:organs?|of (?:the|these|your) (?:organs|options))|what organs?)\\b[^.?!]{0,30}?${hormone}[^.?!]{0,30}?\\b(?:act|acts|work|works|target|targets|bind|binds|travel to|travels to|go to|goes to|reach|reaches|head to|heads to)\\b|${hormone}[^.?!]{0,60}?\\b(?:acts? on|works? on|targets?|binds? (?:to|in)|travels? (?:from [a-z ]+ )?to|goes to|heads? to) (?:which|what)\\b|\\b(?:target organs?|organs? it acts on) of ${hormone}`,
-    );
-    // ("the organ that makes ADH, not the kidney it acts on": the maker is asked for)
-    const made = new RegExp(
-      `\\b(?:makes?|making|made|produces?|producing|produced|secretes?|secreting|secreted|releases?|releasing|released|synthesi[sz]es?)\\b[^.?!]{0,20}?${hormone}|${hormone}[^.?!]{0,20}?\\b(?:made|produced|secreted|released|synthesi[sz]ed|comes from|come from)\\b`,
-    );
-    if (acts.test(normalised) && !made.test(normalised)) return ids;
-  }
-  return undefined;
+  return HORMONE_TARGETS.find(({ acts, made }) => acts.test(normalised) && !made.test(normalised))?.ids;
 }
 
 /** The organs of the 13 that swallowed food (a pill, an endoscope) passes, in order. */

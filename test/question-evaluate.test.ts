@@ -150,18 +150,18 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The `test` split (the 105th set, 445 questions) was measured once with the resolver of its round:
-// 85.4% accuracy, N precision 0.885 and recall 0.900 (data/questions/README.md). Fixes read from its
-// errors afterwards bring the code to 87.9%, N 0.911 / 0.933, so it is no longer held out for them.
+// The `test` split (the 106th set, 472 questions) was measured once with the resolver of its round:
+// 84.3% accuracy, N precision 0.930 and recall 0.811 (data/questions/README.md). Fixes read from its
+// errors afterwards bring the code to 84.7%, N 0.930 / 0.811, so it is no longer held out for them.
 // Until the target is reached these thresholds are the level the code now reaches minus one point,
 // a regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at its level (87.9%, N precision 91.1%, N recall 93.3%); the target is 97%/95%/95%', () => {
+  it('stays at its level (84.7%, N precision 93.0%, N recall 81.1%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.869);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.901);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.923);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.837);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.92);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.801);
   });
 });

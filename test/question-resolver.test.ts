@@ -4307,3 +4307,13 @@ describe('question resolver: a narrowing asked for (the 105th set, fixed before 
     expect(letters('A kidney stone sets off: which narrowing does it usually stop at first?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: the path food takes, a kidney hilum asked where (the 106th set’s error classes)', () => {
+  it('picks by order along "the path food takes"', () => {
+    expect(letters('Of the options, which comes first on the route food takes?')).toEqual(['J']);
+  });
+
+  it('answers N for "kidney hilum — where is it?"', () => {
+    expect(letters('spleen hilum - where is it?')).toEqual(['N']);
+  });
+});

@@ -1267,7 +1267,7 @@ const requestStart = (verbs: string) =>
 const REQUEST_START = requestStart(REQUEST_VERBS);
 /** "where is the porta hepatis?", "renal pelvis - where?": a place with no outline of its own asked where. */
 const STRUCTURE_WHERE =
-  /(?:^|[.?!] )(?:(?:so|ok|okay|and|um|uh) )?(?:where is|where s|wheres|where are) (?:the )?((?:left |right )?(?:porta hepati[sc]|(?:splenic|renal|hepatic) hil(?:um|us)|renal pelvis))\b(?! of (?:which|what)\b)|^(?:the )?(porta hepati[sc]|(?:splenic|renal|hepatic) hil(?:um|us)|renal pelvis) [,.:—–-] (?:so )?where\b/;
+  /(?:^|[.?!] )(?:(?:so|ok|okay|and|um|uh) )?(?:where is|where s|wheres|where are) (?:the )?((?:left |right )?(?:porta hepati[sc]|(?:splenic|renal|hepatic|kidney|spleen|liver) hil(?:um|us)|renal pelvis))\b(?! of (?:which|what)\b)|^(?:the )?(porta hepati[sc]|(?:splenic|renal|hepatic|kidney|spleen|liver) hil(?:um|us)|renal pelvis) [,.:—–-] (?:so )?where\b/;
 /** A part of an organ that is the organ's own tissue ("pancreatic head", "right lobe", "renal cortex"). */
 const TISSUE_PART =
   /\b(?:pancreatic|panc|pancreas) (?:head|tail|body|neck)\b|\bright lobe of (?:the )?liver\b|\b(?:right|left) renal cortex\b/;
@@ -10660,7 +10660,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
     return id === undefined ? 'beyond' : [id];
   }
   const traveller =
-    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus|coin|battery|marble)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b/;
+    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus|coin|battery|marble)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b|\b(?:path|route|way) (?:that )?(?:food|a bolus|a meal|swallowed food) (?:takes|travels|follows)\b/;
   if (!traveller.test(normalised)) return undefined;
   // (a colonoscope goes the other way; "outline only the nasogastric tube" asks for the tube)
   if (
@@ -10723,7 +10723,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
     return path.filter((id) => id !== drop);
   }
   const meets =
-    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in|touches|touch|runs through|covers)\b/.test(
+    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in|touches|touch|runs through|covers|comes|come)\b/.test(
       normalised,
     );
   if (!meets) return undefined;

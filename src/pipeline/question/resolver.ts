@@ -10621,8 +10621,9 @@ function hormoneTarget(normalised: string): OrganId[] | undefined {
   return HORMONE_TARGETS.find(({ acts, made }) => acts.test(normalised) && !made.test(normalised))?.ids;
 }
 
-/** The organs of the 13 that swallowed food (a pill, an endoscope) passes, in order. */
+/** The organs of the 13 that swallowed food (a pill, an endoscope) passes, in order, and their names. */
 const GUT_PATH: readonly OrganId[] = [10, 11, 12];
+const GUT_NAMES = ['esophagus', 'stomach', 'duodenum'];
 
 /**
  * The organs met along the gut, picked by order ("the second one a swallowed pill meets", "the
@@ -10632,13 +10633,6 @@ const GUT_PATH: readonly OrganId[] = [10, 11, 12];
  * organ described by what food does there is the description step's).
  */
 function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined {
-  // "Which of these does food travel through right before the stomach?", "the vomit … right after
-  // it leaves the stomach": the neighbour on the path, one step back or on (vomit runs backwards;
-  // past either end of the three, the pharynx or the jejunum, is no option).
-  const neighbour =
-    /\b(food|bolus|meal|pill|tablet|capsule|coin|vomit|vomitus|sick)\b[^.?!]*?\b(?:right |just |immediately |directly )?(before|after)(?: (?:it|they) (?:leaves|leave|left|enters|enter|reaches|reach|passes|pass|exits|exit))?(?: (?:leaving|entering|reaching|passing|exiting))? the (esophagus|oesophagus|stomach|duodenum)\b/.exec(
-      normalised,
-    );
   // "Which of the 13 does a colonoscope pass through?": it enters from below and stops short of
   // the duodenum, so none of them.
   if (
@@ -10650,10 +10644,16 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
     )
   )
     return 'colon';
-  if (neighbour) {
-    const k = ['esophagus', 'stomach', 'duodenum'].indexOf(
-      (neighbour[3] as string).replace('oesophagus', 'esophagus'),
+  // "Which of these does food travel through right before the stomach?", "the vomit … right after
+  // it leaves the stomach": the neighbour on the path, one step back or on (vomit runs backwards;
+  // past either end of the three, the pharynx or the jejunum, is no option). (The tokens already
+  // spell "oesophagus" the American way.)
+  const neighbour =
+    /\b(food|bolus|meal|pill|tablet|capsule|coin|vomit|vomitus|sick)\b[^.?!]*?\b(?:right |just |immediately |directly )?(before|after)(?: (?:it|they) (?:leaves|leave|left|enters|enter|reaches|reach|passes|pass|exits|exit))?(?: (?:leaving|entering|reaching|passing|exiting))? the (esophagus|stomach|duodenum)\b/.exec(
+      normalised,
     );
+  if (neighbour) {
+    const k = GUT_NAMES.indexOf(neighbour[3] as string);
     const backwards = /^(?:vomit|vomitus|sick)$/.test(neighbour[1] as string);
     const step = (neighbour[2] === 'before') !== backwards ? -1 : 1;
     const id = GUT_PATH[k + step];
@@ -10681,7 +10681,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
       normalised,
     );
   if (leftBehind) {
-    const k = ['esophagus', 'stomach', 'duodenum'].indexOf(leftBehind[1] as string);
+    const k = GUT_NAMES.indexOf(leftBehind[1] as string);
     return k === 2 ? 'beyond' : [GUT_PATH[k + 1] as OrganId];
   }
   // "…has just passed through the pylorus. Which listed organ is it in now?"

@@ -4317,3 +4317,37 @@ describe('question resolver: the path food takes, a kidney hilum asked where (th
     expect(letters('spleen hilum - where is it?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: the gut ranked, kidneys by height, superlative conjuncts (the 106th set, fixed before the 107th)', () => {
+  it('ranks the options along the gut', () => {
+    expect(letters('Which of the options is furthest along the digestive tract from the mouth?')).toEqual([
+      'L',
+    ]);
+    expect(
+      letters('Among the options, outline the most proximal and the most distal parts of the gut.'),
+    ).toEqual(['J', 'L']);
+  });
+
+  it('names the duodenum and the stomach by a superlative along the gut', () => {
+    expect(letters('highlight the shortest section of the small bowel')).toEqual(['L']);
+    expect(letters('which organ is the widest part of the entire gi tract?')).toEqual(['K']);
+    expect(letters('the longest part of the small intestine')).toEqual(['N']);
+  });
+
+  it('tells the kidneys apart by height', () => {
+    expect(letters('show the higher-sitting kidney')).toEqual(['M']);
+    expect(letters('outline the lower-lying kidney please')).toEqual(['B']);
+  });
+
+  it('adds an organ asked for by a superlative beside a named one', () => {
+    expect(letters('the stomach and the largest lymphoid organ please')).toEqual(['C', 'K']);
+  });
+
+  it('reads a riddle whose speaker names itself', () => {
+    expect(letters("Who am I? I'm the widest part of the gut, tucked under the left dome.")).toEqual(['K']);
+  });
+
+  it('reads "rite" as right', () => {
+    expect(letters('rite adrenal pls')).toEqual(['G']);
+  });
+});

@@ -478,6 +478,7 @@ const SIDE_WORDS = new Map<string, 'left' | 'right'>([
     'rght',
     // common typos
     'rigth',
+    'rite',
     'rihgt',
     'riht',
     'rigt',
@@ -4723,6 +4724,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // the list", not "the last option before none").
     if (LAST_OPTION_ONLY.test(question))
       return noneAnswer('off-topic', 0.8, undefined, 'The last option is N, "None of them".');
+    const ranked = gutRank(question);
+    if (ranked) return organAnswer(ranked, 'described', 0.8);
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
     const fromHan = question.replace(HAN_ORGAN, (name) => ` ${HAN_ORGANS.get(name)} `);
     if (fromHan !== question) return resolve(fromHan.replace(/ {2,}/g, ' ').trim());
@@ -7509,6 +7512,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * undefined.
    */
   function riddleAsked(question: string): string | undefined {
+    // ("Who am I? I'm the widest part of the gut, under …": the speaker says which organ it is.)
+    const self = /\bI(?: am|'m|’m| m) (the [a-z ]+?)\s*(?=[,.;:!?—–]|$)/i.exec(question);
+    if (self && organNamed(self[1] as string)) return `Show ${self[1]}`;
     const lead = /^\s*(?:riddle[:.]?\s*)?(who|what) (am I|are we)\s*[?:.!]+\s*/i.exec(question);
     if (lead && FIRST_PERSON.test(question.slice(lead[0].length)))
       return `${/we/i.test(lead[2] as string) ? 'Which organs are these' : 'Which organ is this'}: ${question.slice(lead[0].length)}`;
@@ -9283,6 +9289,8 @@ const DESCRIBED_CONJUNCT = new RegExp(
     `\\b(?:the|a) (?:[a-z]+ )?(?:${HEAD_NOUNS}) (?:above|below|behind|under|beneath|underneath|beside|around|between|in front of|next to|on top of)\\b`,
     // "the insulin organ and the spleen": a substance's organ
     '^(?:the |a |an |that |this )?(?!left |right |other |same |whole |big |main |first |second |last )[a-z]+ (?:organ|gland)$',
+    // "the liver and the largest lymphoid organ": an organ ranked by a superlative
+    `\\b(?:largest|biggest|heaviest|smallest|tiniest|longest|shortest|widest) (?:[a-z]+ ){0,2}(?:organ|gland|vessel)\\b`,
     // "the food pipe and the big artery": the largest artery or vein is one of the 13
     '\\b(?:big|biggest|large|largest|great|main|major) (?:artery|vein)\\b',
     // "the organ of Barrett's oesophagus and the organ of H. pylori gastritis"
@@ -10632,6 +10640,28 @@ const GUT_NAMES = ['esophagus', 'stomach', 'duodenum'];
  * organ an ERCP scope passes on its way to the papilla"); undefined for anything else (a single
  * organ described by what food does there is the description step's).
  */
+const GUT_OPTIONS =
+  /\b(?:of|among|from) (?:the|your|all the|all) (?:13|thirteen|options|choices|list|organs (?:on|in) the list)\b|\bon (?:the|your) list\b|\b(?:which|what) option\b|\bof these\b/;
+/** A rank along the gut: the words before it say which end ("furthest along the gut from the mouth"). */
+const GUT_RANK =
+  /\b(furthest|farthest|most distal|last|nearest|closest|most proximal|earliest)\b(?! (?:part|segment|section|bit|portion) of the small)(?:(?: [a-z]+){0,3}?) (?:along|down|on|of|in|from|to) the (?:gut|mouth|digestive (?:tract|tube|canal|system)|alimentary (?:canal|tract)|gi tract|gastrointestinal tract)\b/;
+const GUT_RANK_WORD =
+  /\b(furthest|farthest|most distal|last|nearest|closest|most proximal|earliest)\b(?! (?:part|segment|section|bit|portion) of the small)/g;
+const GUT_FAR = /^(?:furthest|farthest|most distal|last)$/;
+/**
+ * "Of the 13, which is furthest along the gut from the mouth?", "the most proximal and the most
+ * distal segments of the gut among the options": the options ranked along the gut (the oesophagus
+ * first, the duodenum last), or undefined.
+ */
+function gutRank(text: string): OrganId[] | undefined {
+  const lower = text.toLowerCase();
+  if (!GUT_OPTIONS.test(lower) || !GUT_RANK.test(lower)) return undefined;
+  const ends = [...lower.matchAll(GUT_RANK_WORD)].map(
+    (m): OrganId => (GUT_FAR.test(m[1] as string) ? 12 : 10),
+  );
+  return [...new Set(ends)].sort((a, b) => a - b);
+}
+
 function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined {
   // "Which of the 13 does a colonoscope pass through?": it enters from below and stops short of
   // the duodenum, so none of them.

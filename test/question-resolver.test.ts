@@ -4351,3 +4351,40 @@ describe('question resolver: the gut ranked, kidneys by height, superlative conj
     expect(letters('rite adrenal pls')).toEqual(['G']);
   });
 });
+
+describe('question resolver: routes along the gut and the arteries, bare structures, runs before N (the 107th set’s error classes)', () => {
+  it('steps past the ends of the three gut options', () => {
+    expect(
+      letters('Which option is the last organ a swallowed button meets before it reaches the jejunum?'),
+    ).toEqual(['L']);
+    expect(
+      letters('Which options does a swallowed pill pass through before it reaches the jejunum?'),
+    ).toEqual(['J', 'K', 'L']);
+    expect(letters('The coin has left the duodenum. Which part of the bowel is it in now?')).toEqual(['N']);
+  });
+
+  it('follows a feeding tube and a duodenoscope through the listed organs', () => {
+    expect(letters('Which of the options does a nasojejunal tube traverse?')).toEqual(['J', 'K', 'L']);
+    expect(letters('show every listed organ an ERCP duodenoscope travels in')).toEqual(['J', 'K', 'L']);
+  });
+
+  it('enters the aorta from the femoral artery or the left ventricle', () => {
+    expect(letters('A wire advanced up from the femoral artery next enters which of the 13?')).toEqual(['E']);
+    expect(letters('Blood leaving the left ventricle: which organ of the list does it reach first?')).toEqual(
+      ['E'],
+    );
+  });
+
+  it('answers N for a place with no outline of its own, named alone', () => {
+    expect(letters('major papilla on this one?')).toEqual(['N']);
+    expect(letters('kidney hilum please')).toEqual(['N']);
+  });
+
+  it('reads "the last two before N" as a run of the list', () => {
+    expect(letters('the last two before none')).toEqual(['L', 'M']);
+  });
+
+  it('reads "nvm only the left one" as the new wish', () => {
+    expect(letters('both kidneys... nvm only the left one')).toEqual(['M']);
+  });
+});

@@ -300,7 +300,7 @@ export const SIDE_FACTS: ReadonlyArray<{
     family: 'adrenal',
     side: 'left',
     pattern:
-      /\binto (?:the|a) (?:left )?renal vein\b|\b(?:joins|enters) (?:the|a) (?:left )?renal vein\b|\bkidney (?:that )?(?:touching|touches|next to|under|below|beneath|against) the spleen\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
+      /\b(?:into|via|through) (?:the|a) (?:left )?renal vein\b|\b(?:joins|enters) (?:the|a) (?:left )?renal vein\b|\bkidney (?:that )?(?:touching|touches|next to|under|below|beneath|against) the spleen\b|\b(?:stomach|pancreas|splenic artery|splenic vein)\b[^.?!]*\bin front of it\b|\b(?:beside|next to|alongside|lateral to|left of|by) the aorta\b|\binferior phrenic vein\b|\bleft renal vein receives\b|\b(?:same side (?:of the body |of the abdomen )?as|same side as) the (?:spleen|stomach|pancreatic tail|tail of the pancreas)\b|\bside (?:of the body |of the abdomen )?where the (?:spleen|stomach|pancreatic tail|tail of the pancreas) (?:lies|sits|is)\b|\bcrescent\b|\bsemilunar\b|\bhalf moon\b|\blesser sac\b/,
   },
   // "the higher kidney", "the lower-lying one of the two kidneys": the liver holds the right one lower.
   {

@@ -679,6 +679,7 @@ const NVM_THEN = new Set([
   'do',
   'go',
   'just',
+  'only',
   'show',
   'i',
   'want',
@@ -1266,6 +1267,15 @@ const REQUEST_VERBS =
 const requestStart = (verbs: string) =>
   `^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:${verbs})(?: me| us)? (?:only |just )?(?:the |a )?`;
 const REQUEST_START = requestStart(REQUEST_VERBS);
+/** A route into the arterial tree from below or from the heart (a catheter, contrast, blood). */
+const ARTERIAL_ENTRY =
+  /\b(?:femoral|iliac|umbilical|common iliac|internal iliac|external iliac) arter(?:y|ies)\b[^?]*\b(?:climbs?|climbing|enters?|entering|goes|passes|runs|threaded|advanced|reaches|next)\b|\b(?:leaves?|leaving|exits?|exiting|out of) the left ventricle\b/i;
+/** "which organ of the list", "which of the 13", "which option": the route's organ is asked for. */
+const ROUTE_ASKED =
+  /\b(?:which|what) (?:organ|option|vessel|one)\b|\bwhich of (?:the )?(?:13|thirteen|options|list|these|A ?(?:to|-|–) ?M)\b|\borgan of the list\b/i;
+/** "renal hilum pls", "ampulla of Vater on this?": such a place named alone, with no verb. */
+const BARE_STRUCTURE =
+  /^(?:the )?((?:left |right )?(?:renal|kidney) hil(?:um|us)|ampulla of vater|(?:major|minor) (?:duodenal )?papilla|porta hepati[sc]|renal pelvis)(?: (?:pls|please|plz|on this|on this one|on this slice|on this scan|on here|here|visible|anywhere))*\s*[?.!]*$/;
 /** "where is the porta hepatis?", "renal pelvis - where?": a place with no outline of its own asked where. */
 const STRUCTURE_WHERE =
   /(?:^|[.?!] )(?:(?:so|ok|okay|and|um|uh) )?(?:where is|where s|wheres|where are) (?:the )?((?:left |right )?(?:porta hepati[sc]|(?:splenic|renal|hepatic|kidney|spleen|liver) hil(?:um|us)|renal pelvis))\b(?! of (?:which|what)\b)|^(?:the )?(porta hepati[sc]|(?:splenic|renal|hepatic|kidney|spleen|liver) hil(?:um|us)|renal pelvis) [,.:—–-] (?:so )?where\b/;
@@ -1456,7 +1466,7 @@ const NUMBER_ON_LIST = new RegExp(
 );
 /** "the first three on your list", "the last two options" */
 const RUN_ON_LIST = new RegExp(
-  `\\b(?:the )?(first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| organ options| entries)?(?: ${LIST_NOUN}|(?<= options)(?= [.?!]| pls| please|$))`,
+  `\\b(?:the )?(first|last) (two|three|four|five|six|2|3|4|5|6)(?: organs| ones| items| options| organ options| entries)?(?: ${LIST_NOUN}|(?<= options)(?= [.?!]| pls| please|$)|(?= (?:just |right )?before (?:the )?(?:none|none of them|option n|n)\\b))`,
 );
 const ORDINAL =
   '(?:last|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[0-9]{1,2}(?:st|nd|rd|th))';
@@ -2437,8 +2447,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       LETTERS_FROM_LIST.exec(question)?.[1] ??
       LETTERS_BEFORE_LIST.exec(question)?.[1] ??
       LETTER_ON_LIST.exec(question)?.[1];
-    // "the one just before 'none' on the list": the last organ, M.
-    if (BEFORE_NONE.test(normalised) && organs.length === 0) return [13];
+    // "the one just before 'none' on the list": the last organ, M ("the last three before N": below).
+    if (BEFORE_NONE.test(normalised) && organs.length === 0 && !RUN_ON_LIST.test(normalised)) return [13];
     if (byLetters && organs.length === 0)
       return [...new Set(byLetters.match(/[A-M]/g) ?? [])].map((l) => organByLetter(l as OrganLetter).id);
     const lower = question.toLowerCase();
@@ -4724,6 +4734,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // the list", not "the last option before none").
     if (LAST_OPTION_ONLY.test(question))
       return noneAnswer('off-topic', 0.8, undefined, 'The last option is N, "None of them".');
+    // "renal hilum pls", "ampulla of Vater on this?": a place with no outline of its own, named
+    // alone, is asked for like "show the splenic hilum".
+    const bareStructure = BARE_STRUCTURE.exec(question.trim().toLowerCase());
+    if (bareStructure) return resolve(`show the ${bareStructure[1]}`);
+    // "A catheter threaded up from the femoral artery … enters which organ of the list next?",
+    // "after it leaves the left ventricle, which of the 13 does it enter first?": the aorta.
+    if (ARTERIAL_ENTRY.test(question) && ROUTE_ASKED.test(question)) {
+      const named = findMentions(tokenize(question)).filter((m) => m.target.kind === 'organ');
+      if (named.every((m) => m.target.kind === 'organ' && m.target.ids.every((id) => id === 5)))
+        return organAnswer([5], 'described', 0.75);
+    }
     const ranked = gutRank(question);
     if (ranked) return organAnswer(ranked, 'described', 0.8);
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
@@ -10679,18 +10700,25 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
   // past either end of the three, the pharynx or the jejunum, is no option). (The tokens already
   // spell "oesophagus" the American way.)
   const neighbour =
-    /\b(food|bolus|meal|pill|tablet|capsule|coin|vomit|vomitus|sick)\b[^.?!]*?\b(?:right |just |immediately |directly )?(before|after)(?: (?:it|they) (?:leaves|leave|left|enters|enter|reaches|reach|passes|pass|exits|exit))?(?: (?:leaving|entering|reaching|passing|exiting))? the (esophagus|stomach|duodenum)\b/.exec(
+    /\b(food|bolus|meal|pill|tablet|capsule|coin|marble|battery|magnet|seed|pip|button|sweet|vomit|vomitus|sick)\b[^.?!]*?\b(?:right |just |immediately |directly )?(before|after)(?: (?:it|they) (?:leaves|leave|left|enters|enter|reaches|reach|passes|pass|exits|exit|gets to|get to))?(?: (?:leaving|entering|reaching|passing|exiting))? the (esophagus|stomach|duodenum|jejunum|pharynx|throat|mouth)\b/.exec(
       normalised,
     );
-  if (neighbour) {
-    const k = GUT_NAMES.indexOf(neighbour[3] as string);
+  // (past the three's ends only one organ asked for, "the last organ … before it enters the
+  // jejunum", is a neighbour; "the options a pill passes before it reaches the jejunum" are all three)
+  const oneAsked =
+    /\b(?:last|final|first)\b/.test(normalised) &&
+    !/\b(?:options|organs|ones|every|all|how many)\b/.test(normalised);
+  if (neighbour && (GUT_NAMES.includes(neighbour[3] as string) || oneAsked)) {
+    // (the pharynx and the jejunum are the steps just outside the three)
+    const landmark = neighbour[3] as string;
+    const k = landmark === 'jejunum' ? 3 : GUT_NAMES.includes(landmark) ? GUT_NAMES.indexOf(landmark) : -1;
     const backwards = /^(?:vomit|vomitus|sick)$/.test(neighbour[1] as string);
     const step = (neighbour[2] === 'before') !== backwards ? -1 : 1;
     const id = GUT_PATH[k + step];
     return id === undefined ? 'beyond' : [id];
   }
   const traveller =
-    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus|coin|battery|marble)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nasogastric|orogastric|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b|\b(?:path|route|way) (?:that )?(?:food|a bolus|a meal|swallowed food) (?:takes|travels|follows)\b/;
+    /\b(?:swallowed|swallow|swallows|ingested)\b.*\b(?:pill|tablet|capsule|bolus|food|bite|coin|battery|marble|sweet|object)\b|\b(?:pill|tablet|capsule|bolus|coin|battery|marble)\b.*\b(?:swallowed|travels|passes|pass|meets|goes|reaches|passed|leaves|made it|lands|rolls|covers)\b|\b(?:scope|endoscope|gastroscope|duodenoscope)\b.*\b(?:travels|passes|pass|goes|from the mouth)\b|\b(?:ng|nj|nasogastric|orogastric|nasojejunal|nasoduodenal|feeding) tube\b.*\b(?:touches|passes|goes|runs|travels|traverses?|cross(?:es)?)\b|\b(?:barium|contrast)\b.*\b(?:runs through|passes through|flows through|travels through|coats)\b|\b(?:path|route|way) (?:that )?(?:food|a bolus|a meal|swallowed food) (?:takes|travels|follows)\b/;
   if (!traveller.test(normalised)) return undefined;
   // (a colonoscope goes the other way; "outline only the nasogastric tube" asks for the tube)
   if (
@@ -10707,7 +10735,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
   // Outline the organ it rolls into after that.": the organ after the one left behind (beyond the
   // duodenum: the jejunum, not an option).
   const leftBehind =
-    /\b(?:leaves|left|leaving|exits|exited|exiting|(?:all the way |right )?through|past|beyond|out of|clears|cleared) the (esophagus|stomach|duodenum)\b(?:[^.?!]*?)\b(?:lands?|rolls?|drops?|goes|enters?|arrives?|ends up|moves? on|sitting|sits|lying|lies|is it|stuck)(?: [a-z]+){0,3}? (?:in|into|next|after that)\b/.exec(
+    /\b(?:leaves|left|leaving|exits|exited|exiting|(?:all the way |right )?through|past|beyond|out of|clears|cleared) the (esophagus|stomach|duodenum)\b(?:[^?!]*?)\b(?:lands?|rolls?|drops?|goes|enters?|arrives?|ends up|moves? on|sitting|sits|lying|lies|is it|stuck)(?: [a-z]+){0,3}? (?:in|into|next|after that)\b/.exec(
       normalised,
     );
   if (leftBehind) {
@@ -10753,7 +10781,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
     return path.filter((id) => id !== drop);
   }
   const meets =
-    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|enters|reaches|passes through|it is in|is it in|it s in|touches|touch|runs through|covers|comes|come)\b/.test(
+    /\b(?:meets|meet|passes|pass|passed|goes through|go through|travels through|travels in|travel in|traverses?|crosses|enters|reaches|passes through|it is in|is it in|it s in|touches|touch|runs through|covers|comes|come)\b/.test(
       normalised,
     );
   if (!meets) return undefined;
@@ -10768,7 +10796,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
   }
   // "Show every listed organ it passes through", "outline the listed organs a pill passes through"
   if (
-    /\b(?:every|all|each)\b(?: [a-z]+){0,3} (?:organs?|options?|ones?)\b|\b(?:organs|options|ones) (?:it|a|an|the|that|which)\b|\b(?:which|what) (?:listed )?(?:organs|options)\b|\beverything (?:on|in) (?:the|your|ur) list\b/.test(
+    /\b(?:every|all|each)\b(?: [a-z]+){0,3} (?:organs?|options?|ones?)\b|\b(?:organs|options|ones) (?:it|a|an|the|that|which)\b|\bwhich of (?:a (?:to )?m|the (?:13|thirteen|options|list))\b|\b(?:which|what) (?:listed )?(?:organs|options)\b|\beverything (?:on|in) (?:the|your|ur) list\b/.test(
       normalised,
     )
   )

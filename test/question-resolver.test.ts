@@ -4388,3 +4388,24 @@ describe('question resolver: routes along the gut and the arteries, bare structu
     expect(letters('both kidneys... nvm only the left one')).toEqual(['M']);
   });
 });
+
+describe('question resolver: off the gut’s path, a pair’s two sides, the other one of a pair (the 107th set, fixed before the 108th)', () => {
+  it('picks the listed organs a gut traveller never passes', () => {
+    expect(
+      letters('Of the spleen, the stomach and the liver, which does barium never enter? Show them.'),
+    ).toEqual(['A', 'C']);
+  });
+
+  it('reads the liver’s own cells as the liver', () => {
+    expect(letters('which organ is made up of hepatocytes? outline it')).toEqual(['A']);
+  });
+
+  it('reads a pair asked on both sides as both', () => {
+    expect(letters('the adrenal on the left and the one on the right please')).toEqual(['G', 'H']);
+    expect(letters('show the kidney shown on the screen’s left')).toEqual(['B']);
+  });
+
+  it('turns a side fact round for "the other one"', () => {
+    expect(letters('The spleen sits on one kidney. Now show me the other one.')).toEqual(['B']);
+  });
+});

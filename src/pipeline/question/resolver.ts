@@ -1267,6 +1267,21 @@ const REQUEST_VERBS =
 const requestStart = (verbs: string) =>
   `^(?:(?:ok|okay|now|so|and) )?(?:(?:please|pls|can you|could you|can u|could u|would you) )?(?:just |only )?(?:${verbs})(?: me| us)? (?:only |just )?(?:the |a )?`;
 const REQUEST_START = requestStart(REQUEST_VERBS);
+/** "The liver pushes one kidney down. Show me the other one.": a fact about one of a pair, then the other. */
+const OTHER_OF_FACT =
+  /\bone (kidney|adrenal)\b([^.?!;]*[.?!;]+)\s*(?:(?:ok|so|now|right|great)[,.!]?\s+)?(?:(?:please|pls|can you|could you)\s+)?(?:show|outline|highlight|segment|mark|find)(?: me| us)? the other(?: one| kidney| adrenal| gland)?\s*(?:please|pls)?\s*[.!?]*\s*$/i;
+/** "the kidney on the left and the one on the right", "the adrenal on the screen's right and the other one on the screen's left" */
+const PAIR_BOTH_SIDES =
+  /\b(kidney|adrenal(?: gland)?) (?:on|to) the ((?:[a-z]+['’]s )?)(left|right)(?: side)?,? and the (?:other )?one (?:on|to) the \2(left|right)\b/i;
+/** "displayed on the screen's right", "shown on the image's left": the participle goes. */
+const SHOWN_ON_VIEW =
+  /\b(?:displayed|shown|seen|appearing|visible) ((?:on|to) the (?:screen|image|monitor|viewer|display)['’]?s? )/gi;
+/** "which organ has Kupffer cells and hepatocytes?", "the organ made of liver cells". */
+const LIVER_CELLS_ASKED =
+  /\b(?:which|what) (?:organ|one|option)\b[^?.]*\b(?:has|have|contains?|is made of|made up of|is full of|houses?|is lined with)\b[^?.]*\b(?:hepatocytes?|liver cells)\b/i;
+/** A gut traveller that never passes some of the listed organs. */
+const NEVER_PASSED =
+  /\b(?:food|barium|contrast|bolus|pill|tablet|capsule|meal|endoscope|gastroscope|scope)\b[^?]*\b(?:never|does not|doesn t|doesn't|do not|don't|won't|will not)\b (?:pass(?:es)? (?:through|into)|enters?|touch(?:es)?|go(?:es)? (?:through|into)|travels? through|reach(?:es)?)\b|\b(?:never|not) (?:passed|entered|touched|reached) by (?:swallowed )?(?:food|barium|contrast|a pill|the scope)\b/i;
 /** A route into the arterial tree from below or from the heart (a catheter, contrast, blood). */
 const ARTERIAL_ENTRY =
   /\b(?:femoral|iliac|umbilical|common iliac|internal iliac|external iliac) arter(?:y|ies)\b[^?]*\b(?:climbs?|climbing|enters?|entering|goes|passes|runs|threaded|advanced|reaches|next)\b|\b(?:leaves?|leaving|exits?|exiting|out of) the left ventricle\b/i;
@@ -1319,7 +1334,7 @@ const PART_FIRST =
 const OWNER_ASKED_AFTER =
   /\b(?:outline|show|highlight|segment|mark|contour|trace)(?: me| us)? (?:the|that|this|those|these|both|all)(?: [a-z]+)? (?:organ|organs|gland|glands|option|options|ones?)\b/;
 const ALONE_MARKER =
-  /\b(?:only|itself|on its own|by itself|alone|specifically|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it|just the (?:[a-z]+ )?(?:medulla|cortex|hilum|hilus))\b/;
+  /\b(?:only|(?<!\b(?:on|over|upon|onto|in|into|around|back) )itself|on its own|by itself|alone|specifically|(?:just|only) that (?:bit|part|piece)|nothing else|not the (?:whole|rest|entire|organ|gland|cortex|medulla)|not the [a-z]+ (?:around|containing) it|just the (?:[a-z]+ )?(?:medulla|cortex|hilum|hilus))\b/;
 /** The structure or part of an organ that a request asks for by itself (see above), if any. */
 /** A part asked for, then the whole organ instead (see `partAsked`). */
 const PART_TAKEN_BACK =
@@ -4422,6 +4437,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     };
   }
 
+  /** The listed organs a gut traveller never passes ("which does the barium never enter: …"), or undefined. */
+  function offGutPath(question: string): OrganId[] | undefined {
+    if (!NEVER_PASSED.test(question)) return undefined;
+    const listed = findMentions(tokenize(question)).flatMap((m) =>
+      m.target.kind === 'organ' ? [...m.target.ids] : [],
+    );
+    if (new Set(listed).size < 2) return undefined;
+    return [...new Set(listed)].filter((id) => !GUT_PATH.includes(id)).sort((a, b) => a - b);
+  }
+
   /** The organs a phrase names when it is one organ's name and nothing else ("the spleen", "your left kidney"). */
   function organNamed(phrase: string): readonly OrganId[] | undefined {
     const tokens = tokenize(phrase);
@@ -4744,6 +4769,43 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       const named = findMentions(tokenize(question)).filter((m) => m.target.kind === 'organ');
       if (named.every((m) => m.target.kind === 'organ' && m.target.ids.every((id) => id === 5)))
         return organAnswer([5], 'described', 0.75);
+    }
+    // "which organ has Kupffer cells + hepatocytes?": the liver's own cells name the liver itself,
+    // not an organ beside it.
+    if (LIVER_CELLS_ASKED.test(question)) return organAnswer([1], 'described', 0.8);
+    // "Which of these does swallowed food never pass through: the liver, the stomach, …?": the
+    // listed organs off the gut's path.
+    const offPath = offGutPath(question);
+    if (offPath)
+      return offPath.length > 0 ? organAnswer(offPath, 'described', 0.75) : noneAnswer('unclear', 0.5);
+    // "the kidney on the screen's left and the one on the screen's right": both of the pair.
+    const bothSides = PAIR_BOTH_SIDES.exec(question);
+    if (bothSides && bothSides[3]?.toLowerCase() !== bothSides[4]?.toLowerCase())
+      return resolve(
+        `${question.slice(0, bothSides.index)}both ${/kidney/i.test(bothSides[1] as string) ? 'kidneys' : 'adrenals'}${question.slice(bothSides.index + bothSides[0].length)}`,
+      );
+    // "the adrenal displayed on the screen's right": where it is shown is the screen's side.
+    const shownOn = question.replace(SHOWN_ON_VIEW, '$1');
+    if (shownOn !== question) return resolve(shownOn);
+    // "The liver pushes one kidney down. Show me the other one.": the side the fact gives, turned round.
+    const otherOfFact = OTHER_OF_FACT.exec(question);
+    if (otherOfFact) {
+      const pair: OrganId[] = /kidney/i.test(otherOfFact[1] as string) ? [2, 13] : [7, 8];
+      const told = sideFact(
+        tokenize(
+          question.slice(
+            0,
+            otherOfFact.index +
+              otherOfFact[0].indexOf(otherOfFact[2] as string) +
+              (otherOfFact[2] as string).length,
+          ),
+        )
+          .map((t) => t.text)
+          .join(' '),
+        pair,
+      );
+      if (told)
+        return organAnswer([told === 'left' ? (pair[0] as OrganId) : (pair[1] as OrganId)], 'described', 0.7);
     }
     const ranked = gutRank(question);
     if (ranked) return organAnswer(ranked, 'described', 0.8);

@@ -4409,3 +4409,26 @@ describe('question resolver: off the gut’s path, a pair’s two sides, the oth
     expect(letters('The spleen sits on one kidney. Now show me the other one.')).toEqual(['B']);
   });
 });
+
+describe('question resolver: vessels’ organs and ends, drugs the kidneys clear, the only artery (the 108th set’s error classes)', () => {
+  it('reads "which options does an artery supply" like "which organs"', () => {
+    expect(letters('Which options does the gastroduodenal artery feed?')).toEqual(['D', 'K', 'L']);
+  });
+
+  it('answers the kidney for the vein a left tributary joins', () => {
+    expect(letters('The left ovarian vein drains into the vein of which organ? show it')).toEqual(['M']);
+  });
+
+  it('reads "drains into which option" as the vein’s end, not its organ', () => {
+    expect(letters('The right adrenal vein drains directly into which option?')).toEqual(['F']);
+  });
+
+  it('answers the kidneys for drugs they clear', () => {
+    expect(letters('gentamicin levels climbing, which organs are failing to clear it?')).toEqual(['B', 'M']);
+  });
+
+  it('picks the only artery or vein among the options', () => {
+    expect(letters('On your list, which one is the only vein?')).toEqual(['F']);
+    expect(letters('Which option is the artery that leaves the aorta at L1?')).toEqual(['N']);
+  });
+});

@@ -1276,6 +1276,18 @@ const PAIR_BOTH_SIDES =
 /** "displayed on the screen's right", "shown on the image's left": the participle goes. */
 const SHOWN_ON_VIEW =
   /\b(?:displayed|shown|seen|appearing|visible) ((?:on|to) the (?:screen|image|monitor|viewer|display)['’]?s? )/gi;
+/** Drugs cleared almost wholly by the kidneys (doses cut in renal failure). */
+const RENAL_DRUG =
+  /\b(?:lithium|digoxin|metformin|gentamicin|amikacin|tobramycin|aminoglycosides?|vancomycin|gabapentin|pregabalin|enoxaparin|dabigatran|allopurinol)\b/i;
+/** "which organs clear it", "cleared by which organs", "when which organs are failing" */
+const KIDNEYS_CLEAR_ASKED =
+  /\b(?:which|what) (?:organs?|options?)\b[^?]*\b(?:clear|clears|excrete|excretes|eliminate|eliminates|failing|fail|fails|impaired)\b|\b(?:cleared|excreted|eliminated|removed) (?:[a-z]+ ){0,3}by (?:which|what) (?:organs?|options?)\b/i;
+/** "Of the thirteen options, which one is an artery?", "which option is the only vein?" */
+const ONLY_VESSEL_OPTION =
+  /(?:\b(?:of the (?:13|thirteen|options|list)|on (?:the|your) list)\b[^?]*\bwhich (?:one )?is (?:an? |the only )(?:artery|vein)|\bwhich (?:option|one of the (?:13|thirteen|options)) is (?:an? |the only )(?:artery|vein))\s*[?.!]*\s*$/i;
+/** A tributary of the left renal vein, and the organ whose vein it joins asked for. */
+const LEFT_RENAL_TRIBUTARY =
+  /\bleft (?:adrenal|suprarenal|gonadal|testicular|ovarian) vein\b[^?]*\b(?:empties|drains|opens|joins|ends|enters|runs|flows)\b[^?]*\bthe vein (?:of|draining|from|that drains|which drains|coming from|leaving) (?:which|what) (?:option|organ|one)\b/i;
 /** "which organ has Kupffer cells and hepatocytes?", "the organ made of liver cells". */
 const LIVER_CELLS_ASKED =
   /\b(?:which|what) (?:organ|one|option)\b[^?.]*\b(?:has|have|contains?|is made of|made up of|is full of|houses?|is lined with)\b[^?.]*\b(?:hepatocytes?|liver cells)\b/i;
@@ -4807,6 +4819,25 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       if (told)
         return organAnswer([told === 'left' ? (pair[0] as OrganId) : (pair[1] as OrganId)], 'described', 0.7);
     }
+    // "The left testicular vein empties into the vein of which option?": the left renal vein's kidney.
+    if (LEFT_RENAL_TRIBUTARY.test(question)) return organAnswer([13], 'described', 0.75);
+    // "Lithium is cleared almost entirely by which organs?": drugs the kidneys clear.
+    if (
+      RENAL_DRUG.test(question) &&
+      KIDNEYS_CLEAR_ASKED.test(question) &&
+      !/\b(?:liver|hepatic)\b/i.test(question)
+    )
+      return organAnswer([2, 13], 'described', 0.75);
+    // "Of the thirteen options, which one is an artery?"
+    const onlyVessel = ONLY_VESSEL_OPTION.exec(question);
+    if (onlyVessel) return organAnswer([/artery/i.test(onlyVessel[0]) ? 5 : 6], 'described', 0.8);
+    // "Which options does the right hepatic artery supply?": asked like "which organs".
+    if (
+      /\bwhich options (?:does|do|did) the [a-z ]*\b(?:artery|arteries|vein|veins|branch|branches)\b/i.test(
+        question,
+      )
+    )
+      return resolve(question.replace(/\bwhich options\b/i, 'which organs'));
     const ranked = gutRank(question);
     if (ranked) return organAnswer(ranked, 'described', 0.8);
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
@@ -8095,6 +8126,17 @@ const VESSEL_ADJECTIVES = new Map<string, readonly OrganId[]>([
   ['suprarenal', [7, 8]],
 ]);
 
+/** A vein's end asked for: "drains straight into which option?", "into which option does it drain?" */
+const DRAINS_INTO_ASKED =
+  /\b(?:drain|drains|drained|draining|empty|empties|emptying|open|opens)(?: straight| directly| finally| right)? into\b|\binto (?:which|what)\b/;
+/** Branches named for no organ, or for more than one: the organs they feed (standard textbook anatomy). */
+const VESSELS_NAMED_FOR_MORE: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  [/\bgastroduodenal\b/, [4, 11, 12]],
+  [/\bpancreaticoduodenal\b/, [4, 12]],
+  [/\binferior thyroid\b/, [10]],
+  [/\b(?:short gastric|gastroepiploic|gastro epiploic)\b/, [11]],
+];
+
 /**
  * "Which organ does the splenic artery supply?", "the left renal vein drains which organ?": an
  * organ asked for through its own artery or vein, whose adjective names it.
@@ -8105,9 +8147,14 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
     /\bwhat (?:does|do) (?:it|they|this|that) (?:supply|supplies|feed|feeds|drain|drains|serve)\b/.test(
       tokens.map((t) => t.text).join(' '),
     );
-  if (!/^(organ|organs|gland|glands|structure|one)$/.test(headNoun) && !(headNoun === '' && itSupplies))
+  if (
+    !/^(organ|organs|gland|glands|structure|one|option|options)$/.test(headNoun) &&
+    !(headNoun === '' && itSupplies)
+  )
     return undefined;
   if (!tokens.some((t) => SUPPLY_VERBS.has(t.text))) return undefined;
+  // ("the right adrenal vein drains straight into which option?" asks where it ends, not its organ)
+  if (DRAINS_INTO_ASKED.test(tokens.map((t) => t.text).join(' '))) return undefined;
   const vessels = mentions.filter((m) => m.target.kind === 'outside' && m.target.topic === 'other vessels');
   if (vessels.length !== 1) return undefined;
   const first = vessels[0] as Mention;
@@ -8124,6 +8171,9 @@ function vesselOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: st
  */
 function organsOfVessel(tokens: Token[], vessel: Mention): readonly OrganId[] | undefined {
   const words = tokens.slice(vessel.start, vessel.end).map((t) => t.text);
+  // (branches whose names carry no organ's adjective, or more than one organ)
+  const named = VESSELS_NAMED_FOR_MORE.find(([re]) => re.test(words.join(' ')))?.[1];
+  if (named) return named;
   const ids = words.map((w) => VESSEL_ADJECTIVES.get(w)).find((x) => x !== undefined);
   if (ids?.length === 2 && (words.includes('left') || words.includes('right'))) {
     const side = words.includes('left') ? 'left' : 'right';

@@ -4432,3 +4432,12 @@ describe('question resolver: vessels’ organs and ends, drugs the kidneys clear
     expect(letters('Which option is the artery that leaves the aorta at L1?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: a vein’s two ends (the 108th set, fixed before the 109th)', () => {
+  it('names the organ a vein leaves and the one it ends in', () => {
+    expect(letters('Which two options do the hepatic veins link?')).toEqual(['A', 'F']);
+    expect(
+      letters('The right renal vein comes out of one organ and drains into another. Show both.'),
+    ).toEqual(['B', 'F']);
+  });
+});

@@ -65,7 +65,7 @@ const RAW: ReadonlyArray<[string, MentionTarget, { capitalsOnly?: boolean; adjec
   ],
   ['aortic', organ(5), { adjective: true }],
   [
-    'eye vc|eye v c|eye vee see|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
+    'eye vc|eye v c|eye vee see|biggest vein in the abdomen|largest vein in the abdomen|biggest abdominal vein|largest abdominal vein|biggest vein in the body|largest vein in the body|inferior vena cava|vena cava|vena cava inferior|inferior vena|ivc|postcava|vena cava inferior|inferior cava|hohlvene|retrohepatic cava|infrahepatic cava|suprarenal cava|infrarenal cava|hepatic segment of the ivc|hepatic segment of the inferior vena cava|hepatic part of the ivc|intrahepatic ivc|retrohepatic ivc|suprahepatic ivc|suprahepatic cava|suprahepatic inferior vena cava|suprarenal ivc|infrarenal ivc|infrahepatic ivc|suprarenal ivc|infrarenal ivc',
     organ(6),
   ],
   [

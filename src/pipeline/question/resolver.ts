@@ -1276,6 +1276,16 @@ const PAIR_BOTH_SIDES =
 /** "displayed on the screen's right", "shown on the image's left": the participle goes. */
 const SHOWN_ON_VIEW =
   /\b(?:displayed|shown|seen|appearing|visible) ((?:on|to) the (?:screen|image|monitor|viewer|display)['’]?s? )/gi;
+/** Veins between two options: the organ each leaves and the one it ends in (standard anatomy). */
+const VESSEL_ENDS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
+  [/\bleft renal vein\b/i, [13, 6]],
+  [/\bright renal vein\b/i, [2, 6]],
+  [/\bhepatic veins?\b/i, [1, 6]],
+  [/\bcystic veins?\b/i, [9, 1]],
+];
+/** "connect which two options", "leaves one option and ends in another. Name both." */
+const TWO_ENDS_ASKED =
+  /\b(?:connects?|links?|joins?) which two (?:options|organs)\b|\bwhich two (?:options|organs) (?:do|does) (?:the )?[a-z ]+ (?:connect|link|join)\b|\b(?:leaves?|leave|begins? (?:in|at)|starts? (?:in|at)|comes? out of|exits?) one (?:option|organ)\b[^?]*\b(?:another|the other|a second)\b/i;
 /** Drugs cleared almost wholly by the kidneys (doses cut in renal failure). */
 const RENAL_DRUG =
   /\b(?:lithium|digoxin|metformin|gentamicin|amikacin|tobramycin|aminoglycosides?|vancomycin|gabapentin|pregabalin|enoxaparin|dabigatran|allopurinol)\b/i;
@@ -4831,6 +4841,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "Of the thirteen options, which one is an artery?"
     const onlyVessel = ONLY_VESSEL_OPTION.exec(question);
     if (onlyVessel) return organAnswer([/artery/i.test(onlyVessel[0]) ? 5 : 6], 'described', 0.8);
+    // "The hepatic veins connect which two options?", "the left renal vein leaves one option and
+    // ends in another": the organ a vein leaves and the one it ends in.
+    const ends = VESSEL_ENDS.find(([re]) => re.test(question))?.[1];
+    if (ends && TWO_ENDS_ASKED.test(question))
+      return organAnswer(
+        [...ends].sort((a, b) => a - b),
+        'described',
+        0.75,
+      );
     // "Which options does the right hepatic artery supply?": asked like "which organs".
     if (
       /\bwhich options (?:does|do|did) the [a-z ]*\b(?:artery|arteries|vein|veins|branch|branches)\b/i.test(
@@ -10838,7 +10857,7 @@ function gutPath(normalised: string): OrganId[] | 'beyond' | 'colon' | undefined
   )
     return undefined;
   if (
-    /\b(?:outline|show|highlight|mark|segment|trace)(?: me)? (?:only |just )?the (?:ng|nasogastric|orogastric|feeding) tube\b/.test(
+    /\b(?:outline|show|highlight|mark|segment|trace)(?: me)? (?:only |just )?the (?:(?:ng|nj|nasogastric|nasojejunal|orogastric|feeding) )?tube\b/.test(
       normalised,
     )
   )

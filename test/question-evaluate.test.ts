@@ -150,18 +150,18 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The `test` split (the 108th set, 485 questions) was measured once with the resolver of its round:
-// 85.8% accuracy, N precision 0.804 and recall 0.875 (data/questions/README.md). Fixes read from its
-// errors afterwards bring the code to 87.0%, N 0.837 / 0.868, so it is no longer held out for them.
+// The `test` split (the 109th set, 451 questions) was measured once with the resolver of its round:
+// 86.7% accuracy, N precision 0.918 and recall 0.855 (data/questions/README.md). Fixes read from its
+// errors afterwards bring the code to 88.5%, N 0.928 / 0.885, so it is no longer held out for them.
 // Until the target is reached these thresholds are the level the code now reaches minus one point,
 // a regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at its level (87.0%, N precision 83.7%, N recall 86.8%); the target is 97%/95%/95%', () => {
+  it('stays at its level (88.5%, N precision 92.8%, N recall 88.5%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.86);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.827);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.858);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.874);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.918);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.875);
   });
 });

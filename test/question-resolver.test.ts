@@ -4441,3 +4441,24 @@ describe('question resolver: a vein’s two ends (the 108th set, fixed before th
     ).toEqual(['B', 'F']);
   });
 });
+
+describe('question resolver: sets no option is in, letters between two letters, every option A to M (the 109th set’s error classes)', () => {
+  it('answers N when no option has all the properties asked together', () => {
+    expect(letters('Which options are both lymphoid and hollow? Outline them.')).toEqual(['N']);
+    expect(letters('which options are paired and retroperitoneal')).toEqual(['B', 'G', 'H', 'M']);
+  });
+
+  it('picks the letters between two letters', () => {
+    expect(letters('show the options after I and before M')).toEqual(['J', 'K', 'L']);
+    expect(letters('Show the letter after C and the letter before N.')).toEqual(['D', 'M']);
+  });
+
+  it('reads "every option from A to M" as all thirteen, unless some are left out', () => {
+    expect(letters('all the options A through M please')).toHaveLength(13);
+    expect(letters('every option from A to M except the kidneys')).toHaveLength(11);
+  });
+
+  it('reads "I question mark" after option letters as the letter I', () => {
+    expect(letters('options C and I question mark')).toEqual(['C', 'I']);
+  });
+});

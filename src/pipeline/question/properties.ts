@@ -169,7 +169,13 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bright(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [2, 7], 1],
   [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
-  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b/, [3], 1],
+  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b|\blymphoid\b/, [3], 1],
+  [
+    /\b(?:makes?|making|produces?|producing|secretes?|secreting) insulin\b|\binsulin (?:making|producing|secreting)\b/,
+    [4],
+    1,
+  ],
+  [/\b(?:makes?|making|produces?|producing) bile\b|\bbile (?:making|producing)\b/, [1], 1],
   // Blood is made in the liver and the spleen before the bone marrow takes over.
   [
     /\b(?:fetus|foetus|fetal|foetal|embryo|embryonic|in utero)\b.*\b(?:blood|haematopoie[a-z]*|hematopoie[a-z]*)\b|\b(?:blood|haematopoie[a-z]*|hematopoie[a-z]*)\b.*\b(?:fetus|foetus|fetal|foetal|embryo|in utero)\b|\bextramedullary (?:haematopoiesis|hematopoiesis)\b/,
@@ -308,4 +314,19 @@ export function pickByProperty(words: readonly string[], allowed: readonly Organ
     (chosen.length < allowed.length || (plural && Array.isArray(property) && !denied))
     ? chosen
     : undefined;
+}
+
+/**
+ * "Which options are at once lymphoid and hollow?", "paired and come from the foregut": two or more
+ * known sets asked together that no option is in (the answer is N), or false.
+ */
+export function propertiesDisjoint(words: readonly string[]): boolean {
+  const text = words.join(' ');
+  if (/\b(?:neither|nor|not|except|without|rather than|instead of|or)\b/.test(text)) return false;
+  const sets = ORGAN_PROPERTIES.filter(([re, property]) => Array.isArray(property) && re.test(text)).map(
+    ([, property]) => property as OrganId[],
+  );
+  if (sets.length < 2) return false;
+  const all = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId);
+  return !all.some((id) => sets.every((set) => set.includes(id)));
 }

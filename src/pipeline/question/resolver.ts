@@ -78,7 +78,7 @@ import {
   SIDE_FACTS,
 } from './lexicon.js';
 import { organByNeighbours } from './neighbours.js';
-import { pickByProperty } from './properties.js';
+import { pickByProperty, propertiesDisjoint } from './properties.js';
 import { editDistance, STOPWORDS, type Token, textWords, tokenize } from './text.js';
 
 export interface QuestionResolution {
@@ -1276,6 +1276,18 @@ const PAIR_BOTH_SIDES =
 /** "displayed on the screen's right", "shown on the image's left": the participle goes. */
 const SHOWN_ON_VIEW =
   /\b(?:displayed|shown|seen|appearing|visible) ((?:on|to) the (?:screen|image|monitor|viewer|display)['’]?s? )/gi;
+/** "which options are both …", "every option that is … and …": options asked for by sets. */
+const OPTIONS_IN_SETS =
+  /\b(?:which|what|every|all|any)(?: of the)? (?:options|organs|ones|13|thirteen)\b|\b(?:the only|which) option\b/i;
+/** Sets asked for together ("both paired and hollow", "lymphoid and hollow at once", "and also come in pairs"). */
+const SETS_TOGETHER =
+  /\b(?:both|at once|at the same time|simultaneously|and also)\b|\band (?:are|is|come|comes|make|makes|lie|lies)\b/i;
+/** "the options after K and before N", "lettered after J (but before N)" (capital letters only). */
+const LETTERS_BETWEEN =
+  /\b(?:[Oo]ptions|[Ll]etters|[Oo]nes|labels)\b[^?]*?\b(?:after|following|past) (?:option |letter )?([A-M])\b,?\s*\(?(?:(?:but|and|yet)\s+)?before (?:option |letter )?([B-N])\b/;
+/** "every option from A to M", "all the options A through M" (nothing left out after it) */
+const EVERY_OPTION_A_TO_M =
+  /\b(?:every|all(?: of)?(?: the)?|each) (?:options?|letters?) (?:from )?A ?(?:to|through|thru|-|–) ?M\b(?![^?]*\b(?:except|but|minus|other than|apart from|without|not|leave|skip|drop)\b)/;
 /** Veins between two options: the organ each leaves and the one it ends in (standard anatomy). */
 const VESSEL_ENDS: ReadonlyArray<readonly [RegExp, readonly OrganId[]]> = [
   [/\bleft renal vein\b/i, [13, 6]],
@@ -1465,7 +1477,7 @@ const OPTIONS_BY_PROPERTY =
   /\b(?:the|all(?: of)?(?: the)?|every|each) options? (?:that|which|(?=(?:a|an|the|food|blood|bile|urine|swallowed) ))\b|\bwhich (?:two|three|four|2|3|4) options\b|\bwhich of the options\b(?=.*\b(?:them|them all|all of them|those)\b)/;
 /** "options J, K and L", "letters B and M" (capitals only: "a", "I" are words too). */
 const LETTERS_ASKED =
-  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on)\b)[a-z])[A-M])+)\b(?![\w'’])/;
+  /\b(?:[Oo]ptions?|[Ll]etters?|[Cc]hoices?|[Ii]tems?)\s+([A-M](?:(?:\s*(?:,|and|&|\+|or|plus)\s*|\s+)(?!I\s+(?!(?:and|or|plus|please|pls|only|too|as|from|on|question)\b)[a-z])[A-M])+)\b(?![\w'’])/;
 /** "whatever G is on ur list", "G on your list pls" */
 /** "from your list: B and M" (not "everything on your list, I want …") */
 const LETTERS_FROM_LIST =
@@ -4849,6 +4861,39 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         [...ends].sort((a, b) => a - b),
         'described',
         0.75,
+      );
+    // "Which options are at once lymphoid and hollow?": no option is in both sets.
+    if (
+      OPTIONS_IN_SETS.test(question) &&
+      SETS_TOGETHER.test(question) &&
+      propertiesDisjoint(
+        tokenize(question)
+          .filter((t) => !t.boundary)
+          .map((t) => t.text),
+      )
+    )
+      return noneAnswer(
+        'unclear',
+        0.7,
+        undefined,
+        'No option of the 13 has all the properties asked for together, so the answer is N (None of them).',
+      );
+    // "the options after K and before N", "every option from A to M": letters by their place.
+    const between = LETTERS_BETWEEN.exec(question);
+    if (between) {
+      const from = (between[1] as string).charCodeAt(0);
+      const to = (between[2] as string).charCodeAt(0);
+      const ids = Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId).filter((id) => {
+        const code = organById(id).letter.charCodeAt(0);
+        return code > from && code < to;
+      });
+      if (ids.length > 0) return organAnswer(ids, 'named', 0.85);
+    }
+    if (EVERY_OPTION_A_TO_M.test(question))
+      return organAnswer(
+        Array.from({ length: 13 }, (_, k) => (k + 1) as OrganId),
+        'named',
+        0.85,
       );
     // "Which options does the right hepatic artery supply?": asked like "which organs".
     if (

@@ -4811,7 +4811,14 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // listed organs off the gut's path.
     const offPath = offGutPath(question);
     if (offPath)
-      return offPath.length > 0 ? organAnswer(offPath, 'described', 0.75) : noneAnswer('unclear', 0.5);
+      return offPath.length > 0
+        ? organAnswer(offPath, 'described', 0.75)
+        : noneAnswer(
+            'unclear',
+            0.5,
+            undefined,
+            'Every organ listed lies on that path, so none of them is off it: the answer is N (None of them).',
+          );
     // "the kidney on the screen's left and the one on the screen's right": both of the pair.
     const bothSides = PAIR_BOTH_SIDES.exec(question);
     if (bothSides && bothSides[3]?.toLowerCase() !== bothSides[4]?.toLowerCase())

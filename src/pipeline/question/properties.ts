@@ -71,13 +71,6 @@ const LARGER: OrganScale = {
   7: 5,
   8: 5,
 };
-/**
- * Order along the gut from the mouth. Only the gut's three options are on this scale: "which of the
- * 13 is furthest along the gut" ranks those three and leaves the others out.
- */
-const ALONG_GUT: OrganScale = { 10: 1, 11: 2, 12: 3 };
-const GUT_WORDS =
-  '(?:gut|gi tract|gastrointestinal tract|digestive (?:tract|tube|canal|system)|alimentary (?:canal|tract)|food s (?:path|route|journey)|path of (?:food|a meal))';
 const RIGHT_SIDED = (Object.keys(RIGHTWARD) as unknown as OrganId[])
   .map(Number)
   .filter((id) => (RIGHTWARD[id as OrganId] as number) >= 1) as OrganId[];
@@ -124,20 +117,6 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [
     /\b(?:lower|lowest|more inferior(?:ly)?|inferior(?:most)?|more caudal(?:ly)?|lower ?most)\b/,
     SUPERIOR,
-    -1,
-  ],
-  [
-    new RegExp(
-      `\\b(?:furthest|farthest|most distal(?:ly)?|last|lowest|latest) (?:(?:along|down|on|in|of) (?:the )?${GUT_WORDS}|(?:from|away from) the mouth)\\b|\\b(?:furthest|farthest) from the mouth\\b`,
-    ),
-    ALONG_GUT,
-    1,
-  ],
-  [
-    new RegExp(
-      `\\b(?:nearest|closest|most proximal(?:ly)?|first|earliest) (?:(?:along|down|on|in|of) (?:the )?${GUT_WORDS}|to the mouth)\\b`,
-    ),
-    ALONG_GUT,
     -1,
   ],
   [/\b(?:heavier|heaviest|larger|largest|bigger|biggest)\b/, LARGER, 1],
@@ -298,9 +277,8 @@ export function pickByProperty(words: readonly string[], allowed: readonly Organ
       chosen = allowed.filter((id) => (RIGHTWARD[id] ?? 0) * lean > 0);
     }
   } else {
-    // (every listed organ must be on a scale, except on the gut's: the others are not along it)
     const scored = allowed.filter((id) => property[id] !== undefined);
-    if (scored.length !== allowed.length && (property !== ALONG_GUT || scored.length === 0)) return undefined;
+    if (scored.length !== allowed.length) return undefined;
     const best = Math.max(...scored.map((id) => (property[id] as number) * direction));
     chosen = scored.filter((id) => (property[id] as number) * direction === best);
   }

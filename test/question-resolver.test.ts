@@ -4462,3 +4462,37 @@ describe('question resolver: sets no option is in, letters between two letters, 
     expect(letters('options C and I question mark')).toEqual(['C', 'I']);
   });
 });
+
+describe('question resolver: operations, dictated marks, numbers and vessels described (the 109th set, fixed before the 110th)', () => {
+  it('reads "take out my …" as an operation on that organ, not a take-back', () => {
+    expect(letters('they want to take out my left adrenal gland next month can you show it me')).toEqual([
+      'H',
+    ]);
+    expect(letters('show the liver and spleen, take out the spleen')).toEqual(['A']);
+  });
+
+  it('reads a question mark said aloud after option letters as punctuation', () => {
+    expect(letters('option G H and I question mark')).toEqual(['G', 'H', 'I']);
+    expect(letters('is there a question mark over the liver')).toEqual(['A']);
+  });
+
+  it('takes back what the user holds off on', () => {
+    expect(letters('Both kidneys, but hold off on the adrenals')).toEqual(['B', 'M']);
+  });
+
+  it('answers N for a measurement or a value asked of an organ', () => {
+    expect(letters('what does my spleen measure in centimetres')).toEqual(['N']);
+    expect(letters('what should my blood sugar number be')).toEqual(['N']);
+    expect(letters('which organ controls my blood sugar level')).toEqual(['D']);
+  });
+
+  it('answers N for the artery that goes to an organ', () => {
+    expect(letters('the artery that goes to my spleen')).toEqual(['N']);
+    expect(letters('the artery going into my left kidney can you highlight it')).toEqual(['N']);
+    expect(
+      letters(
+        'The portal vein forms behind the pancreatic neck and carries blood into the liver. Outline the pancreas and the liver.',
+      ),
+    ).toEqual(['A', 'D']);
+  });
+});

@@ -313,6 +313,8 @@ const NEGATOR_PAIRS: ReadonlyArray<[string, string]> = [
   ['rather', 'than'],
   ['apart', 'from'],
   ['leave', 'out'],
+  // "Both kidneys, but hold off on the adrenals"
+  ['hold', 'off'],
   ['don', 't'],
   ['dont', ''],
   ['isn', 't'],
@@ -960,6 +962,10 @@ const TERM_ASKED = new RegExp(
     `${CLAUSE_START}(?:(?:roughly|approximately|about|so|and|ok|okay|just) )?what (?:fraction|proportion|percentage|percent|share)\\b`,
     // "What does a normal adult spleen weigh in grams?": a number.
     `${CLAUSE_START}(?:what|how much) (?:does|do|would|should|might) (?:a |an |the |my |your )?(?:[a-z]+ ){0,3}weigh\\b`,
+    // "what does my spleen measure in centimetres": a number.
+    `${CLAUSE_START}(?:what|how much) (?:does|do|would|should|might|did) (?:a |an |the |my |your |his |her )?(?:[a-z]+ ){0,3}measure\\b`,
+    // "what should my blood sugar number be": a value, not an organ.
+    `${CLAUSE_START}what (?:should|would|must|ought) (?:my|the|his|her|your|their) (?:[a-z]+ ){0,3}(?:number|numbers|level|levels|reading|readings|count|value|values|result|results) be\\b`,
     // "HU of that adrenal nodule?": a density, a number.
     '\\b(?:hu|hounsfield units?) (?:of|for|in)\\b',
     // "Measure the AP diameter of the aorta for me": a number, not a mask.
@@ -4917,6 +4923,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // "option bee and em", "ay through dee": letters said by name.
     const spokenAsLetters = spokenLetters(question);
     if (spokenAsLetters !== question) return resolve(spokenAsLetters);
+    // "option G H and I question mark": punctuation said aloud at the end of a dictated message.
+    const dictatedEnd = question.replace(DICTATED_END, '?');
+    if (dictatedEnd !== question) return resolve(dictatedEnd);
     // "show me the two of them together": both of them.
     if (/\b(?:the two|the pair) of (?:them|those|these)\b/i.test(question))
       return resolve(question.replace(/\b(?:the two|the pair) of (them|those|these)\b/gi, 'both of $1'));
@@ -8146,13 +8155,13 @@ export function answeredNoneByForm(question: string): boolean {
 
 /** Verbs of a vessel feeding or draining an organ ("which organ does the splenic artery supply?"). */
 const SUPPLY_VERBS = new Set(
-  'supply supplies supplying supplied feed feeds feeding fed drain drains draining drained perfuse perfuses perfused nourish nourishes nourished bring brings carry carries deliver delivers delivering serves served'.split(
+  'supply supplies supplying supplied feed feeds feeding fed drain drains draining drained perfuse perfuses perfused nourish nourishes nourished bring brings carry carries deliver delivers delivering serves served goes going'.split(
     ' ',
   ),
 );
 /** Words that may stand between a supply verb and the organ supplied ("brings oxygen-rich blood to the liver"). */
 const SUPPLY_FILLERS = new Set(
-  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to left right out of from away'.split(
+  'the a its each both blood oxygenated deoxygenated oxygen rich nutrient venous arterial to my your his her their left right out of from away'.split(
     ' ',
   ),
 );
@@ -8173,7 +8182,14 @@ function suppliedOrgan(tokens: Token[], mentions: readonly Mention[], headNoun: 
   if (verb < 0) return undefined;
   const object = mentions.find((m) => m.start > verb);
   if (object?.target.kind !== 'organ' || object.adjective) return undefined;
-  if (tokens.slice(verb + 1, object.start).some((t) => t.boundary || !SUPPLY_FILLERS.has(t.text)))
+  // ("the artery going into my left kidney": into after going; "carries blood into the liver" is
+  // the portal vein's course, not a question of that shape)
+  const going = tokens[verb]?.text === 'goes' || tokens[verb]?.text === 'going';
+  if (
+    tokens
+      .slice(verb + 1, object.start)
+      .some((t) => t.boundary || !(SUPPLY_FILLERS.has(t.text) || (going && t.text === 'into')))
+  )
     return undefined;
   // "…the gut, the kidneys and the legs": several things fed is the aorta's job.
   const next = tokens[object.end];
@@ -9260,6 +9276,11 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/**
+ * A question mark said aloud at the end of a dictated message (not "is there a question mark"). ("…
+ * full stop" is left as it is: the words do no harm to a request and may be all it has of its end.)
+ */
+const DICTATED_END = /(?<![\s,](?:a|the|any|big|no))\s+question mark\s*[.!?]*\s*$/i;
 /** The names of the option letters as they are said ("option bee", "letter em") and dictated. */
 const SPOKEN_LETTERS = new Map(
   Object.entries({
@@ -11630,10 +11651,15 @@ function negationScope(tokens: Token[], i: number): number {
   for (const [a, b] of NEGATOR_PAIRS) {
     if (w !== a) continue;
     if (b === '') return unseen(i + 1);
-    if (tokens[i + 1]?.text === b) return unseen(i + 2);
+    if (tokens[i + 1]?.text !== b) continue;
+    // "they want to take out my left adrenal gland": an operation on someone's organ, not a take-back
+    if (a === 'take' && SURGERY_OWNERS.has(tokens[i + 2]?.text ?? '')) return -1;
+    return unseen(i + 2);
   }
   return -1;
 }
+/** Whose organ is taken out in an operation ("take out my spleen", "take out her kidney"). */
+const SURGERY_OWNERS = new Set(['my', 'his', 'her', 'their', 'your', 'our', 'mum', 'dad']);
 const PERCEPTION_VERBS = new Set([
   'see',
   'find',

@@ -108,6 +108,9 @@ def loss_fn(logits, target, labelled, dice_w=1.0, ce_weight=None):
     """
     logp = F.log_softmax(logits, 1)
     B, C = labelled.shape
+    # label 255 (pseudo.py: a pseudo-labelled organ the teacher was unsure of) costs nothing
+    keep = (target != 255).float()
+    target = target * (target != 255)
     bgset = (1 - labelled).clone()
     bgset[:, 0] = 1
     neg = torch.where(bgset > 0, torch.zeros_like(bgset), torch.full_like(bgset, -1e4))
@@ -115,13 +118,13 @@ def loss_fn(logits, target, labelled, dice_w=1.0, ce_weight=None):
     fg_logp = logp.gather(1, target[:, None])[:, 0]
     pix = -torch.where(target == 0, bg_logp, fg_logp)
     if ce_weight is None:
-        ce = pix.mean()
+        ce = (pix * keep).sum() / keep.sum().clamp(min=1)
     else:  # --ce-weight: pixels of small organs count more (normalised, so the scale stays)
-        w = ce_weight[target]
+        w = ce_weight[target] * keep
         ce = (pix * w).sum() / w.sum()
 
-    prob = logp.exp()
-    oh = F.one_hot(target, C).permute(0, 3, 1, 2).float()
+    prob = logp.exp() * keep[:, None]
+    oh = F.one_hot(target, C).permute(0, 3, 1, 2).float() * keep[:, None]
     lm = labelled[:, :, None, None]
     inter = (prob * oh * lm).sum((0, 2, 3))
     den = ((prob + oh) * lm).sum((0, 2, 3))

@@ -4496,3 +4496,29 @@ describe('question resolver: operations, dictated marks, numbers and vessels des
     ).toEqual(['A', 'D']);
   });
 });
+
+describe('question resolver: supply asked of the options, stored substances, germs, name lengths (the 110th set’s error classes)', () => {
+  it('reads "which of the options does an artery supply" and "show the organ that an artery supplies" like "which organs"', () => {
+    expect(letters('Which of the options does the cystic artery supply?')).toEqual(['I']);
+    expect(letters('Show the organ on your list that the short gastric arteries supply.')).toEqual(['K']);
+    expect(letters('Show every option that the superior pancreaticoduodenal arteries supply.')).toEqual([
+      'D',
+      'L',
+    ]);
+  });
+
+  it('answers N for what is stored in an organ and for the commonest germ', () => {
+    expect(letters('what’s stored in the GB between meals?')).toEqual(['N']);
+    expect(letters('What is stored in the liver as glycogen?')).toEqual(['N']);
+    expect(letters('commonest bug in ascending cholangitis?')).toEqual(['N']);
+  });
+
+  it('keeps a take-back whose reason names the organ again', () => {
+    expect(letters('IVC and aorta - actually just the aorta, I know where the IVC is')).toEqual(['E']);
+  });
+
+  it('picks options whose names are a single word of so many letters', () => {
+    expect(letters('Show the options whose names are a single five-letter word.')).toEqual(['A', 'E']);
+    expect(letters('Highlight the option whose name is a single six-letter word.')).toEqual(['C']);
+  });
+});

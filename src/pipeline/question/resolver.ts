@@ -928,6 +928,9 @@ const OUTSIDE_HEAD = new RegExp(
 /** "Which urease-positive, curved Gram-negative rod …?": a germ after a longer run of adjectives. */
 const GERM_ASKED =
   /\b(?:which|what)\b(?: (?!(?:organ|organs|gland|glands|vessel|vessels|one|ones|option|options|part|structure)\b)(?:[a-z0-9]+|,)){0,6}? (bugs?|rods?|anaerobes?|microbes?|pathogens?|germs?|cocci|coccus|bacilli|bacillus|bacteri(?:um|a)|organisms?|fungus|fungi|yeasts?)\b(?! (?:(?:[a-z]+ing|[a-z]+ed) )?(?:organ|organs|gland|glands|vessel|vessels)\b)/;
+/** "commonest bug in ascending cholangitis?": a germ asked for without a question word. */
+const COMMONEST_GERM =
+  /^(?:(?:and|so|ok|okay|quick one|quick q) )*(?:the |whats the |what s the |what is the )?(?:commonest|most common|most likely|usual|typical|classic) (bugs?|organisms?|germs?|pathogens?|bacteri(?:um|a)|microbes?|causative organisms?) (?:in|for|of|behind|causing)\b/;
 const SUBSTANCE_NAMES =
   'insulin|glucagon|cortisol|aldosterone|adrenaline|epinephrine|noradrenaline|norepinephrine|bile|gastrin|secretin|renin|erythropoietin|cholecystokinin|cck|somatostatin|acth|pepsin|lipase|amylase|trypsin|bilirubin';
 /** The start of the question or of a later sentence ("Both adrenals failing: what is that called?"). */
@@ -1033,6 +1036,8 @@ const TERM_ASKED = new RegExp(
     // ("what does the gallbladder store?" asks for bile; "what does the stomach do?" for the organ)
     // ("so what does the gal bladder actually store", "what does the gallbladder squirt out")
     '^(?:(?:so|and|ok|okay|um|uh|hmm|but) )*what (?:does|do) (?:the |a |an )?(?:[a-z]+ ){1,2}(?:(?:actually|really|even|normally|usually) )?(?:secrete|release|produce|excrete|store|concentrate|make|(?:squirt|squeeze|spit|pump) out)\\b',
+    // "what's stored in the GB between meals?": the substance kept there.
+    '^(?:(?:so|and|ok|okay|um|uh|hmm|but) )*what (?:is |s |gets |does )?(?:stored|kept|made|produced|secreted|concentrated) (?:in|by) (?:the |a |an |my |your )?[a-z]+(?: [a-z]+)?(?: as [a-z]+| between meals| normally| usually| again)?(?: ?[?.!])*$',
     // "What's the outer layer of the adrenal gland called?": a part of an organ named by a term.
     `${CLAUSE_START}(?:what|whats) (?:is |s |are )?the (?:[a-z]+ ){0,2}(?:layer|layers|lining|capsule|zone|zones|cells|part|parts|portion|region|surface|covering|space|fold|folds|ligament|ligaments) of\\b(?: [a-z0-9]+){1,6} called\\b`,
     // "What is the first unpaired ventral branch of the abdominal aorta?"
@@ -1612,7 +1617,7 @@ const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distracto
 const WISH_WORDS = new Set(['meant', 'mean', 'want', 'wanted', 'need', 'needed', 'add', 'include', 'keep']);
 /** A clause that says why an organ was taken back: it is already done, or plain to see. */
 const REASON_WORDS =
-  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though|always|mess|messy|annoying|useless|boring)\b/;
+  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though|always|mess|messy|annoying|useless|boring|i know where)\b/;
 const MISTAKEN_FOR =
   /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
 /**
@@ -4910,11 +4915,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       );
     // "Which options does the right hepatic artery supply?": asked like "which organs".
     if (
-      /\bwhich options (?:does|do|did) the [a-z ]*\b(?:artery|arteries|vein|veins|branch|branches)\b/i.test(
+      /\bwhich (?:of (?:the|your) )?options (?:does|do|did) the [a-z ]*\b(?:artery|arteries|vein|veins|branch|branches)\b/i.test(
         question,
       )
     )
-      return resolve(question.replace(/\bwhich options\b/i, 'which organs'));
+      return resolve(question.replace(/\bwhich (?:of (?:the|your) )?options\b/i, 'which organs'));
+    // "Show the organ on your list that the short gastric arteries supply": asked the same way.
+    const suppliedBy =
+      /^(?:(?:please|pls|now|ok|okay|so) )?(?:show|outline|highlight|mark|segment)(?: me)? (the (?:organ|option|one)|the (?:organs|options|ones)|every (?:option|organ|one)|all (?:of )?(?:the |your )?(?:options|organs))(?: (?:on|in|from) (?:your|the) (?:list|options))? (?:that|which) (the [a-z ]*\b(?:artery|arteries|vein|veins|branch|branches)) (supply|supplies|drain|drains)\b[^.?!]*[.?!]?\s*$/i.exec(
+        question,
+      );
+    if (suppliedBy) {
+      const [, asked, vessel, verb] = suppliedBy as unknown as [string, string, string, string];
+      const one = /^the (?:organ|option|one)$/i.test(asked);
+      return resolve(
+        `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
+      );
+    }
     const ranked = gutRank(question);
     if (ranked) return organAnswer(ranked, 'described', 0.8);
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
@@ -8122,6 +8139,7 @@ function outsideKindAsked(tokens: Token[], normalised: string): string | undefin
   const outsideHead =
     OUTSIDE_HEAD.exec(normalised)?.[1] ??
     GERM_ASKED.exec(normalised)?.[1] ??
+    COMMONEST_GERM.exec(normalised)?.[1] ??
     (termAsked ? 'term' : undefined) ??
     (lobeShown || mainTrunk ? undefined : requested);
   // "Which ducts drain urine …? show them": a command that only points back asks for the same thing.
@@ -12174,7 +12192,7 @@ function spelledOptions(question: string): OrganId[] | undefined {
   // "which name has exactly six letters?" (one-word names: the spleen)
   // ("…have names exactly five letters long")
   const length =
-    /\b(?:one[- ]word )?(?:options?|ones?|organs?) (?:that are|which are|of) (?:exactly |just |only )?([a-z]+|\d+) letters(?: long)?\b|\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:that are |of |are |is )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
+    /\b(?:one[- ]word )?(?:options?|ones?|organs?) (?:that are|which are|of) (?:exactly |just |only )?([a-z]+|\d+) letters(?: long)?\b|\bnames? (?:(?:has|have|with|of|is) (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single words? of (?:exactly |just |only )?([a-z]+|\d+) letters\b|(?:is|are) (?:a )?single ([a-z]+|\d+)[- ]letter words?\b|(?:that are |of |are |is )?(?:exactly |just |only )?([a-z]+|\d+) letters long\b)/i
       .exec(question)
       ?.slice(1)
       .find((g) => g !== undefined);

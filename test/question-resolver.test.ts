@@ -4522,3 +4522,28 @@ describe('question resolver: supply asked of the options, stored substances, ger
     expect(letters('Highlight the option whose name is a single six-letter word.')).toEqual(['C']);
   });
 });
+
+describe('question resolver: one of a pair, where the gut begins, the accessory digestive organs (the 110th set, fixed before the 111th)', () => {
+  it('reads "of the adrenals, which one …" as "which adrenal …"', () => {
+    expect(letters('Of the adrenals, which one lies partly behind the IVC? Show it.')).toEqual(['G']);
+    expect(letters('Of the two kidneys, which one lies behind the second part of the duodenum?')).toEqual([
+      'B',
+    ]);
+  });
+
+  it('answers the duodenum for what begins at the pylorus, the stomach for what ends there', () => {
+    expect(letters('Of the stomach, duodenum and esophagus, which one begins at the pylorus?')).toEqual([
+      'L',
+    ]);
+    expect(letters('which organ ends at the pylorus')).toEqual(['K']);
+  });
+
+  it('shows the liver, gallbladder and pancreas as the accessory digestive organs', () => {
+    expect(letters('Show the accessory digestive organs among your options.')).toEqual(['A', 'D', 'I']);
+    expect(
+      letters(
+        'Show all the options that belong to the alimentary canal proper, leaving out the accessory digestive glands.',
+      ),
+    ).toEqual(['J', 'K', 'L']);
+  });
+});

@@ -4932,6 +4932,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "Show the accessory digestive organs among your options": the liver, gallbladder and pancreas.
+    if (ACCESSORY_DIGESTIVE_ASKED.test(question)) return organAnswer([1, 4, 9], 'described', 0.8);
+    // "Of the adrenals, which one lies partly behind the IVC?": which of the pair.
+    const ofPair = OF_PAIR_WHICH_ONE.exec(question);
+    if (ofPair)
+      return resolve(
+        `${question.slice(0, ofPair.index)}Which ${/^k/i.test(ofPair[1] as string) ? 'kidney' : 'adrenal'}${question.slice(ofPair.index + ofPair[0].length)}`,
+      );
+    // "Of the stomach, duodenum and esophagus, which one begins at the pylorus?": the duodenum.
+    if (BEGINS_AT_PYLORUS.test(question)) return organAnswer([12], 'described', 0.8);
     const ranked = gutRank(question);
     if (ranked) return organAnswer(ranked, 'described', 0.8);
     // "胆囊 — my mother's report is in Chinese": an organ's Chinese or Japanese name, in English.
@@ -9294,6 +9304,15 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "show the accessory digestive organs (among your options)", "outline the digestive glands" */
+const ACCESSORY_DIGESTIVE_ASKED =
+  /^(?:(?:please|pls|now|ok|okay|so|can you|could you) )*(?:show|highlight|outline|mark|segment)(?: me)? (?:all )?(?:of )?the (?:accessory (?:digestive |gi |gut )?(?:organs|glands)(?: of (?:digestion|the (?:digestive|gi) (?:system|tract)))?|digestive glands)(?: (?:among|on|in|from) (?:your|the) (?:options|list|choices))?(?: please| pls)?\s*[.!?]*\s*$/i;
+/** "Of the adrenals, which one …", "of the two kidneys, which one …": one of the pair is asked for. */
+const OF_PAIR_WHICH_ONE =
+  /^of the (?:two |2 )?(kidneys|adrenals|adrenal glands|suprarenals)\s*[,:;]?\s*which one\b/i;
+/** "which one begins at the pylorus?": the duodenum (the stomach ends there). */
+const BEGINS_AT_PYLORUS =
+  /\b(?:which|what)(?: one| organ| option| part| segment| bit)?(?: of (?:the|these|those|your|them)(?: [a-z]+)?)? (?:begins|starts|commences|arises) (?:at|from) the (?:pylorus|pyloric (?:sphincter|canal|valve))\b/i;
 /**
  * A question mark said aloud at the end of a dictated message (not "is there a question mark"). ("…
  * full stop" is left as it is: the words do no harm to a request and may be all it has of its end.)

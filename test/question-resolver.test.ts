@@ -4547,3 +4547,25 @@ describe('question resolver: one of a pair, where the gut begins, the accessory 
     ).toEqual(['J', 'K', 'L']);
   });
 });
+
+describe('question resolver: letter ranges after a colon, the two great vessels, "no change that to" (the 111th set’s error classes)', () => {
+  it('reads a range of letters after a colon or said "all the way to"', () => {
+    expect(letters('Teaching slide on upper abdo anatomy: C through E please.')).toEqual(['C', 'D', 'E']);
+    expect(letters('outline every organ on the list, A all the way to M')).toHaveLength(13);
+  });
+
+  it('answers both great vessels when two of them are asked for', () => {
+    expect(
+      letters('Which two great vessels pass through the diaphragm, one at T8 and the other at T12?'),
+    ).toEqual(['E', 'F']);
+    expect(letters('the 2 big vessels running in front of the spine — show both for the student')).toEqual([
+      'E',
+      'F',
+    ]);
+  });
+
+  it('reads "no change that to …" as a take-back', () => {
+    expect(letters('duodenum please — no change that to the colon, stoma pt')).toEqual(['N']);
+    expect(letters('liver, no change that to the spleen')).toEqual(['C']);
+  });
+});

@@ -4932,6 +4932,21 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "the 2 big vessels running in front of the spine": the digit read as the word.
+    const twoVessels = question.replace(
+      /\b2 ((?:great|big|main|large|major) )?(?:blood )?vessels\b/gi,
+      'two $1vessels',
+    );
+    if (twoVessels !== question) return resolve(twoVessels);
+    // "Which two great vessels pass through the diaphragm, one at T8 and the other at T12?": both.
+    if (/\bwhich (?:two|both) (?:great|big|main|large|major) (?:blood )?vessels\b/i.test(question))
+      return organAnswer([5, 6], 'described', 0.8);
+    // "duodenum please — no change that to the colon": "no" is a take-back, not "no change".
+    const noChange = question.replace(
+      /\b(no|nope|nah)\s+(change|make|switch|swap)\s+(that|it|this)\s+(to|into|for)\b/i,
+      '$1, $2 $3 $4',
+    );
+    if (noChange !== question) return resolve(noChange);
     // "Show the accessory digestive organs among your options": the liver, gallbladder and pancreas.
     if (ACCESSORY_DIGESTIVE_ASKED.test(question)) return organAnswer([1, 4, 9], 'described', 0.8);
     // "Of the adrenals, which one lies partly behind the IVC?": which of the pair.
@@ -10425,9 +10440,9 @@ const NUMBERED_OPTIONS =
 const SPACED_LETTERS_BEFORE_NAME =
   /^\s*[B-HJ-M](?:\s+[A-M])+(?=\s*(?:,|&|\+|\band\b|\bplus\b)\s*(?:the|both|a|an)\b)/;
 const SPACED_LETTERS = /^\s*[A-M](?:\s+[A-M]){2,}(?=\s*(?:pls|please|plz|thanks|thx)?\s*(?:[.!?…,;]|$))/;
-/** "options A through D", "E thru H" (at the start or after "option(s)"). */
+/** "options A through D", "E thru H", "…: C all the way to E" (at the start, after "option(s)" or a colon). */
 const LETTER_RANGE =
-  /(^\s*|,\s*|\b[Oo]ptions?\s+(?:(?:lettered|labelled|labeled|marked|from)\s+)?|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b[Ff]rom\s+[Oo]ption\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|-|–|\.\.\.?|…)\s*(?:[Oo]ption\s+)?([A-M])(?![\w'’])/g;
+  /(^\s*|[,:]\s*|\b[Oo]ptions?\s+(?:(?:lettered|labelled|labeled|marked|from)\s+)?|\b[Cc]hoices?\s+|\b[Ll]etters?\s+|\b[Oo]rgans?\s+|\b[Ee]verything\s+|\b[Ll]ist\s+|\b[Ff]rom\s+[Oo]ption\s+|\b(?:[Oo]utline|[Ss]how|[Hh]ighlight|[Mm]ark|[Ss]egment|[Dd]o|[Gg]ive me|[Ll]ight up|[Dd]raw|[Tt]race|[Cc]ontour)(?: me)?\s+)([A-M])\s*(?:through|thru|to|all the way (?:to|through|thru)|-|–|\.\.\.?|…)\s*(?:[Oo]ption\s+)?([A-M])(?![\w'’])/g;
 /** Words that take back or swap something named before (see twoAsks). */
 const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|change|switch|rather|only|just)\b/i;

@@ -31,7 +31,8 @@ class Source:
     """One training source: a cache file, or several joined with commas (each file then gets the
     same share of the samples, so a 20-slice MR volume is not drowned by a 112-slice CT one)."""
 
-    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None), p_mix=0.0, mix_never=()):
+    def __init__(self, path, p_synth, focus=(), focus_weight=1.0, synth_slice=((), None), p_mix=0.0, mix_never=(),
+                 real_labels=None):
         paths = path.split(",")
         imgs, lbls, syns, self.meta, ws = [], [], [], [], []
         for one in paths:
@@ -54,6 +55,15 @@ class Source:
         self.w = np.concatenate(ws)
         self.p_mix = p_mix
         self.mix_never = tuple(mix_never)
+        # --pseudo-synth-only: draws with real intensities take their labels from another cache (the
+        # annotated ones only); the pseudo-labelled maps of this one serve the synthetic draws
+        self.real = None
+        if real_labels:
+            d = np.load(real_labels)
+            with open(real_labels + ".json") as f:
+                meta = json.load(f)
+            assert len(meta) == len(self.meta), "the real-label cache must hold the same slices"
+            self.real = (d["lbl"], [m["labelled"] for m in meta])
 
     def sample(self, rng):
         i = rng.choice(len(self.meta), p=self.w)
@@ -63,6 +73,8 @@ class Source:
         lbl = self.lbl[i]
         never = np.isin(lbl, self.mix_never) if mix and self.mix_never else None
         x = A.intensity(rng, self.img[i], self.syn[i], m["kind"], self.valid[i], synth, mix, never)
+        if self.real is not None and not synth:
+            return x, self.real[0][i].astype(np.int64), np.array(self.real[1][i], np.float32)
         return x, lbl.astype(np.int64), np.array(m["labelled"], np.float32)
 
 
@@ -162,6 +174,9 @@ def main():
                          "probability drawn per slice from U(0.2, 0.8))")
     ap.add_argument("--mix-never", default="", help="CLASSES, e.g. 4,7,8 (v9) -- in a --synth-mix mixture these classes' pixels "
                          "always stay synthetic (the pancreas and adrenals rose with pure synthesis in v6 and fell with mixing in v8)")
+    ap.add_argument("--pseudo-synth-only", default=None, help="CACHE (v12): the Pancreas-CT draws with real intensities take "
+                         "their labels from CACHE (prepare_data.py's, pancreas only); --cache's pseudo-labelled maps (pseudo.py) "
+                         "serve only the synthetic draws, adding shapes without adding CT appearance")
     ap.add_argument("--full-res", action="store_true", help="experimental: logits at 256x256 (model.py)")
     ap.add_argument("--resume", default=None, help="checkpoint (last.pt) to continue from; the LR schedule uses --iters")
     ap.add_argument("--stop-at", type=int, default=None, help="save and stop after this iteration (schedule unchanged)")
@@ -188,8 +203,10 @@ def main():
     focus, focus_w = classes_weight(a.focus)
     mix_never = tuple(int(c) for c in a.mix_never.split(",")) if a.mix_never else ()
     synth_slice = classes_weight(a.synth_slice) if a.synth_slice else ((), None)
+    real = os.path.join(a.pseudo_synth_only, "pancreas_train.npz") if a.pseudo_synth_only else None
     srcs = [Source(",".join(os.path.join(a.cache, one + ".npz") for one in n.split(",")), p,
-                   *((focus, focus_w, synth_slice, a.synth_mix, mix_never) if k == 1 else ((), 1.0)))
+                   *((focus, focus_w, synth_slice, a.synth_mix, mix_never) if k == 1 else ((), 1.0)),
+                   real_labels=real if k == 2 else None)
             for k, (n, p) in enumerate(zip(names, ps))]
     ce_cls, ce_w = classes_weight(a.ce_weight)
     ce_weight = None

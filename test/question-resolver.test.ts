@@ -4569,3 +4569,13 @@ describe('question resolver: letter ranges after a colon, the two great vessels,
     expect(letters('liver, no change that to the spleen')).toEqual(['C']);
   });
 });
+
+describe('question resolver: two asks about one subject (the 111th set, fixed before the 112th)', () => {
+  it('reads "they" in the second ask as the first ask’s subject', () => {
+    expect(letters('The hepatic veins drain which organ, and into which vessel do they empty?')).toEqual([
+      'A',
+      'F',
+    ]);
+    expect(letters('which kidney usually sits lower, and which organ pushes it down?')).toEqual(['A', 'B']);
+  });
+});

@@ -7787,6 +7787,19 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    */
   function twoAsks(question: string): QuestionResolution | undefined {
     const text = question.slice(0, maxChars);
+    // "The hepatic veins drain which organ, and into which vessel do they empty?": two asks about one
+    // subject; "they" (or "it") in the second is that subject, not the first answer.
+    const about = SUBJECT_FIRST_ASKS.exec(text);
+    if (about) {
+      const rest = text.slice(about[0].length);
+      if (/\b(?:which|what)\b/i.test(rest) && /\b(?:they|it)\b/i.test(rest)) {
+        const answers = [
+          resolve(about[0].replace(/,\s*and\s+$/i, '?')),
+          resolve(rest.replace(/\b(?:they|it)\b/i, `the ${about[1]}`)),
+        ].filter((x) => !x.noneOfThem);
+        if (answers.length > 0) return unionOf(answers);
+      }
+    }
     const cue = SECOND_ASK.exec(text);
     if (!cue || cue.index === 0) return undefined;
     const first = text.slice(0, cue.index).trim();
@@ -10449,6 +10462,9 @@ const TAKE_BACK_WORDS =
 /** Where a second ask starts (see twoAsks): a boundary and an additive cue, or "and tell me". */
 const SECOND_ASK =
   /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b)\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
+/** "The hepatic veins drain which organ, and …": an ask whose subject comes first, then a second ask. */
+const SUBJECT_FIRST_ASKS =
+  /^(?:the )?([a-z][a-z -]{2,40}?)\s+(?:drain|supply|leave|enter|run|pass|come|arise|begin|end|join|cross|empty)s?\s+(?:(?:from|into|to|behind|through|past) )?(?:which|what)\s+(?:organ|vessel|one|gland|option|structure)\b[^,?]*,\s*and\s+/i;
 /** "Outline both organs involved.", "show all the affected organs", "all three" (see organsOfStory). */
 const STORY_ORGANS_ASKED =
   /^(?:please |pls |now |so |then )?(?:outline|show|highlight|mark|segment|label)(?: me)? (?:(?:them )?(?:both|all(?: of them)?|all (?:the )?)(?: (two|three|four))?|the (two|three|four)|(both))(?: (?:of the |the )?(?:affected|involved|diseased|named|mentioned) (?:organs|ones|structures)| (?:organs|ones|structures)(?: (?:involved|affected|mentioned|named))?)?(?: (?:please|pls|thanks))?$/;

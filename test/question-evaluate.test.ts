@@ -150,19 +150,19 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The `test` split (the 111th set, 459 questions) was measured once with the resolver of its round:
-// 89.8% accuracy, N precision 0.959 and recall 0.921 (data/questions/README.md). Fixes read from its
-// errors afterwards and a retrained classifier bring the code to 90.8%, N 0.959 / 0.937, so it is no
+// The `test` split (the 112th set, 505 questions) was measured once with the resolver of its round:
+// 85.9% accuracy, N precision 0.879 and recall 0.879 (data/questions/README.md). Fixes read from its
+// errors afterwards and a retrained classifier bring the code to 87.5%, N 0.920 / 0.894, so it is no
 // longer held out for them.
 // Until the target is reached these thresholds are the level the code now reaches minus one point,
 // a regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at its level (90.8%, N precision 95.9%, N recall 93.7%); the target is 97%/95%/95%', () => {
+  it('stays at its level (87.5%, N precision 92.0%, N recall 89.4%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.898);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.949);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.927);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.865);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.91);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.884);
   });
 });

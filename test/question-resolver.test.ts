@@ -4579,3 +4579,23 @@ describe('question resolver: two asks about one subject (the 111th set, fixed be
     expect(letters('which kidney usually sits lower, and which organ pushes it down?')).toEqual(['A', 'B']);
   });
 });
+
+describe('question resolver: a question about an organ with a second ask, thanks, effusions (the 112th set’s error classes)', () => {
+  it('answers the organ of the first ask when the second asks for something outside the 13', () => {
+    expect(letters('What does the left adrenal gland do, and which hormones come from its cortex?')).toEqual([
+      'H',
+    ]);
+    expect(letters('What does the spleen do, and which vaccines are needed after it is removed?')).toEqual([
+      'C',
+    ]);
+    expect(
+      letters('Which hormone comes from the adrenal medulla, and which from the zona glomerulosa?'),
+    ).toEqual(['N']);
+  });
+
+  it('answers N for thanks with nothing asked, and for an effusion', () => {
+    expect(letters('Cheers for the help earlier with the kidney question.')).toEqual(['N']);
+    expect(letters('thanks for the help, now show the liver')).toEqual(['A']);
+    expect(letters('Show the pleural effusion above the liver on this slice.')).toEqual(['N']);
+  });
+});

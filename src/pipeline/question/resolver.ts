@@ -1078,6 +1078,7 @@ const NO_LATER_CORRECTION =
 const FINDINGS = new Map<string, string>(
   Object.entries({
     tumour: 'a tumour',
+    effusion: 'an effusion, a collection of fluid',
     tumor: 'a tumour',
     lymphocele: 'a lymphocele, a collection of lymph',
     lymphocoele: 'a lymphocele, a collection of lymph',
@@ -4932,6 +4933,8 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "Cheers for the help earlier with the kidney question.": thanks, and nothing asked.
+    if (THANKS_ONLY.test(question)) return noneAnswer('off-topic', 0.8);
     // "the 2 big vessels running in front of the spine": the digit read as the word.
     const twoVessels = question.replace(
       /\b2 ((?:great|big|main|large|major) )?(?:blood )?vessels\b/gi,
@@ -7816,6 +7819,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       words[0] === 'tell';
     if (!asks(firstWords) && !first.includes('?')) return undefined;
     const a = resolve(first);
+    // ("What does the spleen do, and which vaccines are needed after it is removed?": a plain ", and
+    // which …" after a question about an organ; when the first ask is about no organ, the second is
+    // read with it: "Which hormone comes from the medulla, and which from the glomerulosa?")
+    if (a.noneOfThem && /^,\s*and\s*$/i.test(cue[0])) return undefined;
     if (!asks(secondWords)) second = `show ${second}`;
     if (a.organIds.length === 1 && /\b(?:it|its)\b/i.test(second)) {
       second = pointItAt(second, organPhrase(a.organIds[0] as OrganId));
@@ -9332,6 +9339,9 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "Cheers for the help earlier with the kidney question.": thanks for help already given, no ask. */
+const THANKS_ONLY =
+  /^(?:(?:ok|okay|great|brilliant|perfect|lovely|super)[,!.]?\s+)?(?:cheers|thanks|thank you|thx|ta|many thanks)(?: (?:so much|a lot|again|mate|bot))?,?\s+for\s+(?:the|your|all the|all your)\s+help\b(?![^?]*\b(?:show|outline|highlight|mark|segment|which|what|where|can you|could you|now)\b)[^?]*$/i;
 /** "show the accessory digestive organs (among your options)", "outline the digestive glands" */
 const ACCESSORY_DIGESTIVE_ASKED =
   /^(?:(?:please|pls|now|ok|okay|so|can you|could you) )*(?:show|highlight|outline|mark|segment)(?: me)? (?:all )?(?:of )?the (?:accessory (?:digestive |gi |gut )?(?:organs|glands)(?: of (?:digestion|the (?:digestive|gi) (?:system|tract)))?|digestive glands)(?: (?:among|on|in|from) (?:your|the) (?:options|list|choices))?(?: please| pls)?\s*[.!?]*\s*$/i;
@@ -10461,7 +10471,7 @@ const TAKE_BACK_WORDS =
   /\b(?:drop|never ?mind|nvm|take (?:back|away|out|off)|skip|leave out|leave off|remove|without|except|instead|actually|not|no|scrap|forget|minus|lose|ditch|swap|replace|change|switch|rather|only|just)\b/i;
 /** Where a second ask starts (see twoAsks): a boundary and an additive cue, or "and tell me". */
 const SECOND_ASK =
-  /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b)\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
+  /(?:\?\s*(?:and\s+)?(?:also|plus|\+|then|and|separately)\b[,]?|[.!;,]\s*(?:and\s+)?(?:also|plus|then|separately)\b[,]?|\s\+\s*(?=(?:outline|show|highlight|mark|circle|segment|which|what|where)\b)|,?\s+and\s+(?:then\s+)?(?:also\s+)?(?:tell me|name)(?=\s+(?:which|what|where|the)\b)|,\s*and separately\b|,\s*and\s+(?=(?:what|which)\s+(?:(?:kind|type|sort) of\s+)?(?!(?:is|are|was|were|does|do|did|makes?|stores?|produces?|secretes?)\b)[a-z]+\b)(?![^?]*\b(?:one|ones|other|organ|organs|gland|glands|option|options|kidney|kidneys|adrenal|adrenals)\b))\s*(?:(?:can|could|would) you\s+|pls\s+|please\s+)?/i;
 /** "The hepatic veins drain which organ, and …": an ask whose subject comes first, then a second ask. */
 const SUBJECT_FIRST_ASKS =
   /^(?:the )?([a-z][a-z -]{2,40}?)\s+(?:drain|supply|leave|enter|run|pass|come|arise|begin|end|join|cross|empty)s?\s+(?:(?:from|into|to|behind|through|past) )?(?:which|what)\s+(?:organ|vessel|one|gland|option|structure)\b[^,?]*,\s*and\s+/i;

@@ -4599,3 +4599,13 @@ describe('question resolver: a question about an organ with a second ask, thanks
     expect(letters('Show the pleural effusion above the liver on this slice.')).toEqual(['N']);
   });
 });
+
+describe('question resolver: "for my class" is a lesson (the 112th set, fixed before the 113th)', () => {
+  it('reads "for my (first-aid) class" as who the request is for, not a class or grade asked', () => {
+    expect(
+      letters('Liver, gallbladder and IVC please, right side of the belly for my first-aid class.'),
+    ).toEqual(['A', 'F', 'I']);
+    expect(letters('liver please, for my class')).toEqual(['A']);
+    expect(letters('this patient’s Child-Pugh class?')).toEqual(['N']);
+  });
+});

@@ -1059,7 +1059,7 @@ const TERM_ASKED = new RegExp(
     '\\b(?:technical|proper|scientific|formal|official|latin|greek|anatomical|eponymous|full) (?:name|term) (?:for|of)\\b',
     // "What's this patient's MELD score?", "… - what Child-Pugh class?", "the Ranson criteria"
     // ("…, for my anatomy class" is a lesson)
-    '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|(?<!\\b(?:anatomy|biology|bio|physiology|science|school|study|revision|teaching|art|chemistry|medical|med|nursing) )class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
+    '\\b(?:this|the|that|his|her|my) (?:patient s |patients )?(?:[a-z0-9]+ ){0,3}(?:score|(?<!\\b(?:anatomy|biology|bio|physiology|science|school|study|revision|teaching|art|chemistry|medical|med|nursing|aid|my|our|your|the|this|that|his|her) )class|criteria|grade)\\b(?! (?:of|for) (?:which|what)\\b)',
     '\\b(?:what|which) (?:[a-z0-9]+ ){0,2}(?:class|criteria)\\b',
     // "Child-Pugh score for bili 50, …?", "Bosniak category for a renal cyst …?"
     '^(?:[a-z0-9]+ ){0,3}(?:score|class|grade|category|criteria|stage) for\\b',

@@ -4609,3 +4609,22 @@ describe('question resolver: "for my class" is a lesson (the 112th set, fixed be
     expect(letters('this patient’s Child-Pugh class?')).toEqual(['N']);
   });
 });
+
+describe('question resolver: organs that name a service or a scan, a letter with an aside (the 113th set’s error classes)', () => {
+  it('reads an organ naming a list, a recipient, a transplant or a scan as context beside an organ asked for', () => {
+    expect(letters('Show me the oesophagus and stomach — liver list patient with varices.')).toEqual([
+      'J',
+      'K',
+    ]);
+    expect(letters('Outline the gallbladder on my mum’s pre-listing liver scan, please.')).toEqual(['I']);
+    expect(letters('show the stomach, kidney recipient')).toEqual(['K']);
+    expect(letters('liver transplant patient, show the liver')).toEqual(['A']);
+    expect(
+      letters('Liver transplant recipient – graft and cava please, want to look at the piggyback'),
+    ).toEqual(['A', 'F']);
+  });
+
+  it('reads option letters followed by what the user does with them', () => {
+    expect(letters('Just H, the one I’m drawing today.')).toEqual(['H']);
+  });
+});

@@ -3262,6 +3262,23 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
       )
         m.role = 'context';
     }
+    // "Outline the gallbladder on my mum's liver scan", "the oesophagus and stomach — liver list
+    // patient", "show the stomach, kidney recipient": an organ naming a service, a scan or a stone
+    // is context when another organ is asked for by name ("…liver transplant recipient – graft and
+    // cava please": the graft is that organ, so it stays).
+    const graftAsked = tokens.some((t) => /^(?:graft|grafts|allograft|replaced|transplanted)$/.test(t.text));
+    const serviceNamed = (m: Mention) =>
+      !graftAsked &&
+      m.target.kind === 'organ' &&
+      ORGAN_SERVICE_NOUNS.has(tokens[m.end]?.text ?? '') &&
+      !tokens[m.end - 1]?.boundary;
+    for (const m of mentions)
+      if (
+        m.role === 'direct' &&
+        serviceNamed(m) &&
+        mentions.some((x) => x !== m && x.role === 'direct' && x.target.kind === 'organ' && !serviceNamed(x))
+      )
+        m.role = 'context';
     // "the duodenum? no, the gland inside its C-loop": a name after "its" is a part of the organ
     // before it, a place.
     for (const m of mentions)
@@ -4933,6 +4950,9 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "Just H, the one I'm drawing today.": a letter, then what the user does with it.
+    const letterThenUse = LETTER_THEN_USE.exec(question);
+    if (letterThenUse) return resolve(letterThenUse[1] as string);
     // "Cheers for the help earlier with the kidney question.": thanks, and nothing asked.
     if (THANKS_ONLY.test(question)) return noneAnswer('off-topic', 0.8);
     // "the 2 big vessels running in front of the spine": the digit read as the word.
@@ -9339,6 +9359,15 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "Just H, the one I'm drawing today", "G and H — the ones we need": option letters, then an aside. */
+const LETTER_THEN_USE =
+  /^((?:(?:[Jj]ust|[Oo]nly|[Pp]lease|[Pp]ls|[Oo]k|[Oo]kay)\s+)*(?:(?:[Oo]ptions?|[Ll]etters?)\s+)?[A-M](?:\s*(?:,|and|&|\+)\s*[A-M])*)\s*[,;—–-]\s*[Tt]he ones? (?:[Ii]|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b[^?]*$/;
+/** Nouns after an organ's name that make it a service, a scan or a stone ("liver list", "kidney recipient"). */
+const ORGAN_SERVICE_NOUNS = new Set(
+  'list lists listing recipient recipients transplant transplants donor donors scan scans clinic clinics team teams unit units ward wards programme program surgeon surgeons mdt meeting stone stones'.split(
+    ' ',
+  ),
+);
 /** "Cheers for the help earlier with the kidney question.": thanks for help already given, no ask. */
 const THANKS_ONLY =
   /^(?:(?:ok|okay|great|brilliant|perfect|lovely|super)[,!.]?\s+)?(?:cheers|thanks|thank you|thx|ta|many thanks)(?: (?:so much|a lot|again|mate|bot))?,?\s+for\s+(?:the|your|all the|all your)\s+help\b(?![^?]*\b(?:show|outline|highlight|mark|segment|which|what|where|can you|could you|now)\b)[^?]*$/i;

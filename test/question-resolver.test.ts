@@ -4628,3 +4628,16 @@ describe('question resolver: organs that name a service or a scan, a letter with
     expect(letters('Just H, the one I’m drawing today.')).toEqual(['H']);
   });
 });
+
+describe('question resolver: one of a pair on the same side as another organ (the 113th set, fixed before the 114th)', () => {
+  it('takes the side of the organ named or described after "on the same side as"', () => {
+    expect(letters('Outline the adrenal on the same side as the bile-storing organ.')).toEqual(['G']);
+    expect(letters('Find the urine-making organ on the same side as the bile-storing sac.')).toEqual(['B']);
+    expect(letters('show the kidney on the same side as the spleen')).toEqual(['M']);
+    expect(
+      letters(
+        'A phaeochromocytoma sits in the adrenal on the same side of the body as the spleen. Show the affected gland.',
+      ),
+    ).toEqual(['H']);
+  });
+});

@@ -4950,6 +4950,18 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "Outline the adrenal on the same side as the bile-storing organ": the side of that organ.
+    const sameSideAs = SAME_SIDE_AS.exec(question);
+    if (sameSideAs) {
+      const other = resolve(sameSideAs[2] as string).organIds;
+      const id = other.length === 1 ? (other[0] as OrganId) : undefined;
+      const side =
+        id && RIGHT_SIDE_ORGANS.has(id) ? 'right' : id && LEFT_SIDE_ORGANS.has(id) ? 'left' : undefined;
+      if (side)
+        return resolve(
+          `${question.slice(0, sameSideAs.index)}${side} ${sameSideAs[1]}${question.slice(sameSideAs.index + sameSideAs[0].length)}`,
+        );
+    }
     // "Just H, the one I'm drawing today.": a letter, then what the user does with it.
     const letterThenUse = LETTER_THEN_USE.exec(question);
     if (letterThenUse) return resolve(letterThenUse[1] as string);
@@ -9359,6 +9371,12 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "the kidney on the same side as the great vein from the legs": one of a pair, placed by another organ. */
+const SAME_SIDE_AS =
+  /\b(kidney|adrenal(?: gland)?|suprarenal(?: gland)?|urine[- ]making organ|bean[- ]shaped organ)\s+(?:that (?:is|s|sits|lies) )?on the same side (?:of the (?:body|patient|screen|image) )?as ([^.?!;—]+)/i;
+/** Organs of one side of the body (the liver's and the IVC's side; the spleen's and the aorta's). */
+const RIGHT_SIDE_ORGANS = new Set<OrganId>([1, 2, 6, 7, 9]);
+const LEFT_SIDE_ORGANS = new Set<OrganId>([3, 5, 8, 11, 13]);
 /** "Just H, the one I'm drawing today", "G and H — the ones we need": option letters, then an aside. */
 const LETTER_THEN_USE =
   /^((?:(?:[Jj]ust|[Oo]nly|[Pp]lease|[Pp]ls|[Oo]k|[Oo]kay)\s+)*(?:(?:[Oo]ptions?|[Ll]etters?)\s+)?[A-M](?:\s*(?:,|and|&|\+)\s*[A-M])*)\s*[,;—–-]\s*[Tt]he ones? (?:[Ii]|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur)\b[^?]*$/;

@@ -25,27 +25,9 @@ PY=${PY:-python3}
 export OMP_NUM_THREADS=1 PYTHONUNBUFFERED=1
 [ -f .data/tsct_train.npz ] || $PY carry_cache.py unpack --src ../.carry/cache --cache .data
 common="--iters 16000 --batch 10 --crop 144 --focus 7,8,9:4 --ce-weight 7,8,9:3 --device cuda --workers 4 --threads 1 --save-every 2000"
-copy() {
-  [ -n "$COPY_TO" ] || return 0
-  for r in g5s1 g8s1 g9s1 g5s2; do
-    f=$(ls -t "$RUNS/$r"/it*.pt 2>/dev/null | head -1)
-    [ -n "$f" ] && cp "$f" "$COPY_TO/$r.pt"
-    echo "$r: $(tail -1 "$RUNS/$r/log.txt" 2>/dev/null)"
-  done > "$COPY_TO/logs.txt.new" && mv "$COPY_TO/logs.txt.new" "$COPY_TO/logs.txt"
-}
-$PY train.py --out "$RUNS/g5s1" $common --seed 1 --synth 0.4,0.85,0.3 > "$RUNS.g5s1.out" 2>&1 &
-p1=$!
-$PY train.py --out "$RUNS/g8s1" $common --seed 1 --synth 0.4,0.95,0.3 --synth-mix 0.5 > "$RUNS.g8s1.out" 2>&1 &
-p2=$!
-$PY train.py --out "$RUNS/g9s1" $common --seed 1 --synth 0.4,0.95,0.3 --synth-mix 0.5 --mix-never 4,7,8 > "$RUNS.g9s1.out" 2>&1 &
-p3=$!
-$PY train.py --out "$RUNS/g5s2" $common --seed 2 --synth 0.4,0.85,0.3 > "$RUNS.g5s2.out" 2>&1 &
-p4=$!
-while kill -0 $p1 2>/dev/null || kill -0 $p2 2>/dev/null || kill -0 $p3 2>/dev/null || kill -0 $p4 2>/dev/null; do
-  sleep 20; copy; [ -n "$COPY_TO" ] && cat "$COPY_TO/logs.txt"
-done
-copy
-status=0
-for p in $p1 $p2 $p3 $p4; do wait $p || status=1; done
-for r in g5s1 g8s1 g9s1 g5s2; do echo "== $r"; tail -2 "$RUNS.$r.out"; done
-exit $status
+. ./gpu_runs.sh
+side_by_side "$RUNS" \
+  "g5s1 $common --seed 1 --synth 0.4,0.85,0.3" \
+  "g8s1 $common --seed 1 --synth 0.4,0.95,0.3 --synth-mix 0.5" \
+  "g9s1 $common --seed 1 --synth 0.4,0.95,0.3 --synth-mix 0.5 --mix-never 4,7,8" \
+  "g5s2 $common --seed 2 --synth 0.4,0.85,0.3"

@@ -4641,3 +4641,10 @@ describe('question resolver: one of a pair on the same side as another organ (th
     ).toEqual(['H']);
   });
 });
+
+describe('question resolver: a filler word before a list (found in the web chat)', () => {
+  it('keeps every organ of a list that opens with "now" or "ok"', () => {
+    expect(letters('now the liver and the gland behind the stomach that makes insulin')).toEqual(['A', 'D']);
+    expect(letters('ok the liver and the gland behind the stomach that makes insulin')).toEqual(['A', 'D']);
+  });
+});

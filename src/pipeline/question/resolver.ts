@@ -4950,6 +4950,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
         `Which organ${one ? '' : 's'} ${one ? 'does' : 'do'} ${vessel} ${verb.replace(/(?:ie)?s$/i, (m) => (m.length === 3 ? 'y' : ''))}?`,
       );
     }
+    // "now the liver and the gland behind the stomach that makes insulin": a leading filler word
+    // before a list is no part of it.
+    const afterFiller = /^(?:now|ok|okay|so|right|alright)\s*,?\s+(?=the\b)/i.exec(question);
+    if (afterFiller) return resolve(question.slice(afterFiller[0].length));
     // "Outline the adrenal on the same side as the bile-storing organ": the side of that organ.
     const sameSideAs = SAME_SIDE_AS.exec(question);
     if (sameSideAs) {

@@ -4648,3 +4648,26 @@ describe('question resolver: a filler word before a list (found in the web chat)
     expect(letters('ok the liver and the gland behind the stomach that makes insulin')).toEqual(['A', 'D']);
   });
 });
+
+describe('question resolver: an organ described inside a relation is named first (the 113th set, fixed before the 114th)', () => {
+  it('reads "the kidney next to the organ that …" as "the kidney next to the spleen"', () => {
+    expect(letters('Show me the kidney beside the organ that clears old red blood cells.')).toEqual(['M']);
+    expect(letters('Outline the kidney lying under the organ which makes bile.')).toEqual(['B']);
+    expect(letters('Find the kidney that the tail of the insulin-making gland crosses in front of.')).toEqual(
+      ['M'],
+    );
+    expect(letters('Segment the tube that opens into the organ that secretes intrinsic factor.')).toEqual([
+      'J',
+    ]);
+    expect(letters('Show the artery supplying the organ that removes old red cells.')).toEqual(['N']);
+  });
+
+  it('leaves a description that is the answer, or that a correction repeats, to the rest of the resolver', () => {
+    expect(letters('Where is the head of the gland that makes insulin?')).toEqual(['D']);
+    expect(
+      letters(
+        'Segment the tube above the organ that makes intrinsic factor; scrap that, show the organ that makes intrinsic factor itself.',
+      ),
+    ).toEqual(['K']);
+  });
+});

@@ -4805,6 +4805,28 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     return undefined;
   }
 
+  /**
+   * The message with its first organ described inside a relation ("the kidney next to the organ
+   * that removes old red cells", "the tail of the insulin-making gland") named instead; undefined
+   * when there is none, or the description is not one sure organ.
+   */
+  function innerDescriptionNamed(question: string): string | undefined {
+    for (const m of question.matchAll(INNER_DESCRIPTION)) {
+      const span = m[2] as string;
+      // ("…the tube above the organ that makes intrinsic factor; scrap that, show the organ that
+      // makes intrinsic factor itself": a description said twice is the correction's to read)
+      if (question.toLowerCase().split(span.toLowerCase()).length > 2) continue;
+      const answer = resolveMessage(span);
+      if (answer.noneOfThem || answer.organIds.length !== 1 || answer.confidence < 0.6) continue;
+      const name = organById(answer.organIds[0] as OrganId)
+        .name.toLowerCase()
+        .replace(/ \(.*\)$/, '');
+      const at = (m.index ?? 0) + (m[1] as string).length;
+      return `${question.slice(0, at)}the ${name}${question.slice(at + span.length)}`;
+    }
+    return undefined;
+  }
+
   function resolveMessage(message: string): QuestionResolution {
     if (typeof message !== 'string' || message.trim() === '') {
       throw new InputError(
@@ -4818,6 +4840,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // English.
     const translated = FOREIGN_MARKER.test(question) ? inEnglish(question) : question;
     if (translated !== question) return resolve(translated);
+    // "Outline the kidney next to the organ that removes old red cells": an organ described after a
+    // relation word is named first ("…next to the spleen"), then the message is read again.
+    const named = innerDescriptionNamed(question);
+    if (named !== undefined) return resolve(named);
     // "the very last option": the last of the fourteen is "None of them" (not "the last organ on
     // the list", not "the last option before none").
     if (LAST_OPTION_ONLY.test(question))
@@ -9375,6 +9401,12 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/**
+ * An organ described, not named, right after a relation word: "…next to the organ that removes old
+ * red cells", "…the tail of the insulin-making gland", "…under the organ which makes bile".
+ */
+const INNER_DESCRIPTION =
+  /(\b(?:under|below|beneath|above|over|behind|in front of|next to|close to|adjacent to|posterior to|anterior to|medial to|lateral to|attached to|joined to|beside|near|touch(?:es|ing)?|reach(?:es|ing)?|into|onto|on top of|(?:hilum|hila|tail|pole|bed|surface|border) of|against|around|between|than|along|across|towards?|supplying|draining|joining|receiving|entering)\s+)(the\s+(?:(?:[a-z]+-(?:making|storing|producing|secreting|filtering))\s+(?:organ|gland|sac|bag|tube|vessel|vein|artery|pipe)\b|(?:organ|gland|sac|bag|tube|vessel|vein|artery|pipe)\s+(?:that|which|whose)\s+[^,.;:?!—–()]+?(?=\s*(?:[,.;:?!—–()]|\band\b|\bor\b|\bbut\b|$))))/gi;
 /** "the kidney on the same side as the great vein from the legs": one of a pair, placed by another organ. */
 const SAME_SIDE_AS =
   /\b(kidney|adrenal(?: gland)?|suprarenal(?: gland)?|urine[- ]making organ|bean[- ]shaped organ)\s+(?:that (?:is|s|sits|lies) )?on the same side (?:of the (?:body|patient|screen|image) )?as ([^.?!;—]+)/i;

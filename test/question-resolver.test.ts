@@ -4671,3 +4671,21 @@ describe('question resolver: an organ described inside a relation is named first
     ).toEqual(['K']);
   });
 });
+
+describe('question resolver: a question about one organ, then only things told (the 113th set, fixed before the 114th)', () => {
+  it('answers the question and leaves the organs of the aside alone', () => {
+    expect(
+      letters('What does the spleen do? My GP mentioned it when we talked about my liver tests.'),
+    ).toEqual(['C']);
+    expect(
+      letters('What does the left adrenal gland do? Mine showed a small nodule on the kidney scan.'),
+    ).toEqual(['H']);
+  });
+
+  it('still reads a correction, a second ask or a request after the question', () => {
+    expect(letters('What does the spleen do? Actually, show me the liver.')).toEqual(['A']);
+    expect(letters('Which organ do you remove in a cholecystectomy? Never mind - what time is it?')).toEqual([
+      'N',
+    ]);
+  });
+});

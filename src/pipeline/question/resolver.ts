@@ -4844,6 +4844,13 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // relation word is named first ("…next to the spleen"), then the message is read again.
     const named = innerDescriptionNamed(question);
     if (named !== undefined) return resolve(named);
+    // "What does the duodenum do? The dietitian mentioned it when talking about my pancreas
+    // enzymes.": a question about one organ, then only things told, is that question.
+    const questionFirst = QUESTION_THEN_TOLD.exec(question);
+    if (questionFirst) {
+      const first = resolveMessage(questionFirst[1] as string);
+      if (!first.noneOfThem && first.organIds.length === 1 && first.confidence >= 0.85) return first;
+    }
     // "the very last option": the last of the fourteen is "None of them" (not "the last organ on
     // the list", not "the last option before none").
     if (LAST_OPTION_ONLY.test(question))
@@ -9401,6 +9408,12 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/**
+ * A question ("What does the IVC do, exactly?", "Which organ makes albumin?"), then sentences that
+ * only tell things: no question, request, correction or addition among them.
+ */
+const QUESTION_THEN_TOLD =
+  /^\s*((?:what|which|where)\b[^?.!]*\?)\s+(?!.*(?:\?|\b(?:show|outline|segment|highlight|find|mark|point|draw|trace|label|identify|circle|shade|colou?r|contour|give|can you|could you|please|pls|plz|mean|meant|actually|sorry|no|not|nope|instead|rather|wait|scratch|change|switch|swap|drop|also|too|both|and|or|but|plus|add|remove|except|only|just|option|letter|which|what|where|never|mind|nvm|forget|ignore|cancel)\b))([A-Z][^?]*[.!]?)\s*$/is;
 /**
  * An organ described, not named, right after a relation word: "…next to the organ that removes old
  * red cells", "…the tail of the insulin-making gland", "…under the organ which makes bile".

@@ -4689,3 +4689,17 @@ describe('question resolver: a question about one organ, then only things told (
     ]);
   });
 });
+
+describe('question resolver: the stomach bed asked for as a list (the 114th set)', () => {
+  it('lists the spleen, pancreas, left adrenal and left kidney, then narrows the list', () => {
+    expect(letters('Show me all the organs of the stomach bed.')).toEqual(['C', 'D', 'H', 'M']);
+    expect(letters('Name everything in the gastric bed that appears on your list.')).toEqual([
+      'C',
+      'D',
+      'H',
+      'M',
+    ]);
+    expect(letters('Stomach bed organs please, but drop the pancreas.')).toEqual(['C', 'H', 'M']);
+    expect(letters('Which organ in the stomach bed makes insulin?')).toEqual(['D']);
+  });
+});

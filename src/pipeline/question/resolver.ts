@@ -4844,6 +4844,15 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     // relation word is named first ("…next to the spleen"), then the message is read again.
     const named = innerDescriptionNamed(question);
     if (named !== undefined) return resolve(named);
+    // "All the stomach bed organs from the options, but leave out the spleen": the bed's organs as a
+    // list, which the list steps then narrow.
+    if (STOMACH_BED_LISTED.test(question))
+      return resolve(
+        question
+          .replace(STOMACH_BED_LISTED, 'the spleen, pancreas, left adrenal and left kidney')
+          // ("Name everything in the stomach bed": "name" is "show" here, not a term asked for)
+          .replace(/^(\s*)name\b/i, '$1Show'),
+      );
     // "What does the duodenum do? The dietitian mentioned it when talking about my pancreas
     // enzymes.": a question about one organ, then only things told, is that question.
     const questionFirst = QUESTION_THEN_TOLD.exec(question);
@@ -9408,6 +9417,9 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** Every organ of the stomach bed asked for: "everything in the stomach bed", "the stomach bed organs". */
+const STOMACH_BED_LISTED =
+  /\b(?:(?:everything|all(?: of)?(?: the)?(?: organs?)?|the organs|organs|every organ|each organ)\s+(?:in|of|forming|that form|making up) the (?:stomach|gastric) bed|(?:all (?:of )?)?(?:the )?(?:stomach|gastric) bed organs)\b/i;
 /**
  * A question ("What does the IVC do, exactly?", "Which organ makes albumin?"), then sentences that
  * only tell things: no question, request, correction or addition among them.

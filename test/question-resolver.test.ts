@@ -4703,3 +4703,16 @@ describe('question resolver: the stomach bed asked for as a list (the 114th set)
     expect(letters('Which organ in the stomach bed makes insulin?')).toEqual(['D']);
   });
 });
+
+describe('question resolver: artefacts, folds, metabolites and transporters are none of the 13 (the 114th set)', () => {
+  it('answers N when one of them is asked for beside its organ', () => {
+    expect(letters('Outline the motion artefact across the liver.')).toEqual(['N']);
+    expect(letters('Highlight the rugae of the stomach.')).toEqual(['N']);
+    expect(letters('Which metabolite of codeine does the liver make?')).toEqual(['N']);
+    expect(letters('Which transporter in the kidney does dapagliflozin block?')).toEqual(['N']);
+  });
+
+  it('still answers the organ a metabolite is made in', () => {
+    expect(letters('Which organ turns paracetamol into its toxic metabolite?')).toEqual(['A']);
+  });
+});

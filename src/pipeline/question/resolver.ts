@@ -792,6 +792,10 @@ const OUTSIDE_HEADS = new Map<string, string>(
   Object.entries({
     hormone: 'a hormone',
     enzyme: 'an enzyme',
+    metabolite: 'a metabolite, a substance',
+    metabolites: 'a metabolite, a substance',
+    transporter: 'a transporter, a protein in a cell membrane',
+    transporters: 'a transporter, a protein in a cell membrane',
     muscle: 'a muscle',
     nerve: 'a nerve',
     plexus: 'a nerve plexus',
@@ -1078,6 +1082,12 @@ const NO_LATER_CORRECTION =
 const FINDINGS = new Map<string, string>(
   Object.entries({
     tumour: 'a tumour',
+    artefact: 'an image artefact',
+    artefacts: 'an image artefact',
+    artifact: 'an image artefact',
+    artifacts: 'an image artefact',
+    aliasing: 'an image artefact',
+    rugae: 'the folds of the stomach lining',
     effusion: 'an effusion, a collection of fluid',
     tumor: 'a tumour',
     lymphocele: 'a lymphocele, a collection of lymph',

@@ -4716,3 +4716,15 @@ describe('question resolver: artefacts, folds, metabolites and transporters are 
     expect(letters('Which organ turns paracetamol into its toxic metabolite?')).toEqual(['A']);
   });
 });
+
+describe('question resolver: the kidney left after one was given or removed (the 114th set)', () => {
+  it('answers the other side', () => {
+    expect(letters('Left nephrectomy last year. Which kidney does he still have? Outline it.')).toEqual([
+      'B',
+    ]);
+    expect(
+      letters('After giving my right kidney to my sister, show the kidney that is doing the work now.'),
+    ).toEqual(['M']);
+    expect(letters('I gave my left kidney to my brother. Show the kidney I have left.')).toEqual(['B']);
+  });
+});

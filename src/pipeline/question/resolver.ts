@@ -10500,7 +10500,7 @@ const ONE_ON_SIDE =
 /** "the remaining kidney", "the other adrenal" after a removal (see applyRemainingOfPair). */
 const REMAINING_BEFORE = new Set(['remaining', 'surviving', 'solitary', 'sole', 'residual']);
 const REMAINING_AFTER =
-  /^(?:that s left|that is left|thats left|that remains|left behind|still there|which remains|that s still|he has left|she has left|they have left|(?:that|which) (?:s |is |will be |ll be )?(?:staying|stays|will stay|ll stay|remaining|kept|being kept|we keep|we re keeping|is kept|survives|is spared|s spared|stays in)|we (?:keep|re keeping|are keeping|ll keep|will keep))\b/;
+  /^(?:that s left|that is left|thats left|that remains|left behind|still there|which remains|that s still|he has left|she has left|they have left|i have left|i ve left|you have left|we have left|(?:that|which) (?:s |is |will be |ll be )?(?:staying|stays|will stay|ll stay|remaining|kept|being kept|we keep|we re keeping|is kept|survives|is spared|s spared|stays in)|we (?:keep|re keeping|are keeping|ll keep|will keep)|(?:does|do) (?:she|he|they|i|you|we|the patient) still have|(?:that|which) (?:s |is |are )?(?:still )?(?:doing|carrying|working|works)\b)\b/;
 /** "the other kidney", "the contralateral gland", "the adrenal on the other side" after one side was named. */
 const OTHER_BEFORE = new Set(['other', 'contralateral', 'opposite']);
 const OTHER_AFTER = /^(?:on|of|from) the (?:other|opposite) side\b/;
@@ -11470,7 +11470,7 @@ const PRONOUN_REMAINING =
   /\b(?:the )?(?:other|remaining|surviving|leftover) one\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve )?still (?:got|has|have)\b|\bthe one (?:she|he|they|the patient|pt|patient) (?:s |has |have |ve |still )*(?:got )?left\b|\bthe one (?:that s|that is|which is|still)(?: still)? (?:there|left)\b/;
 /** A side removed: "left nephrectomy", "removed the right adrenal", "right kidney was taken out". */
 const REMOVED_SIDE =
-  /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated) (?:the |her |his |their |my |your |our |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
+  /\b(left|right) (?:sided |radical |partial |laparoscopic |lap |open |donor )*(nephrectomy|nephroureterectomy|adrenalectomy)\b|\b(?:(?:removal|resection) of (?:the |her |his |their )?(left|right)|(?:removed|resected|excised|took out|taken out|donated|donating|gave|giving|given) (?:the |her |his |their |my |your |our |a )?(left|right)) (kidney|adrenal(?: gland)?|gland)\b|\b(left|right) (kidney|adrenal(?: gland)?) (?:was |has been |had been |got |is )?(?:removed|resected|excised|taken out|donated|gone)\b/g;
 /** Verbs of a relative clause that only places a pair ("…that (both) appear on the left"). */
 const PLACED_VERBS = new Set([
   'is',
@@ -12528,7 +12528,7 @@ const COLOUR_IN =
   /(?<=^\s*|[,.;:!?—–-]\s*|\b(?:pls|please|plz|can you|could you|can u|could u|just|and|then|now|to|u|you|me|i ll|i'll)\s)(?:colou?r|shade|fill|paint) in (?=(?:the|all|every|everything|both|each|options?|letters?|[A-Ma-m])\b)/gi;
 /** "right (radical) nephrectomy … the remaining organ": one of a pair removed, the other asked for. */
 const REMOVED_THEN_REMAINING =
-  /\b(left|right)(?:[ -](?:sided|radical|partial|simple|laparoscopic|lap|open|donor))* (nephrectomy|adrenalectomy)\b(?!.*\b(?:both|bilateral|and (?:the )?(?:left|right))\b).*\b(?:remaining|other|surviving|contralateral|leftover|opposite) (?:organ|one|kidney|gland|adrenal)\b/i;
+  /\b(left|right)(?:[ -](?:sided|radical|partial|simple|laparoscopic|lap|open|donor))* (nephrectomy|adrenalectomy)\b(?!.*\b(?:both|bilateral|and (?:the )?(?:left|right))\b).*\b(?:(?:remaining|other|surviving|contralateral|leftover|opposite) (?:organ|one|kidney|gland|adrenal)\b|(?:kidney|adrenal|gland|one) (?:does|do) (?:she|he|they|i|you|we|the patient) still have\b)/i;
 /** Two or more small option letters opening a message ("e f and …", "a, i plus …", "c d k m — …"). */
 const SMALL_LETTER_RUN = /^\s*([a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+|\s+)[a-m])+)(?=[\s,.…!?—–-]|$)/;
 const SMALL_LETTER_RUN_LATER = /\b[a-m](?:(?:\s*,\s*|\s+(?:and|&|\+|n)\s+)[a-m])+\b/g;

@@ -4728,3 +4728,37 @@ describe('question resolver: the kidney left after one was given or removed (the
     expect(letters('I gave my left kidney to my brother. Show the kidney I have left.')).toEqual(['B']);
   });
 });
+
+describe('question resolver: a pick by a textbook property from a list mixing the 13 with other structures (the 115th set)', () => {
+  it('answers the organ the property picks', () => {
+    expect(
+      letters('Odd one out: thymus, tonsils, spleen, stomach - which is not a lymphoid organ? Show it.'),
+    ).toEqual(['K']);
+    expect(
+      letters('Kidneys, stomach, duodenum, spleen: which do not drain into the portal system? Outline them.'),
+    ).toEqual(['B', 'M']);
+    expect(
+      letters('Of the liver, spleen, stomach and pancreas, which one is not a foregut derivative?'),
+    ).toEqual(['C']);
+  });
+
+  it('answers N when the pick is a structure outside the 13', () => {
+    expect(
+      letters('Which of these is not retroperitoneal: aorta, sigmoid colon, pancreas, left kidney?'),
+    ).toEqual(['N']);
+    expect(
+      letters('Of spleen, heart, liver and stomach, which is not an abdominal organ? Highlight it.'),
+    ).toEqual(['N']);
+    expect(letters('Pancreas, stomach, pituitary: which is the only purely endocrine gland?')).toEqual(['N']);
+  });
+
+  it('leaves a list it cannot settle, or one nobody picks from, to the rest of the resolver', () => {
+    // (the oesophagus is partly in the chest: the table does not call it retroperitoneal or not)
+    expect(letters('Which is not retroperitoneal: oesophagus, sigmoid colon, pancreas?')).not.toEqual(['D']);
+    expect(
+      letters(
+        'En bloc resection for a retroperitoneal sarcoma: left kidney, spleen and pancreatic tail taken. Segment them.',
+      ),
+    ).toEqual(['C', 'D', 'M']);
+  });
+});

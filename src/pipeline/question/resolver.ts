@@ -77,6 +77,7 @@ import {
   NOT_TYPOS,
   SIDE_FACTS,
 } from './lexicon.js';
+import { pickFromMixedList } from './mixed-list.js';
 import { organByNeighbours } from './neighbours.js';
 import { pickByProperty, propertiesDisjoint } from './properties.js';
 import { editDistance, STOPWORDS, type Token, textWords, tokenize } from './text.js';
@@ -4862,6 +4863,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .replace(STOMACH_BED_LISTED, 'the spleen, pancreas, left adrenal and left kidney')
           // ("Name everything in the stomach bed": "name" is "show" here, not a term asked for)
           .replace(/^(\s*)name\b/i, '$1Show'),
+      );
+    // "Which is not retroperitoneal: ascending colon, kidney, pancreas, transverse colon?": a pick by
+    // a textbook property from a list that mixes the 13 with structures outside them.
+    const mixedPick = pickFromMixedList(question.toLowerCase().replace(/['’]/g, ' '));
+    if (mixedPick && 'ids' in mixedPick) return organAnswer(mixedPick.ids, 'described', 0.75);
+    if (mixedPick)
+      return noneAnswer(
+        'outside',
+        0.75,
+        undefined,
+        `The one picked, the ${mixedPick.outside}, is not one of the 13 abdominal organs, so the answer is N (None of them).`,
       );
     // "What does the duodenum do? The dietitian mentioned it when talking about my pancreas
     // enzymes.": a question about one organ, then only things told, is that question.

@@ -4762,3 +4762,30 @@ describe('question resolver: a pick by a textbook property from a list mixing th
     ).toEqual(['C', 'D', 'M']);
   });
 });
+
+describe('question resolver: take-backs and asides of the 115th set', () => {
+  it('reads a dashed "no" between option letters as a correction', () => {
+    expect(letters('Option C - no, option K.')).toEqual(['K']);
+  });
+
+  it('reads "the X is irrelevant" after a take-back as a reason, not a request', () => {
+    expect(
+      letters(
+        'Outline the stomach and the spleen... actually just the stomach, the spleen is irrelevant here.',
+      ),
+    ).toEqual(['K']);
+  });
+
+  it('reads "take the X off the list" as a take-back', () => {
+    expect(letters('Show the aorta, the IVC and the liver, then take the liver off the list.')).toEqual([
+      'E',
+      'F',
+    ]);
+  });
+
+  it('drops a closing purpose that points back at the list', () => {
+    expect(
+      letters('Outline the liver, the gallbladder and the duodenum so we can avoid the last two.'),
+    ).toEqual(['A', 'I', 'L']);
+  });
+});

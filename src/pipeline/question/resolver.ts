@@ -1486,7 +1486,7 @@ const LETTER_MESSAGE_WORDS = new Set(
 );
 /** "option B, sorry I meant option M": a later option corrects the one before. */
 const CORRECTED_OPTION =
-  /\b(?:sorry|i meant|i mean|meant|typo|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|[,.]\s*(?:no|nope)\s*[,.]/i;
+  /\b(?:sorry|i meant|i mean|meant|typo|actually|no wait|wait|scratch that|make (?:it|that)|oops)\b|(?:[,.]|\s[-–—])\s*(?:no|nope)\s*[,.]/i;
 /** "Which of the 13 …?", "… which of the thirteen?": the answer is one of the options by the asker's word. */
 const OPTIONS_ASKED =
   /\b(?:which|what) (?:one |ones )?of (?:the|these|those|your|the listed) (?:13|thirteen)\b/;
@@ -1629,7 +1629,7 @@ const RULED_OUT = /^(?:a red herring|the wrong answer|not the answer|a distracto
 const WISH_WORDS = new Set(['meant', 'mean', 'want', 'wanted', 'need', 'needed', 'add', 'include', 'keep']);
 /** A clause that says why an organ was taken back: it is already done, or plain to see. */
 const REASON_WORDS =
-  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though|always|mess|messy|annoying|useless|boring|i know where)\b/;
+  /\b(?:already|everyone|everybody|anyone|obvious|obviously|massive|huge|enormous|did|done|covered|labelled|labeled|said|mentioned|earlier|even though|always|mess|messy|annoying|useless|boring|i know where|irrelevant|not relevant|not needed|unneeded|doesn t matter|can wait|not important|unimportant|cancelled|canceled)\b/;
 const MISTAKEN_FOR =
   /\b(?:keep|keeps|kept) (?:calling|labelling|labeling|mistaking) (?:it|them)(?: for)?\b|\b(?:mistake|mistakes|mistook|confuse|confuses|confused) (?:it|them) (?:for|with)\b|\b(?:call|calls|called) (?:it|them)\b/;
 /**
@@ -4863,6 +4863,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           .replace(STOMACH_BED_LISTED, 'the spleen, pancreas, left adrenal and left kidney')
           // ("Name everything in the stomach bed": "name" is "show" here, not a term asked for)
           .replace(/^(\s*)name\b/i, '$1Show'),
+      );
+    // "…outline the left kidney, spleen and stomach so we can stay clear of the last two": the
+    // purpose at the end is no part of the request.
+    const purpose = PURPOSE_TAIL.exec(question);
+    if (purpose && REQUEST_VERB.test(question.slice(0, purpose.index)))
+      return resolve(question.slice(0, purpose.index));
+    // "…, then take the gallbladder off that list": "take off the gallbladder".
+    const takenOff = TAKE_OFF_SPLIT.exec(question);
+    if (takenOff)
+      return resolve(
+        `${question.slice(0, takenOff.index)}take off ${takenOff[1]} ${takenOff[2]}${question.slice(takenOff.index + takenOff[0].length)}`,
       );
     // "Which is not retroperitoneal: ascending colon, kidney, pancreas, transverse colon?": a pick by
     // a textbook property from a list that mixes the 13 with structures outside them.
@@ -9439,6 +9450,12 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "… so we can stay clear of the last two": a closing purpose clause that asks for nothing. */
+const PURPOSE_TAIL =
+  /,?\s+so (?:that )?(?:we|i|you|they|the team) (?:can|could|don't|don’t|do not|won't|won’t|will not) (?:stay clear of|avoid|steer clear of|keep away from|keep clear of|miss|spare)\b[^.?!]*[.?!]*\s*$/i;
+/** "take the gallbladder off (that list)": a take-back with its object inside the verb. */
+const TAKE_OFF_SPLIT =
+  /\btake (the|that|this|my) ((?:[a-z]+ ){0,2}?[a-z]+) off(?: (?:of )?(?:that|the|this|my|your) list)?\b/i;
 /** Every organ of the stomach bed asked for: "everything in the stomach bed", "the stomach bed organs". */
 const STOMACH_BED_LISTED =
   /\b(?:(?:everything|all(?: of)?(?: the)?(?: organs?)?|the organs|organs|every organ|each organ)\s+(?:in|of|forming|that form|making up) the (?:stomach|gastric) bed|(?:all (?:of )?)?(?:the )?(?:stomach|gastric) bed organs)\b/i;

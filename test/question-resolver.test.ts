@@ -4789,3 +4789,21 @@ describe('question resolver: take-backs and asides of the 115th set', () => {
     ).toEqual(['A', 'I', 'L']);
   });
 });
+
+describe('question resolver: spoken corrections, closing "only" and findings of the 116th set', () => {
+  it('reads "not that" as a take-back and a closing "X only" as X alone', () => {
+    expect(letters('the spleen – not that, the stomach')).toEqual(['K']);
+    expect(letters('Liver and gallbladder please, um, gallbladder only.')).toEqual(['I']);
+  });
+
+  it('reads "its own adrenal" as the adrenal on that kidney, and leaves "on its own" alone', () => {
+    expect(letters('Show the right kidney and its own adrenal.')).toEqual(['B', 'G']);
+    expect(letters('Show the pylorus on its own.')).toEqual(['N']);
+  });
+
+  it('answers N for a clot, metastases or deposits inside an organ', () => {
+    expect(letters('Outline the clot in the portal side of the IVC.')).toEqual(['N']);
+    expect(letters('Segment the liver mets only.')).toEqual(['N']);
+    expect(letters('Highlight the tumour deposits on the spleen.')).toEqual(['N']);
+  });
+});

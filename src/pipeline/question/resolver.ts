@@ -1121,6 +1121,12 @@ const FINDINGS = new Map<string, string>(
     haematoma: 'a haematoma',
     hematoma: 'a haematoma',
     metastasis: 'a metastasis',
+    metastases: 'a metastasis',
+    mets: 'a metastasis',
+    deposit: 'a tumour deposit',
+    deposits: 'a tumour deposit',
+    clot: 'a clot, a thrombus',
+    clots: 'a clot, a thrombus',
     gallstone: 'a gallstone',
     stone: 'a stone',
     calculus: 'a stone',
@@ -4864,6 +4870,16 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           // ("Name everything in the stomach bed": "name" is "show" here, not a term asked for)
           .replace(/^(\s*)name\b/i, '$1Show'),
       );
+    // "the IVC – not that, the aorta": "not that" takes back what came before, like "no".
+    // "the left kidney together with its own adrenal": "its own" is "its".
+    const spoken = question
+      .replace(NOT_THAT, '$1no, ')
+      .replace(/\bits own (?=(?:adrenal|suprarenal|kidney)\b)/gi, 'its ');
+    if (spoken !== question) return resolve(spoken);
+    // "Aorta and IVC please, eh, IVC only.": a closing "X only" keeps X alone.
+    const onlyAtEnd = ONLY_AT_END.exec(question);
+    if (onlyAtEnd && /\w/.test(question.slice(0, onlyAtEnd.index)))
+      return resolve(`${question.slice(0, onlyAtEnd.index)}, actually just the ${onlyAtEnd[1]}.`);
     // "…outline the left kidney, spleen and stomach so we can stay clear of the last two": the
     // purpose at the end is no part of the request.
     const purpose = PURPOSE_TAIL.exec(question);
@@ -9450,6 +9466,11 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "the IVC – not that, the aorta", "Start at the oesophagus. Not that, the great vein …". */
+const NOT_THAT = /(\s[-–—,]\s*|[.;!]\s+)not that\s*[,.]\s*/gi;
+/** "…, eh, IVC only." closing a list: one organ named alone with "only". */
+const ONLY_AT_END =
+  /,\s*(?:(?:eh|um|umm|er|erm|hmm|uh|ah)\s*,?\s*)?(liver|spleen|pancreas|aorta|ivc|stomach|duodenum|gallbladder|o?esophagus|(?:left|right) (?:kidney|adrenal))\s+only\s*[.!]*\s*$/i;
 /** "… so we can stay clear of the last two": a closing purpose clause that asks for nothing. */
 const PURPOSE_TAIL =
   /,?\s+so (?:that )?(?:we|i|you|they|the team) (?:can|could|don't|don’t|do not|won't|won’t|will not) (?:stay clear of|avoid|steer clear of|keep away from|keep clear of|miss|spare)\b[^.?!]*[.?!]*\s*$/i;

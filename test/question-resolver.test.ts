@@ -4807,3 +4807,20 @@ describe('question resolver: spoken corrections, closing "only" and findings of 
     expect(letters('Highlight the tumour deposits on the spleen.')).toEqual(['N']);
   });
 });
+
+describe("question resolver: an interpreter's gloss and a reported change of mind (the 117th set)", () => {
+  it('answers what the gloss says the patient means', () => {
+    expect(
+      letters('Please outline the curved tube around the pancreatic head. She means the duodenum.'),
+    ).toEqual(['L']);
+    expect(letters('He asks to see the "sugar gland". He means the pancreas. Can you show it?')).toEqual([
+      'D',
+    ]);
+  });
+
+  it('reads "then she changed her mind:" as a correction', () => {
+    expect(
+      letters('First he asked for the spleen, then he changed his mind: he wants only the liver.'),
+    ).toEqual(['A']);
+  });
+});

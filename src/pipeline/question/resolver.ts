@@ -4870,6 +4870,17 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
           // ("Name everything in the stomach bed": "name" is "show" here, not a term asked for)
           .replace(/^(\s*)name\b/i, '$1Show'),
       );
+    // "…, then she changed her mind: she wants only the left adrenal", "sorry, she corrects me: …":
+    // a reported change of mind is a correction.
+    const reportedChange = question.replace(CHANGED_MIND, ' no wait, ');
+    if (reportedChange !== question) return resolve(reportedChange);
+    // "Please show the C-shaped loop that wraps around the head of the pancreas. He means the
+    // duodenum.": an interpreter's gloss names what the patient asked for.
+    const gloss = GLOSS_MEANS.exec(question);
+    if (gloss) {
+      const meant = resolveMessage(`show ${gloss[1]}`);
+      if (!meant.noneOfThem && meant.confidence >= 0.8) return meant;
+    }
     // "the IVC – not that, the aorta": "not that" takes back what came before, like "no".
     // "the left kidney together with its own adrenal": "its own" is "its".
     const spoken = question
@@ -9466,6 +9477,12 @@ const BOX_ROUND =
 /** A closing clause in which the user says they will do some of the work themselves. */
 const USER_DOES_IT =
   /[,.;:—–-]\s*(?:and |but )?i(?:'ll|’ll| ll| will| can| am going to|'m going to|’m going to| m going to) (?:trace|do|outline|draw|contour|segment|handle|add|mark|shade|sort)(?: (?:it|that|them|those|this|the rest|that one|the vein|the vessel|the duct|the others))? (?:myself|later|by hand|manually|on my own)\b[^.?!]*[.!]?\s*$/i;
+/** "…, then she changed her mind:", "sorry, she corrects me:": a change of mind reported by an interpreter. */
+const CHANGED_MIND =
+  /[,.;:]?\s*(?:then |but )?(?:he|she|they|the patient|my (?:mother|father|mum|dad)) (?:changed (?:her|his|their) mind|changed it|corrects me|corrected me|has changed (?:her|his|their) mind)\s*[:,.;—–-]\s*/i;
+/** "He means the duodenum.", "(She is talking about the kidney that sits under the liver.)" */
+const GLOSS_MEANS =
+  /(?:^|[.(!?]\s*)(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he patient|[Mm]y (?:mother|father|mum|dad)) (?:means|meant|is talking about|was talking about|is referring to|refers to) ([^.?!()]+)[.?!)]*\s*(?:[A-Z][^?]*[.!?]?\s*)?$/;
 /** "the IVC – not that, the aorta", "Start at the oesophagus. Not that, the great vein …". */
 const NOT_THAT = /(\s[-–—,]\s*|[.;!]\s+)not that\s*[,.]\s*/gi;
 /** "…, eh, IVC only." closing a list: one organ named alone with "only". */

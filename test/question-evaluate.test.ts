@@ -150,19 +150,19 @@ describe('the question dataset', () => {
 
 // The acceptance measure of the issue: it can fail, and says which questions failed.
 // THE ISSUE'S TARGET IS NOT MET YET: it asks for ≥ 97% accuracy and N precision and recall ≥ 95%.
-// The `test` split (the 116th set, 419 questions) was measured once with the resolver of its round:
-// 90.7% accuracy, N precision 0.931 and recall 0.864 (data/questions/README.md). Fixes read from its
-// errors afterwards and a retrained classifier bring the code to 91.9%, N 0.933 / 0.882, so it is no
+// The `test` split (the 117th set, 444 questions) was measured once with the resolver of its round:
+// 89.6% accuracy, N precision 0.951 and recall 0.873 (data/questions/README.md). Fixes read from its
+// errors afterwards and a retrained classifier bring the code to 90.3%, N 0.951 / 0.873, so it is no
 // longer held out for them.
 // Until the target is reached these thresholds are the level the code now reaches minus one point,
 // a regression guard; raise them to 0.97/0.95/0.95 then.
 describe('held-out accuracy of the embedded resolver', () => {
-  it('stays at its level (91.9%, N precision 93.3%, N recall 88.2%); the target is 97%/95%/95%', () => {
+  it('stays at its level (90.3%, N precision 95.1%, N recall 87.3%); the target is 97%/95%/95%', () => {
     const result = evaluateQuestions(createQuestionResolver(), loadQuestionSet(DATASET, 'test'));
     const report = formatConfusionTable(result);
     const n = result.perLetter.find((s) => s.letter === 'N');
-    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.909);
-    expect(n?.precision, report).toBeGreaterThanOrEqual(0.923);
-    expect(n?.recall, report).toBeGreaterThanOrEqual(0.872);
+    expect(result.accuracy, report).toBeGreaterThanOrEqual(0.893);
+    expect(n?.precision, report).toBeGreaterThanOrEqual(0.941);
+    expect(n?.recall, report).toBeGreaterThanOrEqual(0.863);
   });
 });

@@ -4828,7 +4828,11 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
    * when there is none, or the description is not one sure organ.
    */
   function innerDescriptionNamed(question: string): string | undefined {
-    for (const m of question.matchAll(INNER_DESCRIPTION)) {
+    const found = [...question.matchAll(INNER_DESCRIPTION)];
+    // (each description named is a reading of the whole message again: a paste with dozens of
+    // them would cost their square; no question asks through more than a few)
+    if (found.length > 4) return undefined;
+    for (const m of found) {
       const span = m[2] as string;
       // ("…the tube above the organ that makes intrinsic factor; scrap that, show the organ that
       // makes intrinsic factor itself": a description said twice is the correction's to read)

@@ -4887,8 +4887,10 @@ export function createQuestionResolver(options: QuestionResolverOptions = {}): Q
     }
     // "the IVC – not that, the aorta": "not that" takes back what came before, like "no".
     // "the left kidney together with its own adrenal": "its own" is "its".
+    // ("the spleen and the insulin-making gland": the second of a list is the pancreas by name)
     const spoken = question
       .replace(NOT_THAT, '$1no, ')
+      .replace(/\band the insulin[- ](?:making|producing|secreting) (?:gland|organ)\b/gi, 'and the pancreas')
       .replace(/\bits own (?=(?:adrenal|suprarenal|kidney)\b)/gi, 'its ');
     if (spoken !== question) return resolve(spoken);
     // "Aorta and IVC please, eh, IVC only.": a closing "X only" keeps X alone.

@@ -69,6 +69,11 @@ const conversations: Record<string, Step[]> = {
     { say: 'now just the left one pls', letters: ['M'], painted: [13] },
     { say: 'only the other one', letters: ['B'], painted: [2] },
   ],
+  'one of the pair on the picture, with another organ': [
+    { upload: 'slice' },
+    { say: 'show both kidneys', letters: ['B', 'M'], painted: [2, 13] },
+    { say: 'the left one and the liver', letters: ['A', 'M'], painted: [1, 13] },
+  ],
   '"kidney" alone means both, then hide one': [
     { upload: 'slice' },
     { say: 'where is the kidney?', letters: ['B', 'M'], painted: [2, 13] },

@@ -435,10 +435,11 @@ export class OrganSegBot implements ChatBot {
     // "also outline the right kidney", "and the spleen", "the aorta too": a follow-up that adds to
     // the organs on the picture is read with them named first.
     const shown = state.selection.map((id) => organById(id).name.toLowerCase()).join(' and the ');
+    // ("the left one and the liver" after both kidneys: "one" is one of the pair on the picture)
+    const pair = PAIRS.find(([ids]) => sameIds(ids, state.selection))?.[1];
+    const sided = pair ? question.replace(ONE_OF_PAIR, (_, side: string) => `the ${side} ${pair}`) : question;
     const asked =
-      state.selection.length > 0 && ADDED_FOLLOW_UP.test(question)
-        ? `show the ${shown}. ${question}`
-        : question;
+      state.selection.length > 0 && ADDED_FOLLOW_UP.test(sided) ? `show the ${shown}. ${sided}` : sided;
     let resolution: QuestionResolution = this.#options.resolver.resolve(asked);
     let llmNote = '';
     if (this.#options.llm) {
@@ -883,6 +884,15 @@ export class OrganSegBot implements ChatBot {
 }
 
 /** A follow-up that adds to what is shown: "also …", "and the …", "plus …", "add …", "… too". */
+/** The pairs a follow-up's "the left one" picks from, by the organs on the picture. */
+const PAIRS: ReadonlyArray<readonly [readonly OrganId[], string]> = [
+  [[2, 13], 'kidney'],
+  [[7, 8], 'adrenal'],
+];
+const ONE_OF_PAIR = /\bthe (left|right) one\b/gi;
+function sameIds(a: readonly OrganId[], b: readonly OrganId[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
 const ADDED_FOLLOW_UP =
   /^\s*(?:(?:and\s+)?(?:also|plus|add)\b|and\s+(?:the|both|its?|their)\b)|\b(?:too|as well)\s*[.!?]*\s*$/i;
 

@@ -7,6 +7,14 @@
  * property does not settle) leaves the question to the rest of the resolver.
  */
 import type { OrganId } from '../organs.js';
+import {
+  FOREGUT,
+  INTRAPERITONEAL,
+  LYMPHOID,
+  PORTAL_DRAINAGE,
+  PURELY_ENDOCRINE,
+  RETROPERITONEAL,
+} from './properties.js';
 
 /** Listed things: an organ of the 13 by id(s), or a structure outside them by a plain name. */
 type Item = { ids: readonly OrganId[]; name: string } | { outside: string; name: string };
@@ -70,31 +78,16 @@ interface Property {
 }
 
 const ALL_13: OrganId[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-const RETRO: Array<OrganId | string> = [
-  2,
-  13,
-  7,
-  8,
-  4,
-  5,
-  6,
-  12,
-  'ascending colon',
-  'descending colon',
-  'ureter',
-];
+const RETRO: Array<OrganId | string> = [...RETROPERITONEAL, 'ascending colon', 'descending colon', 'ureter'];
 const INTRA: Array<OrganId | string> = [
-  1,
-  3,
-  9,
-  11,
+  ...INTRAPERITONEAL,
   'transverse colon',
   'sigmoid colon',
   'jejunum',
   'ileum',
   'appendix',
 ];
-const PORTAL: Array<OrganId | string> = [3, 4, 9, 11, 12, ...COLON, ...SMALL_BOWEL];
+const PORTAL: Array<OrganId | string> = [...PORTAL_DRAINAGE, ...COLON, ...SMALL_BOWEL];
 const SYSTEMIC: Array<OrganId | string> = [1, 2, 13, 7, 8, 5, 6, 'ureter', 'urinary bladder'];
 
 const PROPERTIES: readonly Property[] = [
@@ -106,17 +99,17 @@ const PROPERTIES: readonly Property[] = [
   { re: /\bintraperitoneal\b/, has: INTRA, lacks: RETRO },
   {
     re: /\bforegut\b/,
-    has: [1, 4, 9, 10, 11, 12],
+    has: FOREGUT,
     lacks: [2, 3, 5, 6, 7, 8, 13, ...COLON, ...SMALL_BOWEL, 'ureter', 'urinary bladder'],
   },
   {
     re: /\blymphoid\b|\blymphatic organs?\b/,
-    has: [3, 'thymus', 'tonsils', 'lymph nodes'],
+    has: [...LYMPHOID, 'thymus', 'tonsils', 'lymph nodes'],
     lacks: [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 'thyroid', 'pituitary', 'lungs', 'heart'],
   },
   {
     re: /\bpurely endocrine\b|\bonly endocrine\b|\bsolely endocrine\b|\bexclusively endocrine\b/,
-    has: [7, 8, 'thyroid', 'pituitary', 'parathyroid'],
+    has: [...PURELY_ENDOCRINE, 'thyroid', 'pituitary', 'parathyroid'],
     lacks: [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13],
   },
   {

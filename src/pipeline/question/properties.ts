@@ -11,6 +11,14 @@ import type { OrganId } from '../organs.js';
  * adrenal, 9 gallbladder, 10 esophagus, 11 stomach, 12 duodenum, 13 left kidney.
  */
 type OrganScale = Partial<Record<OrganId, number>>;
+/** Sets of the 13 shared with the list picks of `mixed-list.ts`. */
+export const RETROPERITONEAL: OrganId[] = [2, 13, 4, 5, 6, 7, 8, 12];
+export const INTRAPERITONEAL: OrganId[] = [1, 3, 11, 9];
+export const FOREGUT: OrganId[] = [1, 4, 9, 10, 11, 12];
+export const LYMPHOID: OrganId[] = [3];
+export const PURELY_ENDOCRINE: OrganId[] = [7, 8];
+/** Organs whose veins drain into the portal system. */
+export const PORTAL_DRAINAGE: OrganId[] = [3, 4, 9, 11, 12];
 /** Patient's right positive, left negative. */
 const RIGHTWARD: OrganScale = {
   1: 3,
@@ -121,11 +129,11 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   ],
   [/\b(?:heavier|heaviest|larger|largest|bigger|biggest)\b/, LARGER, 1],
   [/\b(?:lighter|lightest|smaller|smallest|tinier|tiniest)\b/, LARGER, -1],
-  [/(?<!\b(?:secondar(?:il)?y|primar(?:il)?y) )\bretroperitoneal(?:ly)?\b/, [2, 13, 4, 5, 6, 7, 8, 12], 1],
+  [/(?<!\b(?:secondar(?:il)?y|primar(?:il)?y) )\bretroperitoneal(?:ly)?\b/, RETROPERITONEAL, 1],
   // Secondarily retroperitoneal: gut that lost its mesentery (pancreas, most of the duodenum).
   [/\bsecondar(?:il)?y retroperitoneal\b/, [4, 12], 1],
   [/\bprimar(?:il)?y retroperitoneal\b/, [2, 13, 5, 6, 7, 8], 1],
-  [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, [1, 3, 11, 9], 1],
+  [/\bintraperitoneal(?:ly)?\b|\b(?:has|with) a mesentery\b/, INTRAPERITONEAL, 1],
   [/\bhollow\b|\bhas a lumen\b/, [9, 10, 11, 12], 1],
   [/\bsolid\b/, [1, 2, 3, 4, 7, 8, 13], 1],
   [
@@ -148,7 +156,7 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   [/\bright(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [2, 7], 1],
   [/\bleft(?: hand)? (?:member|one|half) of (?:every|each) pair\b/, [13, 8], 1],
   [/\b(?:digestive|alimentary|gi|gut) (?:tube|tract|canal)\b|\bpart of the gut\b/, [10, 11, 12], 1],
-  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b|\blymphoid\b/, [3], 1],
+  [/\b(?:lymphatic|lymphoid|immune) (?:system|organ)\b|\blymphoid\b/, LYMPHOID, 1],
   [
     /\b(?:makes?|making|produces?|producing|secretes?|secreting) insulin\b|\binsulin (?:making|producing|secreting)\b/,
     [4],
@@ -163,7 +171,7 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   ],
   // ("the purely endocrine glands": the pancreas is mostly exocrine.)
   [/(?<!\b(?:purely|only|solely|exclusively|pure|just) )\bendocrine\b|\bhormones?\b/, [4, 7, 8], 1],
-  [/\b(?:purely|only|solely|exclusively|pure) endocrine\b|\bductless\b/, [7, 8], 1],
+  [/\b(?:purely|only|solely|exclusively|pure) endocrine\b|\bductless\b/, PURELY_ENDOCRINE, 1],
   // Veins of their own into the IVC: the hepatic veins, both renal veins, the right adrenal vein (the
   // left adrenal vein ends in the left renal vein, the spleen's in the portal system).
   [
@@ -179,10 +187,10 @@ const ORGAN_PROPERTIES: ReadonlyArray<[RegExp, OrganId[] | OrganScale, 1 | -1]> 
   ],
   [/\bdigestive enzymes?\b|\bsecretes? enzymes?\b/, [4, 11], 1],
   [/\bsplenic artery\b/, [3, 4, 11], 1],
-  [/\bportal (?:vein|venous|system|circulation)\b/, [3, 4, 9, 11, 12], 1],
+  [/\bportal (?:vein|venous|system|circulation)\b/, PORTAL_DRAINAGE, 1],
   [/\bstomach bed\b/, [3, 4, 8, 13], 1],
   [/\bhepatic diverticulum\b/, [1, 9], 1],
-  [/\bforegut\b/, [1, 4, 9, 10, 11, 12], 1],
+  [/\bforegut\b/, FOREGUT, 1],
   [/\b(?:coeliac|celiac) (?:trunk|axis|artery)\b/, [1, 3, 4, 9, 10, 11, 12], 1],
   [/\b(?:carries|carry|carrying|has|contains|holds) no blood\b/, [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13], 1],
   [/\b(?:carries|carry|carrying) blood\b|\bblood vessels?\b|\bvessels\b/, [5, 6], 1],
